@@ -1,0 +1,250 @@
+// The whole domain's tables. Dates are `YYYY-MM-DD` text (calendar days in Asia/Shanghai, so
+// string order is date order); instants are ISO-8601 UTC text. Nothing is ever deleted: records
+// move to a terminal status and every change leaves a row in `audit_log`.
+import { sql } from 'drizzle-orm';
+import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+
+export const regions = sqliteTable('regions', {
+  id: text('id').primaryKey(),
+  name: text('name').notNull(),
+  nameEn: text('name_en').notNull(),
+  hqName: text('hq_name').notNull(),
+  timezone: text('timezone').notNull().default('Asia/Shanghai'),
+  maxConcurrentDelegations: integer('max_concurrent_delegations').notNull(),
+  minGapDays: integer('min_gap_days').notNull(),
+  updatedAt: text('updated_at').notNull(),
+});
+
+export const regionBlackouts = sqliteTable(
+  'region_blackouts',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    regionId: text('region_id').notNull().references(() => regions.id),
+    startDate: text('start_date').notNull(),
+    endDate: text('end_date').notNull(),
+    reason: text('reason').notNull(),
+  },
+  (t) => [index('region_blackouts_region_start').on(t.regionId, t.startDate)],
+);
+
+export const units = sqliteTable('units', {
+  id: text('id').primaryKey(),
+  name: text('name').notNull(),
+  kind: text('kind', { enum: ['city', 'department'] }).notNull(),
+  createdAt: text('created_at').notNull(),
+});
+
+export const users = sqliteTable('users', {
+  id: text('id').primaryKey(),
+  email: text('email').notNull().unique(),
+  passwordHash: text('password_hash').notNull(),
+  role: text('role', { enum: ['office', 'hq', 'unit'] }).notNull(),
+  unitId: text('unit_id').references(() => units.id),
+  regionId: text('region_id').references(() => regions.id),
+  displayName: text('display_name'),
+  createdAt: text('created_at').notNull(),
+});
+
+/** Bearer tokens and web sessions; only the SHA-256 of the token is stored. */
+export const sessions = sqliteTable(
+  'sessions',
+  {
+    tokenHash: text('token_hash').primaryKey(),
+    userId: text('user_id').notNull().references(() => users.id),
+    kind: text('kind', { enum: ['api', 'web'] }).notNull(),
+    csrfToken: text('csrf_token'),
+    expiresAt: text('expires_at').notNull(),
+    createdAt: text('created_at').notNull(),
+  },
+  (t) => [index('sessions_user').on(t.userId)],
+);
+
+/** Failed logins per e-mail address (known or not), so throttling survives restarts and isolates. */
+export const loginThrottle = sqliteTable('login_throttle', {
+  email: text('email').primaryKey(),
+  failures: integer('failures').notNull(),
+  windowStartedAt: text('window_started_at').notNull(),
+});
+
+/** The year's default caps for every unit. */
+export const quotaDefaults = sqliteTable('quota_defaults', {
+  year: integer('year').primaryKey(),
+  maxBatches: integer('max_batches').notNull(),
+  maxHeadcountPerBatch: integer('max_headcount_per_batch').notNull(),
+  maxPersonTrips: integer('max_person_trips').notNull(),
+  updatedAt: text('updated_at').notNull(),
+});
+
+/** One unit's caps for a year, overriding the default. */
+export const quotaOverrides = sqliteTable(
+  'quota_overrides',
+  {
+    year: integer('year').notNull(),
+    unitId: text('unit_id').notNull().references(() => units.id),
+    maxBatches: integer('max_batches').notNull(),
+    maxHeadcountPerBatch: integer('max_headcount_per_batch').notNull(),
+    maxPersonTrips: integer('max_person_trips').notNull(),
+    updatedAt: text('updated_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.year, t.unitId] })],
+);
+
+export const visits = sqliteTable(
+  'visits',
+  {
+    id: text('id').primaryKey(),
+    unitId: text('unit_id').notNull().references(() => units.id),
+    regionId: text('region_id').notNull().references(() => regions.id),
+    kind: text('kind', { enum: ['inspection', 'condolence'] }).notNull(),
+    startDate: text('start_date').notNull(),
+    endDate: text('end_date').notNull(),
+    /** The year the visit counts in: its start date's year. */
+    year: integer('year').notNull(),
+    headcount: integer('headcount').notNull(),
+    leaderName: text('leader_name').notNull(),
+    leaderTitle: text('leader_title'),
+    purpose: text('purpose').notNull(),
+    cadresVisited: integer('cadres_visited'),
+    consolationYuan: integer('consolation_yuan'),
+    status: text('status', {
+      enum: ['submitted', 'coordinated', 'approved', 'rejected', 'withdrawn', 'cancelled'],
+    }).notNull(),
+    sequence: integer('sequence').notNull().default(0),
+    coordinationOpinion: text('coordination_opinion'),
+    idempotencyKey: text('idempotency_key'),
+    /** Identifies the last write, so an audit row in the same batch is written only if it landed. */
+    lastOpId: text('last_op_id').notNull(),
+    createdBy: text('created_by').notNull(),
+    createdAt: text('created_at').notNull(),
+    updatedAt: text('updated_at').notNull(),
+  },
+  (t) => [
+    index('visits_region_start').on(t.regionId, t.startDate),
+    index('visits_unit_year_status').on(t.unitId, t.year, t.status),
+    index('visits_status').on(t.status),
+    uniqueIndex('visits_unit_idempotency').on(t.unitId, t.idempotencyKey),
+  ],
+);
+
+export const receptions = sqliteTable(
+  'receptions',
+  {
+    id: text('id').primaryKey(),
+    hostUnitId: text('host_unit_id').notNull().references(() => units.id),
+    regionId: text('region_id').notNull().references(() => regions.id),
+    officialLetterRef: text('official_letter_ref').notNull(),
+    startDate: text('start_date').notNull(),
+    endDate: text('end_date').notNull(),
+    guestCount: integer('guest_count').notNull(),
+    leadRank: text('lead_rank', { enum: ['provincial', 'departmental', 'county', 'other'] }).notNull(),
+    /** JSON arrays/objects exactly as accepted by the API (validated at the edge). */
+    guestsJson: text('guests_json').notNull().default('[]'),
+    workMealJson: text('work_meal_json'),
+    lodgingJson: text('lodging_json').notNull().default('[]'),
+    activitiesJson: text('activities_json').notNull().default('[]'),
+    venue: text('venue'),
+    dietaryNotes: text('dietary_notes'),
+    giftsYuan: integer('gifts_yuan').notNull().default(0),
+    status: text('status', { enum: ['submitted', 'approved', 'rejected', 'cancelled'] }).notNull(),
+    sequence: integer('sequence').notNull().default(0),
+    lastOpId: text('last_op_id').notNull(),
+    createdBy: text('created_by').notNull(),
+    createdAt: text('created_at').notNull(),
+    updatedAt: text('updated_at').notNull(),
+  },
+  (t) => [
+    index('receptions_region_start').on(t.regionId, t.startDate),
+    index('receptions_host_start').on(t.hostUnitId, t.startDate),
+  ],
+);
+
+/** Every change to a record: visits, receptions, and settings the office edits. */
+export const auditLog = sqliteTable(
+  'audit_log',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    entity: text('entity').notNull(),
+    entityId: text('entity_id').notNull(),
+    at: text('at').notNull(),
+    actorId: text('actor_id').notNull(),
+    action: text('action').notNull(),
+    fromStatus: text('from_status'),
+    toStatus: text('to_status'),
+    note: text('note'),
+  },
+  (t) => [index('audit_log_entity').on(t.entity, t.entityId, t.id)],
+);
+
+/** Office-edited standards as JSON by name: `reception`, `balance`. */
+export const standards = sqliteTable('standards', {
+  name: text('name').primaryKey(),
+  valueJson: text('value_json').notNull(),
+  updatedAt: text('updated_at').notNull(),
+});
+
+/** Seconded cadres per year, unit and region (for the condolence balance). */
+export const cadreRosters = sqliteTable(
+  'cadre_rosters',
+  {
+    year: integer('year').notNull(),
+    unitId: text('unit_id').notNull().references(() => units.id),
+    regionId: text('region_id').notNull().references(() => regions.id),
+    count: integer('count').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.year, t.unitId, t.regionId] })],
+);
+
+export const feeds = sqliteTable(
+  'feeds',
+  {
+    id: text('id').primaryKey(),
+    tokenHash: text('token_hash').notNull().unique(),
+    ownerUserId: text('owner_user_id').notNull().references(() => users.id),
+    scope: text('scope', { enum: ['region', 'unit', 'all'] }).notNull(),
+    regionId: text('region_id').references(() => regions.id),
+    unitId: text('unit_id').references(() => units.id),
+    label: text('label'),
+    createdAt: text('created_at').notNull(),
+    revokedAt: text('revoked_at'),
+  },
+  (t) => [index('feeds_owner').on(t.ownerUserId)],
+);
+
+/** Annual-plan wishes: they count toward nothing until a proposal is committed. */
+export const planRequests = sqliteTable(
+  'plan_requests',
+  {
+    id: text('id').primaryKey(),
+    year: integer('year').notNull(),
+    unitId: text('unit_id').notNull().references(() => units.id),
+    regionId: text('region_id').notNull().references(() => regions.id),
+    kind: text('kind', { enum: ['inspection', 'condolence'] }).notNull(),
+    days: integer('days').notNull(),
+    headcount: integer('headcount').notNull(),
+    earliest: text('earliest').notNull(),
+    latest: text('latest').notNull(),
+    preferredStart: text('preferred_start'),
+    priority: integer('priority').notNull(),
+    leaderName: text('leader_name').notNull(),
+    purpose: text('purpose').notNull(),
+    status: text('status', { enum: ['open', 'withdrawn', 'committed'] }).notNull(),
+    visitId: text('visit_id'),
+    createdBy: text('created_by').notNull(),
+    createdAt: text('created_at').notNull(),
+    updatedAt: text('updated_at').notNull(),
+  },
+  (t) => [index('plan_requests_year').on(t.year, t.status)],
+);
+
+export const planProposals = sqliteTable('plan_proposals', {
+  id: text('id').primaryKey(),
+  year: integer('year').notNull(),
+  resultJson: text('result_json').notNull(),
+  status: text('status', { enum: ['open', 'committed'] }).notNull(),
+  createdBy: text('created_by').notNull(),
+  createdAt: text('created_at').notNull(),
+  committedAt: text('committed_at'),
+});
+
+export const COUNTED_VISIT_STATUSES = ['submitted', 'coordinated', 'approved'] as const;
+export const countedStatusSql = sql.raw(`('submitted','coordinated','approved')`);
