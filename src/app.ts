@@ -1,0 +1,79 @@
+// createApp(deps): the whole service as one Hono app. Node (server.ts) and Workers (worker.ts)
+// only wire a database and configuration into it; tests build it with their own database.
+import { OpenAPIHono } from '@hono/zod-openapi';
+import { bodyLimit } from 'hono/body-limit';
+import { HTTPException } from 'hono/http-exception';
+import { secureHeaders } from 'hono/secure-headers';
+import type { AppDeps, AppEnv } from './app-env.js';
+import { resolveUser } from './middleware/auth.js';
+import { jsonOnly } from './middleware/json-only.js';
+import { Problem, problemResponse } from './lib/problem.js';
+import { authRoutes } from './routes/auth.js';
+import { docsPage } from './routes/docs.js';
+import { referenceRoutes } from './routes/reference.js';
+import { userRoutes } from './routes/users.js';
+
+export const MAX_BODY_BYTES = 64 * 1024;
+
+export const OPENAPI_INFO = {
+  title: 'Visit and reception planner API (对口支援考察慰问与公务接待)',
+  version: '1.0.0',
+  description: 'The HTTP contract v1. Errors are application/problem+json with a stable `code`.',
+};
+
+export function createApp(deps: AppDeps) {
+  const now = deps.now ?? (() => new Date());
+  const app = new OpenAPIHono<AppEnv>();
+
+  app.use('*', async (c, next) => {
+    c.set('db', deps.db);
+    c.set('config', deps.config);
+    c.set('now', now);
+    await next();
+  });
+  app.use('*', secureHeaders({ referrerPolicy: 'same-origin' }));
+  app.use(
+    '*',
+    bodyLimit({
+      maxSize: MAX_BODY_BYTES,
+      onError: () => {
+        throw new Problem(413, 'PAYLOAD_TOO_LARGE', `The body may be at most ${MAX_BODY_BYTES} bytes.`);
+      },
+    }),
+  );
+
+  app.get('/healthz', (c) => c.json({ ok: true }));
+
+  const api = new OpenAPIHono<AppEnv>();
+  api.use('*', jsonOnly());
+  api.use('*', resolveUser({ cookieMethods: ['GET', 'HEAD'] }));
+  api.route('/', authRoutes);
+  api.route('/', userRoutes);
+  api.route('/', referenceRoutes);
+  app.route('/api/v1', api);
+
+  app.openAPIRegistry.registerComponent('securitySchemes', 'bearerAuth', { type: 'http', scheme: 'bearer' });
+  app.doc31('/openapi.json', { openapi: '3.1.0', info: OPENAPI_INFO });
+  app.get('/docs', docsPage(() => app.getOpenAPI31Document({ openapi: '3.1.0', info: OPENAPI_INFO })));
+
+  app.notFound((c) => problemResponse(new Problem(404, 'NOT_FOUND', `Nothing at ${c.req.method} ${c.req.path}.`)));
+  app.onError((err, c) => {
+    if (err instanceof Problem) {
+      const headers: Record<string, string> = err.status === 429 && typeof err.extra.retryAfter === 'number' ? { 'retry-after': String(err.extra.retryAfter) } : {};
+      return problemResponse(err, headers);
+    }
+    if (err instanceof HTTPException && err.status < 500) {
+      // Hono's own refusals (e.g. a body that is not JSON) become problems too.
+      if (err.status === 400) {
+        return problemResponse(new Problem(422, 'VALIDATION_FAILED', 'The body is not valid JSON.', { errors: [{ path: '', message: 'malformed JSON' }] }));
+      }
+      return problemResponse(new Problem(err.status, err.status === 401 ? 'UNAUTHENTICATED' : 'FORBIDDEN', err.message || 'Refused.'));
+    }
+    // The unexpected: logged here in full, answered without internals.
+    console.error(`${c.req.method} ${c.req.path} failed:`, err);
+    return problemResponse(new Problem(500, 'INTERNAL_ERROR', 'Something went wrong on our side; the request was not completed.'));
+  });
+  return app;
+}
+
+export type AppType = ReturnType<typeof createApp>;

@@ -1,0 +1,35 @@
+// A drizzle database per runtime. Repositories take `Db` as their first argument and never
+// import a module-level connection, so tests and each runtime wire their own.
+import { createClient, type Client } from '@libsql/client';
+import { drizzle as drizzleLibsql, type LibSQLDatabase } from 'drizzle-orm/libsql';
+import { drizzle as drizzleD1 } from 'drizzle-orm/d1';
+import * as schema from './schema.js';
+
+export type Db = LibSQLDatabase<typeof schema>;
+
+export interface LibsqlDatabase {
+  db: Db;
+  client: Client;
+}
+
+/** Embedded file (`file:…`), or a remote libSQL / Turso server (`libsql://…`, `https://…`). */
+export function createLibsqlDb(url: string, authToken?: string): LibsqlDatabase {
+  const client = createClient({ url, authToken });
+  return { db: drizzleLibsql(client, { schema }), client };
+}
+
+/** Workers' D1 binding. Both drivers share the query-builder and `batch` API the repositories use. */
+export function createD1Db(binding: D1Database): Db {
+  return drizzleD1(binding, { schema }) as unknown as Db;
+}
+
+/**
+ * Connection settings for the embedded file: WAL lets readers run beside the one writer, and a
+ * busy timeout makes concurrent writers queue instead of failing with SQLITE_BUSY.
+ */
+export async function tuneEmbeddedFile(client: Client): Promise<void> {
+  await client.execute('PRAGMA journal_mode = WAL');
+  await client.execute('PRAGMA busy_timeout = 10000');
+  await client.execute('PRAGMA synchronous = NORMAL');
+  await client.execute('PRAGMA foreign_keys = ON');
+}

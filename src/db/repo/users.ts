@@ -1,0 +1,90 @@
+// Accounts and sessions. Tokens are random; only their SHA-256 is stored.
+import { and, eq, gt, sql } from 'drizzle-orm';
+import type { AuthUser } from '../../app-env.js';
+import type { Role } from '../../domain/types.js';
+import { hashPassword, newId, newSecretToken, sha256Hex } from '../../lib/crypto.js';
+import type { Db } from '../client.js';
+import { sessions, users } from '../schema.js';
+
+const userColumns = {
+  id: users.id,
+  email: users.email,
+  role: users.role,
+  unitId: users.unitId,
+  regionId: users.regionId,
+  displayName: users.displayName,
+};
+
+export function normaliseEmail(email: string): string {
+  return email.trim().toLowerCase();
+}
+
+export async function findUserForLogin(db: Db, email: string) {
+  return db.query.users.findFirst({ where: eq(users.email, normaliseEmail(email)) });
+}
+
+export async function findUserById(db: Db, id: string): Promise<AuthUser | undefined> {
+  const [row] = await db.select(userColumns).from(users).where(eq(users.id, id));
+  return row;
+}
+
+export interface NewUser {
+  email: string;
+  password: string;
+  role: Role;
+  unitId: string | null;
+  regionId: string | null;
+  displayName: string | null;
+}
+
+/** Creates the account, or returns null when the e-mail is taken. */
+export async function createUser(db: Db, input: NewUser, now: Date): Promise<AuthUser | null> {
+  const passwordHash = await hashPassword(input.password);
+  const [row] = await db
+    .insert(users)
+    .values({ ...input, id: newId(), email: normaliseEmail(input.email), passwordHash, createdAt: now.toISOString() })
+    .onConflictDoNothing({ target: users.email })
+    .returning(userColumns);
+  return row ?? null;
+}
+
+/** The first office account, created only while no account exists (so restarts change nothing). */
+export async function bootstrapAdmin(db: Db, email: string, password: string, now: Date): Promise<boolean> {
+  const passwordHash = await hashPassword(password);
+  const rows = await db.all<{ id: string }>(sql`
+    INSERT INTO users (id, email, password_hash, role, display_name, created_at)
+    SELECT ${newId()}, ${normaliseEmail(email)}, ${passwordHash}, 'office', '省对口支援办', ${now.toISOString()}
+    WHERE NOT EXISTS (SELECT 1 FROM users)
+    RETURNING id`);
+  return rows.length > 0;
+}
+
+export const SESSION_TTL_MS = { api: 12 * 3600_000, web: 12 * 3600_000 } as const;
+
+export async function createSession(db: Db, userId: string, kind: 'api' | 'web', now: Date) {
+  const token = newSecretToken();
+  const expiresAt = new Date(now.getTime() + SESSION_TTL_MS[kind]).toISOString();
+  const csrfToken = kind === 'web' ? newSecretToken() : null;
+  await db.insert(sessions).values({
+    tokenHash: await sha256Hex(token),
+    userId,
+    kind,
+    csrfToken,
+    expiresAt,
+    createdAt: now.toISOString(),
+  });
+  return { token, expiresAt, csrfToken };
+}
+
+export async function findSession(db: Db, token: string, kind: 'api' | 'web', now: Date) {
+  const [row] = await db
+    .select({ user: userColumns, csrfToken: sessions.csrfToken })
+    .from(sessions)
+    .innerJoin(users, eq(users.id, sessions.userId))
+    .where(and(eq(sessions.tokenHash, await sha256Hex(token)), eq(sessions.kind, kind), gt(sessions.expiresAt, now.toISOString())));
+  return row;
+}
+
+export async function endSession(db: Db, token: string): Promise<void> {
+  await db.delete(sessions).where(eq(sessions.tokenHash, await sha256Hex(token)));
+}

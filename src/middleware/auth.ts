@@ -1,0 +1,49 @@
+// Who is calling: a bearer token (API clients) or the web session cookie (browser). Role, unit
+// and region always come from the account, never from the request.
+import type { Context, MiddlewareHandler } from 'hono';
+import { getCookie } from 'hono/cookie';
+import type { AppEnv, AuthUser } from '../app-env.js';
+import { findSession } from '../db/repo/users.js';
+import type { Role } from '../domain/types.js';
+import { forbidden, Problem } from '../lib/problem.js';
+
+export const SESSION_COOKIE = 'planner_session';
+
+export interface ResolveUserOptions {
+  /** Accept the session cookie for these methods (the API takes it for reads only, so a forged
+   *  cross-site form can never write through the API; the web UI checks its own CSRF token). */
+  cookieMethods: readonly string[];
+}
+
+export function resolveUser(options: ResolveUserOptions): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    c.set('user', null);
+    c.set('sessionCsrfToken', null);
+    const header = c.req.header('authorization');
+    const bearer = header?.match(/^Bearer\s+(\S+)$/i)?.[1];
+    if (bearer) {
+      const session = await findSession(c.var.db, bearer, 'api', c.var.now());
+      c.set('user', session?.user ?? null);
+    } else if (options.cookieMethods.includes(c.req.method)) {
+      const cookie = getCookie(c, SESSION_COOKIE);
+      if (cookie) {
+        const session = await findSession(c.var.db, cookie, 'web', c.var.now());
+        c.set('user', session?.user ?? null);
+        c.set('sessionCsrfToken', session?.csrfToken ?? null);
+      }
+    }
+    await next();
+  };
+}
+
+export function requireUser(c: Context<AppEnv>): AuthUser {
+  const user = c.var.user;
+  if (!user) throw new Problem(401, 'UNAUTHENTICATED', 'Log in and send the token as "Authorization: Bearer <token>".');
+  return user;
+}
+
+export function requireRole(c: Context<AppEnv>, ...roles: Role[]): AuthUser {
+  const user = requireUser(c);
+  if (!roles.includes(user.role)) throw forbidden(`Only ${roles.join(' or ')} accounts may do this.`);
+  return user;
+}
