@@ -1,0 +1,75 @@
+// The booking rules as one SQL condition, for guarded writes (DESIGN.md, "The one rule about
+// writes"). SQLite runs each statement alone, so a write whose WHERE holds this condition can
+// never overshoot a cap or a region's capacity, however many requests race. The pure rules in
+// src/domain/ (checkBooking) say the same thing and explain a refusal afterwards.
+import { sql, type SQL } from 'drizzle-orm';
+import { DEFAULT_QUOTA_LIMITS } from '../../domain/caps.js';
+import { MAX_VISIT_DAYS } from '../../domain/types.js';
+
+export interface GuardInput {
+  unitId: string;
+  regionId: string;
+  year: number;
+  startDate: string;
+  endDate: string;
+  headcount: number;
+  /** The visit being edited or approved, which must not count against itself ('' for a new one). */
+  excludeId: string;
+  /** Which visits hold places: every counted status when booking, only `approved` when approving. */
+  counted: 'all-counted' | 'approved-only';
+}
+
+function statusFilter(counted: GuardInput['counted']): SQL {
+  return counted === 'approved-only' ? sql.raw(`('approved')`) : sql.raw(`('submitted','coordinated','approved')`);
+}
+
+/** The unit's cap for the year: its override, else the year's default, else the shipped placeholder. */
+function limit(column: 'max_batches' | 'max_headcount_per_batch' | 'max_person_trips', g: GuardInput): SQL {
+  const fallback = {
+    max_batches: DEFAULT_QUOTA_LIMITS.maxBatches,
+    max_headcount_per_batch: DEFAULT_QUOTA_LIMITS.maxHeadcountPerBatch,
+    max_person_trips: DEFAULT_QUOTA_LIMITS.maxPersonTrips,
+  }[column];
+  const col = sql.raw(column);
+  return sql`coalesce(
+    (SELECT ${col} FROM quota_overrides WHERE year = ${g.year} AND unit_id = ${g.unitId}),
+    (SELECT ${col} FROM quota_defaults WHERE year = ${g.year}),
+    ${fallback})`;
+}
+
+export function bookingGuard(g: GuardInput): SQL {
+  const statuses = statusFilter(g.counted);
+  // A visit lasts at most MAX_VISIT_DAYS, so one covering day d starts no earlier than d − MAX:
+  // that bound keeps every region lookup a short index range, however many visits are stored.
+  const lookback = `-${MAX_VISIT_DAYS} days`;
+  return sql`(
+    ${g.headcount} <= ${limit('max_headcount_per_batch', g)}
+    AND (SELECT count(*) FROM visits
+         WHERE unit_id = ${g.unitId} AND year = ${g.year} AND status IN ${statuses} AND id <> ${g.excludeId})
+        < ${limit('max_batches', g)}
+    AND (SELECT coalesce(sum(headcount), 0) FROM visits
+         WHERE unit_id = ${g.unitId} AND year = ${g.year} AND status IN ${statuses} AND id <> ${g.excludeId})
+        + ${g.headcount} <= ${limit('max_person_trips', g)}
+    AND NOT EXISTS (SELECT 1 FROM region_blackouts
+         WHERE region_id = ${g.regionId} AND start_date <= ${g.endDate} AND end_date >= ${g.startDate})
+    AND NOT EXISTS (
+      -- The number of visits in the region only rises on a day some visit starts, so the fullest
+      -- day of the window is its first day or a day another visit arrives inside it.
+      SELECT 1 FROM (
+        SELECT ${g.startDate} AS day
+        UNION SELECT start_date FROM visits
+          WHERE region_id = ${g.regionId} AND status IN ${statuses} AND id <> ${g.excludeId}
+            AND start_date > ${g.startDate} AND start_date <= ${g.endDate}
+      ) AS probe
+      WHERE (SELECT count(*) FROM visits AS v
+             WHERE v.region_id = ${g.regionId} AND v.status IN ${statuses} AND v.id <> ${g.excludeId}
+               AND v.start_date <= probe.day AND v.start_date >= date(probe.day, ${lookback}) AND v.end_date >= probe.day)
+            >= (SELECT max_concurrent_delegations FROM regions WHERE id = ${g.regionId}))
+    AND NOT EXISTS (
+      -- Arrivals closer than min_gap_days: |start − other start| < gap.
+      SELECT 1 FROM visits, regions AS r
+      WHERE r.id = ${g.regionId} AND visits.region_id = ${g.regionId} AND visits.status IN ${statuses} AND visits.id <> ${g.excludeId}
+        AND visits.start_date > date(${g.startDate}, '-' || r.min_gap_days || ' days')
+        AND visits.start_date < date(${g.startDate}, '+' || r.min_gap_days || ' days'))
+  )`;
+}

@@ -1,0 +1,46 @@
+// The one place that turns a refused visit write into its problem+json (409 with the numbers).
+import type { BookingRefusal, VisitStatus } from '../domain/types.js';
+import { Problem } from '../lib/problem.js';
+import type { VisitWriteResult } from '../db/repo/visit-writes.js';
+import type { VisitRow } from '../db/repo/visits.js';
+
+export function refusalDetail(refusal: BookingRefusal): string {
+  switch (refusal.code) {
+    case 'BATCH_CAP_EXCEEDED':
+      return `The unit may send ${refusal.limit} batches this year and ${refusal.used} are already counted.`;
+    case 'HEADCOUNT_CAP_EXCEEDED':
+      return `A delegation may have at most ${refusal.limit} people.`;
+    case 'PERSON_TRIPS_CAP_EXCEEDED':
+      return `The unit may send ${refusal.limit} person-trips this year and ${refusal.used} are already counted.`;
+    case 'REGION_CAPACITY_EXCEEDED':
+      return `The region takes at most ${refusal.limit} delegations a day and is full on ${refusal.dates.join(', ')}.`;
+    case 'REGION_SPACING_VIOLATION':
+      return `Arrivals in the region must be at least ${refusal.minGapDays} days apart; another delegation arrives on ${refusal.nearest}.`;
+    case 'BLACKOUT_CONFLICT':
+      return `The region takes no visits from ${refusal.blackout.startDate} to ${refusal.blackout.endDate} (${refusal.blackout.reason}).`;
+  }
+}
+
+export function refusalProblem(refusal: BookingRefusal): Problem {
+  const { code, ...numbers } = refusal;
+  return new Problem(409, code, refusalDetail(refusal), numbers);
+}
+
+export function invalidTransition(from: VisitStatus, action: string): Problem {
+  return new Problem(409, 'INVALID_TRANSITION', `A ${from} visit cannot be ${action === 'edit' ? 'edited' : `given "${action}"`}.`, { from, action });
+}
+
+/** The stored visit, or the problem that explains why there is none. */
+export function unwrapVisitWrite(result: VisitWriteResult, action: string): { row: VisitRow; replayed: boolean } {
+  if (result.ok) return { row: result.row, replayed: result.replayed };
+  switch (result.reason) {
+    case 'refused':
+      throw refusalProblem(result.refusal);
+    case 'invalid-transition':
+      throw invalidTransition(result.from, action);
+    case 'not-found':
+      throw new Problem(404, 'NOT_FOUND', 'No such visit.');
+    case 'contention':
+      throw new Problem(409, 'CONFLICT', 'The visit changed while this request ran; read it again and retry.');
+  }
+}
