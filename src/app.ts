@@ -10,7 +10,9 @@ import { jsonOnly } from './middleware/json-only.js';
 import { Problem, problemResponse } from './lib/problem.js';
 import { authRoutes } from './routes/auth.js';
 import { docsPage } from './routes/docs.js';
+import { receptionRoutes } from './routes/receptions.js';
 import { referenceRoutes } from './routes/reference.js';
+import { receptionStandardsRoutes } from './routes/standards-reception.js';
 import { userRoutes } from './routes/users.js';
 
 export const MAX_BODY_BYTES = 64 * 1024;
@@ -50,6 +52,8 @@ export function createApp(deps: AppDeps) {
   api.route('/', authRoutes);
   api.route('/', userRoutes);
   api.route('/', referenceRoutes);
+  api.route('/', receptionStandardsRoutes);
+  api.route('/', receptionRoutes);
   app.route('/api/v1', api);
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearerAuth', { type: 'http', scheme: 'bearer' });

@@ -1,0 +1,206 @@
+// Official receptions (公务接待): storing, reading scoped by who asks, guarded status changes and
+// their history. Guests, meal, lodging and activities are JSON columns, validated at the edge.
+import { and, asc, eq, sql, type SQL } from 'drizzle-orm';
+import type { AuthUser } from '../../app-env.js';
+import type { LodgingLine, WorkMeal } from '../../domain/reception-rules.js';
+import type { Rank, ReceptionStatus } from '../../domain/types.js';
+import { newId } from '../../lib/crypto.js';
+import type { Db } from '../client.js';
+import { auditLog, receptions } from '../schema.js';
+
+export interface ReceptionGuest {
+  name: string;
+  title: string;
+  rank: Rank;
+}
+
+export interface ReceptionActivity {
+  date: string;
+  description: string;
+  place: string;
+}
+
+export interface NewReception {
+  hostUnitId: string;
+  regionId: string;
+  officialLetterRef: string;
+  startDate: string;
+  endDate: string;
+  guestCount: number;
+  leadRank: Rank;
+  guests: ReceptionGuest[];
+  workMeal: WorkMeal | null;
+  lodging: LodgingLine[];
+  activities: ReceptionActivity[];
+  venue: string | null;
+  dietaryNotes: string | null;
+  giftsYuan: number;
+}
+
+export type ReceptionRow = typeof receptions.$inferSelect;
+
+/** The reception as the API shows it: JSON columns opened, bookkeeping columns left out. */
+export function receptionView(row: ReceptionRow) {
+  const guests: ReceptionGuest[] = JSON.parse(row.guestsJson);
+  const workMeal: WorkMeal | null = row.workMealJson === null ? null : JSON.parse(row.workMealJson);
+  const lodging: LodgingLine[] = JSON.parse(row.lodgingJson);
+  const activities: ReceptionActivity[] = JSON.parse(row.activitiesJson);
+  return {
+    id: row.id,
+    hostUnitId: row.hostUnitId,
+    regionId: row.regionId,
+    officialLetterRef: row.officialLetterRef,
+    startDate: row.startDate,
+    endDate: row.endDate,
+    guestCount: row.guestCount,
+    leadRank: row.leadRank,
+    guests,
+    workMeal,
+    lodging,
+    activities,
+    venue: row.venue,
+    dietaryNotes: row.dietaryNotes,
+    giftsYuan: row.giftsYuan,
+    status: row.status,
+    sequence: row.sequence,
+    createdBy: row.createdBy,
+    createdAt: row.createdAt,
+    updatedAt: row.updatedAt,
+  };
+}
+
+export type ReceptionView = ReturnType<typeof receptionView>;
+
+/** Who sees a reception: the office, the HQ of the guests' region, and the host unit. */
+export function canSeeReception(user: AuthUser, reception: { hostUnitId: string; regionId: string }): boolean {
+  if (user.role === 'office') return true;
+  if (user.role === 'hq') return user.regionId === reception.regionId;
+  return user.unitId === reception.hostUnitId;
+}
+
+function receptionScope(user: AuthUser): SQL | undefined {
+  if (user.role === 'office') return undefined;
+  if (user.role === 'hq') return eq(receptions.regionId, user.regionId ?? '');
+  return eq(receptions.hostUnitId, user.unitId ?? '');
+}
+
+export async function findReception(db: Db, id: string): Promise<ReceptionRow | undefined> {
+  const [row] = await db.select().from(receptions).where(eq(receptions.id, id));
+  return row;
+}
+
+/** Stores a reception that passed the rules as `submitted`, with its audit entry, in one batch. */
+export async function insertReception(db: Db, args: { reception: NewReception; actorId: string; now: Date }): Promise<ReceptionRow> {
+  const { reception: r, actorId } = args;
+  const at = args.now.toISOString();
+  const id = newId();
+  const [inserted] = await db.batch([
+    db
+      .insert(receptions)
+      .values({
+        id,
+        hostUnitId: r.hostUnitId,
+        regionId: r.regionId,
+        officialLetterRef: r.officialLetterRef,
+        startDate: r.startDate,
+        endDate: r.endDate,
+        guestCount: r.guestCount,
+        leadRank: r.leadRank,
+        guestsJson: JSON.stringify(r.guests),
+        workMealJson: r.workMeal === null ? null : JSON.stringify(r.workMeal),
+        lodgingJson: JSON.stringify(r.lodging),
+        activitiesJson: JSON.stringify(r.activities),
+        venue: r.venue,
+        dietaryNotes: r.dietaryNotes,
+        giftsYuan: r.giftsYuan,
+        status: 'submitted',
+        sequence: 0,
+        lastOpId: newId(),
+        createdBy: actorId,
+        createdAt: at,
+        updatedAt: at,
+      })
+      .returning(),
+    db.run(sql`INSERT INTO audit_log (entity, entity_id, at, actor_id, action, from_status, to_status)
+      VALUES ('reception', ${id}, ${at}, ${actorId}, 'create', NULL, 'submitted')`),
+  ]);
+  const row = inserted[0];
+  if (!row) throw new Error('reception insert returned no row');
+  return row;
+}
+
+export interface ReceptionFilter {
+  /** The year a reception counts in is its start date's year. */
+  year?: number;
+  regionId?: string;
+  hostUnitId?: string;
+  status?: ReceptionStatus;
+}
+
+export async function listReceptions(db: Db, user: AuthUser, filter: ReceptionFilter): Promise<ReceptionRow[]> {
+  const conditions = [
+    receptionScope(user),
+    filter.year === undefined
+      ? undefined
+      : sql`${receptions.startDate} >= ${`${filter.year}-01-01`} AND ${receptions.startDate} <= ${`${filter.year}-12-31`}`,
+    filter.regionId ? eq(receptions.regionId, filter.regionId) : undefined,
+    filter.hostUnitId ? eq(receptions.hostUnitId, filter.hostUnitId) : undefined,
+    filter.status ? eq(receptions.status, filter.status) : undefined,
+  ];
+  return db
+    .select()
+    .from(receptions)
+    .where(and(...conditions))
+    .orderBy(asc(receptions.startDate), asc(receptions.createdAt), asc(receptions.id));
+}
+
+export interface ReceptionTransition {
+  id: string;
+  action: string;
+  /** The status the caller saw and checked the action against; the update lands only from it. */
+  from: ReceptionStatus;
+  to: ReceptionStatus;
+  actorId: string;
+  note: string | null;
+  now: Date;
+  /** An extra condition that must still hold when the update runs (e.g. standards unchanged). */
+  guard?: SQL;
+}
+
+/**
+ * One guarded UPDATE and its audit row in one batch (DESIGN.md, "The one rule about writes").
+ * The audit INSERT selects on the fresh `last_op_id`, so it writes a row only if the update
+ * landed. Guarding on the exact status seen (not just any allowed one) keeps `fromStatus` in
+ * the history true even when another request changed the status in between.
+ * Returns whether the update landed; false means the caller must re-read and explain.
+ */
+export async function transitionReception(db: Db, t: ReceptionTransition): Promise<boolean> {
+  const at = t.now.toISOString();
+  const opId = newId();
+  const [updated] = await db.batch([
+    db
+      .update(receptions)
+      .set({ status: t.to, sequence: sql`${receptions.sequence} + 1`, updatedAt: at, lastOpId: opId })
+      .where(and(eq(receptions.id, t.id), eq(receptions.status, t.from), t.guard))
+      .returning({ id: receptions.id }),
+    db.run(sql`INSERT INTO audit_log (entity, entity_id, at, actor_id, action, from_status, to_status, note)
+      SELECT 'reception', id, ${at}, ${t.actorId}, ${t.action}, ${t.from}, status, ${t.note}
+      FROM receptions WHERE id = ${t.id} AND last_op_id = ${opId}`),
+  ]);
+  return updated.length === 1;
+}
+
+export async function receptionHistory(db: Db, id: string) {
+  return db
+    .select({
+      at: auditLog.at,
+      actorId: auditLog.actorId,
+      action: auditLog.action,
+      fromStatus: auditLog.fromStatus,
+      toStatus: auditLog.toStatus,
+      note: auditLog.note,
+    })
+    .from(auditLog)
+    .where(and(eq(auditLog.entity, 'reception'), eq(auditLog.entityId, id)))
+    .orderBy(asc(auditLog.id));
+}

@@ -1,0 +1,37 @@
+// Pieces every reception route needs: loading what the caller may see, the rule view of a
+// reception, and the one problem that lists broken reception rules.
+import type { Context } from 'hono';
+import type { AppEnv, AuthUser } from '../app-env.js';
+import { canSeeReception, findReception, receptionView, type ReceptionView } from '../db/repo/receptions.js';
+import type { ReceptionPlan, ReceptionViolation } from '../domain/reception-rules.js';
+import { requireUser } from '../middleware/auth.js';
+import { notFound, Problem } from '../lib/problem.js';
+
+/** The reception if the caller may see it; otherwise 404, so ids of others' receptions leak nothing. */
+export async function visibleReception(c: Context<AppEnv>, id: string): Promise<{ user: AuthUser; reception: ReceptionView }> {
+  const user = requireUser(c);
+  const row = await findReception(c.var.db, id);
+  if (!row || !canSeeReception(user, row)) throw notFound('reception');
+  return { user, reception: receptionView(row) };
+}
+
+/** What the 2013 rules look at. The API takes one work meal at most, so the meal-count rule holds by shape. */
+export function receptionPlanOf(reception: Pick<ReceptionView, 'officialLetterRef' | 'guestCount' | 'workMeal' | 'lodging' | 'giftsYuan'>): ReceptionPlan {
+  return {
+    officialLetterRef: reception.officialLetterRef,
+    guestCount: reception.guestCount,
+    workMeals: reception.workMeal ? [reception.workMeal] : [],
+    lodging: reception.lodging,
+    giftsYuan: reception.giftsYuan,
+  };
+}
+
+export function standardViolated(violations: ReceptionViolation[]): Problem {
+  const codes = violations.map((v) => v.code).join(', ');
+  return new Problem(409, 'RECEPTION_STANDARD_VIOLATED', `The reception breaks ${violations.length} rule(s): ${codes}.`, { violations });
+}
+
+export const VIOLATIONS_DESCRIPTION =
+  'RECEPTION_STANDARD_VIOLATED {violations:[{code, …}]}: every broken rule at once — OFFICIAL_LETTER_REQUIRED, ' +
+  'ACCOMPANY_LIMIT_EXCEEDED {limit, requested}, MEAL_STANDARD_EXCEEDED {limit, requested}, ' +
+  'LODGING_STANDARD_EXCEEDED {rank, limit, requested} (one per offending line), GIFTS_FORBIDDEN {requested}';
