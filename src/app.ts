@@ -11,7 +11,11 @@ import { Problem, problemResponse } from './lib/problem.js';
 import { authRoutes } from './routes/auth.js';
 import { docsPage } from './routes/docs.js';
 import { receptionRoutes } from './routes/receptions.js';
+import { quotaRoutes } from './routes/quotas.js';
 import { referenceRoutes } from './routes/reference.js';
+import { slotRoutes } from './routes/slots.js';
+import { visitActionRoutes } from './routes/visit-actions.js';
+import { visitRoutes } from './routes/visits.js';
 import { receptionStandardsRoutes } from './routes/standards-reception.js';
 import { userRoutes } from './routes/users.js';
 
@@ -52,6 +56,10 @@ export function createApp(deps: AppDeps) {
   api.route('/', authRoutes);
   api.route('/', userRoutes);
   api.route('/', referenceRoutes);
+  api.route('/', quotaRoutes);
+  api.route('/', visitRoutes);
+  api.route('/', visitActionRoutes);
+  api.route('/', slotRoutes);
   api.route('/', receptionStandardsRoutes);
   api.route('/', receptionRoutes);
   app.route('/api/v1', api);
