@@ -3,28 +3,17 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import type { AppEnv } from '../app-env.js';
-import { visitWarnings } from '../db/repo/visit-warnings.js';
-import { transitionVisit } from '../db/repo/visit-writes.js';
 import { visitView } from '../db/repo/visits.js';
-import { actorsOf, mayPerform, nextStatus, VISIT_TRANSITIONS, type VisitAction } from '../domain/workflow.js';
+import { VISIT_TRANSITIONS, type VisitAction } from '../domain/workflow.js';
 import { requireUser } from '../middleware/auth.js';
-import { forbidden } from '../lib/problem.js';
+import { ACTION_ACTORS, performVisitAction } from '../services/visits.js';
 import { bearerSecurity, conflictResponse, createRouter, jsonContent, problemResponses } from './openapi.js';
 import { VisitWithWarningsSchema } from './visit-schemas.js';
-import { invalidTransition, unwrapVisitWrite } from './visit-problems.js';
-import { IdParam, visibleVisit } from './visits.js';
+import { IdParam } from './visits.js';
 
 const CoordinateBody = z.object({ opinion: z.string().trim().min(1).max(2000), agree: z.boolean() }).strict().openapi('Coordination');
 const ReasonBody = z.object({ reason: z.string().trim().min(1).max(2000) }).strict().openapi('Reason');
 const OptionalReasonBody = z.object({ reason: z.string().trim().min(1).max(2000).optional() }).strict();
-
-const WHO: Record<VisitAction, string> = {
-  coordinate: "the HQ of the visit's region",
-  approve: 'the office',
-  reject: 'the office',
-  withdraw: 'the unit that booked it',
-  cancel: 'the unit that booked it, or the office',
-};
 
 function actionRouteConfig(action: VisitAction, summary: string) {
   const from = VISIT_TRANSITIONS[action].from.join(', ');
@@ -32,7 +21,7 @@ function actionRouteConfig(action: VisitAction, summary: string) {
     method: 'post' as const,
     path: `/visits/{id}/${action}`,
     tags: ['Visit workflow'],
-    summary: `${summary} — by ${WHO[action]}, from ${from}`,
+    summary: `${summary} — by ${ACTION_ACTORS[action]}, from ${from}`,
     security: bearerSecurity,
     responses: {
       200: jsonContent(VisitWithWarningsSchema, 'The visit in its new status'),
@@ -54,24 +43,8 @@ function actionRouteWithBody<B extends z.ZodType>(action: VisitAction, body: B, 
 }
 
 async function perform(c: Context<AppEnv>, action: VisitAction, input: { agree?: boolean; note: string | null; opinion?: string }) {
-  const user = requireUser(c);
-  const visit = await visibleVisit(c, user, c.req.param('id') ?? '');
-  if (!mayPerform(action, actorsOf(user, visit))) throw forbidden(`Only ${WHO[action]} may ${action} this visit.`);
-  const to = nextStatus(visit.status, action, { agree: input.agree });
-  if (!to) throw invalidTransition(visit.status, action);
-  const result = await transitionVisit(c.var.db, {
-    id: visit.id,
-    action,
-    from: VISIT_TRANSITIONS[action].from,
-    to,
-    actorId: user.id,
-    now: c.var.now(),
-    note: input.note,
-    recheckAgainstApproved: action === 'approve',
-    coordinationOpinion: input.opinion,
-  });
-  const { row } = unwrapVisitWrite(result, action);
-  return { ...visitView(row), warnings: await visitWarnings(c.var.db, row) };
+  const done = await performVisitAction(c, requireUser(c), c.req.param('id') ?? '', action, input);
+  return { ...visitView(done.row), warnings: done.warnings };
 }
 
 export const visitActionRoutes = createRouter()
