@@ -9,6 +9,7 @@ import { resolveUser } from './middleware/auth.js';
 import { jsonOnly } from './middleware/json-only.js';
 import { Problem, problemResponse } from './lib/problem.js';
 import { authRoutes } from './routes/auth.js';
+import { balanceRoutes } from './routes/balance.js';
 import { docsPage } from './routes/docs.js';
 import { receptionRoutes } from './routes/receptions.js';
 import { quotaRoutes } from './routes/quotas.js';
@@ -62,6 +63,7 @@ export function createApp(deps: AppDeps) {
   api.route('/', slotRoutes);
   api.route('/', receptionStandardsRoutes);
   api.route('/', receptionRoutes);
+  api.route('/', balanceRoutes);
   app.route('/api/v1', api);
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearerAuth', { type: 'http', scheme: 'bearer' });

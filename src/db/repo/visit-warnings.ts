@@ -1,5 +1,8 @@
 // Warnings a visit carries without being refused (CONTRACT.md: CONDOLENCE_IMBALANCE).
+import { computeBalance } from '../../domain/balance.js';
+import { isCounted } from '../../domain/types.js';
 import type { Db } from '../client.js';
+import { countedCondolenceVisits, currentBalanceThresholds, listCadres } from './balance.js';
 import type { VisitRow } from './visits.js';
 
 export interface VisitWarning {
@@ -9,6 +12,24 @@ export interface VisitWarning {
   median?: number;
 }
 
-export async function visitWarnings(_db: Db, _visit: VisitRow): Promise<VisitWarning[]> {
-  return [];
+/**
+ * The visit's warnings as things stand now. The visit is already stored when this runs (booked,
+ * edited or moved on), so the balance is computed from stored data alone with computeBalance:
+ * condolenceImbalanceWarnings would add the visit a second time. Because it reflects the current
+ * data, the HQ sees on GET and on coordinate the warning the unit got when booking, as long as the
+ * unit is still `over`. `under` is no warning: one more visit can only raise the unit's values.
+ */
+export async function visitWarnings(db: Db, visit: VisitRow): Promise<VisitWarning[]> {
+  if (visit.kind !== 'condolence' || !isCounted(visit.status)) return [];
+  const [cadres, condolences, thresholds] = await Promise.all([
+    listCadres(db, visit.year, { regionId: visit.regionId }),
+    countedCondolenceVisits(db, visit.year, visit.regionId),
+    currentBalanceThresholds(db),
+  ]);
+  const [region] = computeBalance({ regionIds: [visit.regionId], cadres, visits: condolences, thresholds });
+  const unit = region?.units.find((u) => u.unitId === visit.unitId);
+  if (!region || !unit) return [];
+  return unit.flags
+    .filter((flag) => flag.level === 'over')
+    .map((flag) => ({ code: 'CONDOLENCE_IMBALANCE', metric: flag.metric, value: unit[flag.metric] ?? 0, median: region.median[flag.metric] }));
 }

@@ -1,0 +1,86 @@
+// Condolence balance data (CONTRACT.md, "Condolence balance"): cadre rosters per year, the
+// office's balance thresholds, and the condolence visits the pure computeBalance needs.
+import { z } from '@hono/zod-openapi';
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import { DEFAULT_BALANCE_THRESHOLDS, type BalanceThresholds, type CadreEntry, type CondolenceVisit } from '../../domain/balance.js';
+import { COUNTED_VISIT_STATUSES } from '../../domain/types.js';
+import type { Db } from '../client.js';
+import { cadreRosters, regions, visits } from '../schema.js';
+import { findStandard, saveStandard } from './standards.js';
+
+export const BALANCE_STANDARDS_NAME = 'balance';
+
+// Upper bounds only catch typos: nobody means "flag above 1000 × the median".
+export const BalanceThresholdsSchema = z
+  .object({
+    overRatio: z.number().gt(1).max(1000).openapi({ example: 1.5, description: '`over` above overRatio × median; must be > 1' }),
+    underRatio: z.number().min(0).lt(1).openapi({ example: 0.5, description: '`under` below underRatio × median; 0 ≤ underRatio < 1 (0 turns `under` off)' }),
+  })
+  .strict()
+  .openapi('BalanceThresholds', { description: `Defaults until the office sets its own: ${JSON.stringify(DEFAULT_BALANCE_THRESHOLDS)}` });
+
+export async function currentBalanceThresholds(db: Db): Promise<BalanceThresholds> {
+  const stored = await findStandard(db, BALANCE_STANDARDS_NAME);
+  // Only saveBalanceThresholds writes the row, through the same schema: a mismatch is a bug, hence a throw.
+  return stored ? BalanceThresholdsSchema.parse(stored.value) : { ...DEFAULT_BALANCE_THRESHOLDS };
+}
+
+export function saveBalanceThresholds(db: Db, args: { value: BalanceThresholds; actorId: string; now: Date }): Promise<void> {
+  return saveStandard(db, { name: BALANCE_STANDARDS_NAME, ...args });
+}
+
+/** Which rows of a year to read: a region's (HQ, per-region report), a unit's, or all. */
+export interface BalanceScope {
+  regionId?: string;
+  unitId?: string;
+}
+
+export async function listCadres(db: Db, year: number, scope: BalanceScope = {}): Promise<CadreEntry[]> {
+  return db
+    .select({ unitId: cadreRosters.unitId, regionId: cadreRosters.regionId, count: cadreRosters.count })
+    .from(cadreRosters)
+    .where(
+      and(
+        eq(cadreRosters.year, year),
+        scope.regionId ? eq(cadreRosters.regionId, scope.regionId) : undefined,
+        scope.unitId ? eq(cadreRosters.unitId, scope.unitId) : undefined,
+      ),
+    )
+    .orderBy(asc(cadreRosters.regionId), asc(cadreRosters.unitId));
+}
+
+/**
+ * Replaces the whole year's roster: the old rows go, the new ones and an audit row land, all in
+ * one batch so a reader never sees half a roster (DESIGN.md: one batch, no interactive transaction).
+ * The caller has checked units, regions and duplicates.
+ */
+export async function replaceCadreRoster(db: Db, args: { year: number; entries: CadreEntry[]; actorId: string; now: Date }): Promise<void> {
+  const at = args.now.toISOString();
+  const rows = args.entries.map((e) => ({ year: args.year, unitId: e.unitId, regionId: e.regionId, count: e.count }));
+  await db.batch([
+    db.delete(cadreRosters).where(eq(cadreRosters.year, args.year)),
+    ...(rows.length ? [db.insert(cadreRosters).values(rows)] : []),
+    db.run(sql`INSERT INTO audit_log (entity, entity_id, at, actor_id, action, note)
+      VALUES ('cadres', ${String(args.year)}, ${at}, ${args.actorId}, 'replace', ${JSON.stringify(args.entries)})`),
+  ]);
+}
+
+/** The year's condolence visits that hold a place (the only ones the balance counts). */
+export async function countedCondolenceVisits(db: Db, year: number, regionId?: string): Promise<CondolenceVisit[]> {
+  return db
+    .select({ unitId: visits.unitId, regionId: visits.regionId, status: visits.status, consolationYuan: visits.consolationYuan })
+    .from(visits)
+    .where(
+      and(
+        eq(visits.year, year),
+        eq(visits.kind, 'condolence'),
+        inArray(visits.status, [...COUNTED_VISIT_STATUSES]),
+        regionId ? eq(visits.regionId, regionId) : undefined,
+      ),
+    );
+}
+
+export async function allRegionIds(db: Db): Promise<string[]> {
+  const rows = await db.select({ id: regions.id }).from(regions).orderBy(asc(regions.id));
+  return rows.map((r) => r.id);
+}

@@ -1,0 +1,191 @@
+// Condolence balance (CONTRACT.md, "Condolence balance"; the 2013 notice's 确保相对平衡,避免相互攀比):
+// seconded-cadre rosters, the office's thresholds, and the per-region report.
+import { createRoute, z } from '@hono/zod-openapi';
+import {
+  allRegionIds,
+  BalanceThresholdsSchema,
+  countedCondolenceVisits,
+  currentBalanceThresholds,
+  listCadres,
+  replaceCadreRoster,
+  saveBalanceThresholds,
+  type BalanceScope,
+} from '../db/repo/balance.js';
+import { listUnits } from '../db/repo/reference.js';
+import type { AuthUser } from '../app-env.js';
+import type { Db } from '../db/client.js';
+import { computeBalance, type CadreEntry } from '../domain/balance.js';
+import { requireRole, requireUser } from '../middleware/auth.js';
+import { forbidden, validationFailed, type ValidationIssue } from '../lib/problem.js';
+import { bearerSecurity, createRouter, jsonBody, jsonContent, problemResponses, YearParamSchema } from './openapi.js';
+
+const TAGS = ['Condolence balance'];
+
+const CadreEntrySchema = z
+  .object({
+    unitId: z.string().min(1).max(64).openapi({ example: 'hangzhou' }),
+    regionId: z.string().min(1).max(64).openapi({ example: 'aksu' }),
+    count: z.number().int().min(0).max(100_000).openapi({ description: 'Seconded cadres; 0 is the same as no entry' }),
+  })
+  .strict()
+  .openapi('CadreEntry');
+
+// Units × regions bounds a real roster; 1000 rows leaves room for many departments.
+const CadreRosterBody = z.object({ entries: z.array(CadreEntrySchema).max(1000) }).strict().openapi('CadreRosterInput');
+const CadreRosterSchema = z.object({ year: z.number().int(), entries: z.array(CadreEntrySchema) }).openapi('CadreRoster');
+
+const MetricSchema = z.enum(['consolationPerCadre', 'visitsPerCadre']);
+const BalanceReportSchema = z
+  .object({
+    year: z.number().int(),
+    overRatio: z.number(),
+    underRatio: z.number(),
+    regions: z.array(
+      z.object({
+        regionId: z.string(),
+        median: z.object({ consolationPerCadre: z.number(), visitsPerCadre: z.number() }),
+        units: z.array(
+          z.object({
+            unitId: z.string(),
+            cadres: z.number().int(),
+            condolenceVisits: z.number().int(),
+            consolationYuan: z.number().int(),
+            consolationPerCadre: z.number().nullable().openapi({ description: 'null for a unit with no cadres in the region' }),
+            visitsPerCadre: z.number().nullable(),
+            flags: z.array(z.object({ metric: MetricSchema, level: z.enum(['over', 'under']) })),
+          }),
+        ),
+      }),
+    ),
+  })
+  .openapi('BalanceReport');
+
+const YearParam = z.object({ year: YearParamSchema.openapi({ param: { name: 'year', in: 'path' } }) });
+
+const putCadresRoute = createRoute({
+  method: 'put',
+  path: '/cadres/{year}',
+  tags: TAGS,
+  summary: "Replace the year's roster of seconded cadres per unit and region (office)",
+  description: 'The whole roster of the year: entries left out are removed. Unknown units or regions, and a unit–region pair given twice, are 422.',
+  security: bearerSecurity,
+  request: { params: YearParam, ...jsonBody(CadreRosterBody) },
+  responses: { 200: jsonContent(CadreRosterSchema, 'The roster as stored'), ...problemResponses },
+});
+
+const getCadresRoute = createRoute({
+  method: 'get',
+  path: '/cadres/{year}',
+  tags: TAGS,
+  summary: "The year's roster (office: all; hq: its region's entries; unit: its own entries)",
+  security: bearerSecurity,
+  request: { params: YearParam },
+  responses: { 200: jsonContent(CadreRosterSchema, 'Entries by region, then unit'), ...problemResponses },
+});
+
+const getStandardsRoute = createRoute({
+  method: 'get',
+  path: '/standards/balance',
+  tags: TAGS,
+  summary: 'The balance thresholds in force (any logged-in account)',
+  security: bearerSecurity,
+  responses: { 200: jsonContent(BalanceThresholdsSchema, 'The thresholds in force'), 401: problemResponses[401] },
+});
+
+const putStandardsRoute = createRoute({
+  method: 'put',
+  path: '/standards/balance',
+  tags: TAGS,
+  summary: 'Set the balance thresholds (office)',
+  description: 'Applies at once to the report and to the warnings visits carry; each change is recorded in the audit log.',
+  security: bearerSecurity,
+  request: jsonBody(BalanceThresholdsSchema),
+  responses: { 200: jsonContent(BalanceThresholdsSchema, 'The thresholds now in force'), ...problemResponses },
+});
+
+const reportRoute = createRoute({
+  method: 'get',
+  path: '/reports/balance',
+  tags: TAGS,
+  summary: "Per region, each unit's condolence visits and money per seconded cadre against the region's median",
+  description: [
+    'Counted: condolence visits of the year (by start date) in status submitted, coordinated or approved.',
+    'Medians are over the units with cadres in the region; a unit with visits but no cadres there is listed with null per-cadre values and no flags.',
+    'Office: every region (or `regionId`). HQ: its own region only (another `regionId` is 403). Unit: every region (or `regionId`) with the medians and its own row only.',
+  ].join(' '),
+  security: bearerSecurity,
+  request: { query: z.object({ year: YearParamSchema, regionId: z.string().min(1).max(64).optional() }) },
+  responses: { 200: jsonContent(BalanceReportSchema, 'The balance report'), ...problemResponses },
+});
+
+async function rosterIssues(db: Db, entries: CadreEntry[]): Promise<ValidationIssue[]> {
+  const [units, regionIds] = await Promise.all([listUnits(db), allRegionIds(db)]);
+  const unitIds = new Set(units.map((u) => u.id));
+  const regionSet = new Set(regionIds);
+  const firstIndex = new Map<string, number>();
+  return entries.flatMap((entry, i): ValidationIssue[] => {
+    const issues: ValidationIssue[] = [];
+    if (!unitIds.has(entry.unitId)) issues.push({ path: `entries.${i}.unitId`, message: `unknown unit "${entry.unitId}"` });
+    if (!regionSet.has(entry.regionId)) issues.push({ path: `entries.${i}.regionId`, message: `unknown region "${entry.regionId}"` });
+    // JSON of the pair, so no separator character inside an id can make two pairs collide.
+    const pair = JSON.stringify([entry.unitId, entry.regionId]);
+    const earlier = firstIndex.get(pair);
+    if (earlier === undefined) firstIndex.set(pair, i);
+    else issues.push({ path: `entries.${i}`, message: `the pair (${entry.unitId}, ${entry.regionId}) is already given at entries.${earlier}` });
+    return issues;
+  });
+}
+
+function rosterScope(user: AuthUser): BalanceScope {
+  if (user.role === 'hq') return { regionId: user.regionId ?? '' };
+  if (user.role === 'unit') return { unitId: user.unitId ?? '' };
+  return {};
+}
+
+export const balanceRoutes = createRouter()
+  .openapi(putCadresRoute, async (c) => {
+    const actor = requireRole(c, 'office');
+    const { year } = c.req.valid('param');
+    const { entries } = c.req.valid('json');
+    const issues = await rosterIssues(c.var.db, entries);
+    if (issues.length) throw validationFailed(issues);
+    await replaceCadreRoster(c.var.db, { year, entries, actorId: actor.id, now: c.var.now() });
+    return c.json({ year, entries: await listCadres(c.var.db, year) }, 200);
+  })
+  .openapi(getCadresRoute, async (c) => {
+    const user = requireUser(c);
+    const { year } = c.req.valid('param');
+    return c.json({ year, entries: await listCadres(c.var.db, year, rosterScope(user)) }, 200);
+  })
+  .openapi(getStandardsRoute, async (c) => {
+    requireUser(c);
+    return c.json(await currentBalanceThresholds(c.var.db), 200);
+  })
+  .openapi(putStandardsRoute, async (c) => {
+    const actor = requireRole(c, 'office');
+    const value = c.req.valid('json');
+    await saveBalanceThresholds(c.var.db, { value, actorId: actor.id, now: c.var.now() });
+    return c.json(value, 200);
+  })
+  .openapi(reportRoute, async (c) => {
+    const user = requireUser(c);
+    const { year, regionId } = c.req.valid('query');
+    if (user.role === 'hq' && regionId !== undefined && regionId !== user.regionId) {
+      throw forbidden("An HQ sees its own region's balance only.");
+    }
+    const known = await allRegionIds(c.var.db);
+    if (regionId !== undefined && !known.includes(regionId)) {
+      throw validationFailed([{ path: 'regionId', message: `unknown region "${regionId}"` }]);
+    }
+    const only = user.role === 'hq' ? (user.regionId ?? '') : regionId;
+    // A unit's own row still needs every unit's data behind the medians, so nothing is narrowed
+    // by unit here; other units' rows are removed after computing.
+    const [cadres, condolences, thresholds] = await Promise.all([
+      listCadres(c.var.db, year, { regionId: only }),
+      countedCondolenceVisits(c.var.db, year, only),
+      currentBalanceThresholds(c.var.db),
+    ]);
+    const balance = computeBalance({ regionIds: only ? [only] : known, cadres, visits: condolences, thresholds });
+    const regions = user.role === 'unit' ? balance.map((r) => ({ ...r, units: r.units.filter((u) => u.unitId === user.unitId) })) : balance;
+    return c.json({ year, ...thresholds, regions }, 200);
+  });
