@@ -11,6 +11,7 @@ import { Problem, problemResponse } from './lib/problem.js';
 import { authRoutes } from './routes/auth.js';
 import { balanceRoutes } from './routes/balance.js';
 import { docsPage } from './routes/docs.js';
+import { createWebApp, notFoundPage, wantsHtml } from './web/index.js';
 import { receptionRoutes } from './routes/receptions.js';
 import { quotaRoutes } from './routes/quotas.js';
 import { referenceRoutes } from './routes/reference.js';
@@ -38,7 +39,24 @@ export function createApp(deps: AppDeps) {
     c.set('now', now);
     await next();
   });
-  app.use('*', secureHeaders({ referrerPolicy: 'same-origin' }));
+  app.use(
+    '*',
+    secureHeaders({
+      referrerPolicy: 'same-origin',
+      // Pages use only same-origin scripts and styles, never inline ones.
+      contentSecurityPolicy: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+        baseUri: ["'none'"],
+        objectSrc: ["'none'"],
+      },
+    }),
+  );
   app.use(
     '*',
     bodyLimit({
@@ -68,9 +86,10 @@ export function createApp(deps: AppDeps) {
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearerAuth', { type: 'http', scheme: 'bearer' });
   app.doc31('/openapi.json', { openapi: '3.1.0', info: OPENAPI_INFO });
+  app.route('/', createWebApp());
   app.get('/docs', docsPage(() => app.getOpenAPI31Document({ openapi: '3.1.0', info: OPENAPI_INFO })));
 
-  app.notFound((c) => problemResponse(new Problem(404, 'NOT_FOUND', `Nothing at ${c.req.method} ${c.req.path}.`)));
+  app.notFound((c) => (wantsHtml(c) ? notFoundPage(c) : problemResponse(new Problem(404, 'NOT_FOUND', `Nothing at ${c.req.method} ${c.req.path}.`))));
   app.onError((err, c) => {
     if (err instanceof Problem) {
       const headers: Record<string, string> = err.status === 429 && typeof err.extra.retryAfter === 'number' ? { 'retry-after': String(err.extra.retryAfter) } : {};

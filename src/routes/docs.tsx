@@ -33,12 +33,9 @@ export function docsPage(document: () => unknown) {
           <meta charset="utf-8" />
           <meta name="viewport" content="width=device-width, initial-scale=1" />
           <title>{doc.info.title} — API reference</title>
-          <style>{`body{font:15px/1.5 system-ui,"Microsoft YaHei",sans-serif;max-width:70rem;margin:2rem auto;padding:0 1rem;color:#1b1f24}
-code,pre{font:13px ui-monospace,monospace}pre{background:#f4f5f7;padding:.6rem;overflow:auto;max-height:20rem}
-.op{border-top:1px solid #dde;padding:.6rem 0}.m{display:inline-block;min-width:4.5rem;font-weight:700;text-transform:uppercase}
-details summary{cursor:pointer;color:#245}`}</style>
+          <link rel="stylesheet" href="/static/app.css" />
         </head>
-        <body>
+        <body class="docs">
           <h1>{doc.info.title}</h1>
           <p>
             Version {doc.info.version}. {doc.info.description} Machine-readable: <a href="/openapi.json">/openapi.json</a>.

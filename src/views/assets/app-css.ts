@@ -1,0 +1,65 @@
+// The one stylesheet, served from /static/app.css (the CSP allows only same-origin styles).
+export const APP_CSS = `
+:root{--ink:#1b1f24;--muted:#5b6470;--line:#d9dee5;--bg:#f6f7f9;--brand:#a61b1b;--ok:#17663a;--warn:#8a5a00;--bad:#a61b1b;--focus:#1f5fbf}
+*{box-sizing:border-box}
+body{margin:0;font:16px/1.55 system-ui,-apple-system,"PingFang SC","Microsoft YaHei","WenQuanYi Micro Hei",sans-serif;color:var(--ink);background:var(--bg)}
+a{color:#1d4f91}
+a:focus,button:focus,input:focus,select:focus,textarea:focus{outline:3px solid var(--focus);outline-offset:1px}
+header.top{background:var(--brand);color:#fff}
+header.top .bar{max-width:72rem;margin:0 auto;padding:.6rem 1rem;display:flex;flex-wrap:wrap;gap:.5rem 1.2rem;align-items:center}
+header.top a{color:#fff;text-decoration:none}
+header.top .brand{font-weight:700;font-size:1.1rem;margin-right:auto}
+header.top nav{display:flex;flex-wrap:wrap;gap:.2rem .9rem}
+header.top nav a[aria-current=page]{text-decoration:underline}
+header.top form{display:inline}
+header.top button{background:transparent;border:1px solid #fff;color:#fff;padding:.15rem .6rem;border-radius:4px;cursor:pointer}
+main{max-width:72rem;margin:0 auto;padding:1rem}
+h1{font-size:1.45rem;margin:.4rem 0 1rem}
+h2{font-size:1.15rem;margin:1.4rem 0 .6rem}
+.card{background:#fff;border:1px solid var(--line);border-radius:6px;padding:1rem;margin:0 0 1rem}
+.grid{display:grid;gap:1rem;grid-template-columns:repeat(auto-fit,minmax(16rem,1fr))}
+table{border-collapse:collapse;width:100%;background:#fff}
+th,td{border-bottom:1px solid var(--line);padding:.45rem .5rem;text-align:left;vertical-align:top}
+th{background:#eef1f5;font-weight:600}
+.table-wrap{overflow-x:auto}
+label{display:block;font-weight:600;margin:.6rem 0 .2rem}
+.hint{color:var(--muted);font-size:.9rem;font-weight:400}
+input,select,textarea{font:inherit;padding:.4rem .5rem;border:1px solid #9aa3ad;border-radius:4px;width:100%;max-width:28rem;background:#fff}
+input[type=checkbox],input[type=radio]{width:auto}
+textarea{min-height:5rem}
+.row{display:flex;flex-wrap:wrap;gap:0 1rem}
+.row>div{flex:1 1 12rem}
+button,.button{font:inherit;background:#1d4f91;color:#fff;border:0;border-radius:4px;padding:.45rem 1rem;cursor:pointer;text-decoration:none;display:inline-block}
+button.secondary,.button.secondary{background:#fff;color:#1d4f91;border:1px solid #1d4f91}
+button.danger{background:var(--bad)}
+.actions{display:flex;flex-wrap:wrap;gap:.5rem;margin-top:.8rem;align-items:center}
+.alert{border-radius:6px;padding:.7rem 1rem;margin:0 0 1rem;border:1px solid}
+.alert.error{background:#fdecec;border-color:#e3a4a4;color:#6d1010}
+.alert.ok{background:#e9f6ee;border-color:#9fd0b1;color:#0f4a28}
+.alert.warn{background:#fff6e0;border-color:#e6c97a;color:#5c3d00}
+.field-error{color:var(--bad);font-size:.9rem;margin:.2rem 0 0}
+[aria-invalid=true]{border-color:var(--bad)}
+.status{display:inline-block;padding:.05rem .5rem;border-radius:999px;font-size:.85rem;border:1px solid var(--line);background:#fff}
+.status.submitted,.status.coordinated{background:#fff6e0}
+.status.approved{background:#e9f6ee}
+.status.rejected,.status.withdrawn,.status.cancelled{background:#f1f1f1;color:var(--muted)}
+meter{width:100%;height:1.1rem}
+.slots{display:flex;flex-wrap:wrap;gap:.4rem;padding:0;list-style:none}
+.slots button{background:#fff;color:#1d4f91;border:1px solid #1d4f91}
+.calendar{table-layout:fixed}
+.calendar td{height:5.5rem;font-size:.85rem}
+.calendar .day{color:var(--muted)}
+.calendar .event{display:block;margin:.1rem 0;padding:.05rem .3rem;border-radius:3px;background:#e8eef8;overflow:hidden;text-overflow:ellipsis;white-space:nowrap}
+.calendar .event.reception{background:#f4e8f8}
+.muted{color:var(--muted)}
+.nowrap{white-space:nowrap}
+code.url{word-break:break-all;background:#eef1f5;padding:.2rem .4rem;border-radius:3px}
+.visually-hidden{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0)}
+footer{max-width:72rem;margin:2rem auto;padding:0 1rem;color:var(--muted);font-size:.85rem}
+body.docs{max-width:70rem;margin:2rem auto;padding:0 1rem}
+body.docs pre{background:#f4f5f7;padding:.6rem;overflow:auto;max-height:20rem;font:13px ui-monospace,monospace}
+body.docs .op{border-top:1px solid var(--line);padding:.6rem 0}
+body.docs .m{display:inline-block;min-width:4.5rem;font-weight:700;text-transform:uppercase}
+@media print{header.top,footer,.no-print{display:none}body{background:#fff}.card{border:0}}
+@media (max-width:40rem){main{padding:.6rem}th,td{padding:.35rem}}
+`;

@@ -1,0 +1,32 @@
+// A little JavaScript that only enhances: every page works without it. Served from
+// /static/app.js (the CSP allows same-origin scripts only, never inline ones).
+export const APP_JS = `
+document.addEventListener('click', function (event) {
+  var target = event.target;
+  if (!(target instanceof HTMLElement)) return;
+  var copy = target.closest('[data-copy]');
+  if (copy) {
+    event.preventDefault();
+    var text = copy.getAttribute('data-copy') || '';
+    if (navigator.clipboard) navigator.clipboard.writeText(text).then(function () { copy.textContent = copy.getAttribute('data-copied') || 'OK'; });
+  }
+  var slot = target.closest('[data-slot-start]');
+  if (slot) {
+    event.preventDefault();
+    var form = slot.closest('form');
+    if (!form) return;
+    form.querySelector('[name=startDate]').value = slot.getAttribute('data-slot-start');
+    form.querySelector('[name=endDate]').value = slot.getAttribute('data-slot-end');
+  }
+  var all = target.closest('[data-check-all]');
+  if (all && all instanceof HTMLInputElement) {
+    document.querySelectorAll('input[name=ids]').forEach(function (box) { box.checked = all.checked; });
+  }
+});
+document.addEventListener('change', function (event) {
+  var target = event.target;
+  if (target instanceof HTMLSelectElement && target.name === 'kind') {
+    document.querySelectorAll('[data-condolence-only]').forEach(function (el) { el.hidden = target.value !== 'condolence'; });
+  }
+});
+`;

@@ -1,0 +1,113 @@
+// The page frame: header with the role's navigation, language switch and logout; flash messages.
+import type { Child } from 'hono/jsx';
+import type { AuthUser } from '../app-env.js';
+import type { Lang, Translate } from './i18n.js';
+
+export interface PageContext {
+  user: AuthUser | null;
+  lang: Lang;
+  t: Translate;
+  csrf: string;
+  path: string;
+}
+
+interface NavItem {
+  href: string;
+  zh: string;
+  en: string;
+}
+
+const NAV: Record<AuthUser['role'], NavItem[]> = {
+  unit: [
+    { href: '/unit', zh: '概览', en: 'Overview' },
+    { href: '/unit/visits/new', zh: '预约考察', en: 'Book a visit' },
+    { href: '/unit/visits', zh: '我的考察', en: 'My visits' },
+    { href: '/unit/receptions', zh: '公务接待', en: 'Receptions' },
+    { href: '/feeds', zh: '日历订阅', en: 'Calendar feeds' },
+  ],
+  hq: [
+    { href: '/hq', zh: '衔接队列', en: 'Coordination' },
+    { href: '/hq/calendar', zh: '月历', en: 'Calendar' },
+    { href: '/feeds', zh: '日历订阅', en: 'Calendar feeds' },
+  ],
+  office: [
+    { href: '/office', zh: '审批队列', en: 'Approvals' },
+    { href: '/office/receptions', zh: '公务接待', en: 'Receptions' },
+    { href: '/office/settings', zh: '设置', en: 'Settings' },
+    { href: '/office/reports/usage', zh: '报表', en: 'Reports' },
+    { href: '/office/plan', zh: '年度计划', en: 'Annual plan' },
+    { href: '/feeds', zh: '日历订阅', en: 'Calendar feeds' },
+  ],
+};
+
+export function Layout(props: { page: PageContext; title: string; children?: Child; messages?: Flash[] }) {
+  const { page, title } = props;
+  const { t, user } = page;
+  const otherLang = page.lang === 'zh' ? 'en' : 'zh';
+  const nav = user ? NAV[user.role] : [];
+  return (
+    <html lang={page.lang === 'zh' ? 'zh-CN' : 'en'}>
+      <head>
+        <meta charset="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <title>{`${title} · ${t('对口支援考察接待计划', 'Visit and reception planner')}`}</title>
+        <link rel="stylesheet" href="/static/app.css" />
+        <script src="/static/app.js" defer></script>
+      </head>
+      <body>
+        <header class="top">
+          <div class="bar">
+            <a class="brand" href="/">{t('对口支援考察接待计划', 'Visit and reception planner')}</a>
+            {nav.length > 0 && (
+              <nav aria-label={t('主导航', 'Main')}>
+                {nav.map((item) => (
+                  <a href={item.href} aria-current={isCurrent(page.path, item.href) ? 'page' : undefined}>
+                    {t(item.zh, item.en)}
+                  </a>
+                ))}
+              </nav>
+            )}
+            <a href={`/lang/${otherLang}?next=${encodeURIComponent(page.path)}`} lang={otherLang}>
+              {otherLang === 'en' ? 'English' : '中文'}
+            </a>
+            {user && (
+              <form method="post" action="/logout">
+                <input type="hidden" name="_csrf" value={page.csrf} />
+                <span class="visually-hidden">{user.email}</span>
+                <button type="submit">{t('退出', 'Log out')}</button>
+              </form>
+            )}
+          </div>
+        </header>
+        <main id="main">
+          <h1>{title}</h1>
+          {(props.messages ?? []).map((m) => (
+            <div class={`alert ${m.kind}`} role={m.kind === 'error' ? 'alert' : 'status'}>
+              {m.lines.length === 1 ? m.lines[0] : <ul>{m.lines.map((line) => <li>{line}</li>)}</ul>}
+            </div>
+          ))}
+          {props.children}
+        </main>
+        <footer>{user ? `${user.displayName ?? user.email} · ${roleName(user.role, t)}` : ''}</footer>
+      </body>
+    </html>
+  );
+}
+
+export interface Flash {
+  kind: 'error' | 'ok' | 'warn';
+  lines: string[];
+}
+
+function isCurrent(path: string, href: string): boolean {
+  return path === href || (href.length > 5 && path.startsWith(`${href}/`) && !['/unit', '/hq', '/office'].includes(href));
+}
+
+export function roleName(role: AuthUser['role'], t: Translate): string {
+  return role === 'office' ? t('省对口支援办', 'Provincial office') : role === 'hq' ? t('前方指挥部', 'Frontline HQ') : t('结对单位', 'Unit');
+}
+
+/** A hidden CSRF field for every form. */
+export function CsrfField(props: { page: PageContext }) {
+  return <input type="hidden" name="_csrf" value={props.page.csrf} />;
+}

@@ -1,0 +1,87 @@
+// A refused request told in the user's language, with the numbers that explain it.
+import type { Lang } from './i18n.js';
+
+export interface ProblemLike {
+  code: string;
+  detail?: string;
+  [key: string]: unknown;
+}
+
+type Formatter = (p: Record<string, unknown>) => { zh: string; en: string };
+
+const list = (value: unknown) => (Array.isArray(value) ? value.join(', ') : String(value ?? ''));
+
+const RULE_MESSAGES: Record<string, Formatter> = {
+  BATCH_CAP_EXCEEDED: (p) => ({
+    zh: `本年度考察批次已满:上限 ${p.limit} 批,已用 ${p.used} 批`,
+    en: `This year's batch cap is reached: limit ${p.limit}, ${p.used} used`,
+  }),
+  HEADCOUNT_CAP_EXCEEDED: (p) => ({
+    zh: `每批人数超过上限:每批最多 ${p.limit} 人`,
+    en: `Too many people in one batch: at most ${p.limit}`,
+  }),
+  PERSON_TRIPS_CAP_EXCEEDED: (p) => ({
+    zh: `本年度人次将超过上限:上限 ${p.limit} 人次,已用 ${p.used} 人次`,
+    en: `This year's person-trips cap would be exceeded: limit ${p.limit}, ${p.used} used`,
+  }),
+  REGION_CAPACITY_EXCEEDED: (p) => ({
+    zh: `受援地接待已满:每天最多 ${p.limit} 批,已满日期 ${list(p.dates)}`,
+    en: `The region is full: at most ${p.limit} delegations a day, full on ${list(p.dates)}`,
+  }),
+  REGION_SPACING_VIOLATION: (p) => ({
+    zh: `与其他考察团抵达间隔不足 ${p.minGapDays} 天(最近一批 ${p.nearest} 抵达)`,
+    en: `Arrivals must be ${p.minGapDays} days apart; another delegation arrives on ${p.nearest}`,
+  }),
+  BLACKOUT_CONFLICT: (p) => {
+    const b = (p.blackout ?? {}) as Record<string, string>;
+    return {
+      zh: `所选日期与暂停接待期冲突:${b.startDate} 至 ${b.endDate}(${b.reason})`,
+      en: `The dates touch a blackout period: ${b.startDate} to ${b.endDate} (${b.reason})`,
+    };
+  },
+  INVALID_TRANSITION: (p) => ({
+    zh: `当前状态(${p.from})下不能执行此操作`,
+    en: `Not possible while the record is ${p.from}`,
+  }),
+  OFFICIAL_LETTER_REQUIRED: () => ({ zh: '无公函不予接待:请填写公函文号', en: 'No official letter, no reception: enter the letter reference' }),
+  ACCOMPANY_LIMIT_EXCEEDED: (p) => ({
+    zh: `陪餐人数超标:最多 ${p.limit} 人,填报 ${p.requested} 人`,
+    en: `Too many accompanying diners: at most ${p.limit}, ${p.requested} requested`,
+  }),
+  MEAL_STANDARD_EXCEEDED: (p) => ({
+    zh: `工作餐标准超标:每人最多 ${p.limit} 元,填报 ${p.requested} 元`,
+    en: `Work meal over standard: at most ${p.limit} yuan per person, ${p.requested} requested`,
+  }),
+  LODGING_STANDARD_EXCEEDED: (p) => ({
+    zh: `住宿标准超标(${p.rank}):每晚最多 ${p.limit} 元,填报 ${p.requested} 元`,
+    en: `Lodging over standard (${p.rank}): at most ${p.limit} yuan a night, ${p.requested} requested`,
+  }),
+  WORK_MEAL_LIMIT_EXCEEDED: (p) => ({ zh: `每次接待最多安排 ${p.limit} 次工作餐`, en: `At most ${p.limit} work meal per reception` }),
+  GIFTS_FORBIDDEN: () => ({ zh: '不得赠送礼金、礼品和纪念品', en: 'No gifts, cash or souvenirs' }),
+  CONDOLENCE_IMBALANCE: (p) => ({
+    zh: `慰问力度明显高于其他单位:${p.metric === 'visitsPerCadre' ? '人均慰问次数' : '人均慰问金'} ${p.value},中位数 ${p.median}`,
+    en: `Condolence well above other units: ${p.metric} ${p.value} against a median of ${p.median}`,
+  }),
+};
+
+const GENERIC: Record<string, { zh: string; en: string }> = {
+  UNAUTHENTICATED: { zh: '请先登录', en: 'Please log in' },
+  INVALID_CREDENTIALS: { zh: '邮箱或密码错误', en: 'Wrong e-mail or password' },
+  RATE_LIMITED: { zh: '登录失败次数过多,请稍后再试', en: 'Too many failed logins; try again later' },
+  FORBIDDEN: { zh: '当前账号无权执行此操作', en: 'This account may not do that' },
+  NOT_FOUND: { zh: '记录不存在', en: 'No such record' },
+  VALIDATION_FAILED: { zh: '请检查填写的内容', en: 'Please check the form' },
+  CONFLICT: { zh: '记录已被他人修改,请刷新后重试', en: 'The record changed meanwhile; reload and retry' },
+};
+
+/** The user-facing sentences for a problem: one per violated rule for reception checks. */
+export function problemMessages(problem: ProblemLike, lang: Lang): string[] {
+  if (problem.code === 'RECEPTION_STANDARD_VIOLATED' && Array.isArray(problem.violations)) {
+    return (problem.violations as ProblemLike[]).flatMap((v) => problemMessages(v, lang));
+  }
+  const rule = RULE_MESSAGES[problem.code];
+  if (rule) return [rule(problem)[lang]];
+  const generic = GENERIC[problem.code];
+  if (generic) return [generic[lang]];
+  return [problem.detail ?? problem.code];
+}

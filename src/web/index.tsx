@@ -1,0 +1,86 @@
+// The web application: server-rendered pages that work without JavaScript. Pages call the same
+// services and repositories as the API; role and unit always come from the session.
+import { Hono, type Context } from 'hono';
+import type { AppEnv } from '../app-env.js';
+import { Problem } from '../lib/problem.js';
+import { resolveUser } from '../middleware/auth.js';
+import { APP_CSS } from '../views/assets/app-css.js';
+import { APP_JS } from '../views/assets/app-js.js';
+import { Layout } from '../views/layout.js';
+import { authPages } from './auth-pages.js';
+import { feedPages } from './feeds-page.js';
+import { hqPages } from './hq/index.js';
+import { officePages } from './office/index.js';
+import { unitPages } from './unit/index.js';
+import { pageContext } from './page.js';
+import { csrfProtection } from './session.js';
+
+const ONE_HOUR = 'public, max-age=3600';
+
+/** Browsers asking for a page get an HTML answer; API clients and feeds get problem+json. */
+export function wantsHtml(c: Context<AppEnv>): boolean {
+  const path = c.req.path;
+  if (path.startsWith('/api/') || path.startsWith('/cal/')) return false;
+  return (c.req.header('accept') ?? '').includes('text/html');
+}
+
+export function notFoundPage(c: Context<AppEnv>) {
+  const page = pageContext(c);
+  const { t } = page;
+  return c.html(
+    <Layout page={page} title={t('页面不存在', 'Page not found')} messages={[{ kind: 'error', lines: [t('页面或记录不存在。', 'No such page or record.')] }]}>
+      <p>
+        <a href="/">{t('返回首页', 'Back to the start page')}</a>
+      </p>
+    </Layout>,
+    404,
+  );
+}
+
+export function createWebApp() {
+  const web = new Hono<AppEnv>();
+  web.get('/static/app.css', (c) => c.body(APP_CSS, 200, { 'content-type': 'text/css; charset=utf-8', 'cache-control': ONE_HOUR }));
+  web.get('/static/app.js', (c) => c.body(APP_JS, 200, { 'content-type': 'text/javascript; charset=utf-8', 'cache-control': ONE_HOUR }));
+
+  web.use('*', resolveUser({ cookieMethods: ['GET', 'HEAD', 'POST'] }));
+  web.use('*', csrfProtection());
+  web.use('*', async (c, next) => {
+    await next();
+    // Pages carry personal data: never kept by shared caches, re-fetched after logout.
+    if (c.res.headers.get('content-type')?.startsWith('text/html')) c.res.headers.set('cache-control', 'no-store');
+  });
+  web.route('/', authPages);
+  web.route('/unit', unitPages);
+  web.route('/hq', hqPages);
+  web.route('/office', officePages);
+  web.route('/feeds', feedPages);
+
+  web.onError((err, c) => {
+    if (err instanceof Problem && err.status === 401) {
+      return c.redirect(`/login?next=${encodeURIComponent(c.req.path)}`, 303);
+    }
+    const page = pageContext(c);
+    const { t } = page;
+    const status = err instanceof Problem ? err.status : 500;
+    if (!(err instanceof Problem)) console.error(`${c.req.method} ${c.req.path} failed:`, err);
+    const message =
+      err instanceof Problem && err.code === 'CSRF_REJECTED'
+        ? t('表单已过期或来源不明,请刷新页面后重试。', 'The form has expired or did not come from this site. Reload the page and try again.')
+        : status === 403
+          ? t('当前账号无权访问此页面。', 'This account may not open this page.')
+          : status === 404
+            ? t('页面或记录不存在。', 'No such page or record.')
+            : status < 500 && err instanceof Problem
+              ? err.detail
+              : t('服务器出错,请求未完成。', 'Something went wrong on our side; the request was not completed.');
+    return c.html(
+      <Layout page={page} title={t('无法完成', 'Could not complete')} messages={[{ kind: 'error', lines: [message] }]}>
+        <p>
+          <a href="/">{t('返回首页', 'Back to the start page')}</a>
+        </p>
+      </Layout>,
+      status as 403,
+    );
+  });
+  return web;
+}
