@@ -1,17 +1,16 @@
 // The reception list (接待清单) the 2013 rules require after the event: guests, activities,
 // times, places and costs. JSON by default; `Accept: text/csv` gives a sheet that opens in Excel.
 import { createRoute, z } from '@hono/zod-openapi';
-import { findRegion, findUnit } from '../db/repo/reference.js';
-import type { ReceptionView } from '../db/repo/receptions.js';
-import { receptionTotals } from '../domain/reception-rules.js';
-import type { Rank } from '../domain/types.js';
-import { toCsv, type CsvCell } from '../lib/csv.js';
+import { receptionListCsv, receptionListCsvHeaders, receptionListFor } from '../services/reception-list.js';
 import { bearerSecurity, createRouter, problemResponses } from './openapi.js';
 import { RankSchema, ReceptionIdParam, ReceptionStatusSchema } from './receptions-schemas.js';
-import { receptionPlanOf, visibleReception } from './receptions-shared.js';
+
+// Kept importable from here, where the reception list's HTTP shape is defined.
+export { RANK_LABELS } from '../services/reception-list.js';
 
 const Named = z.object({ id: z.string(), name: z.string() });
 
+/** Must describe services/reception-list.ts's ReceptionList (the handler's c.json is typed against it). */
 const ReceptionListSchema = z
   .object({
     receptionId: z.string(),
@@ -43,87 +42,6 @@ const ReceptionListSchema = z
   })
   .openapi('ReceptionList');
 
-export type ReceptionList = z.infer<typeof ReceptionListSchema>;
-
-export const RANK_LABELS: Record<Rank, string> = {
-  provincial: '省部级 (provincial)',
-  departmental: '厅局级 (departmental)',
-  county: '县处级 (county)',
-  other: '其他 (other)',
-};
-
-export function receptionListOf(reception: ReceptionView, hostUnit: { id: string; name: string }, region: { id: string; name: string }): ReceptionList {
-  const meal = reception.workMeal;
-  const mealDiners = meal ? reception.guestCount + meal.accompanyCount : 0;
-  return {
-    receptionId: reception.id,
-    status: reception.status,
-    hostUnit,
-    region,
-    officialLetterRef: reception.officialLetterRef,
-    startDate: reception.startDate,
-    endDate: reception.endDate,
-    venue: reception.venue,
-    guestCount: reception.guestCount,
-    leadRank: reception.leadRank,
-    guests: reception.guests,
-    activities: reception.activities,
-    workMeal: meal && {
-      date: meal.date,
-      guests: reception.guestCount,
-      accompanying: meal.accompanyCount,
-      diners: mealDiners,
-      costPerPersonYuan: meal.costPerPersonYuan,
-      costYuan: mealDiners * meal.costPerPersonYuan,
-    },
-    lodging: reception.lodging.map((line) => ({ ...line, costYuan: line.rooms * line.nights * line.ratePerNightYuan })),
-    totals: receptionTotals(receptionPlanOf(reception)),
-  };
-}
-
-/** One section after another, each a title row and a header row, ending in the totals. */
-export function receptionListCsvRows(list: ReceptionList): CsvCell[][] {
-  const section = (title: string, header: string[], rows: CsvCell[][]): CsvCell[][] => [[], [title], header, ...rows];
-  return [
-    ['接待清单 (Reception list)'],
-    ['接待单位 (Host unit)', list.hostUnit.name, list.hostUnit.id],
-    ['来访地区 (Region)', list.region.name, list.region.id],
-    ['公函 (Official letter)', list.officialLetterRef],
-    ['开始日期 (Start date)', list.startDate],
-    ['结束日期 (End date)', list.endDate],
-    ['接待地点 (Venue)', list.venue],
-    ['来宾人数 (Guest count)', list.guestCount],
-    ['带队级别 (Lead rank)', RANK_LABELS[list.leadRank]],
-    ['状态 (Status)', list.status],
-    ...section(
-      '来宾 (Guests)',
-      ['姓名 (Name)', '职务 (Title)', '级别 (Rank)'],
-      list.guests.map((g) => [g.name, g.title, RANK_LABELS[g.rank]]),
-    ),
-    ...section(
-      '活动 (Activities)',
-      ['日期 (Date)', '内容 (Description)', '地点 (Place)'],
-      list.activities.map((a) => [a.date, a.description, a.place]),
-    ),
-    ...section(
-      '工作餐 (Work meal)',
-      ['日期 (Date)', '来宾 (Guests)', '陪餐 (Accompanying)', '用餐人数 (Diners)', '人均 (Cost per person, yuan)', '金额 (Cost, yuan)'],
-      list.workMeal ? [[list.workMeal.date, list.workMeal.guests, list.workMeal.accompanying, list.workMeal.diners, list.workMeal.costPerPersonYuan, list.workMeal.costYuan]] : [],
-    ),
-    ...section(
-      '住宿 (Lodging)',
-      ['级别 (Rank)', '房间 (Rooms)', '晚数 (Nights)', '房价 (Rate per night, yuan)', '金额 (Cost, yuan)'],
-      list.lodging.map((l) => [RANK_LABELS[l.rank], l.rooms, l.nights, l.ratePerNightYuan, l.costYuan]),
-    ),
-    ...section('合计 (Totals)', ['项目 (Item)', '数值 (Value)'], [
-      ['工作餐用餐人次 (Meal diners)', list.totals.mealDiners],
-      ['工作餐费用 (Meal cost, yuan)', list.totals.mealCostYuan],
-      ['住宿费用 (Lodging cost, yuan)', list.totals.lodgingCostYuan],
-      ['合计 (Total, yuan)', list.totals.totalYuan],
-    ]),
-  ];
-}
-
 const listRoute = createRoute({
   method: 'get',
   path: '/receptions/{id}/list',
@@ -145,17 +63,9 @@ const listRoute = createRoute({
 });
 
 export const receptionListRoutes = createRouter().openapi(listRoute, async (c) => {
-  const { reception } = await visibleReception(c, c.req.valid('param').id);
-  const [unit, region] = await Promise.all([findUnit(c.var.db, reception.hostUnitId), findRegion(c.var.db, reception.regionId)]);
-  // Both are foreign keys of the stored reception, so a missing one means a broken database.
-  if (!unit || !region) throw new Error(`reception ${reception.id} refers to a missing unit or region`);
-  const list = receptionListOf(reception, { id: unit.id, name: unit.name }, { id: region.id, name: region.name });
-
+  const list = await receptionListFor(c, c.req.valid('param').id);
   if (/\btext\/csv\b/i.test(c.req.header('accept') ?? '')) {
-    return c.body(toCsv(receptionListCsvRows(list)), 200, {
-      'content-type': 'text/csv; charset=utf-8',
-      'content-disposition': `attachment; filename="reception-${reception.id}.csv"`,
-    });
+    return c.body(receptionListCsv(list), 200, receptionListCsvHeaders(list));
   }
   return c.json(list, 200);
 });

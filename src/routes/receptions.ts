@@ -1,19 +1,16 @@
 // Official receptions (公务接待, CONTRACT.md "Official receptions"): visitors from an aided region
 // hosted by a unit, checked against the 2013 reception rules and the office's standards.
-// Creating, listing and reading live here; status changes and the reception list in their own files.
+// Creating (services/receptions.ts), listing and reading live here; status changes and the
+// reception list in their own files.
 import { createRoute, z } from '@hono/zod-openapi';
-import type { AuthUser } from '../app-env.js';
-import { insertReception, listReceptions, receptionView } from '../db/repo/receptions.js';
-import { findRegion, findUnit } from '../db/repo/reference.js';
-import { checkReception } from '../domain/reception-rules.js';
+import { listReceptions, receptionView } from '../db/repo/receptions.js';
 import { requireUser } from '../middleware/auth.js';
-import { forbidden, validationFailed, type ValidationIssue } from '../lib/problem.js';
+import { createReception } from '../services/receptions.js';
 import { bearerSecurity, conflictResponse, createRouter, jsonBody, jsonContent, problemResponses, YearParamSchema } from './openapi.js';
 import { receptionListRoutes } from './receptions-list.js';
-import { NewReceptionBody, ReceptionIdParam, ReceptionSchema, ReceptionStatusSchema, type NewReceptionInput } from './receptions-schemas.js';
-import { receptionPlanOf, standardViolated, VIOLATIONS_DESCRIPTION, visibleReception } from './receptions-shared.js';
+import { NewReceptionBody, ReceptionIdParam, ReceptionSchema, ReceptionStatusSchema } from './receptions-schemas.js';
+import { VIOLATIONS_DESCRIPTION, visibleReception } from './receptions-shared.js';
 import { receptionTransitionRoutes } from './receptions-transitions.js';
-import { currentReceptionStandards } from './standards-reception.js';
 
 const createReceptionRoute = createRoute({
   method: 'post',
@@ -60,57 +57,10 @@ const getReceptionRoute = createRoute({
   responses: { 200: jsonContent(ReceptionSchema, 'The reception'), 401: problemResponses[401], 404: problemResponses[404] },
 });
 
-/** The unit that hosts: a unit account's own (never chosen by the request), or the office's choice. */
-function hostUnitFor(user: AuthUser, requested: string | undefined): string {
-  if (user.role === 'hq') throw forbidden('HQ accounts see and follow receptions; the host unit or the office registers them.');
-  if (user.role === 'unit') {
-    if (!user.unitId) throw forbidden('This unit account has no unit.');
-    if (requested !== undefined && requested !== user.unitId) throw forbidden('A unit account may only host receptions as its own unit.');
-    return user.unitId;
-  }
-  if (requested === undefined) throw validationFailed([{ path: 'hostUnitId', message: 'required for office accounts' }]);
-  return requested;
-}
-
-function newReceptionOf(body: NewReceptionInput, hostUnitId: string) {
-  return {
-    hostUnitId,
-    regionId: body.regionId,
-    officialLetterRef: body.officialLetterRef ?? '',
-    startDate: body.startDate,
-    endDate: body.endDate,
-    guestCount: body.guestCount,
-    leadRank: body.leadRank,
-    guests: body.guests ?? [],
-    workMeal: body.workMeal ?? null,
-    lodging: body.lodging ?? [],
-    activities: body.activities ?? [],
-    venue: body.venue || null,
-    dietaryNotes: body.dietaryNotes || null,
-    giftsYuan: body.giftsYuan ?? 0,
-  };
-}
-
 export const receptionRoutes = createRouter()
   .openapi(createReceptionRoute, async (c) => {
-    const user = requireUser(c);
-    const body = c.req.valid('json');
-    const hostUnitId = hostUnitFor(user, body.hostUnitId);
-    const [region, unit] = await Promise.all([findRegion(c.var.db, body.regionId), findUnit(c.var.db, hostUnitId)]);
-    const unknown: ValidationIssue[] = [];
-    if (!region) unknown.push({ path: 'regionId', message: `unknown region "${body.regionId}"` });
-    if (!unit) unknown.push({ path: 'hostUnitId', message: `unknown unit "${hostUnitId}"` });
-    if (unknown.length > 0) throw validationFailed(unknown);
-
-    const reception = newReceptionOf(body, hostUnitId);
-    // Checked against the standards read now; a change racing this insert is caught at approval,
-    // which re-checks under a guard (receptions-transitions.ts).
-    const { standards } = await currentReceptionStandards(c.var.db);
-    const violations = checkReception(receptionPlanOf(reception), standards);
-    if (violations.length > 0) throw standardViolated(violations);
-
-    const row = await insertReception(c.var.db, { reception, actorId: user.id, now: c.var.now() });
-    return c.json(receptionView(row), 201);
+    const reception = await createReception(c, requireUser(c), c.req.valid('json'));
+    return c.json(reception, 201);
   })
   .openapi(listReceptionsRoute, async (c) => {
     const user = requireUser(c);
