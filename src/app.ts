@@ -9,9 +9,11 @@ import { resolveUser } from './middleware/auth.js';
 import { jsonOnly } from './middleware/json-only.js';
 import { Problem, problemResponse } from './lib/problem.js';
 import { authRoutes } from './routes/auth.js';
+import { calendarResponseHeaders, calendarRoutes } from './routes/calendar.js';
 import { balanceRoutes } from './routes/balance.js';
 import { docsPage } from './routes/docs.js';
 import { createWebApp, notFoundPage, wantsHtml } from './web/index.js';
+import { feedRoutes } from './routes/feeds.js';
 import { receptionRoutes } from './routes/receptions.js';
 import { quotaRoutes } from './routes/quotas.js';
 import { referenceRoutes } from './routes/reference.js';
@@ -39,6 +41,8 @@ export function createApp(deps: AppDeps) {
     c.set('now', now);
     await next();
   });
+  // Before secureHeaders, so the feed's stricter Referrer-Policy is set last (see calendar.ts).
+  app.use('/cal/*', calendarResponseHeaders());
   app.use(
     '*',
     secureHeaders({
@@ -82,7 +86,10 @@ export function createApp(deps: AppDeps) {
   api.route('/', receptionStandardsRoutes);
   api.route('/', receptionRoutes);
   api.route('/', balanceRoutes);
+  api.route('/', feedRoutes);
   app.route('/api/v1', api);
+  // Public iCal feeds: the token in the URL is the credential, so no API auth or JSON middleware.
+  app.route('/cal', calendarRoutes);
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearerAuth', { type: 'http', scheme: 'bearer' });
   app.doc31('/openapi.json', { openapi: '3.1.0', info: OPENAPI_INFO });

@@ -1,0 +1,113 @@
+// The public feed, GET /cal/{token}.ics (CONTRACT.md, Calendar feeds). Calendar apps send no
+// credentials, so the URL's token is the only secret; it is mounted outside /api/v1 and its
+// auth and JSON-only middleware. Three queries per fetch, whatever the number of events.
+import { Hono, type MiddlewareHandler } from 'hono';
+import type { AppEnv } from '../app-env.js';
+import { feedRecords, findActiveFeedByToken, type ActiveFeed, type FeedRecords } from '../db/repo/feeds.js';
+import { buildFeed, receptionSummary, visitSummary, type FeedEvent } from '../ical/feed.js';
+import { sha256Hex } from '../lib/crypto.js';
+import { notFound } from '../lib/problem.js';
+
+const CALENDAR_TITLE = '对口支援考察慰问';
+
+/** Subscribers re-fetch often; a shared cache must never keep a feed, since its URL is a secret. */
+const CACHE_CONTROL = 'private, max-age=300';
+
+const VISIT_STATUS_LABEL: Record<FeedRecords['visits'][number]['status'], string> = {
+  submitted: '已报送,待前方指挥部衔接',
+  coordinated: '已衔接,待审批',
+  approved: '已批准',
+  rejected: '未获同意',
+  withdrawn: '已撤回',
+  cancelled: '已取消',
+};
+
+const RECEPTION_STATUS_LABEL: Record<FeedRecords['receptions'][number]['status'], string> = {
+  submitted: '已报送,待审批',
+  approved: '已批准',
+  rejected: '未获批准',
+  cancelled: '已取消',
+};
+
+const RANK_LABEL: Record<FeedRecords['receptions'][number]['leadRank'], string> = {
+  provincial: '省部级',
+  departmental: '厅局级',
+  county: '县处级',
+  other: '其他',
+};
+
+/** Feed text only from columns that carry neither money nor guests' names (see feedRecords). */
+export function feedEvents(records: FeedRecords): FeedEvent[] {
+  const visitEvents = records.visits.map(
+    (v): FeedEvent => ({
+      uid: `visit-${v.id}@visit-planner`,
+      kind: 'visit',
+      status: v.status,
+      sequence: v.sequence,
+      startDate: v.startDate,
+      endDate: v.endDate,
+      updatedAt: v.updatedAt,
+      summary: visitSummary({ unitName: v.unitName, kind: v.kind, headcount: v.headcount, regionName: v.regionName }),
+      description: [
+        `带队:${v.leaderName}${v.leaderTitle ? `(${v.leaderTitle})` : ''}`,
+        `事由:${v.purpose}`,
+        `状态:${VISIT_STATUS_LABEL[v.status]}`,
+      ].join('\n'),
+      location: v.regionName,
+    }),
+  );
+  const receptionEvents = records.receptions.map(
+    (r): FeedEvent => ({
+      uid: `reception-${r.id}@visit-planner`,
+      kind: 'reception',
+      status: r.status,
+      sequence: r.sequence,
+      startDate: r.startDate,
+      endDate: r.endDate,
+      updatedAt: r.updatedAt,
+      summary: receptionSummary({ hostUnitName: r.hostUnitName, regionName: r.regionName, guestCount: r.guestCount }),
+      description: [`公务接待:${r.regionName}来访${r.guestCount}人,带队级别${RANK_LABEL[r.leadRank]}`, `状态:${RECEPTION_STATUS_LABEL[r.status]}`].join('\n'),
+      location: r.venue ?? r.hostUnitName,
+    }),
+  );
+  return [...visitEvents, ...receptionEvents];
+}
+
+function calendarName(feed: ActiveFeed): string {
+  if (feed.scope === 'region') return `${CALENDAR_TITLE} · ${feed.regionName ?? feed.regionId}`;
+  if (feed.scope === 'unit') return `${CALENDAR_TITLE} · ${feed.unitName ?? feed.unitId}`;
+  return `${CALENDAR_TITLE} · 全部`;
+}
+
+/** If-None-Match uses the weak comparison (RFC 9110 §13.1.2): `W/` is ignored, `*` matches. */
+function matchesIfNoneMatch(header: string | undefined, etag: string): boolean {
+  if (!header) return false;
+  return header.split(',').some((candidate) => {
+    const tag = candidate.trim().replace(/^W\//, '');
+    return tag === '*' || tag === etag;
+  });
+}
+
+/**
+ * Registered in app.ts before the app-wide secureHeaders, which overwrites Referrer-Policy on
+ * the way out; running outside it gives this one the last word. A feed URL is a secret, so
+ * no link followed from a calendar may carry it on as a referrer.
+ */
+export function calendarResponseHeaders(): MiddlewareHandler {
+  return async (c, next) => {
+    await next();
+    c.res.headers.set('referrer-policy', 'no-referrer');
+  };
+}
+
+export const calendarRoutes = new Hono<AppEnv>().get('/:file{[A-Za-z0-9_-]{16,128}\\.ics}', async (c) => {
+  const token = c.req.param('file').slice(0, -'.ics'.length);
+  const feed = await findActiveFeedByToken(c.var.db, token);
+  if (!feed) throw notFound('feed');
+  const body = buildFeed(feedEvents(await feedRecords(c.var.db, feed)), { calendarName: calendarName(feed) });
+  // Strong: the tag is the hash of the exact bytes, and identical data gives identical bytes.
+  const etag = `"${await sha256Hex(body)}"`;
+  const headers = { etag, 'cache-control': CACHE_CONTROL, 'x-robots-tag': 'noindex' };
+  if (matchesIfNoneMatch(c.req.header('if-none-match'), etag)) return c.body(null, 304, headers);
+  return c.body(body, 200, { ...headers, 'content-type': 'text/calendar; charset=utf-8' });
+});

@@ -1,0 +1,69 @@
+// Creating a calendar feed, shared by the JSON API (POST /api/v1/feeds) and the feeds page so
+// both apply the same permission rules: an HQ subscribes to its own region only, a unit to itself
+// only, the office to anything. Failures are thrown as Problems; each caller renders them its way.
+import type { Context } from 'hono';
+import type { AppEnv, AuthUser } from '../app-env.js';
+import { insertFeed, type FeedScope, type FeedTarget, type FeedView } from '../db/repo/feeds.js';
+import { findRegion, findUnit } from '../db/repo/reference.js';
+import { forbidden, validationFailed } from '../lib/problem.js';
+
+export interface FeedRequest {
+  scope: FeedScope;
+  regionId?: string;
+  unitId?: string;
+  label?: string | null;
+}
+
+export interface CreatedFeed {
+  feed: FeedView;
+  /** The secret subscription URL: exists only in this answer, the database keeps its hash. */
+  url: string;
+}
+
+/** What the account may subscribe to, decided from the account (never trusted from the request). */
+export function feedTargetFor(user: AuthUser, request: FeedRequest): FeedTarget {
+  if (user.role === 'hq') {
+    if (request.scope !== 'region') throw forbidden('An HQ account may create feeds for its own region only.');
+    if (request.regionId !== undefined && request.regionId !== user.regionId) throw forbidden('An HQ account may create feeds for its own region only.');
+    rejectStrayId(request);
+    if (!user.regionId) throw forbidden('This HQ account has no region.');
+    return { scope: 'region', regionId: user.regionId, unitId: null };
+  }
+  if (user.role === 'unit') {
+    if (request.scope !== 'unit') throw forbidden('A unit account may create feeds for itself only.');
+    if (request.unitId !== undefined && request.unitId !== user.unitId) throw forbidden('A unit account may create feeds for itself only.');
+    rejectStrayId(request);
+    if (!user.unitId) throw forbidden('This unit account has no unit.');
+    return { scope: 'unit', regionId: null, unitId: user.unitId };
+  }
+  rejectStrayId(request);
+  if (request.scope === 'region') {
+    if (!request.regionId) throw validationFailed([{ path: 'regionId', message: 'required for scope "region"' }]);
+    return { scope: 'region', regionId: request.regionId, unitId: null };
+  }
+  if (request.scope === 'unit') {
+    if (!request.unitId) throw validationFailed([{ path: 'unitId', message: 'required for scope "unit"' }]);
+    return { scope: 'unit', regionId: null, unitId: request.unitId };
+  }
+  return { scope: 'all', regionId: null, unitId: null };
+}
+
+// A unitId on a region feed (or any id on an "all" feed) would be silently ignored; refusing it
+// saves the caller from subscribing to something other than what they asked for.
+function rejectStrayId(request: FeedRequest): void {
+  if (request.scope !== 'region' && request.regionId !== undefined) throw validationFailed([{ path: 'regionId', message: `not used with scope "${request.scope}"` }]);
+  if (request.scope !== 'unit' && request.unitId !== undefined) throw validationFailed([{ path: 'unitId', message: `not used with scope "${request.scope}"` }]);
+}
+
+/** Checks the permission and the named region or unit, stores the feed, and returns its URL once. */
+export async function createFeed(c: Context<AppEnv>, user: AuthUser, request: FeedRequest): Promise<CreatedFeed> {
+  const target = feedTargetFor(user, request);
+  if (target.regionId !== null && !(await findRegion(c.var.db, target.regionId))) {
+    throw validationFailed([{ path: 'regionId', message: `unknown region "${target.regionId}"` }]);
+  }
+  if (target.unitId !== null && !(await findUnit(c.var.db, target.unitId))) {
+    throw validationFailed([{ path: 'unitId', message: `unknown unit "${target.unitId}"` }]);
+  }
+  const { feed, token } = await insertFeed(c.var.db, { target, label: request.label ?? null, ownerUserId: user.id, now: c.var.now() });
+  return { feed, url: `${c.var.config.publicUrl}/cal/${token}.ics` };
+}
