@@ -1,0 +1,157 @@
+// Section 1: accepted bookings per second on the real Node server, against GET /healthz on the
+// same server and a raw libSQL insert loop on the same kind of file (same pragmas).
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import autocannon from 'autocannon';
+import { openDatabase } from '../../src/db/setup.js';
+import { addDays } from '../../src/domain/dates.js';
+import { httpLogin, httpOk, unitTokens } from './lib/http.js';
+import { CITY_IDS, REGION_IDS } from './lib/seed.js';
+import { startServer } from './lib/server-process.js';
+import { summarise, timeLoop } from './lib/stats.js';
+
+export interface LoadResult {
+  label: string;
+  accepted: number;
+  total: number;
+  perSecond: number;
+  p50Ms: number;
+  p99Ms: number;
+  statusCounts: Record<string, number>;
+}
+
+export interface ThroughputResult {
+  booking: LoadResult;
+  healthz: LoadResult;
+  rawInsert: LoadResult;
+  rawInsertFull: LoadResult;
+  storedAfterBooking: number;
+}
+
+const ADMIN = { email: 'bench-admin@bench.local', password: 'bench-admin-password' };
+
+function toLoad(label: string, result: autocannon.Result): LoadResult {
+  const statusCounts: Record<string, number> = {};
+  for (const [code, stat] of Object.entries(result.statusCodeStats ?? {})) statusCounts[code] = Number((stat as { count: number }).count);
+  const accepted = result['2xx'];
+  return {
+    label,
+    accepted,
+    total: result.requests.total,
+    perSecond: accepted / result.duration,
+    p50Ms: result.latency.p50,
+    p99Ms: result.latency.p99,
+    statusCounts,
+  };
+}
+
+function run(options: autocannon.Options): Promise<autocannon.Result> {
+  return new Promise((resolve, reject) => {
+    autocannon(options, (err: Error | null, result: autocannon.Result) => (err ? reject(err) : resolve(result)));
+  });
+}
+
+export async function benchThroughput(options: { seconds: number; connections: number }): Promise<ThroughputResult> {
+  const dir = mkdtempSync(join(tmpdir(), 'planner-bench-'));
+  const server = await startServer({ databaseUrl: `file:${join(dir, 'server.db')}`, adminEmail: ADMIN.email, adminPassword: ADMIN.password });
+  try {
+    const base = server.baseUrl;
+    const office = await httpLogin(base, ADMIN.email, ADMIN.password);
+    const firstYear = new Date().getUTCFullYear() + 1;
+    for (let year = firstYear; year <= firstYear + 3; year++) {
+      await httpOk(base, 'PUT', `/api/v1/quotas/${year}`, { token: office, body: { maxBatches: 10_000, maxHeadcountPerBatch: 100, maxPersonTrips: 1_000_000 } });
+    }
+    for (const regionId of REGION_IDS) {
+      await httpOk(base, 'PUT', `/api/v1/regions/${regionId}/rules`, { token: office, body: { maxConcurrentDelegations: 100, minGapDays: 0, blackouts: [] } });
+    }
+    const tokens = await unitTokens(base, office, CITY_IDS, 'throughput');
+    const tokenList = CITY_IDS.map((u) => tokens.get(u)!);
+
+    // Each request is a different booking: unit, region and day rotate, so no rule refuses it
+    // (≤ 100 a day in a region, well under every cap) and the guard does its full work.
+    let counter = 0;
+    const firstDay = `${firstYear}-01-01`;
+    const bookingRequest: autocannon.Request = {
+      method: 'POST',
+      path: '/api/v1/visits',
+      setupRequest: (req) => {
+        const i = counter++;
+        const start = addDays(firstDay, Math.floor(i / REGION_IDS.length) % 1000);
+        return {
+          ...req,
+          headers: { 'content-type': 'application/json', authorization: `Bearer ${tokenList[i % tokenList.length]}` },
+          body: JSON.stringify({
+            regionId: REGION_IDS[i % REGION_IDS.length],
+            kind: i % 5 === 0 ? 'condolence' : 'inspection',
+            startDate: start,
+            endDate: addDays(start, i % 3),
+            headcount: 3 + (i % 8),
+            leaderName: '带队领导',
+            leaderTitle: '副市长',
+            purpose: '考察对接援建项目',
+            ...(i % 5 === 0 ? { cadresVisited: 4, consolationYuan: 20_000 } : {}),
+          }),
+        };
+      },
+    };
+    const common = { url: base, connections: options.connections, pipelining: 1 };
+    // A short warm-up of each path, so the JIT and the page cache are not what is measured.
+    await run({ ...common, duration: 1, requests: [bookingRequest] });
+    await run({ ...common, duration: 1, requests: [{ method: 'GET', path: '/healthz' }] });
+
+    const booking = toLoad('POST /api/v1/visits (201s only)', await run({ ...common, duration: options.seconds, requests: [bookingRequest] }));
+    const healthz = toLoad('GET /healthz', await run({ ...common, duration: options.seconds, requests: [{ method: 'GET', path: '/healthz' }] }));
+    const stored = await storedVisits(join(dir, 'server.db'));
+    await server.stop();
+
+    const rawInsert = await rawInsertLoop(join(dir, 'raw.db'), options.seconds, 'NORMAL');
+    const rawInsertFull = await rawInsertLoop(join(dir, 'raw-full.db'), options.seconds, 'FULL');
+    return { booking, healthz, rawInsert, rawInsertFull, storedAfterBooking: stored };
+  } finally {
+    await server.kill();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+async function storedVisits(path: string): Promise<number> {
+  const opened = await openDatabase(`file:${path}`);
+  try {
+    return Number((await opened.client.execute('SELECT count(*) FROM visits')).rows[0]![0]);
+  } finally {
+    opened.client.close();
+  }
+}
+
+/** One visit row per statement (autocommit), sequentially, on a migrated file with the app's pragmas. */
+async function rawInsertLoop(path: string, seconds: number, synchronous: 'NORMAL' | 'FULL'): Promise<LoadResult> {
+  const opened = await openDatabase(`file:${path}`);
+  const { client } = opened;
+  try {
+    await client.execute(`PRAGMA synchronous = ${synchronous}`);
+    const at = new Date().toISOString();
+    const insert = (i: number) =>
+      client.execute({
+        sql: `INSERT INTO visits (id, unit_id, region_id, kind, start_date, end_date, year, headcount, leader_name, leader_title, purpose,
+          status, sequence, last_op_id, created_by, created_at, updated_at)
+          VALUES (?, ?, ?, 'inspection', ?, ?, 2030, ?, '带队领导', '副市长', '考察对接援建项目', 'submitted', 0, ?, 'bench', ?, ?)`,
+        args: [`raw-${i}`, CITY_IDS[i % CITY_IDS.length]!, REGION_IDS[i % REGION_IDS.length]!, '2030-05-01', '2030-05-03', 3 + (i % 8), `op-${i}`, at, at],
+      });
+    await timeLoop(insert, { count: 2_000, maxMs: 1_000 }); // warm-up
+    const started = performance.now();
+    const samples = await timeLoop((i) => insert(i + 1_000_000), { count: 1_000_000, maxMs: seconds * 1000 });
+    const elapsedS = (performance.now() - started) / 1000;
+    const s = summarise(samples);
+    return {
+      label: `raw libSQL INSERT loop (synchronous=${synchronous})`,
+      accepted: samples.length,
+      total: samples.length,
+      perSecond: samples.length / elapsedS,
+      p50Ms: s.p50Ms,
+      p99Ms: s.p99Ms,
+      statusCounts: {},
+    };
+  } finally {
+    client.close();
+  }
+}

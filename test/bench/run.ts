@@ -1,0 +1,162 @@
+// `npm run bench`: every measurement in one run on this machine, printed and written to
+// BENCHMARKS.md as one table. Load only ever goes to 127.0.0.1, and every loop is bounded in
+// count and time.
+import { existsSync, writeFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { benchThroughput, type ThroughputResult } from './booking-throughput.js';
+import { benchFeed, type FeedResult } from './feed.js';
+import { fmt, machine } from './lib/stats.js';
+import { benchRuleScaling, type ScalingResult } from './rule-scaling.js';
+import { benchSlots, type SlotResult } from './slot-search.js';
+
+interface Row {
+  section: string;
+  measure: string;
+  value: string;
+  target: string;
+  met: string;
+}
+
+const QUICK = process.env.BENCH_QUICK === '1';
+const rows: Row[] = [];
+const notes: string[] = [];
+const row = (section: string, measure: string, value: string, target = '', met: boolean | null = null) =>
+  rows.push({ section, measure, value, target, met: met === null ? '' : met ? 'yes' : '**no**' });
+
+function log(message: string): void {
+  process.stderr.write(`[bench] ${message}\n`);
+}
+
+async function section<T>(name: string, fn: () => Promise<T>): Promise<T | undefined> {
+  log(`${name}…`);
+  const t0 = performance.now();
+  try {
+    const result = await fn();
+    log(`${name} done in ${fmt((performance.now() - t0) / 1000, 1)} s`);
+    return result;
+  } catch (err) {
+    log(`${name} FAILED: ${err instanceof Error ? err.stack : String(err)}`);
+    row(name, 'failed', String(err instanceof Error ? err.message : err).slice(0, 200));
+    return undefined;
+  }
+}
+
+function throughputRows(t: ThroughputResult): void {
+  const s = '1 booking throughput';
+  const ratio = t.booking.perSecond / t.healthz.perSecond;
+  row(s, 'accepted POST /api/v1/visits per s (p50 / p99 ms)', `${fmt(t.booking.perSecond, 0)} /s (${fmt(t.booking.p50Ms, 1)} / ${fmt(t.booking.p99Ms, 1)})`);
+  row(s, 'GET /healthz per s (p50 / p99 ms)', `${fmt(t.healthz.perSecond, 0)} /s (${fmt(t.healthz.p50Ms, 1)} / ${fmt(t.healthz.p99Ms, 1)})`);
+  row(s, 'raw libSQL INSERT per s, synchronous=NORMAL (p50 / p99 ms)', `${fmt(t.rawInsert.perSecond, 0)} /s (${fmt(t.rawInsert.p50Ms, 3)} / ${fmt(t.rawInsert.p99Ms, 3)})`);
+  row(s, 'raw libSQL INSERT per s, synchronous=FULL (p50 / p99 ms)', `${fmt(t.rawInsertFull.perSecond, 0)} /s (${fmt(t.rawInsertFull.p50Ms, 3)} / ${fmt(t.rawInsertFull.p99Ms, 3)})`);
+  row(s, 'booking ÷ healthz', fmt(ratio, 3), '≥ 0.3', ratio >= 0.3);
+  row(s, 'booking ÷ raw INSERT (NORMAL)', fmt(t.booking.perSecond / t.rawInsert.perSecond, 3));
+  const refused = Object.entries(t.booking.statusCounts).filter(([code]) => !code.startsWith('2'));
+  notes.push(
+    `Booking load: ${t.booking.total} requests, ${t.booking.accepted} answered 2xx${refused.length ? `, others: ${refused.map(([c, n]) => `${n}×${c}`).join(', ')}` : ''}; ` +
+      `${t.storedAfterBooking} visits stored afterwards (warm-up bookings included).`,
+  );
+}
+
+function scalingRows(r: ScalingResult): void {
+  const s = '2 rule-check scaling';
+  row(s, `booking through the app, ${r.small.stored.toLocaleString('en')} visits stored: p50 / mean / p99 ms`, `${fmt(r.small.p50Ms)} / ${fmt(r.small.meanMs)} / ${fmt(r.small.p99Ms)}`);
+  row(s, `booking through the app, ${r.large.stored.toLocaleString('en')} visits stored: p50 / mean / p99 ms`, `${fmt(r.large.p50Ms)} / ${fmt(r.large.meanMs)} / ${fmt(r.large.p99Ms)}`);
+  const ratio = r.large.p50Ms / r.small.p50Ms;
+  row(s, 'large ÷ small (p50)', fmt(ratio), '≤ 1.3', ratio <= 1.3);
+  row(s, 'large ÷ small (mean)', fmt(r.large.meanMs / r.small.meanMs));
+  notes.push(`Rule scaling: ${r.small.n} bookings per size, alternating between the databases; seeding both took ${fmt(r.seedSeconds, 1)} s.`);
+}
+
+function feedRows(r: FeedResult | { skipped: string }): void {
+  const s = '3 feed';
+  if ('skipped' in r) {
+    row(s, 'not measured', r.skipped);
+    return;
+  }
+  row(s, `GET /cal/{token}.ics, ${r.events} events, ${fmt(r.bytes / 1024, 0)} KiB: p50 ms`, fmt(r.full.p50Ms, 1));
+  row(s, 'buildFeed (ical-generator) in process, same events: p50 ms', fmt(r.inProcess.p50Ms, 1));
+  row(s, 'GET with If-None-Match → 304: p50 ms', fmt(r.notModified.p50Ms, 2));
+  const ratio = r.full.p50Ms / r.inProcess.p50Ms;
+  row(s, 'served ÷ in-process', fmt(ratio), '≤ 1.5', ratio <= 1.5);
+  const cheaper = r.full.p50Ms / r.notModified.p50Ms;
+  row(s, 'full ÷ 304 (how many times cheaper)', fmt(cheaper, 1), '≥ 10', cheaper >= 10);
+}
+
+function slotRows(r: SlotResult): void {
+  const s = '4 slot search';
+  row(s, `GET /api/v1/plan/slots, one year, ${r.visits} visits in the region: p50 / p99 ms`, `${fmt(r.route.p50Ms)} / ${fmt(r.route.p99Ms)} (${r.route.slots} slots found)`);
+  row(s, 'route: visits per ms (p50)', fmt(r.visits / r.route.p50Ms, 0));
+  row(s, 'pure findSlots, same input: p50 / p99 ms', `${fmt(r.pure.p50Ms, 3)} / ${fmt(r.pure.p99Ms, 3)}`);
+  row(s, 'pure: visits per ms (p50)', fmt(r.visits / r.pure.p50Ms, 0));
+}
+
+async function plannerRows(): Promise<void> {
+  const file = fileURLToPath(new URL('./planner-bench.ts', import.meta.url));
+  const s = '5 annual planner';
+  if (!existsSync(file)) {
+    row(s, 'not measured', 'test/bench/planner-bench.ts is not there yet');
+    return;
+  }
+  const mod = (await import(pathToFileURL(file).href)) as { benchPlanner?: () => Promise<unknown> };
+  if (typeof mod.benchPlanner !== 'function') {
+    row(s, 'not measured', 'planner-bench.ts exports no benchPlanner()');
+    return;
+  }
+  const result = await mod.benchPlanner();
+  const cases = Array.isArray(result) ? result : [result];
+  cases.forEach((c, i) => {
+    if (c && typeof c === 'object') {
+      const entries = Object.entries(c as Record<string, unknown>).map(([k, v]) => `${k}: ${typeof v === 'number' ? (Number.isInteger(v) ? v : fmt(v, 3)) : JSON.stringify(v)}`);
+      row(s, `case ${i + 1}`, entries.join('; '));
+    } else {
+      row(s, `case ${i + 1}`, String(c));
+    }
+  });
+}
+
+async function main(): Promise<void> {
+  const m = machine();
+  const startedAt = new Date();
+  const loadBefore = loadavg()[0]!;
+  log(`Node ${m.node}, ${m.cpuCount} × ${m.cpuModel}${QUICK ? ' (BENCH_QUICK=1: shortened)' : ''}`);
+
+  const throughput = await section('booking throughput', () => benchThroughput({ seconds: QUICK ? 2 : 5, connections: 10 }));
+  if (throughput) throughputRows(throughput);
+  const scaling = await section('rule-check scaling', () =>
+    benchRuleScaling({ bookings: QUICK ? 60 : 300, largeCount: QUICK ? 20_000 : 200_000, smallCount: 200 }),
+  );
+  if (scaling) scalingRows(scaling);
+  const feed = await section('feed', () => benchFeed({ runs: QUICK ? 3 : 10 }));
+  if (feed) feedRows(feed);
+  const slots = await section('slot search', () => benchSlots({ runs: QUICK ? 20 : 100 }));
+  if (slots) slotRows(slots);
+  await section('annual planner', plannerRows);
+  const loadAfter = loadavg()[0]!;
+
+  const table = [
+    '| section | measurement | value | target | met |',
+    '|---|---|---|---|---|',
+    ...rows.map((r) => `| ${r.section} | ${r.measure} | ${r.value} | ${r.target} | ${r.met} |`),
+  ].join('\n');
+  const doc = [
+    '# Benchmarks',
+    '',
+    `Written by \`npm run bench\` (test/bench/run.ts) on ${startedAt.toISOString()}: one run, one machine.`,
+    '',
+    `- Node ${m.node}, ${m.platform}, ${m.cpuCount} CPUs: ${m.cpuModel}`,
+    `- 1-minute load average: ${fmt(loadBefore, 2)} before, ${fmt(loadAfter, 2)} after (anything above 0 means other work shared the CPUs).`,
+    `- Throughput: the real Node server (\`src/server.ts\`) as a child process with a temp database file; autocannon from this process to 127.0.0.1, 10 connections, ${QUICK ? 2 : 5} s per measurement after a 1 s warm-up. Only 2xx answers count as accepted bookings.`,
+    '- Other sections time single requests through `app.request()` in process (temp database file, the server\'s pragmas: WAL, synchronous=NORMAL, busy_timeout), one after another.',
+    '',
+    table,
+    '',
+    ...notes.map((n) => `- ${n}`),
+    '',
+  ].join('\n');
+  process.stdout.write(`${doc}\n`);
+  if (!QUICK) writeFileSync(fileURLToPath(new URL('../../BENCHMARKS.md', import.meta.url)), doc);
+  else log('BENCH_QUICK=1: BENCHMARKS.md left as it was');
+}
+
+await main();
