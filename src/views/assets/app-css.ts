@@ -62,4 +62,23 @@ body.docs .op{border-top:1px solid var(--line);padding:.6rem 0}
 body.docs .m{display:inline-block;min-width:4.5rem;font-weight:700;text-transform:uppercase}
 @media print{header.top,footer,.no-print{display:none}body{background:#fff}.card{border:0}}
 @media (max-width:40rem){main{padding:.6rem}th,td{padding:.35rem}}
+/* ---- HQ pages and calendar feeds (src/web/hq/, src/web/feeds-page.tsx) ---- */
+article.card h3{margin:0 0 .4rem;font-size:1.05rem}
+dl.facts{display:grid;grid-template-columns:max-content 1fr;gap:.2rem 1rem;margin:.4rem 0 .8rem}
+dl.facts dt{color:var(--muted)}
+dl.facts dd{margin:0;overflow-wrap:anywhere}
+.calendar{min-width:42rem}
+.calendar td.outside{background:#f1f3f6}
+.calendar td.today{outline:2px solid var(--focus);outline-offset:-2px}
+.calendar td.today .day{font-weight:700;color:var(--ink)}
+.calendar td.blackout{background:repeating-linear-gradient(135deg,#fff,#fff 6px,#f6e1e1 6px,#f6e1e1 12px)}
+.blackout-label{display:block;color:var(--bad);font-size:.8rem}
+.legend{display:flex;flex-wrap:wrap;gap:.4rem 1rem;font-size:.85rem;align-items:center}
+.legend .event,.legend .blackout-label,.month-list .event{display:inline-block;padding:.05rem .4rem;border-radius:3px}
+.event.visit.approved{background:#e9f6ee;border-left:4px solid var(--ok)}
+.event.visit.pending{background:#fff6e0;border-left:4px dashed var(--warn)}
+.event.reception.approved{background:#f4e8f8;border-left:4px solid #6b2f86}
+.event.reception.pending{background:#faf3fc;border-left:4px dashed #6b2f86}
+.month-list{list-style:none;padding:0}
+.month-list li{margin:.3rem 0}
 `;

@@ -1,5 +1,72 @@
-// The hq pages, mounted at /hq.
-import { Hono } from 'hono';
-import type { AppEnv } from '../../app-env.js';
+// The frontline HQ's pages, mounted at /hq: the coordination desk and the region's month calendar.
+// The region always comes from the session user; visits of other regions answer 404.
+import { Hono, type Context } from 'hono';
+import type { AppEnv, AuthUser } from '../../app-env.js';
+import { yearOf } from '../../domain/dates.js';
+import { Problem } from '../../lib/problem.js';
+import { performVisitAction, todayOf, visibleVisit } from '../../services/visits.js';
+import type { Flash } from '../../views/layout.js';
+import { formFields, pageContext, problemFlash } from '../page.js';
+import { webUser } from '../session.js';
+import { loadRegionMonth, parseMonth } from './calendar-data.js';
+import { CalendarPage } from './calendar-page.js';
+import { OPINION_MAX_LENGTH, type OpinionDraft } from './coordinate-card.js';
+import { loadCoordinationDesk } from './queue-data.js';
+import { QueuePage } from './queue-page.js';
 
-export const hqPages = new Hono<AppEnv>();
+async function renderDesk(c: Context<AppEnv>, user: AuthUser, status: 200 | 409 | 422, messages: Flash[], draft?: OpinionDraft) {
+  const desk = await loadCoordinationDesk(c, user);
+  return c.html(<QueuePage page={pageContext(c)} desk={desk} messages={messages} draft={draft} />, status);
+}
+
+function doneMessage(done: string | undefined, page: ReturnType<typeof pageContext>): Flash[] {
+  const { t } = page;
+  if (done === 'agreed') return [{ kind: 'ok', lines: [t('已记录衔接意见(同意),考察已转省对口支援办审批。', 'Opinion recorded (agreed); the visit goes to the office for approval.')] }];
+  if (done === 'disagreed') return [{ kind: 'ok', lines: [t('已记录衔接意见(不同意),考察已退回。', 'Opinion recorded (disagreed); the visit is rejected.')] }];
+  return [];
+}
+
+export const hqPages = new Hono<AppEnv>()
+  .get('/', async (c) => {
+    const user = webUser(c, 'hq');
+    return renderDesk(c, user, 200, doneMessage(c.req.query('done'), pageContext(c)));
+  })
+  .post('/visits/:id/coordinate', async (c) => {
+    const user = webUser(c, 'hq');
+    const { t } = pageContext(c);
+    // Another region's visit is a 404 before anything in the form is looked at.
+    const visit = await visibleVisit(c, user, c.req.param('id'));
+    const form = await formFields(c);
+    const opinion = (form.opinion ?? '').trim();
+    const draft = (error?: string): OpinionDraft => ({ visitId: visit.id, opinion: form.opinion ?? '', error });
+    if (!opinion || opinion.length > OPINION_MAX_LENGTH) {
+      const error = opinion
+        ? t(`衔接意见最多 ${OPINION_MAX_LENGTH} 字`, `At most ${OPINION_MAX_LENGTH} characters`)
+        : t('请填写衔接意见', 'Enter the coordination opinion');
+      return renderDesk(c, user, 422, [{ kind: 'error', lines: [t('请检查填写的内容', 'Please check the form')] }], draft(error));
+    }
+    if (form.decision !== 'agree' && form.decision !== 'disagree') {
+      return renderDesk(c, user, 422, [{ kind: 'error', lines: [t('请选择“同意”或“不同意”', 'Choose Agree or Disagree')] }], draft());
+    }
+    const agree = form.decision === 'agree';
+    try {
+      await performVisitAction(c, user, visit.id, 'coordinate', { agree, opinion, note: opinion });
+    } catch (error) {
+      // Rule and state refusals come back to the desk; 403/404 and the unexpected go to onError.
+      if (!(error instanceof Problem) || (error.status !== 409 && error.status !== 422)) throw error;
+      const { flash, fieldErrors } = problemFlash(error, pageContext(c));
+      return renderDesk(c, user, error.status, [flash], draft(fieldErrors.opinion));
+    }
+    return c.redirect(`/hq?done=${agree ? 'agreed' : 'disagreed'}`, 303);
+  })
+  .get('/calendar', async (c) => {
+    const user = webUser(c, 'hq');
+    const page = pageContext(c);
+    const today = todayOf(c);
+    const asked = c.req.query('month');
+    const invalid = asked !== undefined && parseMonth(asked) === null;
+    const month = parseMonth(asked) ?? { year: yearOf(today), month: Number(today.slice(5, 7)) };
+    const messages: Flash[] = invalid ? [{ kind: 'error', lines: [page.t('月份格式应为 YYYY-MM,已显示本月。', 'The month must be YYYY-MM; showing this month.')] }] : [];
+    const data = await loadRegionMonth(c, user, month);
+    return c.html(<CalendarPage page={page} data={data} today={today} messages={messages} />, invalid ? 400 : 200);
+  });

@@ -1,0 +1,77 @@
+// One submitted visit on the coordination desk: its facts, any balance warning, and the form
+// that records the HQ's opinion with 同意 / 不同意.
+import { CsrfField, type PageContext } from '../../views/layout.js';
+import { problemMessages } from '../../views/problem-messages.js';
+import type { QueuedVisit } from './queue-data.js';
+import { dateRange, kindLabel, yuan } from './labels.js';
+
+export const OPINION_MAX_LENGTH = 2000;
+
+/** The opinion typed and the error to show when the form comes back for this visit. */
+export interface OpinionDraft {
+  visitId: string;
+  opinion: string;
+  error?: string;
+}
+
+export function CoordinateCard(props: { page: PageContext; item: QueuedVisit; unitName: string; draft?: OpinionDraft }) {
+  const { page, item, unitName } = props;
+  const { t } = page;
+  const v = item.visit;
+  const fieldId = `opinion-${v.id}`;
+  const errorId = `${fieldId}-error`;
+  const draft = props.draft?.visitId === v.id ? props.draft : undefined;
+  return (
+    <article class="card" aria-labelledby={`visit-${v.id}-title`}>
+      <h3 id={`visit-${v.id}-title`}>
+        {unitName} · {kindLabel(v.kind, t)} · <span class="nowrap">{dateRange(v.startDate, v.endDate, t)}</span>
+      </h3>
+      <dl class="facts">
+        <dt>{t('人数', 'Headcount')}</dt>
+        <dd>{t(`${v.headcount} 人`, `${v.headcount}`)}</dd>
+        <dt>{t('带队领导', 'Leader')}</dt>
+        <dd>{v.leaderTitle ? `${v.leaderName}(${v.leaderTitle})` : v.leaderName}</dd>
+        <dt>{t('事由', 'Purpose')}</dt>
+        <dd>{v.purpose}</dd>
+        {v.kind === 'condolence' && (
+          <>
+            <dt>{t('慰问干部人数', 'Cadres visited')}</dt>
+            <dd>{v.cadresVisited ?? '—'}</dd>
+            <dt>{t('慰问金', 'Consolation')}</dt>
+            <dd>{yuan(v.consolationYuan, t)}</dd>
+          </>
+        )}
+      </dl>
+      {item.warnings.map((w) => (
+        <p class="alert warn">{problemMessages({ ...w }, page.lang)[0]}</p>
+      ))}
+      <form method="post" action={`/hq/visits/${v.id}/coordinate`}>
+        <CsrfField page={page} />
+        <label for={fieldId}>{t('衔接意见', 'Coordination opinion')}</label>
+        <textarea
+          id={fieldId}
+          name="opinion"
+          required
+          maxlength={OPINION_MAX_LENGTH}
+          aria-invalid={draft?.error ? 'true' : undefined}
+          aria-describedby={draft?.error ? errorId : undefined}
+        >
+          {draft?.opinion ?? ''}
+        </textarea>
+        {draft?.error && (
+          <p class="field-error" id={errorId}>
+            {draft.error}
+          </p>
+        )}
+        <div class="actions">
+          <button type="submit" name="decision" value="agree">
+            {t('同意', 'Agree')}
+          </button>
+          <button type="submit" name="decision" value="disagree" class="danger">
+            {t('不同意', 'Disagree')}
+          </button>
+        </div>
+      </form>
+    </article>
+  );
+}
