@@ -1,10 +1,10 @@
 // Regions with their reception rules, and units.
 import { createRoute, z } from '@hono/zod-openapi';
-import { createUnit, findRegion, listRegions, listUnits, replaceRegionRules } from '../db/repo/reference.js';
+import { createUnit, listRegions, listUnits } from '../db/repo/reference.js';
 import { MAX_VISIT_DAYS } from '../domain/types.js';
-import { inclusiveDays } from '../domain/dates.js';
 import { requireRole, requireUser } from '../middleware/auth.js';
-import { notFound, Problem, validationFailed } from '../lib/problem.js';
+import { Problem } from '../lib/problem.js';
+import { saveRegionRules } from '../services/region-rules.js';
 import { bearerSecurity, conflictResponse, createRouter, IsoDateSchema, jsonBody, jsonContent, problemResponses } from './openapi.js';
 
 const BlackoutSchema = z
@@ -12,7 +12,7 @@ const BlackoutSchema = z
   .refine((b) => b.endDate >= b.startDate, { message: 'endDate must not be before startDate', path: ['endDate'] })
   .openapi('Blackout');
 
-const RegionRulesSchema = z
+export const RegionRulesSchema = z
   .object({
     maxConcurrentDelegations: z.number().int().min(1).max(100),
     minGapDays: z.number().int().min(0).max(MAX_VISIT_DAYS * 6),
@@ -84,13 +84,7 @@ export const referenceRoutes = createRouter()
   .openapi(putRulesRoute, async (c) => {
     const actor = requireRole(c, 'office');
     const { id } = c.req.valid('param');
-    const rules = c.req.valid('json');
-    if (!(await findRegion(c.var.db, id))) throw notFound('region');
-    const tooLong = rules.blackouts.findIndex((b) => inclusiveDays(b.startDate, b.endDate) > 366);
-    if (tooLong >= 0) throw validationFailed([{ path: `blackouts.${tooLong}.endDate`, message: 'a blackout may last at most 366 days' }]);
-    await replaceRegionRules(c.var.db, { regionId: id, rules, actorId: actor.id, now: c.var.now() });
-    const region = await findRegion(c.var.db, id);
-    if (!region) throw notFound('region');
+    const region = await saveRegionRules(c.var.db, { regionId: id, rules: c.req.valid('json'), actorId: actor.id, now: c.var.now() });
     return c.json(region, 200);
   })
   .openapi(listUnitsRoute, async (c) => {

@@ -12,7 +12,7 @@ import { VisitWithWarningsSchema } from './visit-schemas.js';
 import { IdParam } from './visits.js';
 
 const CoordinateBody = z.object({ opinion: z.string().trim().min(1).max(2000), agree: z.boolean() }).strict().openapi('Coordination');
-const ReasonBody = z.object({ reason: z.string().trim().min(1).max(2000) }).strict().openapi('Reason');
+export const ReasonBody = z.object({ reason: z.string().trim().min(1).max(2000) }).strict().openapi('Reason');
 const OptionalReasonBody = z.object({ reason: z.string().trim().min(1).max(2000).optional() }).strict();
 
 function actionRouteConfig(action: VisitAction, summary: string) {

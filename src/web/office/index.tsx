@@ -1,5 +1,14 @@
-// The office pages, mounted at /office.
+// The office pages, mounted at /office: the approval queue (/office), receptions awaiting
+// approval (/office/receptions), settings (/office/settings) and reports (/office/reports).
 import { Hono } from 'hono';
 import type { AppEnv } from '../../app-env.js';
+import { approvalPages } from './approvals.js';
+import { receptionPages } from './receptions.js';
+import { officeReportPages } from './reports.js';
+import { settingsPages } from './settings-index.js';
 
-export const officePages = new Hono<AppEnv>();
+export const officePages = new Hono<AppEnv>()
+  .route('/', approvalPages)
+  .route('/receptions', receptionPages)
+  .route('/settings', settingsPages)
+  .route('/reports', officeReportPages);

@@ -1,0 +1,204 @@
+// The office's approval queue: coordinated visits (earliest first) with a bulk approve and a
+// reject-with-reason per visit, then the visits still waiting for their HQ (read only).
+import type { VisitWarning } from '../../db/repo/visit-warnings.js';
+import type { VisitRow } from '../../db/repo/visits.js';
+import { CsrfField, Layout, type Flash, type PageContext } from '../../views/layout.js';
+import { problemMessages } from '../../views/problem-messages.js';
+import { Input, kindLabel } from './form-fields.js';
+
+export interface QueueVisit {
+  visit: VisitRow;
+  unitName: string;
+  regionName: string;
+  warnings: VisitWarning[];
+}
+
+/** A reject form sent back with an error: its visit, what was typed, and what is wrong. */
+export interface RejectAttempt {
+  visitId: string;
+  reason: string;
+  error: string;
+}
+
+export interface ApprovalQueueProps {
+  page: PageContext;
+  coordinated: QueueVisit[];
+  submitted: QueueVisit[];
+  messages: Flash[];
+  reject?: RejectAttempt;
+}
+
+const BULK_FORM = 'bulk-approve';
+
+export function ApprovalQueuePage(props: ApprovalQueueProps) {
+  const { page } = props;
+  const { t } = page;
+  return (
+    <Layout page={page} title={t('审批队列', 'Approval queue')} messages={props.messages}>
+      <section aria-labelledby="coordinated-heading">
+        <h2 id="coordinated-heading">
+          {t('已衔接、待审批的考察', 'Coordinated visits awaiting approval')} ({props.coordinated.length})
+        </h2>
+        {props.coordinated.length === 0 ? (
+          <p class="muted">{t('暂无待审批的考察。', 'No visit awaits approval.')}</p>
+        ) : (
+          <>
+            <div class="table-wrap">
+              <table>
+                <thead>
+                  <tr>
+                    <th scope="col">
+                      <label for="check-all" class="visually-hidden">
+                        {t('全选', 'Select all')}
+                      </label>
+                      <input type="checkbox" id="check-all" data-check-all />
+                    </th>
+                    <VisitColumns page={page} />
+                    <th scope="col">{t('前方指挥部意见', 'HQ opinion')}</th>
+                    <th scope="col">{t('提示', 'Warnings')}</th>
+                    <th scope="col">{t('驳回', 'Reject')}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {props.coordinated.map((row) => (
+                    <CoordinatedRow page={page} row={row} reject={props.reject} />
+                  ))}
+                </tbody>
+              </table>
+            </div>
+            <form id={BULK_FORM} method="post" action="/office/visits/approve" class="actions">
+              <CsrfField page={page} />
+              <button type="submit">{t('批准所选', 'Approve selected')}</button>
+              <span class="hint">{t('批准时按当前年度上限重新核验。', 'Each approval is re-checked against the current caps.')}</span>
+            </form>
+          </>
+        )}
+      </section>
+      <section aria-labelledby="submitted-heading">
+        <h2 id="submitted-heading">
+          {t('待前方指挥部衔接', 'Waiting for HQ coordination')} ({props.submitted.length})
+        </h2>
+        {props.submitted.length === 0 ? (
+          <p class="muted">{t('暂无待衔接的考察。', 'No visit waits for its HQ.')}</p>
+        ) : (
+          <div class="table-wrap">
+            <table>
+              <thead>
+                <tr>
+                  <VisitColumns page={page} />
+                  <th scope="col">{t('提示', 'Warnings')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {props.submitted.map((row) => (
+                  <tr>
+                    <VisitCells page={page} row={row} />
+                    <td>
+                      <Warnings page={page} warnings={row.warnings} />
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </section>
+    </Layout>
+  );
+}
+
+function VisitColumns(props: { page: PageContext }) {
+  const { t } = props.page;
+  return (
+    <>
+      <th scope="col">{t('单位', 'Unit')}</th>
+      <th scope="col">{t('受援地', 'Region')}</th>
+      <th scope="col">{t('日期', 'Dates')}</th>
+      <th scope="col">{t('人数', 'People')}</th>
+      <th scope="col">{t('类型', 'Kind')}</th>
+      <th scope="col">{t('带队与事由', 'Leader and purpose')}</th>
+    </>
+  );
+}
+
+function VisitCells(props: { page: PageContext; row: QueueVisit }) {
+  const { t } = props.page;
+  const v = props.row.visit;
+  return (
+    <>
+      <td>{props.row.unitName}</td>
+      <td>{props.row.regionName}</td>
+      <td class="nowrap">
+        {v.startDate}
+        <br />
+        {t('至', 'to')} {v.endDate}
+      </td>
+      <td>{v.headcount}</td>
+      <td>
+        {kindLabel(v.kind, t)}
+        {v.kind === 'condolence' && (
+          <span class="hint">
+            <br />
+            {t(`慰问干部 ${v.cadresVisited ?? 0} 人,慰问金 ${v.consolationYuan ?? 0} 元`, `${v.cadresVisited ?? 0} cadres, ${v.consolationYuan ?? 0} yuan`)}
+          </span>
+        )}
+      </td>
+      <td>
+        {v.leaderName}
+        {v.leaderTitle ? `(${v.leaderTitle})` : ''}
+        <br />
+        <span class="hint">{v.purpose}</span>
+      </td>
+    </>
+  );
+}
+
+function CoordinatedRow(props: { page: PageContext; row: QueueVisit; reject?: RejectAttempt }) {
+  const { page, row } = props;
+  const { t } = page;
+  const v = row.visit;
+  const attempt = props.reject?.visitId === v.id ? props.reject : undefined;
+  return (
+    <tr>
+      <td>
+        <label for={`pick-${v.id}`} class="visually-hidden">
+          {t(`选择 ${row.unitName} ${v.startDate} 的考察`, `Select ${row.unitName}, ${v.startDate}`)}
+        </label>
+        <input type="checkbox" id={`pick-${v.id}`} name="ids" value={v.id} form={BULK_FORM} />
+      </td>
+      <VisitCells page={page} row={row} />
+      <td>{v.coordinationOpinion ?? ''}</td>
+      <td>
+        <Warnings page={page} warnings={row.warnings} />
+      </td>
+      <td>
+        <form method="post" action={`/office/visits/${encodeURIComponent(v.id)}/reject`}>
+          <CsrfField page={page} />
+          <Input
+            id={`reason-${v.id}`}
+            name="reason"
+            label={t('驳回理由', 'Reason for rejecting')}
+            value={attempt?.reason ?? ''}
+            error={attempt?.error}
+            required
+            maxlength={2000}
+          />
+          <button type="submit" class="danger">
+            {t('驳回', 'Reject')}
+          </button>
+        </form>
+      </td>
+    </tr>
+  );
+}
+
+function Warnings(props: { page: PageContext; warnings: VisitWarning[] }) {
+  if (props.warnings.length === 0) return <span class="muted">—</span>;
+  return (
+    <ul>
+      {props.warnings.map((w) => (
+        <li>{problemMessages({ ...w }, props.page.lang).join(' ')}</li>
+      ))}
+    </ul>
+  );
+}

@@ -1,0 +1,138 @@
+// The approval queue (GET /office), bulk approve (POST /office/visits/approve) and reject with a
+// reason (POST /office/visits/:id/reject). Every change goes through performVisitAction, the
+// same service the API's transition routes call, so approval re-checks the current caps.
+import { Hono, type Context } from 'hono';
+import type { AppEnv, AuthUser } from '../../app-env.js';
+import { listRegions, listUnits } from '../../db/repo/reference.js';
+import { visitWarnings } from '../../db/repo/visit-warnings.js';
+import { findVisit, listVisits, type VisitRow } from '../../db/repo/visits.js';
+import { Problem } from '../../lib/problem.js';
+import { ReasonBody } from '../../routes/visit-actions.js';
+import { performVisitAction } from '../../services/visits.js';
+import type { Translate } from '../../views/i18n.js';
+import type { Flash, PageContext } from '../../views/layout.js';
+import { problemMessages } from '../../views/problem-messages.js';
+import { formFields, formList, pageContext, problemFlash } from '../page.js';
+import { webUser } from '../session.js';
+import { ApprovalQueuePage, type ApprovalQueueProps, type QueueVisit } from './approvals-view.js';
+import { CHECK_FORM_FLASH, checkForm, kindLabel, localIssues, namesById } from './form-fields.js';
+
+type Describe = (visit: VisitRow) => string;
+
+interface Names {
+  unitName: (id: string) => string;
+  regionName: (id: string) => string;
+  /** One line naming a visit in flashes: unit, region, dates, kind and size. */
+  describe: Describe;
+}
+
+async function loadNames(c: Context<AppEnv>): Promise<Names> {
+  const [units, regions] = await Promise.all([listUnits(c.var.db), listRegions(c.var.db)]);
+  const unitName = namesById(units);
+  const regionName = namesById(regions);
+  const { t } = pageContext(c);
+  const describe: Describe = (v) =>
+    `${unitName(v.unitId)} · ${regionName(v.regionId)} · ${v.startDate} ${t('至', 'to')} ${v.endDate} · ${kindLabel(v.kind, t)} ${v.headcount} ${t('人', 'people')}`;
+  return { unitName, regionName, describe };
+}
+
+async function renderQueue(
+  c: Context<AppEnv>,
+  user: AuthUser,
+  names: Names,
+  extra: Omit<ApprovalQueueProps, 'page' | 'coordinated' | 'submitted'>,
+  status: 200 | 403 | 404 | 409 | 422 = 200,
+) {
+  const { db } = c.var;
+  // listVisits orders by start date, so both lists are earliest first.
+  const rows = await listVisits(db, user, { status: ['submitted', 'coordinated'] });
+  const queue: QueueVisit[] = await Promise.all(
+    rows.map(async (visit) => ({ visit, unitName: names.unitName(visit.unitId), regionName: names.regionName(visit.regionId), warnings: await visitWarnings(db, visit) })),
+  );
+  const coordinated = queue.filter((q) => q.visit.status === 'coordinated');
+  const submitted = queue.filter((q) => q.visit.status === 'submitted');
+  return c.html(<ApprovalQueuePage page={pageContext(c)} coordinated={coordinated} submitted={submitted} {...extra} />, status);
+}
+
+/** The confirmation after a reject (the redirect names the visit). */
+async function rejectedFlash(c: Context<AppEnv>, describe: Describe, t: Translate): Promise<Flash[]> {
+  const id = c.req.query('rejected');
+  const visit = id ? await findVisit(c.var.db, id) : undefined;
+  return visit?.status === 'rejected' ? [{ kind: 'ok', lines: [t(`已驳回:${describe(visit)}`, `Rejected: ${describe(visit)}`)] }] : [];
+}
+
+interface BulkOutcome {
+  approved: string[];
+  refused: string[];
+}
+
+/** Approves one by one, earliest first, so when a cap was lowered the earliest visits get the places. */
+async function approveEach(c: Context<AppEnv>, user: AuthUser, ids: string[], describe: Describe, page: PageContext): Promise<BulkOutcome> {
+  const found = await Promise.all(ids.map(async (id) => ({ id, visit: await findVisit(c.var.db, id) })));
+  const order = (v: VisitRow | undefined) => (v ? `${v.startDate} ${v.createdAt} ${v.id}` : '~');
+  found.sort((a, b) => (order(a.visit) < order(b.visit) ? -1 : order(a.visit) > order(b.visit) ? 1 : 0));
+  const outcome: BulkOutcome = { approved: [], refused: [] };
+  for (const { id, visit } of found) {
+    const label = visit ? describe(visit) : page.t(`记录 ${id}`, `Record ${id}`);
+    try {
+      const done = await performVisitAction(c, user, id, 'approve', { note: null });
+      outcome.approved.push(describe(done.row));
+    } catch (error) {
+      if (!(error instanceof Problem)) throw error;
+      const reasons = problemMessages(error.toJSON() as { code: string }, page.lang).join(';');
+      outcome.refused.push(`${label}:${reasons}`);
+    }
+  }
+  return outcome;
+}
+
+function outcomeFlashes(outcome: BulkOutcome, t: Translate): Flash[] {
+  const flashes: Flash[] = [];
+  if (outcome.approved.length) {
+    flashes.push({ kind: 'ok', lines: [t(`已批准 ${outcome.approved.length} 项:`, `Approved ${outcome.approved.length}:`), ...outcome.approved] });
+  }
+  if (outcome.refused.length) {
+    flashes.push({ kind: 'error', lines: [t(`未批准 ${outcome.refused.length} 项:`, `Not approved ${outcome.refused.length}:`), ...outcome.refused] });
+  }
+  return flashes;
+}
+
+export const approvalPages = new Hono<AppEnv>()
+  .get('/', async (c) => {
+    const user = webUser(c, 'office');
+    const names = await loadNames(c);
+    return renderQueue(c, user, names, { messages: await rejectedFlash(c, names.describe, pageContext(c).t) });
+  })
+  .post('/visits/approve', async (c) => {
+    const user = webUser(c, 'office');
+    const page = pageContext(c);
+    const names = await loadNames(c);
+    const ids = [...new Set(await formList(c, 'ids'))];
+    if (ids.length === 0) {
+      return renderQueue(c, user, names, { messages: [{ kind: 'error', lines: [page.t('请先勾选要批准的考察。', 'Tick the visits to approve first.')] }] }, 422);
+    }
+    const outcome = await approveEach(c, user, ids, names.describe, page);
+    // The outcome names each visit with its reason, so it is shown here rather than after a
+    // redirect; posting again only re-reports (approved visits cannot be approved twice).
+    return renderQueue(c, user, names, { messages: outcomeFlashes(outcome, page.t) });
+  })
+  .post('/visits/:id/reject', async (c) => {
+    const user = webUser(c, 'office');
+    const page = pageContext(c);
+    const names = await loadNames(c);
+    const id = c.req.param('id');
+    const form = await formFields(c);
+    const parsed = checkForm(ReasonBody, { reason: form.reason ?? '' });
+    if (!parsed.success) {
+      const error = localIssues(parsed.error, page.t).reason ?? page.t('必填', 'Required');
+      return renderQueue(c, user, names, { messages: [CHECK_FORM_FLASH(page.t)], reject: { visitId: id, reason: form.reason ?? '', error } }, 422);
+    }
+    try {
+      await performVisitAction(c, user, id, 'reject', { note: parsed.data.reason });
+    } catch (error) {
+      const { flash } = problemFlash(error, page);
+      const status = error instanceof Problem && (error.status === 404 || error.status === 403) ? error.status : 409;
+      return renderQueue(c, user, names, { messages: [flash] }, status);
+    }
+    return c.redirect(`/office?rejected=${encodeURIComponent(id)}`, 303);
+  });

@@ -1,0 +1,124 @@
+// The office's reception queue: submitted receptions with their costs, how they fare against the
+// standards in force now (approval re-checks them), and approve / reject-with-reason forms.
+import type { ReceptionView } from '../../db/repo/receptions.js';
+import type { ReceptionTotals, ReceptionViolation } from '../../domain/reception-rules.js';
+import { CsrfField, Layout, type Flash, type PageContext } from '../../views/layout.js';
+import { problemMessages } from '../../views/problem-messages.js';
+import { Input, rankLabel } from './form-fields.js';
+
+export interface QueueReception {
+  reception: ReceptionView;
+  hostUnitName: string;
+  regionName: string;
+  totals: ReceptionTotals;
+  /** What approving now would refuse, checked against the current standards. */
+  violations: ReceptionViolation[];
+}
+
+export interface ReceptionRejectAttempt {
+  receptionId: string;
+  reason: string;
+  error: string;
+}
+
+export function ReceptionQueuePage(props: { page: PageContext; rows: QueueReception[]; messages: Flash[]; reject?: ReceptionRejectAttempt }) {
+  const { page } = props;
+  const { t } = page;
+  return (
+    <Layout page={page} title={t('公务接待审批', 'Receptions awaiting approval')} messages={props.messages}>
+      {props.rows.length === 0 ? (
+        <p class="muted">{t('暂无待审批的公务接待。', 'No reception awaits approval.')}</p>
+      ) : (
+        <div class="table-wrap">
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">{t('接待单位', 'Host unit')}</th>
+                <th scope="col">{t('来访地区', 'Region')}</th>
+                <th scope="col">{t('公函', 'Official letter')}</th>
+                <th scope="col">{t('日期', 'Dates')}</th>
+                <th scope="col">{t('来宾', 'Guests')}</th>
+                <th scope="col">{t('费用(元)', 'Costs (yuan)')}</th>
+                <th scope="col">{t('按现行标准', 'Against current standards')}</th>
+                <th scope="col">{t('审批', 'Decision')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {props.rows.map((row) => (
+                <ReceptionRow page={page} row={row} reject={props.reject?.receptionId === row.reception.id ? props.reject : undefined} />
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </Layout>
+  );
+}
+
+function ReceptionRow(props: { page: PageContext; row: QueueReception; reject?: ReceptionRejectAttempt }) {
+  const { page, row } = props;
+  const { t } = page;
+  const r = row.reception;
+  const id = encodeURIComponent(r.id);
+  return (
+    <tr>
+      <td>{row.hostUnitName}</td>
+      <td>{row.regionName}</td>
+      <td>{r.officialLetterRef || <span class="muted">{t('(无)', '(none)')}</span>}</td>
+      <td class="nowrap">
+        {r.startDate}
+        <br />
+        {t('至', 'to')} {r.endDate}
+      </td>
+      <td>
+        {t(`${r.guestCount} 人`, `${r.guestCount}`)}
+        <br />
+        <span class="hint">
+          {t('带队', 'Lead')} {rankLabel(r.leadRank, t)}
+        </span>
+      </td>
+      <td class="nowrap">
+        {t('工作餐', 'Meal')} {row.totals.mealCostYuan}
+        <br />
+        {t('住宿', 'Lodging')} {row.totals.lodgingCostYuan}
+        <br />
+        <strong>
+          {t('合计', 'Total')} {row.totals.totalYuan}
+        </strong>
+      </td>
+      <td>
+        {row.violations.length === 0 ? (
+          t('符合', 'Within')
+        ) : (
+          <ul>
+            {problemMessages({ code: 'RECEPTION_STANDARD_VIOLATED', violations: row.violations }, page.lang).map((line) => (
+              <li>{line}</li>
+            ))}
+          </ul>
+        )}
+        <a href={`/office/receptions/${id}`}>{t('接待清单', 'Reception list')}</a>
+      </td>
+      <td>
+        <form method="post" action={`/office/receptions/${id}/approve`}>
+          <CsrfField page={page} />
+          <button type="submit">{t('批准', 'Approve')}</button>
+        </form>
+        <form method="post" action={`/office/receptions/${id}/reject`}>
+          <CsrfField page={page} />
+          <Input
+            id={`reception-reason-${r.id}`}
+            name="reason"
+            label={t('驳回理由', 'Reason for rejecting')}
+            value={props.reject?.reason ?? ''}
+            error={props.reject?.error}
+            required
+            maxlength={1000}
+          />
+          <button type="submit" class="danger">
+            {t('驳回', 'Reject')}
+          </button>
+        </form>
+      </td>
+    </tr>
+  );
+}

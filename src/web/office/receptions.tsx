@@ -1,0 +1,116 @@
+// The reception queue (GET /office/receptions), approve and reject-with-reason, and each
+// reception's list (接待清单) with its CSV. Status changes go through performReceptionTransition,
+// the service the API's transition routes call, so approval re-checks the current standards.
+import { z } from '@hono/zod-openapi';
+import { Hono, type Context } from 'hono';
+import type { AppEnv, AuthUser } from '../../app-env.js';
+import { findReception, listReceptions, receptionView } from '../../db/repo/receptions.js';
+import { listRegions, listUnits } from '../../db/repo/reference.js';
+import { checkReception, receptionTotals } from '../../domain/reception-rules.js';
+import { Problem } from '../../lib/problem.js';
+import { receptionPlanOf } from '../../routes/receptions-shared.js';
+import { currentReceptionStandards } from '../../routes/standards-reception.js';
+import { receptionListCsv, receptionListCsvHeaders, receptionListFor } from '../../services/reception-list.js';
+import { performReceptionTransition } from '../../services/receptions.js';
+import type { Flash } from '../../views/layout.js';
+import { formFields, pageContext, problemFlash } from '../page.js';
+import { webUser } from '../session.js';
+import { CHECK_FORM_FLASH, checkForm, localIssues, namesById } from './form-fields.js';
+import { ReceptionListPage } from './receptions-list.js';
+import { ReceptionQueuePage, type QueueReception, type ReceptionRejectAttempt } from './receptions-view.js';
+
+// The API takes an optional reason of up to 1000 characters; the office's form asks for one,
+// so the host unit learns why.
+const RejectForm = z.object({ reason: z.string().trim().min(1).max(1000) });
+
+async function renderQueue(
+  c: Context<AppEnv>,
+  user: AuthUser,
+  extra: { messages: Flash[]; reject?: ReceptionRejectAttempt },
+  status: 200 | 403 | 404 | 409 | 422 = 200,
+) {
+  const { db } = c.var;
+  const [rows, units, regions, { standards }] = await Promise.all([
+    listReceptions(db, user, { status: 'submitted' }),
+    listUnits(db),
+    listRegions(db),
+    currentReceptionStandards(db),
+  ]);
+  const unitName = namesById(units);
+  const regionName = namesById(regions);
+  const queue: QueueReception[] = rows.map((row) => {
+    const reception = receptionView(row);
+    const plan = receptionPlanOf(reception);
+    return {
+      reception,
+      hostUnitName: unitName(reception.hostUnitId),
+      regionName: regionName(reception.regionId),
+      totals: receptionTotals(plan),
+      violations: checkReception(plan, standards),
+    };
+  });
+  return c.html(<ReceptionQueuePage page={pageContext(c)} rows={queue} {...extra} />, status);
+}
+
+/** The confirmation after approve or reject: the redirect names the reception. */
+async function doneFlash(c: Context<AppEnv>): Promise<Flash[]> {
+  const { t } = pageContext(c);
+  const approved = c.req.query('approved');
+  const rejected = c.req.query('rejected');
+  const id = approved ?? rejected;
+  const row = id ? await findReception(c.var.db, id) : undefined;
+  if (!row) return [];
+  const unitName = namesById(await listUnits(c.var.db));
+  const what = `${unitName(row.hostUnitId)} ${row.startDate} ${t('至', 'to')} ${row.endDate}`;
+  if (approved && row.status === 'approved') return [{ kind: 'ok', lines: [t(`已批准公务接待:${what}`, `Reception approved: ${what}`)] }];
+  if (rejected && row.status === 'rejected') return [{ kind: 'ok', lines: [t(`已驳回公务接待:${what}`, `Reception rejected: ${what}`)] }];
+  return [];
+}
+
+/** A refused change re-renders the queue with the reasons; a missing record stays a 404. */
+function refusedStatus(error: unknown): 403 | 404 | 409 {
+  return error instanceof Problem && (error.status === 403 || error.status === 404) ? error.status : 409;
+}
+
+export const receptionPages = new Hono<AppEnv>()
+  .get('/', async (c) => {
+    const user = webUser(c, 'office');
+    return renderQueue(c, user, { messages: await doneFlash(c) });
+  })
+  .get('/:id', async (c) => {
+    webUser(c, 'office');
+    const list = await receptionListFor(c, c.req.param('id'));
+    return c.html(<ReceptionListPage page={pageContext(c)} list={list} />);
+  })
+  .get('/:id/list.csv', async (c) => {
+    webUser(c, 'office');
+    const list = await receptionListFor(c, c.req.param('id'));
+    return c.body(receptionListCsv(list), 200, receptionListCsvHeaders(list));
+  })
+  .post('/:id/approve', async (c) => {
+    const user = webUser(c, 'office');
+    const id = c.req.param('id');
+    try {
+      await performReceptionTransition(c, id, 'approve', null);
+    } catch (error) {
+      return renderQueue(c, user, { messages: [problemFlash(error, pageContext(c)).flash] }, refusedStatus(error));
+    }
+    return c.redirect(`/office/receptions?approved=${encodeURIComponent(id)}`, 303);
+  })
+  .post('/:id/reject', async (c) => {
+    const user = webUser(c, 'office');
+    const page = pageContext(c);
+    const id = c.req.param('id');
+    const form = await formFields(c);
+    const parsed = checkForm(RejectForm, { reason: form.reason ?? '' });
+    if (!parsed.success) {
+      const error = localIssues(parsed.error, page.t).reason ?? page.t('必填', 'Required');
+      return renderQueue(c, user, { messages: [CHECK_FORM_FLASH(page.t)], reject: { receptionId: id, reason: form.reason ?? '', error } }, 422);
+    }
+    try {
+      await performReceptionTransition(c, id, 'reject', parsed.data.reason);
+    } catch (error) {
+      return renderQueue(c, user, { messages: [problemFlash(error, page).flash] }, refusedStatus(error));
+    }
+    return c.redirect(`/office/receptions?rejected=${encodeURIComponent(id)}`, 303);
+  });

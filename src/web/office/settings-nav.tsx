@@ -1,0 +1,40 @@
+// Pieces every settings page shows: the list of settings pages and a year picker.
+import type { PageContext } from '../../views/layout.js';
+
+export const SETTINGS_PAGES = [
+  { href: '/office/settings/caps', zh: '年度上限', en: 'Annual caps', zhHint: '各单位每年的考察批次、每批人数和人次上限', enHint: "Each unit's batches, people per batch and person-trips a year" },
+  { href: '/office/settings/regions', zh: '受援地接待规则', en: 'Region rules', zhHint: '每天最多接待批次、抵达间隔和暂停接待期', enHint: 'Delegations a day, days between arrivals, blackout periods' },
+  { href: '/office/settings/reception', zh: '公务接待标准', en: 'Reception standards', zhHint: '工作餐和住宿标准', enHint: 'Work meal and lodging rates' },
+  { href: '/office/settings/balance', zh: '慰问平衡阈值', en: 'Balance thresholds', zhHint: '高于或低于中位数多少倍时提示', enHint: 'How far above or below the median is flagged' },
+  { href: '/office/settings/cadres', zh: '援派干部名册', en: 'Cadre roster', zhHint: '各单位在各受援地的援派干部人数', enHint: 'Seconded cadres per unit and region' },
+] as const;
+
+export function SettingsNav(props: { page: PageContext }) {
+  const { t, path } = props.page;
+  return (
+    <nav aria-label={t('设置', 'Settings')} class="actions no-print">
+      <a href="/office/settings">{t('全部设置', 'All settings')}</a>
+      {SETTINGS_PAGES.map((p) => (
+        <a href={p.href} aria-current={path === p.href ? 'page' : undefined}>
+          {t(p.zh, p.en)}
+        </a>
+      ))}
+    </nav>
+  );
+}
+
+/** A plain GET form: works without JavaScript, needs no CSRF token. */
+export function YearPicker(props: { page: PageContext; action: string; year: number }) {
+  const { t } = props.page;
+  return (
+    <form method="get" action={props.action} class="actions">
+      <label for="year-picker">{t('年度', 'Year')}</label>
+      <input id="year-picker" name="year" type="number" min={2000} max={2999} value={String(props.year)} />
+      <button type="submit" class="secondary">
+        {t('查看', 'Show')}
+      </button>
+      <a href={`${props.action}?year=${props.year - 1}`}>{t('上一年', 'Previous year')}</a>
+      <a href={`${props.action}?year=${props.year + 1}`}>{t('下一年', 'Next year')}</a>
+    </form>
+  );
+}

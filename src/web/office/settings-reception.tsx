@@ -1,0 +1,87 @@
+// Reception standards (/office/settings/reception): work meal per person and lodging per night
+// per rank. Validated with the API's ReceptionStandardsSchema and stored with saveStandard under
+// the same name as PUT /api/v1/standards/reception.
+import { Hono, type Context } from 'hono';
+import type { AppEnv } from '../../app-env.js';
+import { saveStandard } from '../../db/repo/standards.js';
+import { DEFAULT_RECEPTION_STANDARDS, type ReceptionStandards } from '../../domain/reception-rules.js';
+import { currentReceptionStandards, RECEPTION_STANDARDS_NAME, ReceptionStandardsSchema } from '../../routes/standards-reception.js';
+import { CsrfField, Layout, type Flash } from '../../views/layout.js';
+import { formFields, pageContext } from '../page.js';
+import { webUser } from '../session.js';
+import { CHECK_FORM_FLASH, checkForm, formWholeNumber, Input, localIssues, RANKS, rankLabel, savedFlash, type FieldErrors } from './form-fields.js';
+import { SettingsNav } from './settings-nav.js';
+
+const MEAL_FIELD = 'workMealPerPersonYuan';
+const lodgingField = (rank: string) => `lodging-${rank}`;
+
+function valuesOf(standards: ReceptionStandards): Record<string, string> {
+  const values: Record<string, string> = { [MEAL_FIELD]: String(standards.workMealPerPersonYuan) };
+  for (const rank of RANKS) values[lodgingField(rank)] = String(standards.lodgingPerNightYuan[rank]);
+  return values;
+}
+
+async function renderStandards(c: Context<AppEnv>, messages: Flash[], attempt?: { values: Record<string, string>; errors: FieldErrors }, status: 200 | 422 = 200) {
+  const page = pageContext(c);
+  const { t } = page;
+  const { standards, valueJson } = await currentReceptionStandards(c.var.db);
+  const values = attempt?.values ?? valuesOf(standards);
+  const errors = attempt?.errors ?? {};
+  const d = DEFAULT_RECEPTION_STANDARDS;
+  const defaults = t(
+    `工作餐每人 ${d.workMealPerPersonYuan} 元;住宿每晚 省部级 ${d.lodgingPerNightYuan.provincial} 元、厅局级 ${d.lodgingPerNightYuan.departmental} 元、县处级 ${d.lodgingPerNightYuan.county} 元、其他 ${d.lodgingPerNightYuan.other} 元`,
+    `work meal ${d.workMealPerPersonYuan} yuan a person; lodging a night: provincial ${d.lodgingPerNightYuan.provincial}, departmental ${d.lodgingPerNightYuan.departmental}, county ${d.lodgingPerNightYuan.county}, other ${d.lodgingPerNightYuan.other} yuan`,
+  );
+  return c.html(
+    <Layout page={page} title={t('公务接待标准', 'Reception standards')} messages={messages}>
+      <SettingsNav page={page} />
+      <div class={valueJson === null ? 'alert warn' : 'hint'} role="note">
+        {valueJson === null
+          ? t('当前使用系统预置的占位数值,并非正式标准,请按本省规定设置。', 'The shipped placeholder amounts are in force; they are not official standards. Set the province’s own.')
+          : t('系统预置的数值仅为占位。', 'The shipped amounts are placeholders only.')}{' '}
+        {t(`预置值:${defaults}。`, `Placeholders: ${defaults}.`)}
+      </div>
+      <form method="post" action="/office/settings/reception" class="card">
+        <CsrfField page={page} />
+        <h2>{t('工作餐', 'Work meal')}</h2>
+        <Input id={MEAL_FIELD} name={MEAL_FIELD} label={t('每人标准(元)', 'Per person (yuan)')} type="number" min={0} value={values[MEAL_FIELD] ?? ''} error={errors[MEAL_FIELD]} required />
+        <h2>{t('住宿(每间每晚,元)', 'Lodging (a room a night, yuan)')}</h2>
+        <div class="row">
+          {RANKS.map((rank) => (
+            <Input id={lodgingField(rank)} name={lodgingField(rank)} label={rankLabel(rank, t)} type="number" min={0} value={values[lodgingField(rank)] ?? ''} error={errors[lodgingField(rank)]} required />
+          ))}
+        </div>
+        <p class="hint">{t('新标准适用于此后登记或批准的接待;待审批的接待在批准时按新标准重新核验。', 'New standards apply to receptions registered or approved from now on; pending ones are re-checked when approved.')}</p>
+        <div class="actions">
+          <button type="submit">{t('保存标准', 'Save the standards')}</button>
+        </div>
+      </form>
+    </Layout>,
+    status,
+  );
+}
+
+export const receptionSettingsPages = new Hono<AppEnv>()
+  .get('/', async (c) => {
+    webUser(c, 'office');
+    return renderStandards(c, savedFlash(c, pageContext(c)));
+  })
+  .post('/', async (c) => {
+    const actor = webUser(c, 'office');
+    const { t } = pageContext(c);
+    const form = await formFields(c);
+    const parsed = checkForm(ReceptionStandardsSchema, {
+      workMealPerPersonYuan: formWholeNumber(form[MEAL_FIELD]),
+      lodgingPerNightYuan: Object.fromEntries(RANKS.map((rank) => [rank, formWholeNumber(form[lodgingField(rank)])])),
+    });
+    if (!parsed.success) {
+      const byPath = localIssues(parsed.error, t);
+      const errors: FieldErrors = {};
+      for (const [path, message] of Object.entries(byPath)) {
+        errors[path.startsWith('lodgingPerNightYuan.') ? lodgingField(path.slice('lodgingPerNightYuan.'.length)) : path] = message;
+      }
+      return renderStandards(c, [CHECK_FORM_FLASH(t)], { values: form, errors }, 422);
+    }
+    await saveStandard(c.var.db, { name: RECEPTION_STANDARDS_NAME, value: parsed.data, actorId: actor.id, now: c.var.now() });
+    return c.redirect('/office/settings/reception?saved=1', 303);
+  });

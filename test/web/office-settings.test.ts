@@ -1,0 +1,213 @@
+// The office settings pages: each saves through the same schema and repository as the API (the
+// new value is read back through the API), and an invalid value re-renders with a field error.
+import { beforeAll, describe, expect, it } from 'vitest';
+import { call } from '../helpers/api.js';
+import { getPage, postForm } from '../helpers/web.js';
+import { book, elementById, otherUser, setUpOffice, type OfficeTestContext } from './office-helpers.js';
+
+let t: OfficeTestContext;
+
+beforeAll(async () => {
+  t = await setUpOffice();
+});
+
+/** The field's input and its error: tied by aria-invalid and aria-describedby. */
+function expectFieldError(html: string, id: string, message: string) {
+  const input = new RegExp(`<input[^>]*\\bid="${id}"[^>]*>`).exec(html)?.[0] ?? '';
+  expect(input, `input #${id}`).toContain('aria-invalid="true"');
+  expect(input).toContain(`aria-describedby="${id}-error"`);
+  expect(elementById(html, `${id}-error`)).toContain(message);
+}
+
+describe('the settings index', () => {
+  it('links to five settings pages that all open', async () => {
+    const index = await getPage(t.ctx, t.office, '/office/settings');
+    expect(index.status).toBe(200);
+    const links = [...index.html.matchAll(/<h2><a href="(\/office\/settings\/[a-z]+)">/g)].map((m) => m[1]!);
+    expect(links).toEqual(['/office/settings/caps', '/office/settings/regions', '/office/settings/reception', '/office/settings/balance', '/office/settings/cadres']);
+    for (const href of links) expect((await getPage(t.ctx, t.office, href)).status, href).toBe(200);
+  });
+
+  it('gives other roles the 403 page and refuses a save without the CSRF token', async () => {
+    const hq = await otherUser(t, { role: 'hq', regionId: 'aksu' });
+    expect((await getPage(t.ctx, hq.web, '/office/settings/caps')).status).toBe(403);
+    const res = await postForm(t.ctx, t.office, '/office/settings/balance', { overRatio: '3', underRatio: '0.1' }, { withCsrf: false });
+    expect(res.status).toBe(403);
+    expect((await call(t.ctx, 'GET', '/api/v1/standards/balance', { token: t.admin })).body.overRatio).not.toBe(3);
+  });
+});
+
+describe('annual caps', () => {
+  it("lists the 11 cities with their caps and this year's usage", async () => {
+    await book(t, 'hangzhou', { headcount: 4 });
+    const page = await getPage(t.ctx, t.office, '/office/settings/caps?year=2027');
+    for (const city of ['杭州市', '宁波市', '温州市', '嘉兴市', '湖州市', '绍兴市', '金华市', '衢州市', '舟山市', '台州市', '丽水市']) expect(page.html).toContain(city);
+    const row = elementById(page.html, 'unit-hangzhou');
+    expect(row).toContain('1(剩余 5)');
+    expect(row).toContain('4(剩余 96)');
+  });
+
+  it("saves the year's default and one unit's override", async () => {
+    const saved = await postForm(t.ctx, t.office, '/office/settings/caps/default', { year: '2028', maxBatches: '4', maxHeadcountPerBatch: '15', maxPersonTrips: '60' });
+    expect(saved.status).toBe(303);
+    expect(saved.headers.get('location')).toBe('/office/settings/caps?year=2028&saved=1');
+    expect((await call(t.ctx, 'GET', '/api/v1/quotas/2028', { token: t.admin })).body.limits).toEqual({ maxBatches: 4, maxHeadcountPerBatch: 15, maxPersonTrips: 60 });
+
+    const unit = await postForm(t.ctx, t.office, '/office/settings/caps/units/ningbo', { year: '2028', maxBatches: '9', maxHeadcountPerBatch: '30', maxPersonTrips: '200' });
+    expect(unit.status).toBe(303);
+    expect((await call(t.ctx, 'GET', '/api/v1/quotas/2028/units/ningbo', { token: t.admin })).body.limits).toEqual({ maxBatches: 9, maxHeadcountPerBatch: 30, maxPersonTrips: 200 });
+    const page = await getPage(t.ctx, t.office, unit.headers.get('location')!);
+    expect(page.html).toContain('已保存');
+    expect(elementById(page.html, 'unit-ningbo')).toContain('单独设定');
+    expect(elementById(page.html, 'unit-wenzhou')).toContain('同默认');
+  });
+
+  it('re-renders a negative cap with the error on its field and keeps what was typed', async () => {
+    const res = await postForm(t.ctx, t.office, '/office/settings/caps/units/wenzhou', { year: '2028', maxBatches: '-1', maxHeadcountPerBatch: '12', maxPersonTrips: '2.5' });
+    expect(res.status).toBe(422);
+    expect(res.html).toContain('请检查标出的内容');
+    expectFieldError(res.html, 'cap-wenzhou-maxBatches', '不能小于 0');
+    expectFieldError(res.html, 'cap-wenzhou-maxPersonTrips', '请填写整数');
+    expect(res.html).toMatch(/id="cap-wenzhou-maxHeadcountPerBatch"[^>]*value="12"/);
+    expect((await call(t.ctx, 'GET', '/api/v1/quotas/2028/units/wenzhou', { token: t.admin })).body.limits.maxBatches).toBe(4);
+  });
+});
+
+describe('region rules', () => {
+  it('adds a blackout (visible through the API), then removes it', async () => {
+    const res = await postForm(t.ctx, t.office, '/office/settings/regions/nagqu', {
+      maxConcurrentDelegations: '2',
+      minGapDays: '3',
+      newStartDate: '2027-02-08',
+      newEndDate: '2027-02-20',
+      newReason: '藏历新年<script>alert(1)</script>',
+    });
+    expect(res.status).toBe(303);
+    const regions = await call(t.ctx, 'GET', '/api/v1/regions', { token: t.admin });
+    const nagqu = regions.body.items.find((r: { id: string }) => r.id === 'nagqu');
+    expect(nagqu.rules).toEqual({
+      maxConcurrentDelegations: 2,
+      minGapDays: 3,
+      blackouts: [{ startDate: '2027-02-08', endDate: '2027-02-20', reason: '藏历新年<script>alert(1)</script>' }],
+    });
+    const page = await getPage(t.ctx, t.office, '/office/settings/regions');
+    const form = elementById(page.html, 'region-nagqu');
+    expect(form).toContain('2027-02-20');
+    expect(form).toContain('藏历新年&lt;script&gt;alert(1)&lt;/script&gt;');
+    expect(page.html).not.toContain('<script>alert(1)</script>');
+
+    const removed = await postForm(t.ctx, t.office, '/office/settings/regions/nagqu', {
+      maxConcurrentDelegations: '2',
+      minGapDays: '3',
+      blackoutStartDate: '2027-02-08',
+      blackoutEndDate: '2027-02-20',
+      blackoutReason: '藏历新年<script>alert(1)</script>',
+      remove: '0',
+    });
+    expect(removed.status).toBe(303);
+    const after = await call(t.ctx, 'GET', '/api/v1/regions', { token: t.admin });
+    expect(after.body.items.find((r: { id: string }) => r.id === 'nagqu').rules.blackouts).toEqual([]);
+  });
+
+  it('re-renders minGapDays -1 with the error on that field and changes nothing', async () => {
+    const res = await postForm(t.ctx, t.office, '/office/settings/regions/haixi', { maxConcurrentDelegations: '5', minGapDays: '-1' });
+    expect(res.status).toBe(422);
+    expectFieldError(res.html, 'haixi-minGapDays', '不能小于 0');
+    expect(res.html).toMatch(/id="haixi-maxConcurrentDelegations"[^>]*value="5"/);
+    const regions = await call(t.ctx, 'GET', '/api/v1/regions', { token: t.admin });
+    expect(regions.body.items.find((r: { id: string }) => r.id === 'haixi').rules.minGapDays).toBe(0);
+  });
+
+  it('ties blackout date errors, including the service’s length limit, to the new blackout fields', async () => {
+    const backwards = await postForm(t.ctx, t.office, '/office/settings/regions/alar', { maxConcurrentDelegations: '3', minGapDays: '0', newStartDate: '2027-05-10', newEndDate: '2027-05-01', newReason: '' });
+    expect(backwards.status).toBe(422);
+    expectFieldError(backwards.html, 'alar-newEndDate', '结束日期不能早于开始日期');
+    expectFieldError(backwards.html, 'alar-newReason', '必填');
+
+    const tooLong = await postForm(t.ctx, t.office, '/office/settings/regions/alar', { maxConcurrentDelegations: '3', minGapDays: '0', newStartDate: '2027-01-01', newEndDate: '2028-06-30', newReason: '整修' });
+    expect(tooLong.status).toBe(422);
+    expectFieldError(tooLong.html, 'alar-newEndDate', '暂停接待期最长 366 天');
+    const regions = await call(t.ctx, 'GET', '/api/v1/regions', { token: t.admin });
+    expect(regions.body.items.find((r: { id: string }) => r.id === 'alar').rules.blackouts).toEqual([]);
+  });
+});
+
+describe('reception standards', () => {
+  it('notes the placeholders, saves new standards and shows them', async () => {
+    const before = await getPage(t.ctx, t.office, '/office/settings/reception');
+    expect(before.html).toContain('占位数值');
+    const res = await postForm(t.ctx, t.office, '/office/settings/reception', {
+      workMealPerPersonYuan: '90',
+      'lodging-provincial': '700',
+      'lodging-departmental': '480',
+      'lodging-county': '380',
+      'lodging-other': '300',
+    });
+    expect(res.status).toBe(303);
+    expect((await call(t.ctx, 'GET', '/api/v1/standards/reception', { token: t.admin })).body).toEqual({
+      workMealPerPersonYuan: 90,
+      lodgingPerNightYuan: { provincial: 700, departmental: 480, county: 380, other: 300 },
+    });
+    const after = await getPage(t.ctx, t.office, res.headers.get('location')!);
+    expect(after.html).toContain('已保存');
+    expect(after.html).toMatch(/id="lodging-county"[^>]*value="380"/);
+  });
+
+  it('re-renders a missing amount with a field error', async () => {
+    const res = await postForm(t.ctx, t.office, '/office/settings/reception', {
+      workMealPerPersonYuan: '',
+      'lodging-provincial': '700',
+      'lodging-departmental': '-5',
+      'lodging-county': '380',
+      'lodging-other': '300',
+    });
+    expect(res.status).toBe(422);
+    expectFieldError(res.html, 'workMealPerPersonYuan', '必填');
+    expectFieldError(res.html, 'lodging-departmental', '不能小于 0');
+  });
+});
+
+describe('balance thresholds', () => {
+  it('saves the ratios and refuses an over ratio of 1', async () => {
+    const res = await postForm(t.ctx, t.office, '/office/settings/balance', { overRatio: '2', underRatio: '0.25' });
+    expect(res.status).toBe(303);
+    expect((await call(t.ctx, 'GET', '/api/v1/standards/balance', { token: t.admin })).body).toEqual({ overRatio: 2, underRatio: 0.25 });
+
+    const bad = await postForm(t.ctx, t.office, '/office/settings/balance', { overRatio: '1', underRatio: 'abc' });
+    expect(bad.status).toBe(422);
+    expectFieldError(bad.html, 'overRatio', '必须大于 1');
+    expectFieldError(bad.html, 'underRatio', '请填写数字');
+    expect((await call(t.ctx, 'GET', '/api/v1/standards/balance', { token: t.admin })).body.overRatio).toBe(2);
+  });
+});
+
+describe('cadre roster', () => {
+  it("saves the grid as the year's roster and shows it again", async () => {
+    const res = await postForm(t.ctx, t.office, '/office/settings/cadres', {
+      year: '2027',
+      'cadres:hangzhou:aksu': '3',
+      'cadres:ningbo:nagqu': '2',
+      'cadres:wenzhou:haixi': '0',
+      'cadres:lishui:alar': '',
+    });
+    expect(res.status).toBe(303);
+    expect(res.headers.get('location')).toBe('/office/settings/cadres?year=2027&saved=1');
+    const roster = await call(t.ctx, 'GET', '/api/v1/cadres/2027', { token: t.admin });
+    expect(roster.body.entries).toEqual([
+      { unitId: 'hangzhou', regionId: 'aksu', count: 3 },
+      { unitId: 'ningbo', regionId: 'nagqu', count: 2 },
+    ]);
+    const page = await getPage(t.ctx, t.office, res.headers.get('location')!);
+    expect(page.html).toMatch(/id="cadres-hangzhou-aksu"[^>]*value="3"/);
+    expect(page.html).toMatch(/id="cadres-ningbo-aksu"[^>]*value=""/);
+  });
+
+  it('re-renders a negative count with the error on its cell and keeps the stored roster', async () => {
+    const res = await postForm(t.ctx, t.office, '/office/settings/cadres', { year: '2027', 'cadres:hangzhou:aksu': '5', 'cadres:quzhou:alar': '-2' });
+    expect(res.status).toBe(422);
+    expectFieldError(res.html, 'cadres-quzhou-alar', '不能小于 0');
+    expect(res.html).toMatch(/id="cadres-hangzhou-aksu"[^>]*value="5"/);
+    const roster = await call(t.ctx, 'GET', '/api/v1/cadres/2027', { token: t.admin });
+    expect(roster.body.entries).toContainEqual({ unitId: 'hangzhou', regionId: 'aksu', count: 3 });
+  });
+});
