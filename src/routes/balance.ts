@@ -4,17 +4,19 @@ import { createRoute, z } from '@hono/zod-openapi';
 import {
   allRegionIds,
   BalanceThresholdsSchema,
-  countedCondolenceVisits,
   currentBalanceThresholds,
   listCadres,
+  replaceCadreRoster,
   saveBalanceThresholds,
   type BalanceScope,
 } from '../db/repo/balance.js';
+import { listUnits } from '../db/repo/reference.js';
 import type { AuthUser } from '../app-env.js';
-import { computeBalance } from '../domain/balance.js';
+import type { Db } from '../db/client.js';
+import type { CadreEntry } from '../domain/balance.js';
 import { requireRole, requireUser } from '../middleware/auth.js';
-import { forbidden, validationFailed } from '../lib/problem.js';
-import { saveCadreRoster } from '../services/cadre-roster.js';
+import { validationFailed, type ValidationIssue } from '../lib/problem.js';
+import { balanceReport } from '../services/balance-report.js';
 import { bearerSecurity, createRouter, jsonBody, jsonContent, problemResponses, YearParamSchema } from './openapi.js';
 
 const TAGS = ['Condolence balance'];
@@ -29,7 +31,7 @@ const CadreEntrySchema = z
   .openapi('CadreEntry');
 
 // Units × regions bounds a real roster; 1000 rows leaves room for many departments.
-export const CadreRosterBody = z.object({ entries: z.array(CadreEntrySchema).max(1000) }).strict().openapi('CadreRosterInput');
+const CadreRosterBody = z.object({ entries: z.array(CadreEntrySchema).max(1000) }).strict().openapi('CadreRosterInput');
 const CadreRosterSchema = z.object({ year: z.number().int(), entries: z.array(CadreEntrySchema) }).openapi('CadreRoster');
 
 const MetricSchema = z.enum(['consolationPerCadre', 'visitsPerCadre']);
@@ -116,6 +118,24 @@ const reportRoute = createRoute({
   responses: { 200: jsonContent(BalanceReportSchema, 'The balance report'), ...problemResponses },
 });
 
+async function rosterIssues(db: Db, entries: CadreEntry[]): Promise<ValidationIssue[]> {
+  const [units, regionIds] = await Promise.all([listUnits(db), allRegionIds(db)]);
+  const unitIds = new Set(units.map((u) => u.id));
+  const regionSet = new Set(regionIds);
+  const firstIndex = new Map<string, number>();
+  return entries.flatMap((entry, i): ValidationIssue[] => {
+    const issues: ValidationIssue[] = [];
+    if (!unitIds.has(entry.unitId)) issues.push({ path: `entries.${i}.unitId`, message: `unknown unit "${entry.unitId}"` });
+    if (!regionSet.has(entry.regionId)) issues.push({ path: `entries.${i}.regionId`, message: `unknown region "${entry.regionId}"` });
+    // JSON of the pair, so no separator character inside an id can make two pairs collide.
+    const pair = JSON.stringify([entry.unitId, entry.regionId]);
+    const earlier = firstIndex.get(pair);
+    if (earlier === undefined) firstIndex.set(pair, i);
+    else issues.push({ path: `entries.${i}`, message: `the pair (${entry.unitId}, ${entry.regionId}) is already given at entries.${earlier}` });
+    return issues;
+  });
+}
+
 function rosterScope(user: AuthUser): BalanceScope {
   if (user.role === 'hq') return { regionId: user.regionId ?? '' };
   if (user.role === 'unit') return { unitId: user.unitId ?? '' };
@@ -127,7 +147,9 @@ export const balanceRoutes = createRouter()
     const actor = requireRole(c, 'office');
     const { year } = c.req.valid('param');
     const { entries } = c.req.valid('json');
-    await saveCadreRoster(c.var.db, { year, entries, actorId: actor.id, now: c.var.now() });
+    const issues = await rosterIssues(c.var.db, entries);
+    if (issues.length) throw validationFailed(issues);
+    await replaceCadreRoster(c.var.db, { year, entries, actorId: actor.id, now: c.var.now() });
     return c.json({ year, entries: await listCadres(c.var.db, year) }, 200);
   })
   .openapi(getCadresRoute, async (c) => {
@@ -147,23 +169,5 @@ export const balanceRoutes = createRouter()
   })
   .openapi(reportRoute, async (c) => {
     const user = requireUser(c);
-    const { year, regionId } = c.req.valid('query');
-    if (user.role === 'hq' && regionId !== undefined && regionId !== user.regionId) {
-      throw forbidden("An HQ sees its own region's balance only.");
-    }
-    const known = await allRegionIds(c.var.db);
-    if (regionId !== undefined && !known.includes(regionId)) {
-      throw validationFailed([{ path: 'regionId', message: `unknown region "${regionId}"` }]);
-    }
-    const only = user.role === 'hq' ? (user.regionId ?? '') : regionId;
-    // A unit's own row still needs every unit's data behind the medians, so nothing is narrowed
-    // by unit here; other units' rows are removed after computing.
-    const [cadres, condolences, thresholds] = await Promise.all([
-      listCadres(c.var.db, year, { regionId: only }),
-      countedCondolenceVisits(c.var.db, year, only),
-      currentBalanceThresholds(c.var.db),
-    ]);
-    const balance = computeBalance({ regionIds: only ? [only] : known, cadres, visits: condolences, thresholds });
-    const regions = user.role === 'unit' ? balance.map((r) => ({ ...r, units: r.units.filter((u) => u.unitId === user.unitId) })) : balance;
-    return c.json({ year, ...thresholds, regions }, 200);
+    return c.json(await balanceReport(c.var.db, user, c.req.valid('query')), 200);
   });

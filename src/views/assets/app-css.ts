@@ -81,4 +81,30 @@ dl.facts dd{margin:0;overflow-wrap:anywhere}
 .event.reception.pending{background:#faf3fc;border-left:4px dashed #6b2f86}
 .month-list{list-style:none;padding:0}
 .month-list li{margin:.3rem 0}
+/* ---- Office reports (src/web/office/reports*.tsx): tabs, usage meters, balance chart ---- */
+.report-tabs{display:flex;flex-wrap:wrap;gap:.3rem 1rem;margin:0 0 1rem;border-bottom:1px solid var(--line);padding-bottom:.4rem}
+.report-tabs a[aria-current=page]{font-weight:700;text-decoration:none;color:var(--ink)}
+.filters .row>div{flex:0 1 14rem}
+td.num{text-align:right;font-variant-numeric:tabular-nums}
+table.report-table{min-width:38rem}
+table.usage-table{min-width:52rem}
+.report-table th[scope=row]{white-space:nowrap}
+.usage{min-width:8rem}
+.usage meter{display:block}
+.totals{font-weight:600}
+section.card>h3{font-size:1rem;margin:1rem 0 .4rem}
+svg.balance-chart{width:100%;height:auto;max-width:48rem;display:block;background:#fff;font-size:13px}
+svg.balance-chart .band{fill:#e9f6ee;stroke:#9fd0b1}
+svg.balance-chart .bar{fill:#1d4f91}
+svg.balance-chart .bar.over{fill:#a61b1b}
+svg.balance-chart .bar.under{fill:#c9a227}
+svg.balance-chart .median{stroke:#1b1f24;stroke-width:2;stroke-dasharray:4 3}
+svg.balance-chart text{fill:#1b1f24}
+svg.balance-chart .median-label{fill:var(--muted)}
+.chart-legend{display:flex;flex-wrap:wrap;gap:.3rem 1.2rem;list-style:none;padding:0;margin:.5rem 0 1rem;font-size:.9rem}
+.chart-legend .swatch{display:inline-block;width:1rem;height:.8rem;margin-right:.35rem;vertical-align:middle;border:1px solid var(--line);background:#1d4f91}
+.chart-legend .swatch.over{background:#a61b1b}
+.chart-legend .swatch.under{background:#c9a227}
+.chart-legend .swatch.band{background:#e9f6ee;border-color:#9fd0b1}
+.chart-legend .swatch.median{background:transparent;border:0;border-left:2px dashed #1b1f24;width:.5rem}
 `;

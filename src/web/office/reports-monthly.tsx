@@ -1,0 +1,101 @@
+// The monthly outlook (月询): per region, the visits and receptions touching the month.
+import type { MonthlyRegion } from '../../services/reports.js';
+import type { PageContext } from '../../views/layout.js';
+import { formatNumber, StatusBadge } from './reports-common.js';
+
+function VisitsTable(props: { page: PageContext; region: MonthlyRegion }) {
+  const { page, region } = props;
+  const { t } = page;
+  if (region.visits.length === 0) return <p class="muted">{t('本月没有考察慰问团。', 'No delegations this month.')}</p>;
+  return (
+    <div class="table-wrap">
+      <table class="report-table">
+        <caption class="visually-hidden">{t(`${region.regionName} 本月考察慰问团`, `Delegations to ${region.regionName} this month`)}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('日期', 'Dates')}</th>
+            <th scope="col">{t('单位', 'Unit')}</th>
+            <th scope="col">{t('类型', 'Kind')}</th>
+            <th scope="col">{t('人数', 'Headcount')}</th>
+            <th scope="col">{t('带队', 'Leader')}</th>
+            <th scope="col">{t('事由', 'Purpose')}</th>
+            <th scope="col">{t('状态', 'Status')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {region.visits.map((v) => (
+            <tr data-visit={v.id}>
+              <td class="nowrap">
+                {v.startDate} – {v.endDate}
+              </td>
+              <td>{v.unitName}</td>
+              <td>{v.kind === 'condolence' ? t('慰问', 'Condolence') : t('考察', 'Inspection')}</td>
+              <td class="num">{formatNumber(v.headcount, page)}</td>
+              <td>{v.leaderName}</td>
+              <td>{v.purpose}</td>
+              <td>
+                <StatusBadge page={page} status={v.status} />
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+function ReceptionsTable(props: { page: PageContext; region: MonthlyRegion }) {
+  const { page, region } = props;
+  const { t } = page;
+  if (region.receptions.length === 0) return <p class="muted">{t('本月没有来访接待。', 'No receptions this month.')}</p>;
+  return (
+    <div class="table-wrap">
+      <table class="report-table">
+        <caption class="visually-hidden">{t(`${region.regionName} 来访本月接待`, `Receptions of visitors from ${region.regionName} this month`)}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('日期', 'Dates')}</th>
+            <th scope="col">{t('接待单位', 'Host unit')}</th>
+            <th scope="col">{t('来宾人数', 'Guests')}</th>
+            <th scope="col">{t('状态', 'Status')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {region.receptions.map((r) => (
+            <tr data-reception={r.id}>
+              <td class="nowrap">
+                {r.startDate} – {r.endDate}
+              </td>
+              <td>{r.hostUnitName}</td>
+              <td class="num">{formatNumber(r.guestCount, page)}</td>
+              <td>
+                <StatusBadge page={page} status={r.status} />
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+export function MonthlyRegionSection(props: { page: PageContext; region: MonthlyRegion }) {
+  const { page, region } = props;
+  const { t } = page;
+  const { totals } = region;
+  return (
+    <section class="card" aria-labelledby={`region-${region.regionId}`} data-region={region.regionId}>
+      <h2 id={`region-${region.regionId}`}>{region.regionName}</h2>
+      <p class="totals">
+        {t(
+          `考察慰问团 ${totals.visits} 批、${totals.delegates} 人;来访接待 ${totals.receptions} 批、${totals.guests} 人`,
+          `${totals.visits} delegations, ${totals.delegates} people; ${totals.receptions} receptions, ${totals.guests} guests`,
+        )}
+      </p>
+      <h3>{t('赴受援地考察慰问', 'Delegations to the region')}</h3>
+      <VisitsTable page={page} region={region} />
+      <h3>{t('受援地来访接待', 'Visitors from the region')}</h3>
+      <ReceptionsTable page={page} region={region} />
+    </section>
+  );
+}

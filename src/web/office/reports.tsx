@@ -1,0 +1,195 @@
+// The office's reports, mounted at /office/reports: cap usage (with CSV download), the monthly
+// outlook (月询) and the condolence balance with a chart per region. The numbers come from the
+// same services as GET /api/v1/reports/*, and the CSV downloads are the API's CSV byte for byte
+// (a link cannot send `Accept: text/csv`, hence the .csv page routes).
+import { Hono, type Context } from 'hono';
+import type { Child } from 'hono/jsx';
+import type { AppEnv } from '../../app-env.js';
+import { listRegions, listUnits } from '../../db/repo/reference.js';
+import { validationFailed } from '../../lib/problem.js';
+import { csvDownload } from '../../routes/reports.js';
+import { balanceReport } from '../../services/balance-report.js';
+import { monthlyCsvRows, monthlyReport, shiftMonth, usageCsvRows, usageReport } from '../../services/reports.js';
+import { Layout, type PageContext } from '../../views/layout.js';
+import { pageContext } from '../page.js';
+import { webUser } from '../session.js';
+import { BalanceRegionSection } from './reports-balance.js';
+import { FilterField, monthQuery, ReportTabs, yearQuery, type QueryValue } from './reports-common.js';
+import { MonthlyRegionSection } from './reports-monthly.js';
+import { UsageTable, usageSortOf } from './reports-usage.js';
+
+export const officeReportPages = new Hono<AppEnv>();
+
+/** The page frame of every report: tabs, the period form, then the report (unless the period is bad). */
+function ReportPage(props: { page: PageContext; title: string; filters: Child; children?: Child; invalid: boolean }) {
+  const { page } = props;
+  return (
+    <Layout page={page} title={props.title} messages={props.invalid ? [{ kind: 'error', lines: [page.t('请检查填写的内容', 'Please check the form')] }] : []}>
+      <ReportTabs page={page} />
+      {props.filters}
+      {!props.invalid && props.children}
+    </Layout>
+  );
+}
+
+function refuseBadQuery(value: QueryValue<unknown>, path: string): void {
+  if (value.error) throw validationFailed([{ path, message: value.error }]);
+}
+
+officeReportPages.get('/', (c) => c.redirect('/office/reports/usage', 303));
+
+officeReportPages.get('/usage', async (c) => {
+  const user = webUser(c, 'office');
+  const page = pageContext(c);
+  const { t } = page;
+  const year = yearQuery(c, page);
+  const sort = usageSortOf(c.req.query('sort'));
+  const report = year.error ? null : await usageReport(c.var.db, user, year.value);
+  const filters = (
+    <form method="get" action="/office/reports/usage" class="card filters">
+      <div class="row">
+        <FilterField id="year" label={t('年度', 'Year')} type="number" value={year.raw} error={year.error} />
+      </div>
+      <input type="hidden" name="sort" value={sort} />
+      <div class="actions">
+        <button type="submit">{t('查看', 'Show')}</button>
+        {!year.error && (
+          <a class="button secondary" href={`/office/reports/usage.csv?year=${year.value}`} download>
+            {t('下载 CSV', 'Download CSV')}
+          </a>
+        )}
+      </div>
+    </form>
+  );
+  return c.html(
+    <ReportPage page={page} title={t(`${year.value} 年度额度使用`, `Cap usage ${year.value}`)} filters={filters} invalid={!report}>
+      <p class="hint">
+        {t(
+          '计入已提交、已衔接、已批准的考察;点击列标题排序(已用从多到少,剩余从少到多)。',
+          'Counts submitted, coordinated and approved visits. Click a column heading to sort (most used, least left first).',
+        )}
+      </p>
+      {report && <UsageTable page={page} year={report.year} sort={sort} rows={report.items} />}
+    </ReportPage>,
+    report ? 200 : 422,
+  );
+});
+
+officeReportPages.get('/usage.csv', async (c) => {
+  const user = webUser(c, 'office');
+  const year = yearQuery(c, pageContext(c));
+  refuseBadQuery(year, 'year');
+  const report = await usageReport(c.var.db, user, year.value);
+  return csvDownload(c, usageCsvRows(report), `usage-${year.value}.csv`);
+});
+
+officeReportPages.get('/monthly', async (c) => {
+  const user = webUser(c, 'office');
+  const page = pageContext(c);
+  const { t } = page;
+  const month = monthQuery(c, page);
+  const report = month.error ? null : await monthlyReport(c.var.db, user, month.value);
+  const filters = (
+    <form method="get" action="/office/reports/monthly" class="card filters">
+      <div class="row">
+        <FilterField id="month" label={t('月份', 'Month')} hint="YYYY-MM" type="month" value={month.raw} error={month.error} />
+      </div>
+      <div class="actions">
+        <button type="submit">{t('查看', 'Show')}</button>
+        <a href={`/office/reports/monthly?month=${shiftMonth(month.value, -1)}`} rel="prev">
+          {t('← 上月', '← Previous month')}
+        </a>
+        <a href={`/office/reports/monthly?month=${shiftMonth(month.value, 1)}`} rel="next">
+          {t('下月 →', 'Next month →')}
+        </a>
+        {!month.error && (
+          <a class="button secondary" href={`/office/reports/monthly.csv?month=${month.value}`} download>
+            {t('下载 CSV', 'Download CSV')}
+          </a>
+        )}
+      </div>
+    </form>
+  );
+  return c.html(
+    <ReportPage page={page} title={t(`${month.value} 月询`, `Monthly outlook ${month.value}`)} filters={filters} invalid={!report}>
+      <p class="hint">
+        {t(
+          '列出与本月有交集的考察慰问团(已提交、已衔接、已批准)和来访接待(已提交、已批准)。',
+          'Lists the delegations (submitted, coordinated, approved) and receptions (submitted, approved) that touch this month.',
+        )}
+      </p>
+      {report?.regions.map((region) => <MonthlyRegionSection page={page} region={region} />)}
+    </ReportPage>,
+    report ? 200 : 422,
+  );
+});
+
+officeReportPages.get('/monthly.csv', async (c) => {
+  const user = webUser(c, 'office');
+  const month = monthQuery(c, pageContext(c));
+  refuseBadQuery(month, 'month');
+  const report = await monthlyReport(c.var.db, user, month.value);
+  return csvDownload(c, monthlyCsvRows(report), `monthly-${month.value}.csv`);
+});
+
+officeReportPages.get('/balance', async (c: Context<AppEnv>) => {
+  const user = webUser(c, 'office');
+  const page = pageContext(c);
+  const { t } = page;
+  const year = yearQuery(c, page);
+  const [regions, units] = await Promise.all([listRegions(c.var.db), listUnits(c.var.db)]);
+  const regionId = c.req.query('regionId') ?? '';
+  const regionError = regionId !== '' && !regions.some((r) => r.id === regionId) ? t('请选择列表中的地区', 'Choose a region from the list') : undefined;
+  const invalid = Boolean(year.error || regionError);
+  const report = invalid ? null : await balanceReport(c.var.db, user, { year: year.value, regionId: regionId || undefined });
+  const regionName = new Map(regions.map((r) => [r.id, r.name]));
+  const unitName = new Map(units.map((u) => [u.id, u.name]));
+  const filters = (
+    <form method="get" action="/office/reports/balance" class="card filters">
+      <div class="row">
+        <FilterField id="year" label={t('年度', 'Year')} type="number" value={year.raw} error={year.error} />
+        <div>
+          <label for="regionId">{t('地区', 'Region')}</label>
+          <select id="regionId" name="regionId" aria-invalid={regionError ? 'true' : undefined} aria-describedby={regionError ? 'regionId-error' : undefined}>
+            <option value="">{t('全部地区', 'All regions')}</option>
+            {regions.map((r) => (
+              <option value={r.id} selected={r.id === regionId}>
+                {r.name}
+              </option>
+            ))}
+          </select>
+          {regionError && (
+            <p class="field-error" id="regionId-error">
+              {regionError}
+            </p>
+          )}
+        </div>
+      </div>
+      <div class="actions">
+        <button type="submit">{t('查看', 'Show')}</button>
+      </div>
+    </form>
+  );
+  return c.html(
+    <ReportPage page={page} title={t(`${year.value} 年度慰问平衡`, `Condolence balance ${year.value}`)} filters={filters} invalid={!report}>
+      {report && (
+        <p class="hint">
+          {t(
+            `按派驻干部人均比较各单位的慰问(已提交、已衔接、已批准的慰问团);高于中位数 × ${report.overRatio} 为偏高,低于中位数 × ${report.underRatio} 为偏低。`,
+            `Compares units' condolence visits (submitted, coordinated, approved) per seconded cadre; above ${report.overRatio} × median is over, below ${report.underRatio} × median is under.`,
+          )}
+        </p>
+      )}
+      {report?.regions.map((region) => (
+        <BalanceRegionSection
+          page={page}
+          region={region}
+          regionName={regionName.get(region.regionId) ?? region.regionId}
+          unitName={(id) => unitName.get(id) ?? id}
+          thresholds={report}
+        />
+      ))}
+    </ReportPage>,
+    report ? 200 : 422,
+  );
+});
