@@ -15,6 +15,7 @@ import { docsPage } from './routes/docs.js';
 import { createWebApp, notFoundPage, wantsHtml } from './web/index.js';
 import { feedRoutes } from './routes/feeds.js';
 import { receptionRoutes } from './routes/receptions.js';
+import { reportRoutes } from './routes/reports.js';
 import { quotaRoutes } from './routes/quotas.js';
 import { referenceRoutes } from './routes/reference.js';
 import { slotRoutes } from './routes/slots.js';
@@ -86,6 +87,7 @@ export function createApp(deps: AppDeps) {
   api.route('/', receptionStandardsRoutes);
   api.route('/', receptionRoutes);
   api.route('/', balanceRoutes);
+  api.route('/', reportRoutes);
   api.route('/', feedRoutes);
   app.route('/api/v1', api);
   // Public iCal feeds: the token in the URL is the credential, so no API auth or JSON middleware.

@@ -2,21 +2,16 @@
 // seconded-cadre rosters, the office's thresholds, and the per-region report.
 import { createRoute, z } from '@hono/zod-openapi';
 import {
-  allRegionIds,
   BalanceThresholdsSchema,
   currentBalanceThresholds,
   listCadres,
-  replaceCadreRoster,
   saveBalanceThresholds,
   type BalanceScope,
 } from '../db/repo/balance.js';
-import { listUnits } from '../db/repo/reference.js';
 import type { AuthUser } from '../app-env.js';
-import type { Db } from '../db/client.js';
-import type { CadreEntry } from '../domain/balance.js';
 import { requireRole, requireUser } from '../middleware/auth.js';
-import { validationFailed, type ValidationIssue } from '../lib/problem.js';
 import { balanceReport } from '../services/balance-report.js';
+import { saveCadreRoster } from '../services/cadre-roster.js';
 import { bearerSecurity, createRouter, jsonBody, jsonContent, problemResponses, YearParamSchema } from './openapi.js';
 
 const TAGS = ['Condolence balance'];
@@ -31,7 +26,7 @@ const CadreEntrySchema = z
   .openapi('CadreEntry');
 
 // Units × regions bounds a real roster; 1000 rows leaves room for many departments.
-const CadreRosterBody = z.object({ entries: z.array(CadreEntrySchema).max(1000) }).strict().openapi('CadreRosterInput');
+export const CadreRosterBody = z.object({ entries: z.array(CadreEntrySchema).max(1000) }).strict().openapi('CadreRosterInput');
 const CadreRosterSchema = z.object({ year: z.number().int(), entries: z.array(CadreEntrySchema) }).openapi('CadreRoster');
 
 const MetricSchema = z.enum(['consolationPerCadre', 'visitsPerCadre']);
@@ -118,24 +113,6 @@ const reportRoute = createRoute({
   responses: { 200: jsonContent(BalanceReportSchema, 'The balance report'), ...problemResponses },
 });
 
-async function rosterIssues(db: Db, entries: CadreEntry[]): Promise<ValidationIssue[]> {
-  const [units, regionIds] = await Promise.all([listUnits(db), allRegionIds(db)]);
-  const unitIds = new Set(units.map((u) => u.id));
-  const regionSet = new Set(regionIds);
-  const firstIndex = new Map<string, number>();
-  return entries.flatMap((entry, i): ValidationIssue[] => {
-    const issues: ValidationIssue[] = [];
-    if (!unitIds.has(entry.unitId)) issues.push({ path: `entries.${i}.unitId`, message: `unknown unit "${entry.unitId}"` });
-    if (!regionSet.has(entry.regionId)) issues.push({ path: `entries.${i}.regionId`, message: `unknown region "${entry.regionId}"` });
-    // JSON of the pair, so no separator character inside an id can make two pairs collide.
-    const pair = JSON.stringify([entry.unitId, entry.regionId]);
-    const earlier = firstIndex.get(pair);
-    if (earlier === undefined) firstIndex.set(pair, i);
-    else issues.push({ path: `entries.${i}`, message: `the pair (${entry.unitId}, ${entry.regionId}) is already given at entries.${earlier}` });
-    return issues;
-  });
-}
-
 function rosterScope(user: AuthUser): BalanceScope {
   if (user.role === 'hq') return { regionId: user.regionId ?? '' };
   if (user.role === 'unit') return { unitId: user.unitId ?? '' };
@@ -147,9 +124,7 @@ export const balanceRoutes = createRouter()
     const actor = requireRole(c, 'office');
     const { year } = c.req.valid('param');
     const { entries } = c.req.valid('json');
-    const issues = await rosterIssues(c.var.db, entries);
-    if (issues.length) throw validationFailed(issues);
-    await replaceCadreRoster(c.var.db, { year, entries, actorId: actor.id, now: c.var.now() });
+    await saveCadreRoster(c.var.db, { year, entries, actorId: actor.id, now: c.var.now() });
     return c.json({ year, entries: await listCadres(c.var.db, year) }, 200);
   })
   .openapi(getCadresRoute, async (c) => {
