@@ -107,4 +107,24 @@ svg.balance-chart .median-label{fill:var(--muted)}
 .chart-legend .swatch.under{background:#c9a227}
 .chart-legend .swatch.band{background:#e9f6ee;border-color:#9fd0b1}
 .chart-legend .swatch.median{background:transparent;border:0;border-left:2px dashed #1b1f24;width:.5rem}
+/* ---- Unit pages (src/web/unit/): caps, booking form, visit rows, reception form and list ---- */
+.cap-figures,.cap-big{margin:.2rem 0 0}
+[data-condolence-only][hidden],[data-print][hidden]{display:none}
+.cap-label{font-weight:600;margin:.6rem 0 .2rem}
+.cap-big{font-size:1.05rem}
+.year-input{max-width:7rem}
+.actions>label{margin:0}
+.row-actions{display:flex;flex-wrap:wrap;gap:.4rem .8rem;align-items:center}
+.row-actions form{display:flex;flex-wrap:wrap;gap:.3rem;align-items:center}
+.row-actions form label{margin:0;font-weight:400}
+.row-actions form input{max-width:12rem}
+.slot-finder{border-top:1px dashed var(--line);border-bottom:1px dashed var(--line);margin:.8rem 0;padding:.2rem 0 .8rem}
+.slot-finder h2{font-size:1rem}
+fieldset.card{min-width:0}
+fieldset.card legend{font-weight:700;padding:0 .3rem}
+table.facts{width:auto;min-width:min(100%,28rem)}
+table.facts th{background:transparent;white-space:nowrap}
+.sheet-section h2{margin-top:1.2rem}
+.sheet-totals td{font-variant-numeric:tabular-nums}
+@media print{.sheet-section{break-inside:avoid}.table-wrap{overflow:visible}a[href]{color:inherit;text-decoration:none}}
 `;

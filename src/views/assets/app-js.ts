@@ -29,4 +29,16 @@ document.addEventListener('change', function (event) {
     document.querySelectorAll('[data-condolence-only]').forEach(function (el) { el.hidden = target.value !== 'condolence'; });
   }
 });
+// ---- Unit pages (src/web/unit/): condolence-only fields follow the kind chosen when the page
+// loads too, and the reception list's print button appears only where it can work.
+document.addEventListener('DOMContentLoaded', function () {
+  var kind = document.querySelector('select[name=kind]');
+  if (kind instanceof HTMLSelectElement) {
+    document.querySelectorAll('[data-condolence-only]').forEach(function (el) { el.hidden = kind.value !== 'condolence'; });
+  }
+  document.querySelectorAll('[data-print]').forEach(function (button) {
+    button.hidden = false;
+    button.addEventListener('click', function () { window.print(); });
+  });
+});
 `;

@@ -1,0 +1,118 @@
+// GET /unit — the unit's year at a glance: caps used and left, its visits by status, what comes next.
+import { Hono } from 'hono';
+import type { AppEnv } from '../../app-env.js';
+import { quotaReport } from '../../db/repo/quotas.js';
+import { findUnit } from '../../db/repo/reference.js';
+import { listVisits, type VisitRow } from '../../db/repo/visits.js';
+import { COUNTED_VISIT_STATUSES, type VisitStatus } from '../../domain/types.js';
+import { todayOf } from '../../services/visits.js';
+import { Layout, type PageContext } from '../../views/layout.js';
+import { pageContext } from '../page.js';
+import { CapsPanel } from './caps.js';
+import { currentYear, regionName, regionsById, unitUser, type RegionsById } from './context.js';
+import { KIND_WORDS, say, VISIT_STATUS_WORDS } from './labels.js';
+
+const UPCOMING_SHOWN = 5;
+const STATUS_ORDER = Object.keys(VISIT_STATUS_WORDS) as VisitStatus[];
+
+export const dashboardPage = new Hono<AppEnv>().get('/', async (c) => {
+  const user = unitUser(c);
+  const page = pageContext(c);
+  const { t } = page;
+  const year = currentYear(c);
+  const today = todayOf(c);
+  const [unit, report, yearVisits, counted, regions] = await Promise.all([
+    findUnit(c.var.db, user.unitId),
+    quotaReport(c.var.db, year, user.unitId),
+    listVisits(c.var.db, user, { year }),
+    listVisits(c.var.db, user, { status: [...COUNTED_VISIT_STATUSES] }),
+    regionsById(c),
+  ]);
+  const upcoming = counted.filter((v) => v.endDate >= today).slice(0, UPCOMING_SHOWN);
+  const countOf = (status: VisitStatus) => yearVisits.filter((v) => v.status === status).length;
+  const title = t(`${unit?.name ?? user.unitId} · ${year} 年度概览`, `${unit?.name ?? user.unitId} · ${year} overview`);
+
+  return c.html(
+    <Layout page={page} title={title}>
+      <p class="actions">
+        <a class="button" href="/unit/visits/new">
+          {t('预约考察慰问', 'Book a visit')}
+        </a>
+        <a class="button secondary" href="/unit/receptions/new">
+          {t('登记公务接待', 'Register a reception')}
+        </a>
+      </p>
+      <CapsPanel report={report} t={t} />
+      <section class="card" aria-labelledby="by-status">
+        <h2 id="by-status">{t(`${year} 年度考察(按状态)`, `Visits in ${year} by status`)}</h2>
+        <div class="table-wrap">
+          <table>
+            <thead>
+              <tr>
+                {STATUS_ORDER.map((s) => (
+                  <th scope="col">{say(VISIT_STATUS_WORDS[s], t)}</th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              <tr>
+                {STATUS_ORDER.map((s) => (
+                  <td data-status={s}>{countOf(s)}</td>
+                ))}
+              </tr>
+            </tbody>
+          </table>
+        </div>
+        <p>
+          <a href={`/unit/visits?year=${year}`}>{t('查看全部考察', 'All visits')}</a>
+        </p>
+      </section>
+      <UpcomingVisits page={page} visits={upcoming} regions={regions} />
+    </Layout>,
+  );
+});
+
+function UpcomingVisits(props: { page: PageContext; visits: VisitRow[]; regions: RegionsById }) {
+  const { t } = props.page;
+  return (
+    <section class="card" aria-labelledby="upcoming">
+      <h2 id="upcoming">{t('即将进行的考察', 'Coming up')}</h2>
+      {props.visits.length === 0 ? (
+        <p>
+          {t('暂无即将进行的考察。', 'Nothing booked ahead.')} <a href="/unit/visits/new">{t('预约考察', 'Book a visit')}</a>
+        </p>
+      ) : (
+        <div class="table-wrap">
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">{t('日期', 'Dates')}</th>
+                <th scope="col">{t('受援地', 'Region')}</th>
+                <th scope="col">{t('类型', 'Kind')}</th>
+                <th scope="col">{t('人数', 'People')}</th>
+                <th scope="col">{t('目的', 'Purpose')}</th>
+                <th scope="col">{t('状态', 'Status')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {props.visits.map((v) => (
+                <tr>
+                  <td class="nowrap">
+                    {v.startDate} – {v.endDate}
+                  </td>
+                  <td>{regionName(props.regions, v.regionId, t)}</td>
+                  <td>{say(KIND_WORDS[v.kind], t)}</td>
+                  <td>{v.headcount}</td>
+                  <td>{v.purpose}</td>
+                  <td>
+                    <span class={`status ${v.status}`}>{say(VISIT_STATUS_WORDS[v.status], t)}</span>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,75 @@
+// Words the unit pages show for stored codes (statuses, kinds, ranks), and field errors from the
+// shared validation (English, from zod and the services) told in the user's language.
+import type { Rank, ReceptionStatus, VisitKind, VisitStatus } from '../../domain/types.js';
+import type { Lang, Translate } from '../../views/i18n.js';
+
+type Words = { zh: string; en: string };
+
+export const VISIT_STATUS_WORDS: Record<VisitStatus, Words> = {
+  submitted: { zh: '待衔接', en: 'Awaiting HQ coordination' },
+  coordinated: { zh: '已衔接待审批', en: 'Coordinated, awaiting approval' },
+  approved: { zh: '已批准', en: 'Approved' },
+  rejected: { zh: '未通过', en: 'Rejected' },
+  withdrawn: { zh: '已撤回', en: 'Withdrawn' },
+  cancelled: { zh: '已取消', en: 'Cancelled' },
+};
+
+export const RECEPTION_STATUS_WORDS: Record<ReceptionStatus, Words> = {
+  submitted: { zh: '待审批', en: 'Awaiting approval' },
+  approved: { zh: '已批准', en: 'Approved' },
+  rejected: { zh: '未通过', en: 'Rejected' },
+  cancelled: { zh: '已取消', en: 'Cancelled' },
+};
+
+export const KIND_WORDS: Record<VisitKind, Words> = {
+  inspection: { zh: '考察', en: 'Inspection' },
+  condolence: { zh: '慰问', en: 'Condolence' },
+};
+
+export const RANK_WORDS: Record<Rank, Words> = {
+  provincial: { zh: '省部级', en: 'Provincial' },
+  departmental: { zh: '厅局级', en: 'Departmental' },
+  county: { zh: '县处级', en: 'County' },
+  other: { zh: '其他', en: 'Other' },
+};
+
+export const RANKS: readonly Rank[] = ['provincial', 'departmental', 'county', 'other'];
+
+export function say(words: Words, t: Translate): string {
+  return t(words.zh, words.en);
+}
+
+type FieldRule = [RegExp, (m: RegExpMatchArray) => Words];
+
+// Patterns of the messages zod and the shared services give (routes/*-schemas.ts, services/*).
+const FIELD_RULES: FieldRule[] = [
+  [/received undefined|expected string to have >=1 characters/, () => ({ zh: '此项必填', en: 'Required' })],
+  [/received NaN|expected int/, () => ({ zh: '请填写整数', en: 'Enter a whole number' })],
+  [/Too small: expected number to be >=(\d+)/, (m) => ({ zh: `不能小于 ${m[1]}`, en: `At least ${m[1]}` })],
+  [/Too big: expected number to be <=(\d+)/, (m) => ({ zh: `不能大于 ${m[1]}`, en: `At most ${m[1]}` })],
+  [/Too big: expected string to have <=(\d+) characters/, (m) => ({ zh: `最多 ${m[1]} 个字符`, en: `At most ${m[1]} characters` })],
+  [/Invalid option/, () => ({ zh: '请从列表中选择', en: 'Choose one of the options' })],
+  [/real calendar day/, () => ({ zh: '请填写有效日期(年-月-日)', en: 'Enter a real date (YYYY-MM-DD)' })],
+  [/must not be before startDate/, () => ({ zh: '结束日期不能早于开始日期', en: 'The end date must not be before the start date' })],
+  [/must not be in the past \(today is (\S+)\)/, (m) => ({ zh: `开始日期不能早于今天(${m[1]})`, en: `The start date must not be in the past (today is ${m[1]})` })],
+  [/a visit may last at most (\d+) days/, (m) => ({ zh: `一次考察最长 ${m[1]} 天`, en: `A visit lasts at most ${m[1]} days` })],
+  [/a reception lasts at most (\d+) days/, (m) => ({ zh: `一次接待最长 ${m[1]} 天`, en: `A reception lasts at most ${m[1]} days` })],
+  [/must be one of the reception days/, () => ({ zh: '日期须在接待期间内', en: 'Must be one of the reception days' })],
+  [/more guests than guestCount/, () => ({ zh: '来宾名单多于来宾人数', en: 'More guests listed than the guest count' })],
+  [/more rooms than guests/, () => ({ zh: '房间数多于来宾人数', en: 'More rooms than guests' })],
+  [/more nights than reception days/, () => ({ zh: '晚数多于接待天数', en: 'More nights than reception days' })],
+  [/unknown region/, () => ({ zh: '请选择受援地', en: 'Choose a region' })],
+];
+
+/** A field error in the user's language; an unknown message is shown as it came. */
+export function fieldMessage(message: string, lang: Lang): string {
+  for (const [pattern, words] of FIELD_RULES) {
+    const match = message.match(pattern);
+    if (match) return words(match)[lang];
+  }
+  return message;
+}
+
+export function localizeFieldErrors(errors: Record<string, string>, lang: Lang): Record<string, string> {
+  return Object.fromEntries(Object.entries(errors).map(([path, message]) => [path, fieldMessage(message, lang)]));
+}

@@ -1,0 +1,188 @@
+// Official receptions the unit hosts: GET /unit/receptions (list), GET /unit/receptions/new and
+// POST /unit/receptions (register, through the API's service and rules), POST …/:id/cancel.
+import { Hono, type Context } from 'hono';
+import type { AppEnv } from '../../app-env.js';
+import { canSeeReception, findReception, listReceptions, receptionView, type ReceptionView } from '../../db/repo/receptions.js';
+import type { ReceptionStandards, ReceptionViolation } from '../../domain/reception-rules.js';
+import { Problem } from '../../lib/problem.js';
+import { currentReceptionStandards } from '../../routes/standards-reception.js';
+import { createReception, performReceptionTransition, RECEPTION_TRANSITIONS } from '../../services/receptions.js';
+import { CsrfField, Layout, type Flash, type PageContext } from '../../views/layout.js';
+import { formFields, pageContext } from '../page.js';
+import { currentYear, isFormRefusal, refusalFlash, regionName, regionsById, unitUser, yearParam, type RegionsById } from './context.js';
+import type { FieldErrors, FormValues } from './fields.js';
+import { RANK_WORDS, RANKS, RECEPTION_STATUS_WORDS, say } from './labels.js';
+import { ReceptionForm } from './reception-form.js';
+import { receptionInputOf, violationFieldErrors } from './reception-input.js';
+
+const DONE_MESSAGES: Record<string, { zh: string; en: string }> = {
+  created: { zh: '公务接待已登记,等待审批。', en: 'The reception is registered and awaits approval.' },
+  cancelled: { zh: '公务接待已取消。', en: 'The reception is cancelled.' },
+};
+
+async function renderForm(c: Context<AppEnv>, state: { values: FormValues; errors?: FieldErrors; messages?: Flash[]; status?: 200 | 409 | 422 }) {
+  unitUser(c);
+  const page = pageContext(c);
+  const [regions, { standards }] = await Promise.all([regionsById(c), currentReceptionStandards(c.var.db)]);
+  return c.html(
+    <Layout page={page} title={page.t('登记公务接待', 'Register a reception')} messages={state.messages}>
+      <StandardsNote page={page} standards={standards} />
+      <ReceptionForm page={page} values={state.values} errors={state.errors ?? {}} regions={regions} />
+    </Layout>,
+    state.status ?? 200,
+  );
+}
+
+/** The standards the form is checked against, so the unit can plan within them. */
+function StandardsNote(props: { page: PageContext; standards: ReceptionStandards }) {
+  const { t } = props.page;
+  const lodging = RANKS.map((rank) => `${say(RANK_WORDS[rank], t)} ${props.standards.lodgingPerNightYuan[rank]}`).join(t(',', ', '));
+  return (
+    <p class="card hint">
+      {t(
+        `接待标准:工作餐每人不超过 ${props.standards.workMealPerPersonYuan} 元;住宿每间每晚不超过(元)${lodging}。`,
+        `Standards: work meal at most ${props.standards.workMealPerPersonYuan} yuan per person; lodging per room and night at most (yuan) ${lodging}.`,
+      )}
+    </p>
+  );
+}
+
+/** Ranks in the user's words inside the rule messages ("住宿标准超标(厅局级)…"). */
+function withRankWords(error: Problem, page: PageContext): Problem {
+  const violations = error.extra.violations;
+  if (error.code !== 'RECEPTION_STANDARD_VIOLATED' || !Array.isArray(violations)) return error;
+  const shown = (violations as ReceptionViolation[]).map((v) => (v.code === 'LODGING_STANDARD_EXCEEDED' ? { ...v, rank: say(RANK_WORDS[v.rank], page.t) } : v));
+  return new Problem(error.status, error.code, error.detail, { ...error.extra, violations: shown });
+}
+
+async function renderList(c: Context<AppEnv>, options: { year: number; messages: Flash[]; status?: 200 | 409 | 422 }) {
+  const user = unitUser(c);
+  const page = pageContext(c);
+  const { t } = page;
+  const [rows, regions] = await Promise.all([listReceptions(c.var.db, user, { year: options.year }), regionsById(c)]);
+  return c.html(
+    <Layout page={page} title={t('公务接待', 'Official receptions')} messages={options.messages}>
+      <form method="get" action="/unit/receptions" class="actions">
+        <label for="year-filter">{t('年度', 'Year')}</label>
+        <input id="year-filter" name="year" type="number" min={2000} max={2999} value={String(options.year)} class="year-input" />
+        <button type="submit" class="secondary">
+          {t('查看', 'Show')}
+        </button>
+        <a class="button" href="/unit/receptions/new">
+          {t('登记公务接待', 'Register a reception')}
+        </a>
+      </form>
+      {rows.length === 0 ? (
+        <p>{t(`${options.year} 年度暂无公务接待。`, `No receptions in ${options.year}.`)}</p>
+      ) : (
+        <ReceptionTable page={page} receptions={rows.map(receptionView)} regions={regions} />
+      )}
+    </Layout>,
+    options.status ?? 200,
+  );
+}
+
+function ReceptionTable(props: { page: PageContext; receptions: ReceptionView[]; regions: RegionsById }) {
+  const { page } = props;
+  const { t } = page;
+  return (
+    <div class="table-wrap">
+      <table>
+        <thead>
+          <tr>
+            <th scope="col">{t('日期', 'Dates')}</th>
+            <th scope="col">{t('来访地区', 'Region')}</th>
+            <th scope="col">{t('公函', 'Letter')}</th>
+            <th scope="col">{t('来宾人数', 'Guests')}</th>
+            <th scope="col">{t('状态', 'Status')}</th>
+            <th scope="col">{t('操作', 'Actions')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {props.receptions.map((r) => (
+            <tr id={`reception-${r.id}`}>
+              <td class="nowrap">
+                {r.startDate}
+                <br />
+                {r.endDate}
+              </td>
+              <td>{regionName(props.regions, r.regionId, t)}</td>
+              <td>{r.officialLetterRef}</td>
+              <td>{r.guestCount}</td>
+              <td>
+                <span class={`status ${r.status}`}>{say(RECEPTION_STATUS_WORDS[r.status], t)}</span>
+              </td>
+              <td>
+                <div class="row-actions">
+                  <a href={`/unit/receptions/${encodeURIComponent(r.id)}/list`}>{t('接待清单', 'Reception list')}</a>
+                  {RECEPTION_TRANSITIONS.cancel.from.includes(r.status) && <CancelForm page={page} reception={r} />}
+                </div>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+function CancelForm(props: { page: PageContext; reception: ReceptionView }) {
+  const { page, reception } = props;
+  const reasonId = `cancel-reason-${reception.id}`;
+  return (
+    <form method="post" action={`/unit/receptions/${encodeURIComponent(reception.id)}/cancel`}>
+      <CsrfField page={page} />
+      <input type="hidden" name="year" value={reception.startDate.slice(0, 4)} />
+      <label for={reasonId}>{page.t('取消原因(可选)', 'Reason (optional)')}</label>
+      <input id={reasonId} name="reason" maxlength={1000} />
+      <button type="submit" class="danger">
+        {page.t('取消接待', 'Cancel the reception')}
+      </button>
+    </form>
+  );
+}
+
+async function doneMessages(c: Context<AppEnv>, page: PageContext): Promise<Flash[]> {
+  const user = unitUser(c);
+  for (const [param, words] of Object.entries(DONE_MESSAGES)) {
+    const id = c.req.query(param);
+    if (!id) continue;
+    const row = await findReception(c.var.db, id);
+    return row && canSeeReception(user, row) ? [{ kind: 'ok', lines: [say(words, page.t)] }] : [];
+  }
+  return [];
+}
+
+export const receptionPages = new Hono<AppEnv>()
+  .get('/receptions', async (c) => {
+    const messages = await doneMessages(c, pageContext(c));
+    return renderList(c, { year: yearParam(c.req.query('year'), currentYear(c)), messages });
+  })
+  .get('/receptions/new', (c) => renderForm(c, { values: {} }))
+  .post('/receptions', async (c) => {
+    const user = unitUser(c);
+    const values = await formFields(c);
+    try {
+      const reception = await createReception(c, user, receptionInputOf(values));
+      return c.redirect(`/unit/receptions?year=${reception.startDate.slice(0, 4)}&created=${encodeURIComponent(reception.id)}`, 303);
+    } catch (error) {
+      if (!isFormRefusal(error)) throw error;
+      const page = pageContext(c);
+      const { flash, fieldErrors } = refusalFlash(withRankWords(error, page), page, RECEPTION_STATUS_WORDS);
+      const violations = Array.isArray(error.extra.violations) ? (error.extra.violations as ReceptionViolation[]) : [];
+      const errors = { ...fieldErrors, ...violationFieldErrors(violations, values, page.lang, (rank) => say(RANK_WORDS[rank], page.t)) };
+      return renderForm(c, { values, errors, messages: [flash], status: error.status === 409 ? 409 : 422 });
+    }
+  })
+  .post('/receptions/:id/cancel', async (c) => {
+    unitUser(c);
+    const form = await formFields(c);
+    try {
+      const done = await performReceptionTransition(c, c.req.param('id'), 'cancel', form.reason?.trim() || null);
+      return c.redirect(`/unit/receptions?year=${done.startDate.slice(0, 4)}&cancelled=${encodeURIComponent(done.id)}`, 303);
+    } catch (error) {
+      if (!isFormRefusal(error)) throw error;
+      const { flash } = refusalFlash(error, pageContext(c), RECEPTION_STATUS_WORDS);
+      return renderList(c, { year: yearParam(form.year, currentYear(c)), messages: [flash], status: error.status === 409 ? 409 : 422 });
+    }
+  });

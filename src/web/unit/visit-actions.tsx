@@ -1,0 +1,37 @@
+// The buttons on a visit row: edit, withdraw, cancel with a reason. Which ones show follows the
+// workflow table (domain/workflow.ts); the service checks again when the form is posted.
+import type { VisitRow } from '../../db/repo/visits.js';
+import { EDITABLE_VISIT_STATUSES, VISIT_TRANSITIONS } from '../../domain/workflow.js';
+import { CsrfField, type PageContext } from '../../views/layout.js';
+
+export function VisitRowActions(props: { page: PageContext; visit: VisitRow }) {
+  const { page, visit } = props;
+  const { t } = page;
+  const path = `/unit/visits/${encodeURIComponent(visit.id)}`;
+  const reasonId = `cancel-reason-${visit.id}`;
+  return (
+    <div class="row-actions">
+      {EDITABLE_VISIT_STATUSES.includes(visit.status) && <a href={`${path}/edit`}>{t('修改', 'Edit')}</a>}
+      {VISIT_TRANSITIONS.withdraw.from.includes(visit.status) && (
+        <form method="post" action={`${path}/withdraw`}>
+          <CsrfField page={page} />
+          <input type="hidden" name="year" value={String(visit.year)} />
+          <button type="submit" class="secondary">
+            {t('撤回', 'Withdraw')}
+          </button>
+        </form>
+      )}
+      {VISIT_TRANSITIONS.cancel.from.includes(visit.status) && (
+        <form method="post" action={`${path}/cancel`}>
+          <CsrfField page={page} />
+          <input type="hidden" name="year" value={String(visit.year)} />
+          <label for={reasonId}>{t('取消原因', 'Reason')}</label>
+          <input id={reasonId} name="reason" maxlength={2000} required />
+          <button type="submit" class="danger">
+            {t('取消考察', 'Cancel the visit')}
+          </button>
+        </form>
+      )}
+    </div>
+  );
+}

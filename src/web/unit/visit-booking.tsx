@@ -1,0 +1,149 @@
+// Booking and editing a visit: GET/POST /unit/visits/new|/unit/visits, GET/POST /unit/visits/:id/edit.
+// Both call the services the API uses (bookVisit, editVisit); a refusal re-renders the form with
+// the user's input, the rule's message with its numbers, and errors on the fields.
+import { Hono, type Context } from 'hono';
+import type { AppEnv } from '../../app-env.js';
+import { quotaReport } from '../../db/repo/quotas.js';
+import { visitView, type VisitRow } from '../../db/repo/visits.js';
+import { EDITABLE_VISIT_STATUSES } from '../../domain/workflow.js';
+import type { DateRange } from '../../domain/types.js';
+import { newId } from '../../lib/crypto.js';
+import type { Problem } from '../../lib/problem.js';
+import { searchSlots } from '../../services/slots.js';
+import { bookVisit, editVisit, visibleVisit } from '../../services/visits.js';
+import { Layout, type Flash } from '../../views/layout.js';
+import { problemMessages } from '../../views/problem-messages.js';
+import { formFields, pageContext } from '../page.js';
+import { CapsPanel } from './caps.js';
+import { currentYear, isFormRefusal, refusalFlash, regionsById, unitUser, yearOfDate } from './context.js';
+import type { FieldErrors, FormValues } from './fields.js';
+import { say, VISIT_STATUS_WORDS } from './labels.js';
+import { idempotencyKeyOf, slotQueryOf, visitInputOf, visitValues } from './visit-input.js';
+import { SlotFinder, VisitForm } from './visit-form.js';
+
+const SLOTS_SHOWN = 5;
+
+interface FormState {
+  values: FormValues;
+  errors?: FieldErrors;
+  messages?: Flash[];
+  status?: 200 | 409 | 422;
+}
+
+async function freeWindows(c: Context<AppEnv>, unitId: string, values: FormValues): Promise<DateRange[] | null> {
+  const query = slotQueryOf(values);
+  if (!query) return null;
+  try {
+    return await searchSlots(c, { ...query, unitId, limit: SLOTS_SHOWN });
+  } catch (error) {
+    if (isFormRefusal(error)) return null;
+    throw error;
+  }
+}
+
+async function renderBookingForm(c: Context<AppEnv>, state: FormState) {
+  const user = unitUser(c);
+  const page = pageContext(c);
+  const { t } = page;
+  const year = currentYear(c);
+  const startYear = yearOfDate(state.values.startDate);
+  const years = startYear !== null && startYear !== year ? [year, startYear] : [year];
+  const [regions, reports, slots] = await Promise.all([
+    regionsById(c),
+    Promise.all(years.map((y) => quotaReport(c.var.db, y, user.unitId))),
+    freeWindows(c, user.unitId, state.values),
+  ]);
+  const errors = state.errors ?? {};
+  return c.html(
+    <Layout page={page} title={t('预约考察慰问', 'Book a visit')} messages={state.messages}>
+      <div class="grid">
+        {reports.map((report) => (
+          <CapsPanel report={report} t={t} heading={t(`${report.year} 年度剩余额度`, `What is left for ${report.year}`)} />
+        ))}
+      </div>
+      <VisitForm
+        page={page}
+        action="/unit/visits"
+        values={state.values}
+        errors={errors}
+        regions={regions}
+        submitLabel={t('提交预约', 'Submit the booking')}
+        idempotencyKey={newId()}
+        afterDates={<SlotFinder page={page} values={state.values} errors={errors} slots={slots} />}
+      />
+    </Layout>,
+    state.status ?? 200,
+  );
+}
+
+async function renderEditForm(c: Context<AppEnv>, visit: VisitRow, state: FormState) {
+  const page = pageContext(c);
+  const { t } = page;
+  const regions = await regionsById(c);
+  return c.html(
+    <Layout page={page} title={t('修改考察预约', 'Edit the visit')} messages={state.messages}>
+      <p class="hint">
+        {t('修改后需重新经前方指挥部衔接。', 'After an edit the visit goes back to the HQ for coordination.')}
+      </p>
+      <VisitForm
+        page={page}
+        action={`/unit/visits/${encodeURIComponent(visit.id)}/edit`}
+        values={state.values}
+        errors={state.errors ?? {}}
+        regions={regions}
+        submitLabel={t('保存修改', 'Save the changes')}
+      />
+    </Layout>,
+    state.status ?? 200,
+  );
+}
+
+/** The problem as the form shows it: the localized message(s) on top, errors on the fields. */
+function refusedState(error: Problem, c: Context<AppEnv>, values: FormValues): FormState {
+  const { flash, fieldErrors } = refusalFlash(error, pageContext(c), VISIT_STATUS_WORDS);
+  return { values, errors: fieldErrors, messages: [flash], status: error.status === 409 ? 409 : 422 };
+}
+
+export const visitBookingPages = new Hono<AppEnv>()
+  .get('/visits/new', (c) => renderBookingForm(c, { values: c.req.query() }))
+  .post('/visits', async (c) => {
+    const user = unitUser(c);
+    const values = await formFields(c);
+    try {
+      const booked = await bookVisit(c, user, visitInputOf(values), idempotencyKeyOf(values));
+      return c.redirect(`/unit/visits?year=${booked.row.year}&created=${encodeURIComponent(booked.row.id)}`, 303);
+    } catch (error) {
+      if (!isFormRefusal(error)) throw error;
+      return renderBookingForm(c, refusedState(error, c, values));
+    }
+  })
+  .get('/visits/:id/edit', async (c) => {
+    const user = unitUser(c);
+    const visit = await visibleVisit(c, user, c.req.param('id'));
+    if (!EDITABLE_VISIT_STATUSES.includes(visit.status)) {
+      const page = pageContext(c);
+      const lines = problemMessages({ code: 'INVALID_TRANSITION', from: say(VISIT_STATUS_WORDS[visit.status], page.t) }, page.lang);
+      return c.html(
+        <Layout page={page} title={page.t('修改考察预约', 'Edit the visit')} messages={[{ kind: 'error', lines }]}>
+          <p>
+            {page.t('只有待衔接或已衔接的考察可以修改。', 'Only visits awaiting coordination or approval can be edited.')}{' '}
+            <a href={`/unit/visits?year=${visit.year}`}>{page.t('返回我的考察', 'Back to my visits')}</a>
+          </p>
+        </Layout>,
+        409,
+      );
+    }
+    return renderEditForm(c, visit, { values: visitValues(visitView(visit)) });
+  })
+  .post('/visits/:id/edit', async (c) => {
+    const user = unitUser(c);
+    const visit = await visibleVisit(c, user, c.req.param('id'));
+    const values = await formFields(c);
+    try {
+      const edited = await editVisit(c, user, visit.id, visitInputOf(values));
+      return c.redirect(`/unit/visits?year=${edited.row.year}&updated=${encodeURIComponent(edited.row.id)}`, 303);
+    } catch (error) {
+      if (!isFormRefusal(error)) throw error;
+      return renderEditForm(c, visit, refusedState(error, c, values));
+    }
+  });

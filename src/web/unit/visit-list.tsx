@@ -1,0 +1,139 @@
+// GET /unit/visits — the unit's visits of a year, with withdraw (submitted, coordinated) and
+// cancel (approved) as plain forms; POST /unit/visits/:id/withdraw|cancel.
+import { Hono, type Context } from 'hono';
+import type { AppEnv } from '../../app-env.js';
+import { visitWarnings } from '../../db/repo/visit-warnings.js';
+import { canSeeVisit, findVisit, listVisits, type VisitRow } from '../../db/repo/visits.js';
+import type { VisitAction } from '../../domain/workflow.js';
+import { performVisitAction } from '../../services/visits.js';
+import { Layout, type Flash, type PageContext } from '../../views/layout.js';
+import { problemMessages } from '../../views/problem-messages.js';
+import { formFields, pageContext } from '../page.js';
+import { currentYear, isFormRefusal, refusalFlash, regionName, regionsById, unitUser, yearParam, type RegionsById, type UnitUser } from './context.js';
+import { KIND_WORDS, say, VISIT_STATUS_WORDS } from './labels.js';
+import { VisitRowActions } from './visit-actions.js';
+
+/** The confirmation a redirect after a successful change asks for (?created=<id> and so on). */
+const DONE_MESSAGES: Record<string, { zh: string; en: string }> = {
+  created: { zh: '考察预约已提交,等待前方指挥部衔接。', en: 'The visit is booked and awaits the HQ’s coordination.' },
+  updated: { zh: '考察预约已修改,将重新经前方指挥部衔接。', en: 'The visit is changed and goes back to the HQ for coordination.' },
+  withdrawn: { zh: '考察预约已撤回。', en: 'The visit is withdrawn.' },
+  cancelled: { zh: '考察已取消。', en: 'The visit is cancelled.' },
+};
+
+/** The success flash for a just-changed visit of this unit, plus any balance warning it carries. */
+async function doneMessages(c: Context<AppEnv>, user: UnitUser, page: PageContext): Promise<Flash[]> {
+  for (const [param, words] of Object.entries(DONE_MESSAGES)) {
+    const id = c.req.query(param);
+    if (!id) continue;
+    const visit = await findVisit(c.var.db, id);
+    if (!visit || !canSeeVisit(user, visit)) return [];
+    const warnings = await visitWarnings(c.var.db, visit);
+    const warningLines = warnings.flatMap((w) => problemMessages({ ...w }, page.lang));
+    return [{ kind: 'ok', lines: [say(words, page.t)] }, ...(warningLines.length ? [{ kind: 'warn' as const, lines: warningLines }] : [])];
+  }
+  return [];
+}
+
+async function renderVisitList(c: Context<AppEnv>, options: { year: number; messages: Flash[]; status?: 200 | 409 | 422 }) {
+  const user = unitUser(c);
+  const page = pageContext(c);
+  const { t } = page;
+  const [visits, regions] = await Promise.all([listVisits(c.var.db, user, { year: options.year }), regionsById(c)]);
+  return c.html(
+    <Layout page={page} title={t('我的考察', 'My visits')} messages={options.messages}>
+      <form method="get" action="/unit/visits" class="actions no-print">
+        <label for="year-filter">{t('年度', 'Year')}</label>
+        <input id="year-filter" name="year" type="number" min={2000} max={2999} value={String(options.year)} class="year-input" />
+        <button type="submit" class="secondary">
+          {t('查看', 'Show')}
+        </button>
+        <a class="button" href="/unit/visits/new">
+          {t('预约考察慰问', 'Book a visit')}
+        </a>
+      </form>
+      {visits.length === 0 ? (
+        <p>{t(`${options.year} 年度暂无考察预约。`, `No visits booked for ${options.year}.`)}</p>
+      ) : (
+        <VisitTable page={page} visits={visits} regions={regions} />
+      )}
+    </Layout>,
+    options.status ?? 200,
+  );
+}
+
+function VisitTable(props: { page: PageContext; visits: VisitRow[]; regions: RegionsById }) {
+  const { t } = props.page;
+  return (
+    <div class="table-wrap">
+      <table>
+        <caption class="visually-hidden">{t('考察预约', 'Visits')}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('日期', 'Dates')}</th>
+            <th scope="col">{t('受援地', 'Region')}</th>
+            <th scope="col">{t('类型', 'Kind')}</th>
+            <th scope="col">{t('人数', 'People')}</th>
+            <th scope="col">{t('带队', 'Leader')}</th>
+            <th scope="col">{t('目的', 'Purpose')}</th>
+            <th scope="col">{t('状态', 'Status')}</th>
+            <th scope="col">{t('指挥部意见', 'HQ opinion')}</th>
+            <th scope="col">{t('操作', 'Actions')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {props.visits.map((v) => (
+            <tr id={`visit-${v.id}`}>
+              <td class="nowrap">
+                {v.startDate}
+                <br />
+                {v.endDate}
+              </td>
+              <td>{regionName(props.regions, v.regionId, t)}</td>
+              <td>{say(KIND_WORDS[v.kind], t)}</td>
+              <td>{v.headcount}</td>
+              <td>
+                {v.leaderName}
+                {v.leaderTitle ? <span class="muted"> {v.leaderTitle}</span> : ''}
+              </td>
+              <td>{v.purpose}</td>
+              <td>
+                <span class={`status ${v.status}`}>{say(VISIT_STATUS_WORDS[v.status], t)}</span>
+              </td>
+              <td>{v.coordinationOpinion ?? <span class="muted">—</span>}</td>
+              <td>
+                <VisitRowActions page={props.page} visit={v} />
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+const DONE_PARAM: Partial<Record<VisitAction, string>> = { withdraw: 'withdrawn', cancel: 'cancelled' };
+
+async function act(c: Context<AppEnv>, action: 'withdraw' | 'cancel') {
+  const user = unitUser(c);
+  const form = await formFields(c);
+  const reason = (form.reason ?? '').trim();
+  try {
+    const done = await performVisitAction(c, user, c.req.param('id') ?? '', action, { note: reason || null });
+    return c.redirect(`/unit/visits?year=${done.row.year}&${DONE_PARAM[action]}=${encodeURIComponent(done.row.id)}`, 303);
+  } catch (error) {
+    if (!isFormRefusal(error)) throw error;
+    const { flash } = refusalFlash(error, pageContext(c), VISIT_STATUS_WORDS);
+    return renderVisitList(c, { year: yearParam(form.year, currentYear(c)), messages: [flash], status: error.status === 409 ? 409 : 422 });
+  }
+}
+
+export const visitListPages = new Hono<AppEnv>()
+  .get('/visits', async (c) => {
+    const user = unitUser(c);
+    const messages = await doneMessages(c, user, pageContext(c));
+    return renderVisitList(c, { year: yearParam(c.req.query('year'), currentYear(c)), messages });
+  })
+  .post('/visits/:id/withdraw', (c) => act(c, 'withdraw'))
+  .post('/visits/:id/cancel', (c) => act(c, 'cancel'));
+

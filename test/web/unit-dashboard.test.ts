@@ -1,0 +1,87 @@
+// The unit dashboard: this year's caps with bars, visits by status, what comes next; and that a
+// purpose with markup is shown as text.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, type TestContext } from '../helpers/app.js';
+import { call, createUserAndLogin, loginAdmin } from '../helpers/api.js';
+import { getPage, webLogin, type WebSession } from '../helpers/web.js';
+
+let ctx: TestContext;
+let office: string;
+let unitToken: string;
+let session: WebSession & { html: string };
+
+const visit = (over: Record<string, unknown> = {}) => ({
+  regionId: 'aksu',
+  kind: 'inspection',
+  startDate: '2027-03-01',
+  endDate: '2027-03-03',
+  headcount: 4,
+  leaderName: '张三',
+  purpose: '考察产业项目',
+  ...over,
+});
+
+beforeAll(async () => {
+  ctx = await createTestApp();
+  office = await loginAdmin(ctx);
+  await call(ctx, 'PUT', '/api/v1/quotas/2027', { token: office, body: { maxBatches: 5, maxHeadcountPerBatch: 12, maxPersonTrips: 40 } });
+  const unit = await createUserAndLogin(ctx, office, { role: 'unit', unitId: 'huzhou' });
+  unitToken = unit.token;
+  session = await webLogin(ctx, unit.email, 'user-password-1');
+  // Two counted visits (4 + 6 people) and one withdrawn one, which frees its place.
+  expect((await call(ctx, 'POST', '/api/v1/visits', { token: unitToken, body: visit({ purpose: '<script>alert(1)</script>' }) })).status).toBe(201);
+  expect((await call(ctx, 'POST', '/api/v1/visits', { token: unitToken, body: visit({ regionId: 'haixi', headcount: 6, startDate: '2027-05-10', endDate: '2027-05-12' }) })).status).toBe(201);
+  const third = await call(ctx, 'POST', '/api/v1/visits', { token: unitToken, body: visit({ regionId: 'nagqu', startDate: '2027-06-01', endDate: '2027-06-02' }) });
+  expect((await call(ctx, 'POST', `/api/v1/visits/${third.body.id}/withdraw`, { token: unitToken })).status).toBe(200);
+});
+
+afterAll(() => ctx.database.client.close());
+
+describe('GET /unit', () => {
+  it('lands a unit user on the dashboard after login', () => {
+    expect(session.html).toContain('湖州市 · 2027 年度概览');
+  });
+
+  it('shows this year’s caps as meters with used and remaining numbers', async () => {
+    const { status, html } = await getPage(ctx, session, '/unit');
+    expect(status).toBe(200);
+    expect(html).toMatch(/<meter id="cap-batches-2027" min="0" max="5" value="2"/);
+    expect(html).toMatch(/<meter id="cap-trips-2027" min="0" max="40" value="10"/);
+    expect(html).toContain('已用 2 批 / 上限 5 批,剩余 3 批');
+    expect(html).toContain('已用 10 人次 / 上限 40 人次,剩余 30 人次');
+    expect(html).toContain('每批最多 12 人');
+  });
+
+  it('counts the year’s visits by status', async () => {
+    const { html } = await getPage(ctx, session, '/unit');
+    expect(html).toContain('<td data-status="submitted">2</td>');
+    expect(html).toContain('<td data-status="withdrawn">1</td>');
+    expect(html).toContain('<td data-status="approved">0</td>');
+  });
+
+  it('lists the upcoming counted visits and escapes their purpose', async () => {
+    const { html } = await getPage(ctx, session, '/unit');
+    expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
+    expect(html).not.toContain('<script>alert(1)</script>');
+    expect(html).toContain('阿克苏地区');
+    expect(html).toContain('海西州');
+    // The withdrawn visit to Nagqu is not coming up.
+    expect(html).not.toContain('那曲市');
+    expect(html).toContain('href="/unit/visits/new"');
+  });
+
+  it('speaks English when asked', async () => {
+    const { html } = await getPage(ctx, session, '/unit', { 'accept-language': 'en' });
+    expect(html).toContain('2 of 5 batches used, 3 left');
+  });
+
+  it('is for unit accounts only', async () => {
+    const admin = await webLogin(ctx, 'admin@test.local', 'admin-password-1');
+    const { status, html } = await getPage(ctx, admin, '/unit');
+    expect(status).toBe(403);
+    expect(html).toContain('当前账号无权访问此页面');
+    const anonymous = await ctx.app.request('/unit', { headers: { accept: 'text/html' } });
+    expect(anonymous.status).toBe(303);
+    expect(anonymous.headers.get('location')).toBe('/login?next=%2Funit');
+  });
+});
