@@ -169,7 +169,12 @@ describe('next free windows', () => {
     const unit = await unitAccount('quzhou');
     const page = await getPage(ctx, unit.session, '/unit/visits/new');
     expect(page.html).toMatch(/<button type="submit" class="secondary" formmethod="get" formaction="\/unit\/visits\/new"[^>]*>查找可用日期<\/button>/);
-    const found = await getPage(ctx, unit.session, '/unit/visits/new?regionId=nagqu&headcount=2&startDate=2027-01-15&endDate=2027-01-17&_csrf=x&idempotencyKey=y');
+    const submitted = await getPage(ctx, unit.session, '/unit/visits/new?regionId=nagqu&headcount=2&startDate=2027-01-15&endDate=2027-01-17&_csrf=x&idempotencyKey=y');
+    // The GET submission is answered with the same search minus the CSRF token and form key.
+    expect(submitted.status).toBe(303);
+    const location = submitted.headers.get('location') ?? '';
+    expect(location).not.toMatch(/_csrf|idempotencyKey/);
+    const found = await getPage(ctx, unit.session, location);
     const starts = [...found.html.matchAll(/data-slot-start="([^"]+)"/g)].map((m) => m[1]);
     expect(starts[0]).toBe('2027-01-24');
     // The links never carry the form's CSRF token or key.

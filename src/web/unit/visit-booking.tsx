@@ -105,7 +105,17 @@ function refusedState(error: Problem, c: Context<AppEnv>, values: FormValues): F
 }
 
 export const visitBookingPages = new Hono<AppEnv>()
-  .get('/visits/new', (c) => renderBookingForm(c, { values: c.req.query() }))
+  .get('/visits/new', (c) => {
+    // "Find free dates" submits the form by GET, which carries the CSRF token and form key into
+    // the URL; answer with the same search minus those, so they stay out of history and logs.
+    const url = new URL(c.req.url);
+    if (url.searchParams.has('_csrf') || url.searchParams.has('idempotencyKey')) {
+      url.searchParams.delete('_csrf');
+      url.searchParams.delete('idempotencyKey');
+      return c.redirect(`${url.pathname}?${url.searchParams.toString()}`, 303);
+    }
+    return renderBookingForm(c, { values: c.req.query() });
+  })
   .post('/visits', async (c) => {
     const user = unitUser(c);
     const values = await formFields(c);
