@@ -45,6 +45,7 @@ export function Layout(props: { page: PageContext; title: string; children?: Chi
   const { t, user } = page;
   const otherLang = page.lang === 'zh' ? 'en' : 'zh';
   const nav = user ? NAV[user.role] : [];
+  const current = currentHref(page.path, nav);
   return (
     <html lang={page.lang === 'zh' ? 'zh-CN' : 'en'}>
       <head>
@@ -61,7 +62,7 @@ export function Layout(props: { page: PageContext; title: string; children?: Chi
             {nav.length > 0 && (
               <nav aria-label={t('主导航', 'Main')}>
                 {nav.map((item) => (
-                  <a href={item.href} aria-current={isCurrent(page.path, item.href) ? 'page' : undefined}>
+                  <a href={item.href} aria-current={item.href === current ? 'page' : undefined}>
                     {t(item.zh, item.en)}
                   </a>
                 ))}
@@ -99,8 +100,12 @@ export interface Flash {
   lines: string[];
 }
 
-function isCurrent(path: string, href: string): boolean {
-  return path === href || (href.length > 5 && path.startsWith(`${href}/`) && !['/unit', '/hq', '/office'].includes(href));
+/** The one nav entry for this page: the longest href that is the path or a folder of it. */
+function currentHref(path: string, nav: NavItem[]): string | undefined {
+  return nav
+    .map((item) => item.href)
+    .filter((href) => path === href || path.startsWith(`${href}/`))
+    .sort((a, b) => b.length - a.length)[0];
 }
 
 export function roleName(role: AuthUser['role'], t: Translate): string {

@@ -9,6 +9,13 @@ export interface ProblemLike {
 
 type Formatter = (p: Record<string, unknown>) => { zh: string; en: string };
 
+const RANK_NAMES: Record<string, { zh: string; en: string }> = {
+  provincial: { zh: '省部级', en: 'provincial' },
+  departmental: { zh: '厅局级', en: 'departmental' },
+  county: { zh: '县处级', en: 'county' },
+  other: { zh: '其他', en: 'other' },
+};
+
 const list = (value: unknown) => (Array.isArray(value) ? value.join(', ') : String(value ?? ''));
 
 const RULE_MESSAGES: Record<string, Formatter> = {
@@ -52,10 +59,13 @@ const RULE_MESSAGES: Record<string, Formatter> = {
     zh: `工作餐标准超标:每人最多 ${p.limit} 元,填报 ${p.requested} 元`,
     en: `Work meal over standard: at most ${p.limit} yuan per person, ${p.requested} requested`,
   }),
-  LODGING_STANDARD_EXCEEDED: (p) => ({
-    zh: `住宿标准超标(${p.rank}):每晚最多 ${p.limit} 元,填报 ${p.requested} 元`,
-    en: `Lodging over standard (${p.rank}): at most ${p.limit} yuan a night, ${p.requested} requested`,
-  }),
+  LODGING_STANDARD_EXCEEDED: (p) => {
+    const rank = RANK_NAMES[String(p.rank)] ?? { zh: String(p.rank), en: String(p.rank) };
+    return {
+      zh: `住宿标准超标(${rank.zh}):每晚最多 ${p.limit} 元,填报 ${p.requested} 元`,
+      en: `Lodging over standard (${rank.en}): at most ${p.limit} yuan a night, ${p.requested} requested`,
+    };
+  },
   WORK_MEAL_LIMIT_EXCEEDED: (p) => ({ zh: `每次接待最多安排 ${p.limit} 次工作餐`, en: `At most ${p.limit} work meal per reception` }),
   GIFTS_FORBIDDEN: () => ({ zh: '不得赠送礼金、礼品和纪念品', en: 'No gifts, cash or souvenirs' }),
   CONDOLENCE_IMBALANCE: (p) => ({
