@@ -1,6 +1,8 @@
-// JSON endpoints refuse other bodies with 415 before any handler reads them.
+// JSON endpoints refuse other bodies with 415 before any handler reads them, and a JSON body
+// that is not valid UTF-8 with 422: decoding it leniently would store U+FFFD in place of the
+// bytes the client sent (RFC 8259 §8.1: JSON text exchanged between systems is UTF-8).
 import type { MiddlewareHandler } from 'hono';
-import { Problem } from '../lib/problem.js';
+import { Problem, validationFailed } from '../lib/problem.js';
 
 const JSON_TYPE = /^application\/([a-z0-9.+-]+\+)?json\s*(;|$)/i;
 const BODY_METHODS = new Set(['POST', 'PUT', 'PATCH']);
@@ -11,6 +13,13 @@ export function jsonOnly(): MiddlewareHandler {
       const type = c.req.header('content-type') ?? '';
       if (!JSON_TYPE.test(type)) {
         throw new Problem(415, 'UNSUPPORTED_MEDIA_TYPE', `Send the body as application/json (got "${type.slice(0, 80) || 'none'}").`);
+      }
+      // Hono caches the bytes read here, so the validator parses the same body afterwards.
+      const bytes = await c.req.arrayBuffer();
+      try {
+        new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+      } catch {
+        throw validationFailed([{ path: '', message: 'the body is not valid UTF-8' }]);
       }
     }
     await next();
