@@ -22,7 +22,13 @@ export const IsoDateSchema = z
   .refine(isValidIsoDate, { message: 'must be a real calendar day as YYYY-MM-DD' })
   .openapi({ example: '2027-05-10', format: 'date' });
 
-export const YearParamSchema = z.coerce.number().int().min(2000).max(2999).openapi({ example: 2027 });
+// Four digits only: coercing any numeric text would read "0x7e3" or "2.019e3" as 2019 and write
+// that year's caps or roster.
+export const YearParamSchema = z
+  .string()
+  .regex(/^[0-9]{4}$/, 'must be a year as four digits')
+  .pipe(z.coerce.number<string>().int().min(2000).max(2999))
+  .openapi({ example: 2027, description: 'A year, 2000..2999, as four digits' });
 
 export const ProblemSchema = z
   .object({
