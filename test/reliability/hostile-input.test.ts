@@ -1,0 +1,214 @@
+// Hostile input: thousands of generated bad requests over every POST/PUT/PATCH route that
+// /openapi.json lists. None may get a 5xx, every answer is application/problem+json with a
+// `code`, each fault gets the status the contract gives it (413, 415, 422, or 404 for a bad
+// id), and no row of any table changes (checked through a fresh connection after each route).
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, type TestContext } from '../helpers/app.js';
+import { call, createUserAndLogin, loginAdmin } from '../helpers/api.js';
+import { badRequestsFor, resolver, type BadRequest, type Fault, type JsonSchema } from './helpers/bad-requests.js';
+import { changedTables, fingerprint, type Fingerprint } from './helpers/db-fingerprint.js';
+
+let ctx: TestContext;
+const tokens = { office: '', hq: '', unit: '' };
+const ids = { visit: '', reception: '', feed: '' };
+
+/** One valid body per route (CONTRACT.md); the generator breaks it one fault at a time. */
+const VALID_BODIES: Record<string, Record<string, unknown>> = {
+  'POST /api/v1/auth/login': { email: 'admin@test.local', password: 'admin-password-1' },
+  'POST /api/v1/users': { email: 'new-user@test.local', password: 'long-password-1', role: 'unit', unitId: 'ningbo', displayName: '新用户' },
+  'PUT /api/v1/regions/{id}/rules': { maxConcurrentDelegations: 3, minGapDays: 2, blackouts: [{ startDate: '2027-02-10', endDate: '2027-02-17', reason: '春节' }] },
+  'POST /api/v1/units': { id: 'dept-new', name: '省发改委', kind: 'department' },
+  'PUT /api/v1/quotas/{year}': { maxBatches: 10, maxHeadcountPerBatch: 20, maxPersonTrips: 100 },
+  'PUT /api/v1/quotas/{year}/units/{unitId}': { maxBatches: 10, maxHeadcountPerBatch: 20, maxPersonTrips: 100 },
+  'POST /api/v1/visits': {
+    regionId: 'aksu',
+    kind: 'condolence',
+    startDate: '2027-06-01',
+    endDate: '2027-06-03',
+    headcount: 5,
+    leaderName: '张三',
+    leaderTitle: '副市长',
+    purpose: '慰问援疆干部',
+    cadresVisited: 3,
+    consolationYuan: 3000,
+    unitId: 'hangzhou',
+  },
+  'PATCH /api/v1/visits/{id}': { headcount: 6, startDate: '2027-07-01', endDate: '2027-07-02', leaderTitle: null, kind: 'inspection', cadresVisited: 2 },
+  'POST /api/v1/visits/{id}/coordinate': { opinion: '同意', agree: true },
+  'POST /api/v1/visits/{id}/reject': { reason: '日程冲突' },
+  'POST /api/v1/visits/{id}/cancel': { reason: '日程冲突' },
+  'PUT /api/v1/standards/reception': { workMealPerPersonYuan: 100, lodgingPerNightYuan: { provincial: 700, departmental: 450, county: 380, other: 320 } },
+  'POST /api/v1/receptions': {
+    regionId: 'aksu',
+    officialLetterRef: '阿地委函〔2027〕12号',
+    startDate: '2027-05-10',
+    endDate: '2027-05-11',
+    guestCount: 5,
+    leadRank: 'county',
+    guests: [{ name: '王五', title: '副县长', rank: 'county' }],
+    workMeal: { date: '2027-05-10', accompanyCount: 2, costPerPersonYuan: 80 },
+    lodging: [{ rank: 'county', rooms: 5, nights: 1, ratePerNightYuan: 300 }],
+    activities: [{ date: '2027-05-10', description: '座谈', place: '市政府' }],
+    venue: '迎宾馆',
+    dietaryNotes: '清真',
+    giftsYuan: 0,
+    hostUnitId: 'hangzhou',
+  },
+  'POST /api/v1/receptions/{id}/reject': { reason: '材料不全' },
+  'POST /api/v1/receptions/{id}/cancel': { reason: '行程取消' },
+  'PUT /api/v1/cadres/{year}': { entries: [{ unitId: 'hangzhou', regionId: 'aksu', count: 3 }] },
+  'PUT /api/v1/standards/balance': { overRatio: 1.6, underRatio: 0.4 },
+  'POST /api/v1/feeds': { scope: 'region', regionId: 'aksu', label: '阿克苏' },
+};
+
+/** Who sends: the account that may use the route, so requests get past authorization to validation. */
+function tokenFor(path: string): string {
+  if (path.endsWith('/coordinate')) return tokens.hq;
+  if (path.endsWith('/withdraw')) return tokens.unit;
+  return tokens.office;
+}
+
+function paramValue(path: string, name: string): string {
+  if (name === 'year') return '2027';
+  if (name === 'unitId') return 'hangzhou';
+  if (path.startsWith('/api/v1/visits/')) return ids.visit;
+  if (path.startsWith('/api/v1/receptions/')) return ids.reception;
+  if (path.startsWith('/api/v1/regions/')) return 'aksu';
+  if (path.startsWith('/api/v1/feeds/')) return ids.feed;
+  return 'unknown-id';
+}
+
+const EXPECTED: Record<Fault, number[]> = {
+  schema: [422],
+  json: [422],
+  'content-type': [415],
+  size: [413],
+  utf8: [422],
+  path: [404, 422],
+};
+
+interface RouteSpec {
+  method: string;
+  template: string;
+  schema: JsonSchema | undefined;
+  pathParams: string[];
+}
+
+let routes: RouteSpec[] = [];
+let resolve: ReturnType<typeof resolver>;
+
+beforeAll(async () => {
+  ctx = await createTestApp();
+  tokens.office = await loginAdmin(ctx);
+  tokens.hq = (await createUserAndLogin(ctx, tokens.office, { role: 'hq', regionId: 'aksu' })).token;
+  tokens.unit = (await createUserAndLogin(ctx, tokens.office, { role: 'unit', unitId: 'hangzhou' })).token;
+  const { office, unit } = tokens;
+  expect((await call(ctx, 'PUT', '/api/v1/quotas/2027', { token: office, body: { maxBatches: 20, maxHeadcountPerBatch: 20, maxPersonTrips: 200 } })).status).toBe(200);
+  const visit = await call(ctx, 'POST', '/api/v1/visits', { token: unit, body: { regionId: 'aksu', kind: 'inspection', startDate: '2027-04-01', endDate: '2027-04-02', headcount: 4, leaderName: '李四', purpose: '考察' } });
+  expect(visit.status).toBe(201);
+  ids.visit = visit.body.id;
+  const reception = await call(ctx, 'POST', '/api/v1/receptions', {
+    token: unit,
+    body: { regionId: 'aksu', officialLetterRef: '阿地委函〔2027〕3号', startDate: '2027-05-01', endDate: '2027-05-01', guestCount: 3, leadRank: 'county' },
+  });
+  expect(reception.status).toBe(201);
+  ids.reception = reception.body.id;
+  const feed = await call(ctx, 'POST', '/api/v1/feeds', { token: office, body: { scope: 'all' } });
+  if (feed.status === 201) ids.feed = feed.body.id;
+
+  const doc = (await call(ctx, 'GET', '/openapi.json')).body as { paths: Record<string, Record<string, any>>; components: any };
+  resolve = resolver(doc);
+  routes = Object.entries(doc.paths).flatMap(([template, ops]) =>
+    Object.entries(ops)
+      .filter(([method]) => ['post', 'put', 'patch'].includes(method))
+      .map(([method, op]) => ({
+        method: method.toUpperCase(),
+        template,
+        schema: op.requestBody?.content?.['application/json']?.schema as JsonSchema | undefined,
+        pathParams: ((op.parameters ?? []) as { name: string; in: string }[]).filter((p) => p.in === 'path').map((p) => p.name),
+      })),
+  );
+});
+
+afterAll(() => ctx.database.client.close());
+
+async function send(route: RouteSpec, bad: BadRequest): Promise<Response> {
+  let path = route.template;
+  for (const name of route.pathParams) path = path.replace(`{${name}}`, bad.params?.[name] ?? encodeURIComponent(paramValue(route.template, name)));
+  const headers: Record<string, string> = { authorization: `Bearer ${tokenFor(route.template)}`, ...bad.headers };
+  if (bad.contentType) headers['content-type'] = bad.contentType;
+  return ctx.app.request(path, { method: route.method, headers, body: bad.body === '' ? undefined : bad.body });
+}
+
+describe('hostile input', () => {
+  it('refuses every generated bad request with the right problem, and changes no row', async () => {
+    expect(routes.length).toBeGreaterThanOrEqual(15);
+    const failures: string[] = [];
+    const perRoute: Record<string, number> = {};
+    const changed: Record<string, string[]> = {};
+    let total = 0;
+    const before: Fingerprint = await fingerprint(ctx.url);
+    let previous = before;
+    for (const route of routes) {
+      const key = `${route.method} ${route.template}`;
+      const base = VALID_BODIES[key] ?? (route.schema ? exampleBody(route.schema) : undefined);
+      const requests = badRequestsFor({ schema: route.schema, base, resolve, pathParams: route.pathParams });
+      for (const bad of requests) {
+        const res = await send(route, bad);
+        total++;
+        const text = await res.text();
+        const type = res.headers.get('content-type') ?? '';
+        let code: unknown;
+        try {
+          code = JSON.parse(text).code;
+        } catch {
+          code = undefined;
+        }
+        const problems: string[] = [];
+        if (res.status >= 500) problems.push(`5xx`);
+        if (!EXPECTED[bad.fault].includes(res.status)) problems.push(`status ${res.status}, expected ${EXPECTED[bad.fault].join('/')}`);
+        if (!type.startsWith('application/problem+json')) problems.push(`content-type "${type}"`);
+        if (typeof code !== 'string' || !code) problems.push('no code');
+        if (problems.length) failures.push(`${key} [${bad.fault}] ${bad.label}: ${problems.join(', ')} — ${text.slice(0, 160)}`);
+      }
+      perRoute[key] = requests.length;
+      const after = await fingerprint(ctx.url);
+      const tables = changedTables(previous, after);
+      if (tables.length) changed[key] = tables;
+      previous = after;
+    }
+    console.log(`hostile input: ${total} requests over ${routes.length} routes`, JSON.stringify(perRoute));
+    expect(failures.slice(0, 60), `${failures.length} bad answers`).toEqual([]);
+    expect(changed, 'tables changed by bad requests').toEqual({});
+    expect(changedTables(before, await fingerprint(ctx.url))).toEqual([]);
+    expect(total).toBeGreaterThanOrEqual(2_000);
+    for (const [key, n] of Object.entries(perRoute)) expect(n, key).toBeGreaterThanOrEqual(15);
+  }, 120_000);
+
+  it('accepts each route’s valid body, so the faults above were the only thing wrong', async () => {
+    const refused: string[] = [];
+    for (const route of routes) {
+      const key = `${route.method} ${route.template}`;
+      const base = VALID_BODIES[key];
+      if (!base) continue;
+      const res = await send(route, { fault: 'schema', label: 'valid', body: JSON.stringify(base), contentType: 'application/json' });
+      if ([413, 415, 422].includes(res.status) || res.status >= 500) refused.push(`${key}: ${res.status} ${(await res.text()).slice(0, 200)}`);
+    }
+    expect(refused).toEqual([]);
+  });
+});
+
+/** A body for a route with no entry above (one that landed later): examples, else simple values. */
+function exampleBody(schema: JsonSchema): Record<string, unknown> {
+  const s = resolve(schema);
+  const out: Record<string, unknown> = {};
+  for (const [k, p] of Object.entries(s?.properties ?? {})) {
+    const r = resolve(p);
+    if (!r) continue;
+    const type = Array.isArray(r.type) ? r.type[0] : r.type;
+    out[k] =
+      r.example ??
+      (r.enum ? r.enum[0] : r.format === 'date' ? '2027-06-01' : type === 'integer' || type === 'number' ? (r.minimum ?? 1) : type === 'boolean' ? true : type === 'array' ? [] : type === 'object' ? {} : 'x');
+  }
+  return out;
+}
