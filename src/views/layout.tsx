@@ -34,7 +34,7 @@ const NAV: Record<AuthUser['role'], NavItem[]> = {
     { href: '/office', zh: '审批队列', en: 'Approvals' },
     { href: '/office/receptions', zh: '公务接待', en: 'Receptions' },
     { href: '/office/settings', zh: '设置', en: 'Settings' },
-    { href: '/office/reports/usage', zh: '报表', en: 'Reports' },
+    { href: '/office/reports', zh: '报表', en: 'Reports' },
     { href: '/office/plan', zh: '年度计划', en: 'Annual plan' },
     { href: '/feeds', zh: '日历订阅', en: 'Calendar feeds' },
   ],
@@ -89,7 +89,7 @@ export function Layout(props: { page: PageContext; title: string; children?: Chi
           ))}
           {props.children}
         </main>
-        <footer>{user ? `${user.displayName ?? user.email} · ${roleName(user.role, t)}` : ''}</footer>
+        <footer>{user ? `${user.email} · ${user.displayName ?? roleName(user.role, t)}` : ''}</footer>
       </body>
     </html>
   );
