@@ -119,7 +119,13 @@ export const visits = sqliteTable(
     updatedAt: text('updated_at').notNull(),
   },
   (t) => [
-    index('visits_region_start').on(t.regionId, t.startDate),
+    // Covers the booking guard's capacity and spacing probes and regionVisitsAround (status,
+    // end date and id come from the index, not the table), so a probe stays one short index
+    // range however many visits are stored.
+    index('visits_region_start_cover').on(t.regionId, t.startDate, t.status, t.endDate, t.id),
+    // The condolence balance of a region and year (booking warnings, the balance report): without
+    // it SQLite walks every visit of the region, all years.
+    index('visits_year_kind_region').on(t.year, t.kind, t.regionId, t.status, t.unitId, t.consolationYuan),
     index('visits_unit_year_status').on(t.unitId, t.year, t.status),
     index('visits_status').on(t.status),
     uniqueIndex('visits_unit_idempotency').on(t.unitId, t.idempotencyKey),
