@@ -1,0 +1,69 @@
+// Workers entry: the same createApp() as the Node server, on the D1 binding `DB`, or on Turso /
+// a libSQL server when `LIBSQL_URL` is set. Migrations are applied outside the Worker
+// (`wrangler d1 migrations apply`, or `npm run db:migrate` for Turso), so nothing here needs
+// node:fs; the Node-only setup (src/db/setup.ts, src/db/migrate.ts) is deliberately not imported.
+import { createApp } from './app.js';
+import type { Db } from './db/client.js';
+import { createD1DbForWorkers, createLibsqlWebDb } from './db/client-edge.js';
+import { bootstrapAdmin } from './db/repo/users.js';
+import { readWorkerConfig } from './env.js';
+import { Problem, problemResponse } from './lib/problem.js';
+
+export interface WorkerBindings {
+  DB?: D1Database;
+  [name: string]: unknown;
+}
+
+type App = ReturnType<typeof createApp>;
+
+// One app per isolate: workerd hands every request of an isolate the same `env` object, so keying
+// on it builds the app once, and a different env (another binding set) gets its own app.
+const apps = new WeakMap<object, Promise<App>>();
+
+async function prepareApp(env: WorkerBindings): Promise<App> {
+  const config = readWorkerConfig(env);
+  const db = openDb(env, config.libsqlUrl, config.libsqlAuthToken);
+  // One guarded INSERT … WHERE NOT EXISTS: isolates racing on a fresh database create one account.
+  if (await bootstrapAdmin(db, config.adminEmail, config.adminPassword, new Date())) {
+    console.log(`Created the first office account: ${config.adminEmail}`);
+  }
+  if (config.adminPasswordIsDefault) {
+    console.warn('WARNING: ADMIN_PASSWORD is the shipped default "change-me-now". Set it with `wrangler secret put ADMIN_PASSWORD`.');
+  }
+  return createApp({ db, config });
+}
+
+function openDb(env: WorkerBindings, libsqlUrl: string | undefined, libsqlAuthToken: string | undefined): Db {
+  if (libsqlUrl) return createLibsqlWebDb(libsqlUrl, libsqlAuthToken);
+  if (!env.DB) throw new Error('No database: bind a D1 database as `DB` in wrangler.toml, or set LIBSQL_URL.');
+  return createD1DbForWorkers(env.DB);
+}
+
+/**
+ * drizzle's query errors carry the statement and its parameters, here the new admin's password
+ * hash, in the message: log only the underlying cause (e.g. "no such table: users").
+ */
+function startupFailure(err: unknown): string {
+  const cause = err instanceof Error && err.cause instanceof Error ? err.cause : err;
+  return cause instanceof Error ? `${cause.name}: ${cause.message}` : String(cause);
+}
+
+export default {
+  async fetch(request, env, ctx) {
+    let ready = apps.get(env);
+    if (!ready) {
+      ready = prepareApp(env);
+      apps.set(env, ready);
+    }
+    let app: App;
+    try {
+      app = await ready;
+    } catch (err) {
+      // Not cached: a database that was unreachable or not yet migrated is retried next request.
+      if (apps.get(env) === ready) apps.delete(env);
+      console.error(`Worker start-up failed: ${startupFailure(err)}`);
+      return problemResponse(new Problem(500, 'INTERNAL_ERROR', 'The service could not start; the request was not completed.'));
+    }
+    return app.fetch(request, env, ctx);
+  },
+} satisfies ExportedHandler<WorkerBindings>;
