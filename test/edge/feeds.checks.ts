@@ -52,7 +52,7 @@ export function feedChecks(edge: EdgeSuite): void {
     workerFeed = { text: await res.text(), etag: res.headers.get('etag'), type: res.headers.get('content-type') };
   });
 
-  afterAll(() => mirror?.database.client.close());
+  afterAll(() => mirror?.dispose());
 
   it('serves text/calendar with a strong ETag, and 304 for If-None-Match', async () => {
     expect(workerFeed.type).toBe('text/calendar; charset=utf-8');

@@ -1,7 +1,7 @@
 // The Node side of the cross-runtime feed check: a fresh libSQL file (migrations applied by the
 // Node code path) holding a copy of the rows the Worker stored in D1, served by the same
 // createApp() in-process. Same rows in, so the feed must come out byte for byte the same.
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createApp } from '../../../src/app.js';
@@ -14,11 +14,14 @@ const MIRRORED_TABLES = ['units', 'users', 'feeds', 'visits', 'receptions'] as c
 export interface NodeMirror {
   app: ReturnType<typeof createApp>;
   database: LibsqlDatabase;
+  /** Closes the connection and removes the file. */
+  dispose: () => void;
 }
 
 /** `readStored` runs one SELECT per table against the Worker's D1 and returns the rows of each. */
 export async function nodeMirror(readStored: (statements: string[]) => Promise<Record<string, unknown>[][]>): Promise<NodeMirror> {
-  const database = await openDatabase(`file:${join(mkdtempSync(join(tmpdir(), 'planner-edge-node-')), 'mirror.db')}`);
+  const dir = mkdtempSync(join(tmpdir(), 'planner-edge-node-'));
+  const database = await openDatabase(`file:${join(dir, 'mirror.db')}`);
   const tables = await readStored(MIRRORED_TABLES.map((table) => `SELECT * FROM ${table}`));
   for (const [i, table] of MIRRORED_TABLES.entries()) {
     for (const row of tables[i] ?? []) {
@@ -31,5 +34,9 @@ export async function nodeMirror(readStored: (statements: string[]) => Promise<R
     }
   }
   const config = { publicUrl: 'http://127.0.0.1', adminEmail: 'unused@edge.test', adminPassword: 'unused-password', adminPasswordIsDefault: false };
-  return { app: createApp({ db: database.db, config }), database };
+  const dispose = () => {
+    database.client.close();
+    rmSync(dir, { recursive: true, force: true });
+  };
+  return { app: createApp({ db: database.db, config }), database, dispose };
 }
