@@ -1,6 +1,7 @@
 // The public feed, GET /cal/{token}.ics (CONTRACT.md, Calendar feeds). Calendar apps send no
 // credentials, so the URL's token is the only secret; it is mounted outside /api/v1 and its
-// auth and JSON-only middleware. Three queries per fetch, whatever the number of events.
+// auth and JSON-only middleware. Three queries per fetch, whatever the number of events; a 304
+// is answered without serialising the feed.
 import { Hono, type MiddlewareHandler } from 'hono';
 import type { AppEnv } from '../app-env.js';
 import { feedRecords, findActiveFeedByToken, type ActiveFeed, type FeedRecords } from '../db/repo/feeds.js';
@@ -79,6 +80,37 @@ function calendarName(feed: ActiveFeed): string {
   return `${CALENDAR_TITLE} · 全部`;
 }
 
+/**
+ * The ETag is the hash of everything buildFeed turns into bytes (its input, and this fingerprint
+ * of the builder itself), so it is computed without serialising: buildFeed is deterministic, so
+ * the same tag always means the same bytes, and it stays strong. The fingerprint is the output for
+ * a fixed sample event: a new ical-generator or a change in buildFeed changes it, and with it every
+ * ETag, so no client keeps bytes of an older format through a 304.
+ */
+let builderFingerprintPromise: Promise<string> | undefined;
+function builderFingerprint(): Promise<string> {
+  builderFingerprintPromise ??= sha256Hex(
+    buildFeed(
+      [
+        {
+          uid: 'fingerprint@visit-planner',
+          kind: 'visit',
+          status: 'approved',
+          sequence: 1,
+          startDate: '2027-03-30',
+          endDate: '2027-04-01',
+          updatedAt: '2027-01-10T02:00:00.000Z',
+          summary: '杭州市 考察 5人 · 阿克苏, ; \\ "长长长长长长长长长长长长长长长长长长长长长长长长长长长长长长"',
+          description: '带队:张三\n事由:考察',
+          location: '阿克苏',
+        },
+      ],
+      { calendarName: 'fingerprint' },
+    ),
+  );
+  return builderFingerprintPromise;
+}
+
 /** If-None-Match uses the weak comparison (RFC 9110 §13.1.2): `W/` is ignored, `*` matches. */
 function matchesIfNoneMatch(header: string | undefined, etag: string): boolean {
   if (!header) return false;
@@ -104,10 +136,11 @@ export const calendarRoutes = new Hono<AppEnv>().get('/:file{[A-Za-z0-9_-]{16,12
   const token = c.req.param('file').slice(0, -'.ics'.length);
   const feed = await findActiveFeedByToken(c.var.db, token);
   if (!feed) throw notFound('feed');
-  const body = buildFeed(feedEvents(await feedRecords(c.var.db, feed)), { calendarName: calendarName(feed) });
-  // Strong: the tag is the hash of the exact bytes, and identical data gives identical bytes.
-  const etag = `"${await sha256Hex(body)}"`;
+  const events = feedEvents(await feedRecords(c.var.db, feed));
+  const options = { calendarName: calendarName(feed) };
+  const etag = `"${await sha256Hex(JSON.stringify([await builderFingerprint(), options, events]))}"`;
   const headers = { etag, 'cache-control': CACHE_CONTROL, 'x-robots-tag': 'noindex' };
+  // The 304 is decided before the feed is serialised, which is most of a full answer's cost.
   if (matchesIfNoneMatch(c.req.header('if-none-match'), etag)) return c.body(null, 304, headers);
-  return c.body(body, 200, { ...headers, 'content-type': 'text/calendar; charset=utf-8' });
+  return c.body(buildFeed(events, options), 200, { ...headers, 'content-type': 'text/calendar; charset=utf-8' });
 });
