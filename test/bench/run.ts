@@ -65,6 +65,8 @@ function scalingRows(r: ScalingResult): void {
   const ratio = r.large.p50Ms / r.small.p50Ms;
   row(s, 'large ÷ small (p50)', fmt(ratio), '≤ 1.3', ratio <= 1.3);
   row(s, 'large ÷ small (mean)', fmt(r.large.meanMs / r.small.meanMs));
+  row(s, 'CPU time per booking, small / large: p50 ms', `${fmt(r.small.cpu.p50Ms)} / ${fmt(r.large.cpu.p50Ms)}`);
+  row(s, 'large ÷ small (CPU time p50)', fmt(r.large.cpu.p50Ms / r.small.cpu.p50Ms));
   notes.push(`Rule scaling: ${r.small.n} bookings per size, alternating between the databases; seeding both took ${fmt(r.seedSeconds, 1)} s.`);
 }
 
