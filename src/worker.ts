@@ -23,12 +23,12 @@ const apps = new WeakMap<object, Promise<App>>();
 async function prepareApp(env: WorkerBindings): Promise<App> {
   const config = readWorkerConfig(env);
   const db = openDb(env, config.libsqlUrl, config.libsqlAuthToken);
-  // One guarded INSERT … WHERE NOT EXISTS: isolates racing on a fresh database create one account.
-  if (await bootstrapAdmin(db, config.adminEmail, config.adminPassword, new Date())) {
-    console.log(`Created the first office account: ${config.adminEmail}`);
-  }
   if (config.adminPasswordIsDefault) {
-    console.warn('WARNING: ADMIN_PASSWORD is the shipped default "change-me-now". Set it with `wrangler secret put ADMIN_PASSWORD`.');
+    // A Worker is public from its first request: never create an account with a known password.
+    console.warn('ADMIN_PASSWORD is unset or the shipped default: no first office account is created. Set it with `wrangler secret put ADMIN_PASSWORD`.');
+  } else if (await bootstrapAdmin(db, config.adminEmail, config.adminPassword, new Date())) {
+    // One guarded INSERT … WHERE NOT EXISTS: isolates racing on a fresh database create one account.
+    console.log(`Created the first office account: ${config.adminEmail}`);
   }
   return createApp({ db, config });
 }

@@ -1,7 +1,8 @@
 // Database connections for Workers (src/worker.ts). Nothing here may pull in node:* modules.
 import { createClient } from '@libsql/client/web';
 import { drizzle as drizzleLibsqlWeb } from 'drizzle-orm/libsql/web';
-import { createD1Db, type Db } from './client.js';
+import { drizzle as drizzleD1 } from 'drizzle-orm/d1';
+import type { Db } from './client.js';
 import * as schema from './schema.js';
 
 /**
@@ -40,7 +41,8 @@ interface PatchableSession {
  * D1 runs a batch as one transaction, so the items still see one snapshot.
  */
 export function createD1DbForWorkers(binding: D1Database): Db {
-  const db = createD1Db(binding);
+  // Both drivers share the query-builder and `batch` API the repositories use.
+  const db = drizzleD1(binding, { schema }) as unknown as Db;
   const session = (db as unknown as { session?: Partial<PatchableSession> }).session;
   if (typeof session?.batch !== 'function') {
     throw new Error('drizzle-orm internals changed (no D1 session batch): revisit createD1DbForWorkers');

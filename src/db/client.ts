@@ -1,8 +1,7 @@
-// A drizzle database per runtime. Repositories take `Db` as their first argument and never
+// A drizzle database per runtime (Workers' D1 and libSQL-over-fetch clients: client-edge.ts). Repositories take `Db` as their first argument and never
 // import a module-level connection, so tests and each runtime wire their own.
 import { createClient, type Client } from '@libsql/client';
 import { drizzle as drizzleLibsql, type LibSQLDatabase } from 'drizzle-orm/libsql';
-import { drizzle as drizzleD1 } from 'drizzle-orm/d1';
 import * as schema from './schema.js';
 
 export type Db = LibSQLDatabase<typeof schema>;
@@ -16,11 +15,6 @@ export interface LibsqlDatabase {
 export function createLibsqlDb(url: string, authToken?: string): LibsqlDatabase {
   const client = createClient({ url, authToken });
   return { db: drizzleLibsql(client, { schema }), client };
-}
-
-/** Workers' D1 binding. Both drivers share the query-builder and `batch` API the repositories use. */
-export function createD1Db(binding: D1Database): Db {
-  return drizzleD1(binding, { schema }) as unknown as Db;
 }
 
 /**
