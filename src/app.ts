@@ -7,6 +7,7 @@ import { secureHeaders } from 'hono/secure-headers';
 import type { AppDeps, AppEnv } from './app-env.js';
 import { resolveUser } from './middleware/auth.js';
 import { jsonOnly } from './middleware/json-only.js';
+import { describeError } from './lib/log.js';
 import { Problem, problemResponse } from './lib/problem.js';
 import { authRoutes } from './routes/auth.js';
 import { calendarResponseHeaders, calendarRoutes } from './routes/calendar.js';
@@ -112,7 +113,7 @@ export function createApp(deps: AppDeps) {
       return problemResponse(new Problem(err.status, err.status === 401 ? 'UNAUTHENTICATED' : 'FORBIDDEN', err.message || 'Refused.'));
     }
     // The unexpected: logged here in full, answered without internals.
-    console.error(`${c.req.method} ${c.req.path} failed:`, err);
+    console.error(`${c.req.method} ${c.req.path} failed: ${describeError(err)}`);
     return problemResponse(new Problem(500, 'INTERNAL_ERROR', 'Something went wrong on our side; the request was not completed.'));
   });
   return app;

@@ -2,6 +2,7 @@
 // services and repositories as the API; role and unit always come from the session.
 import { Hono, type Context } from 'hono';
 import type { AppEnv } from '../app-env.js';
+import { describeError } from '../lib/log.js';
 import { Problem } from '../lib/problem.js';
 import { resolveUser } from '../middleware/auth.js';
 import { APP_CSS } from '../views/assets/app-css.js';
@@ -62,7 +63,7 @@ export function createWebApp() {
     const page = pageContext(c);
     const { t } = page;
     const status = err instanceof Problem ? err.status : 500;
-    if (!(err instanceof Problem)) console.error(`${c.req.method} ${c.req.path} failed:`, err);
+    if (!(err instanceof Problem)) console.error(`${c.req.method} ${c.req.path} failed: ${describeError(err)}`);
     const message =
       err instanceof Problem && err.code === 'CSRF_REJECTED'
         ? t('表单已过期或来源不明,请刷新页面后重试。', 'The form has expired or did not come from this site. Reload the page and try again.')
