@@ -1,5 +1,6 @@
 // A refused request told in the user's language, with the numbers that explain it.
 import type { Lang } from './i18n.js';
+import { RANK_WORDS, RANKS, type Words } from './labels.js';
 
 export interface ProblemLike {
   code: string;
@@ -7,14 +8,13 @@ export interface ProblemLike {
   [key: string]: unknown;
 }
 
-type Formatter = (p: Record<string, unknown>) => { zh: string; en: string };
+type Formatter = (p: Record<string, unknown>) => Words;
 
-const RANK_NAMES: Record<string, { zh: string; en: string }> = {
-  provincial: { zh: '省部级', en: 'provincial' },
-  departmental: { zh: '厅局级', en: 'departmental' },
-  county: { zh: '县处级', en: 'county' },
-  other: { zh: '其他', en: 'other' },
-};
+/** A rank code in words; anything else (a caller's own wording) is shown as it came. */
+function rankWords(value: unknown): Words {
+  const rank = RANKS.find((r) => r === value);
+  return rank ? RANK_WORDS[rank] : { zh: String(value), en: String(value) };
+}
 
 const list = (value: unknown) => (Array.isArray(value) ? value.join(', ') : String(value ?? ''));
 
@@ -60,7 +60,7 @@ const RULE_MESSAGES: Record<string, Formatter> = {
     en: `Work meal over standard: at most ${p.limit} yuan per person, ${p.requested} requested`,
   }),
   LODGING_STANDARD_EXCEEDED: (p) => {
-    const rank = RANK_NAMES[String(p.rank)] ?? { zh: String(p.rank), en: String(p.rank) };
+    const rank = rankWords(p.rank);
     return {
       zh: `住宿标准超标(${rank.zh}):每晚最多 ${p.limit} 元,填报 ${p.requested} 元`,
       en: `Lodging over standard (${rank.en}): at most ${p.limit} yuan a night, ${p.requested} requested`,
@@ -74,7 +74,7 @@ const RULE_MESSAGES: Record<string, Formatter> = {
   }),
 };
 
-const GENERIC: Record<string, { zh: string; en: string }> = {
+const GENERIC: Record<string, Words> = {
   UNAUTHENTICATED: { zh: '请先登录', en: 'Please log in' },
   INVALID_CREDENTIALS: { zh: '邮箱或密码错误', en: 'Wrong e-mail or password' },
   RATE_LIMITED: { zh: '登录失败次数过多,请稍后再试', en: 'Too many failed logins; try again later' },

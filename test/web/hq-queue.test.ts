@@ -64,8 +64,9 @@ describe('the coordination queue', () => {
     expect(queue.indexOf('队列测试-宁波五月')).toBeLessThan(queue.indexOf('队列测试-杭州六月'));
     expect(page.html).not.toContain('队列测试-那曲');
     expect(queue).not.toContain('队列测试-已衔接');
-    // The coordinated one is listed below, with the HQ's opinion.
+    // The coordinated one is listed below, with the HQ's opinion and the status the unit sees too.
     expect(page.html.split('近期已衔接的考察')[1]).toContain('已衔接好');
+    expect(page.html.split('近期已衔接的考察')[1]).toContain('<span class="status coordinated">已衔接待审批</span>');
     expect(page.html).not.toMatch(/ style="/);
 
     const nagqu = await getPage(ctx, hqWeb.nagqu!, '/hq');

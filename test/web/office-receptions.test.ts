@@ -79,6 +79,8 @@ describe('the reception queue', () => {
     const history = await call(t.ctx, 'GET', `/api/v1/receptions/${id}/history`, { token: t.admin });
     expect(history.body.items.at(-1)).toMatchObject({ action: 'reject', note: '公函与来访人员不符' });
     expect((await getPage(t.ctx, t.office, res.headers.get('location')!)).html).toContain('已驳回公务接待:湖州市');
+    // Its list names the status in the words every page uses.
+    expect((await getPage(t.ctx, t.office, `/office/receptions/${id}`)).html).toMatch(/<th scope="row">状态<\/th>\s*<td>未通过<\/td>/);
   });
 
   it('refuses approval under a lowered standard with the localized numbers, and warns beforehand', async () => {

@@ -1,10 +1,11 @@
 // GET /hq/calendar: the region's month at a glance. Approved and pending events look different
 // (class and words, not colour alone); blackout days are marked.
 import type { Translate } from '../../views/i18n.js';
+import { kindLabel, receptionStatusLabel, visitStatusLabel } from '../../views/labels.js';
 import { Layout, type Flash, type PageContext } from '../../views/layout.js';
 import type { IsoDate } from '../../domain/dates.js';
 import { monthKey, monthWeeks, shiftMonth, type RegionMonth } from './calendar-data.js';
-import { dateRange, kindLabel, receptionStatusLabel, visitStatusLabel } from './labels.js';
+import { dateRange } from './labels.js';
 
 interface CalendarEvent {
   key: string;

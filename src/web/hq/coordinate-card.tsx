@@ -1,9 +1,10 @@
 // One submitted visit on the coordination desk: its facts, any balance warning, and the form
 // that records the HQ's opinion with 同意 / 不同意.
+import { kindLabel } from '../../views/labels.js';
 import { CsrfField, type PageContext } from '../../views/layout.js';
 import { problemMessages } from '../../views/problem-messages.js';
 import type { QueuedVisit } from './queue-data.js';
-import { dateRange, kindLabel, yuan } from './labels.js';
+import { dateRange, yuan } from './labels.js';
 
 export const OPINION_MAX_LENGTH = 2000;
 

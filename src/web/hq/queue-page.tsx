@@ -1,7 +1,9 @@
 // GET /hq: the coordination desk of one region's frontline HQ.
+import { VisitStatusBadge } from '../../views/components/status-badge.js';
+import { kindLabel, rankLabel } from '../../views/labels.js';
 import { Layout, type Flash, type PageContext } from '../../views/layout.js';
 import { CoordinateCard, type OpinionDraft } from './coordinate-card.js';
-import { dateRange, kindLabel, rankLabel, visitStatusLabel } from './labels.js';
+import { dateRange } from './labels.js';
 import type { CoordinationDesk } from './queue-data.js';
 
 export function QueuePage(props: { page: PageContext; desk: CoordinationDesk; messages?: Flash[]; draft?: OpinionDraft }) {
@@ -41,7 +43,7 @@ export function QueuePage(props: { page: PageContext; desk: CoordinationDesk; me
                   <td>{kindLabel(v.kind, t)}</td>
                   <td>{v.headcount}</td>
                   <td>
-                    <span class={`status ${v.status}`}>{visitStatusLabel(v.status, t)}</span>
+                    <VisitStatusBadge status={v.status} t={t} />
                   </td>
                   <td>{v.coordinationOpinion}</td>
                 </tr>

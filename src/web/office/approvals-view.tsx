@@ -2,9 +2,10 @@
 // reject-with-reason per visit, then the visits still waiting for their HQ (read only).
 import type { VisitWarning } from '../../db/repo/visit-warnings.js';
 import type { VisitRow } from '../../db/repo/visits.js';
+import { kindLabel } from '../../views/labels.js';
 import { CsrfField, Layout, type Flash, type PageContext } from '../../views/layout.js';
 import { problemMessages } from '../../views/problem-messages.js';
-import { Input, kindLabel } from './form-fields.js';
+import { Input } from './form-fields.js';
 
 export interface QueueVisit {
   visit: VisitRow;

@@ -10,12 +10,13 @@ import { Problem } from '../../lib/problem.js';
 import { ReasonBody } from '../../routes/visit-actions.js';
 import { performVisitAction } from '../../services/visits.js';
 import type { Translate } from '../../views/i18n.js';
+import { kindLabel } from '../../views/labels.js';
 import type { Flash, PageContext } from '../../views/layout.js';
 import { problemMessages } from '../../views/problem-messages.js';
 import { formFields, formList, pageContext, problemFlash } from '../page.js';
 import { webUser } from '../session.js';
 import { ApprovalQueuePage, type ApprovalQueueProps, type QueueVisit } from './approvals-view.js';
-import { CHECK_FORM_FLASH, checkForm, kindLabel, localIssues, namesById } from './form-fields.js';
+import { CHECK_FORM_FLASH, checkForm, localIssues, namesById } from './form-fields.js';
 
 type Describe = (visit: VisitRow) => string;
 

@@ -1,12 +1,11 @@
 // Form pieces the office pages share: labelled inputs whose error is tied to the field
 // (aria-invalid + aria-describedby → .field-error), zod issues told in the user's language,
-// number parsing from form text, and the labels for kinds and ranks.
+// and number parsing from form text.
 import type { z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import type { AppEnv } from '../../app-env.js';
 import { YearParamSchema } from '../../routes/openapi.js';
 import { todayOf } from '../../services/visits.js';
-import type { Rank, VisitKind } from '../../domain/types.js';
 import type { Flash, PageContext } from '../../views/layout.js';
 import type { Translate } from '../../views/i18n.js';
 
@@ -127,25 +126,6 @@ export function savedFlash(c: Context<AppEnv>, page: PageContext): Flash[] {
 }
 
 export const CHECK_FORM_FLASH = (t: Translate): Flash => ({ kind: 'error', lines: [t('请检查标出的内容。', 'Please check the marked fields.')] });
-
-export function kindLabel(kind: VisitKind, t: Translate): string {
-  return kind === 'condolence' ? t('慰问', 'Condolence') : t('考察', 'Inspection');
-}
-
-export const RANKS: readonly Rank[] = ['provincial', 'departmental', 'county', 'other'];
-
-export function rankLabel(rank: Rank, t: Translate): string {
-  switch (rank) {
-    case 'provincial':
-      return t('省部级', 'Provincial');
-    case 'departmental':
-      return t('厅局级', 'Departmental');
-    case 'county':
-      return t('县处级', 'County');
-    case 'other':
-      return t('其他', 'Other');
-  }
-}
 
 /** Names by id, for tables that show units and regions. */
 export function namesById(rows: readonly { id: string; name: string }[]): (id: string) => string {

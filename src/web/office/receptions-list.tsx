@@ -1,23 +1,8 @@
 // One reception's list (接待清单) as the office sees it: printable, with a CSV download. The
 // figures come from services/reception-list.ts, the same as the API's list and the unit's page.
-import type { ReceptionStatus } from '../../domain/types.js';
 import type { ReceptionList } from '../../services/reception-list.js';
-import type { Translate } from '../../views/i18n.js';
+import { rankLabel, receptionStatusLabel } from '../../views/labels.js';
 import { Layout, type PageContext } from '../../views/layout.js';
-import { rankLabel } from './form-fields.js';
-
-function statusLabel(status: ReceptionStatus, t: Translate): string {
-  switch (status) {
-    case 'submitted':
-      return t('待审批', 'Awaiting approval');
-    case 'approved':
-      return t('已批准', 'Approved');
-    case 'rejected':
-      return t('已驳回', 'Rejected');
-    case 'cancelled':
-      return t('已取消', 'Cancelled');
-  }
-}
 
 function Section(props: { title: string; headers: string[]; rows: (string | number)[][]; empty: string }) {
   return (
@@ -63,7 +48,7 @@ export function ReceptionListPage(props: { page: PageContext; list: ReceptionLis
     [t('接待地点', 'Venue'), list.venue ?? ''],
     [t('来宾人数', 'Guests'), list.guestCount],
     [t('带队级别', 'Lead rank'), rankLabel(list.leadRank, t)],
-    [t('状态', 'Status'), statusLabel(list.status, t)],
+    [t('状态', 'Status'), receptionStatusLabel(list.status, t)],
   ];
   const id = encodeURIComponent(list.receptionId);
   return (

@@ -2,9 +2,10 @@
 // standards in force now (approval re-checks them), and approve / reject-with-reason forms.
 import type { ReceptionView } from '../../db/repo/receptions.js';
 import type { ReceptionTotals, ReceptionViolation } from '../../domain/reception-rules.js';
+import { rankLabel } from '../../views/labels.js';
 import { CsrfField, Layout, type Flash, type PageContext } from '../../views/layout.js';
 import { problemMessages } from '../../views/problem-messages.js';
-import { Input, rankLabel } from './form-fields.js';
+import { Input } from './form-fields.js';
 
 export interface QueueReception {
   reception: ReceptionView;

@@ -1,9 +1,8 @@
 // Pieces every office report page shares: the tabs between reports, reading the period from the
-// query string (a bad value is shown on its field, never silently replaced), status labels.
+// query string (a bad value is shown on its field, never silently replaced), number formatting.
 import type { Context } from 'hono';
 import type { AppEnv } from '../../app-env.js';
 import { yearOf } from '../../domain/dates.js';
-import type { ReceptionStatus, VisitStatus } from '../../domain/types.js';
 import { YearParamSchema } from '../../routes/openapi.js';
 import { MONTH_PATTERN } from '../../services/reports.js';
 import { todayOf } from '../../services/visits.js';
@@ -76,20 +75,6 @@ export function FilterField(props: { id: string; label: string; type: string; va
       )}
     </div>
   );
-}
-
-const STATUS_LABELS: Record<VisitStatus | ReceptionStatus, [string, string]> = {
-  submitted: ['已提交', 'Submitted'],
-  coordinated: ['已衔接', 'Coordinated'],
-  approved: ['已批准', 'Approved'],
-  rejected: ['已退回', 'Rejected'],
-  withdrawn: ['已撤回', 'Withdrawn'],
-  cancelled: ['已取消', 'Cancelled'],
-};
-
-export function StatusBadge(props: { page: PageContext; status: VisitStatus | ReceptionStatus }) {
-  const [zh, en] = STATUS_LABELS[props.status];
-  return <span class={`status ${props.status}`}>{props.page.t(zh, en)}</span>;
 }
 
 /** A number as people read it: grouped thousands, at most two decimals. */

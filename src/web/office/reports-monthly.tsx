@@ -1,7 +1,9 @@
 // The monthly outlook (月询): per region, the visits and receptions touching the month.
 import type { MonthlyRegion } from '../../services/reports.js';
+import { ReceptionStatusBadge, VisitStatusBadge } from '../../views/components/status-badge.js';
+import { kindLabel } from '../../views/labels.js';
 import type { PageContext } from '../../views/layout.js';
-import { formatNumber, StatusBadge } from './reports-common.js';
+import { formatNumber } from './reports-common.js';
 
 function VisitsTable(props: { page: PageContext; region: MonthlyRegion }) {
   const { page, region } = props;
@@ -29,12 +31,12 @@ function VisitsTable(props: { page: PageContext; region: MonthlyRegion }) {
                 {v.startDate} – {v.endDate}
               </td>
               <td>{v.unitName}</td>
-              <td>{v.kind === 'condolence' ? t('慰问', 'Condolence') : t('考察', 'Inspection')}</td>
+              <td>{kindLabel(v.kind, t)}</td>
               <td class="num">{formatNumber(v.headcount, page)}</td>
               <td>{v.leaderName}</td>
               <td>{v.purpose}</td>
               <td>
-                <StatusBadge page={page} status={v.status} />
+                <VisitStatusBadge status={v.status} t={t} />
               </td>
             </tr>
           ))}
@@ -69,7 +71,7 @@ function ReceptionsTable(props: { page: PageContext; region: MonthlyRegion }) {
               <td>{r.hostUnitName}</td>
               <td class="num">{formatNumber(r.guestCount, page)}</td>
               <td>
-                <StatusBadge page={page} status={r.status} />
+                <ReceptionStatusBadge status={r.status} t={t} />
               </td>
             </tr>
           ))}

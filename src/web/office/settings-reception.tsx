@@ -6,10 +6,11 @@ import type { AppEnv } from '../../app-env.js';
 import { saveStandard } from '../../db/repo/standards.js';
 import { DEFAULT_RECEPTION_STANDARDS, type ReceptionStandards } from '../../domain/reception-rules.js';
 import { currentReceptionStandards, RECEPTION_STANDARDS_NAME, ReceptionStandardsSchema } from '../../routes/standards-reception.js';
+import { RANKS, rankLabel } from '../../views/labels.js';
 import { CsrfField, Layout, type Flash } from '../../views/layout.js';
 import { formFields, pageContext } from '../page.js';
 import { webUser } from '../session.js';
-import { CHECK_FORM_FLASH, checkForm, formWholeNumber, Input, localIssues, RANKS, rankLabel, savedFlash, type FieldErrors } from './form-fields.js';
+import { CHECK_FORM_FLASH, checkForm, formWholeNumber, Input, localIssues, savedFlash, type FieldErrors } from './form-fields.js';
 import { SettingsNav } from './settings-nav.js';
 
 const MEAL_FIELD = 'workMealPerPersonYuan';

@@ -7,10 +7,11 @@ import { isValidIsoDate, yearOf } from '../../domain/dates.js';
 import { forbidden, Problem } from '../../lib/problem.js';
 import { todayOf } from '../../services/visits.js';
 import type { Translate } from '../../views/i18n.js';
+import { say, type Words } from '../../views/labels.js';
 import type { Flash, PageContext } from '../../views/layout.js';
 import { problemFlash } from '../page.js';
 import { webUser } from '../session.js';
-import { localizeFieldErrors, say } from './labels.js';
+import { localizeFieldErrors } from './field-messages.js';
 
 export type UnitUser = AuthUser & { unitId: string };
 
@@ -64,7 +65,7 @@ export function isFormRefusal(error: unknown): error is Problem {
 export function refusalFlash(
   error: Problem,
   page: PageContext,
-  statusWords: Record<string, { zh: string; en: string }>,
+  statusWords: Record<string, Words>,
 ): { flash: Flash; fieldErrors: Record<string, string> } {
   const from = error.extra.from;
   const words = error.code === 'INVALID_TRANSITION' && typeof from === 'string' ? statusWords[from] : undefined;

@@ -6,11 +6,12 @@ import { findUnit } from '../../db/repo/reference.js';
 import { listVisits, type VisitRow } from '../../db/repo/visits.js';
 import { COUNTED_VISIT_STATUSES, type VisitStatus } from '../../domain/types.js';
 import { todayOf } from '../../services/visits.js';
+import { VisitStatusBadge } from '../../views/components/status-badge.js';
+import { kindLabel, VISIT_STATUS_WORDS, visitStatusLabel } from '../../views/labels.js';
 import { Layout, type PageContext } from '../../views/layout.js';
 import { pageContext } from '../page.js';
 import { CapsPanel } from './caps.js';
 import { currentYear, regionName, regionsById, unitUser, type RegionsById } from './context.js';
-import { KIND_WORDS, say, VISIT_STATUS_WORDS } from './labels.js';
 
 const UPCOMING_SHOWN = 5;
 const STATUS_ORDER = Object.keys(VISIT_STATUS_WORDS) as VisitStatus[];
@@ -50,7 +51,7 @@ export const dashboardPage = new Hono<AppEnv>().get('/', async (c) => {
             <thead>
               <tr>
                 {STATUS_ORDER.map((s) => (
-                  <th scope="col">{say(VISIT_STATUS_WORDS[s], t)}</th>
+                  <th scope="col">{visitStatusLabel(s, t)}</th>
                 ))}
               </tr>
             </thead>
@@ -101,11 +102,11 @@ function UpcomingVisits(props: { page: PageContext; visits: VisitRow[]; regions:
                     {v.startDate} – {v.endDate}
                   </td>
                   <td>{regionName(props.regions, v.regionId, t)}</td>
-                  <td>{say(KIND_WORDS[v.kind], t)}</td>
+                  <td>{kindLabel(v.kind, t)}</td>
                   <td>{v.headcount}</td>
                   <td>{v.purpose}</td>
                   <td>
-                    <span class={`status ${v.status}`}>{say(VISIT_STATUS_WORDS[v.status], t)}</span>
+                    <VisitStatusBadge status={v.status} t={t} />
                   </td>
                 </tr>
               ))}

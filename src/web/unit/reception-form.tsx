@@ -1,10 +1,10 @@
 // The reception form (公务接待登记): the visit's facts, then rows for guests, the one work meal,
 // lodging and activities. A few blank rows are always offered; blank rows are ignored on submit.
+import { RANKS, rankLabel } from '../../views/labels.js';
 import { CsrfField, type PageContext } from '../../views/layout.js';
 import type { RegionsById } from './context.js';
 import { regionOptions } from './context.js';
 import { Field, Group, Select, TextArea, type FieldErrors, type FormValues } from './fields.js';
-import { RANK_WORDS, RANKS, say } from './labels.js';
 import { ACTIVITY_ROWS, GUEST_ROWS, LODGING_ROWS } from './reception-input.js';
 
 interface RowProps {
@@ -14,7 +14,7 @@ interface RowProps {
 }
 
 function rankOptions(page: PageContext) {
-  return RANKS.map((rank) => ({ value: rank, label: say(RANK_WORDS[rank], page.t) }));
+  return RANKS.map((rank) => ({ value: rank, label: rankLabel(rank, page.t) }));
 }
 
 const rows = (count: number) => Array.from({ length: count }, (_, i) => i);

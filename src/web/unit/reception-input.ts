@@ -2,7 +2,6 @@
 // reception body and checked with the API's own schema. Blank rows are left out; an error on a
 // kept row is reported under that row's field names, so it lands next to the right input.
 import type { ReceptionViolation } from '../../domain/reception-rules.js';
-import type { Rank } from '../../domain/types.js';
 import { validationFailed, type ValidationIssue } from '../../lib/problem.js';
 import { zodIssues } from '../../routes/openapi.js';
 import { NewReceptionBody, type NewReceptionInput } from '../../routes/receptions-schemas.js';
@@ -81,12 +80,11 @@ function onFormRow(issue: ValidationIssue, formIndex: Record<string, number[]>):
   return { ...issue, path: [list, rows[Number(index)] ?? index, ...rest].join('.') };
 }
 
-/** Each broken reception rule also shown at the field that breaks it, ranks in the user's words. */
-export function violationFieldErrors(violations: ReceptionViolation[], values: FormValues, lang: Lang, rankWord: (rank: Rank) => string): FieldErrors {
+/** Each broken reception rule also shown at the field that breaks it. */
+export function violationFieldErrors(violations: ReceptionViolation[], values: FormValues, lang: Lang): FieldErrors {
   const errors: FieldErrors = {};
   for (const violation of violations) {
-    const shown = violation.code === 'LODGING_STANDARD_EXCEEDED' ? { ...violation, rank: rankWord(violation.rank) } : violation;
-    const message = problemMessages(shown, lang)[0] ?? violation.code;
+    const message = problemMessages(violation, lang)[0] ?? violation.code;
     for (const path of violationPaths(violation, values)) errors[path] ??= message;
   }
   return errors;

@@ -4,10 +4,10 @@
 import { Hono } from 'hono';
 import type { AppEnv } from '../../app-env.js';
 import { receptionListCsv, receptionListCsvHeaders, receptionListFor, type ReceptionList } from '../../services/reception-list.js';
+import { RANK_WORDS, RECEPTION_STATUS_WORDS, say } from '../../views/labels.js';
 import { Layout, type PageContext } from '../../views/layout.js';
 import { pageContext } from '../page.js';
 import { unitUser } from './context.js';
-import { RANK_WORDS, RECEPTION_STATUS_WORDS, say } from './labels.js';
 
 function Facts(props: { page: PageContext; list: ReceptionList }) {
   const { t } = props.page;

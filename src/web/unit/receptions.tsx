@@ -4,18 +4,18 @@ import { Hono, type Context } from 'hono';
 import type { AppEnv } from '../../app-env.js';
 import { canSeeReception, findReception, listReceptions, receptionView, type ReceptionView } from '../../db/repo/receptions.js';
 import type { ReceptionStandards, ReceptionViolation } from '../../domain/reception-rules.js';
-import { Problem } from '../../lib/problem.js';
 import { currentReceptionStandards } from '../../routes/standards-reception.js';
 import { createReception, performReceptionTransition, RECEPTION_TRANSITIONS } from '../../services/receptions.js';
+import { ReceptionStatusBadge } from '../../views/components/status-badge.js';
+import { RANKS, RECEPTION_STATUS_WORDS, rankLabel, say, type Words } from '../../views/labels.js';
 import { CsrfField, Layout, type Flash, type PageContext } from '../../views/layout.js';
 import { formFields, pageContext } from '../page.js';
 import { currentYear, isFormRefusal, refusalFlash, regionName, regionsById, unitUser, yearParam, type RegionsById } from './context.js';
 import type { FieldErrors, FormValues } from './fields.js';
-import { RANK_WORDS, RANKS, RECEPTION_STATUS_WORDS, say } from './labels.js';
 import { ReceptionForm } from './reception-form.js';
 import { receptionInputOf, violationFieldErrors } from './reception-input.js';
 
-const DONE_MESSAGES: Record<string, { zh: string; en: string }> = {
+const DONE_MESSAGES: Record<string, Words> = {
   created: { zh: '公务接待已登记,等待审批。', en: 'The reception is registered and awaits approval.' },
   cancelled: { zh: '公务接待已取消。', en: 'The reception is cancelled.' },
 };
@@ -36,7 +36,7 @@ async function renderForm(c: Context<AppEnv>, state: { values: FormValues; error
 /** The standards the form is checked against, so the unit can plan within them. */
 function StandardsNote(props: { page: PageContext; standards: ReceptionStandards }) {
   const { t } = props.page;
-  const lodging = RANKS.map((rank) => `${say(RANK_WORDS[rank], t)} ${props.standards.lodgingPerNightYuan[rank]}`).join(t(',', ', '));
+  const lodging = RANKS.map((rank) => `${rankLabel(rank, t)} ${props.standards.lodgingPerNightYuan[rank]}`).join(t(',', ', '));
   return (
     <p class="card hint">
       {t(
@@ -45,14 +45,6 @@ function StandardsNote(props: { page: PageContext; standards: ReceptionStandards
       )}
     </p>
   );
-}
-
-/** Ranks in the user's words inside the rule messages ("住宿标准超标(厅局级)…"). */
-function withRankWords(error: Problem, page: PageContext): Problem {
-  const violations = error.extra.violations;
-  if (error.code !== 'RECEPTION_STANDARD_VIOLATED' || !Array.isArray(violations)) return error;
-  const shown = (violations as ReceptionViolation[]).map((v) => (v.code === 'LODGING_STANDARD_EXCEEDED' ? { ...v, rank: say(RANK_WORDS[v.rank], page.t) } : v));
-  return new Problem(error.status, error.code, error.detail, { ...error.extra, violations: shown });
 }
 
 async function renderList(c: Context<AppEnv>, options: { year: number; messages: Flash[]; status?: 200 | 409 | 422 }) {
@@ -110,7 +102,7 @@ function ReceptionTable(props: { page: PageContext; receptions: ReceptionView[];
               <td>{r.officialLetterRef}</td>
               <td>{r.guestCount}</td>
               <td>
-                <span class={`status ${r.status}`}>{say(RECEPTION_STATUS_WORDS[r.status], t)}</span>
+                <ReceptionStatusBadge status={r.status} t={t} />
               </td>
               <td>
                 <div class="row-actions">
@@ -168,9 +160,9 @@ export const receptionPages = new Hono<AppEnv>()
     } catch (error) {
       if (!isFormRefusal(error)) throw error;
       const page = pageContext(c);
-      const { flash, fieldErrors } = refusalFlash(withRankWords(error, page), page, RECEPTION_STATUS_WORDS);
+      const { flash, fieldErrors } = refusalFlash(error, page, RECEPTION_STATUS_WORDS);
       const violations = Array.isArray(error.extra.violations) ? (error.extra.violations as ReceptionViolation[]) : [];
-      const errors = { ...fieldErrors, ...violationFieldErrors(violations, values, page.lang, (rank) => say(RANK_WORDS[rank], page.t)) };
+      const errors = { ...fieldErrors, ...violationFieldErrors(violations, values, page.lang) };
       return renderForm(c, { values, errors, messages: [flash], status: error.status === 409 ? 409 : 422 });
     }
   })

@@ -11,13 +11,13 @@ import { newId } from '../../lib/crypto.js';
 import type { Problem } from '../../lib/problem.js';
 import { searchSlots } from '../../services/slots.js';
 import { bookVisit, editVisit, visibleVisit } from '../../services/visits.js';
+import { VISIT_STATUS_WORDS, visitStatusLabel } from '../../views/labels.js';
 import { Layout, type Flash } from '../../views/layout.js';
 import { problemMessages } from '../../views/problem-messages.js';
 import { formFields, pageContext } from '../page.js';
 import { CapsPanel } from './caps.js';
 import { currentYear, isFormRefusal, refusalFlash, regionsById, unitUser, yearOfDate } from './context.js';
 import type { FieldErrors, FormValues } from './fields.js';
-import { say, VISIT_STATUS_WORDS } from './labels.js';
 import { idempotencyKeyOf, slotQueryOf, visitInputOf, visitValues } from './visit-input.js';
 import { SlotFinder, VisitForm } from './visit-form.js';
 
@@ -132,7 +132,7 @@ export const visitBookingPages = new Hono<AppEnv>()
     const visit = await visibleVisit(c, user, c.req.param('id'));
     if (!EDITABLE_VISIT_STATUSES.includes(visit.status)) {
       const page = pageContext(c);
-      const lines = problemMessages({ code: 'INVALID_TRANSITION', from: say(VISIT_STATUS_WORDS[visit.status], page.t) }, page.lang);
+      const lines = problemMessages({ code: 'INVALID_TRANSITION', from: visitStatusLabel(visit.status, page.t) }, page.lang);
       return c.html(
         <Layout page={page} title={page.t('修改考察预约', 'Edit the visit')} messages={[{ kind: 'error', lines }]}>
           <p>

@@ -3,10 +3,10 @@
 // and each slot is a link that re-renders the form with its dates (app.js fills them in place).
 import type { Child } from 'hono/jsx';
 import type { DateRange } from '../../domain/types.js';
+import { kindLabel } from '../../views/labels.js';
 import { CsrfField, type PageContext } from '../../views/layout.js';
 import { Field, Select, TextArea, type FieldErrors, type FormValues } from './fields.js';
 import { regionOptions, type RegionsById } from './context.js';
-import { KIND_WORDS, say } from './labels.js';
 
 export const NEW_VISIT_PATH = '/unit/visits/new';
 
@@ -41,7 +41,7 @@ export function VisitForm(props: {
           name="kind"
           label={t('类型', 'Kind')}
           value={values.kind || 'inspection'}
-          options={(['inspection', 'condolence'] as const).map((k) => ({ value: k, label: say(KIND_WORDS[k], t) }))}
+          options={(['inspection', 'condolence'] as const).map((k) => ({ value: k, label: kindLabel(k, t) }))}
           errors={errors}
           required
         />

@@ -6,15 +6,16 @@ import { visitWarnings } from '../../db/repo/visit-warnings.js';
 import { canSeeVisit, findVisit, listVisits, type VisitRow } from '../../db/repo/visits.js';
 import type { VisitAction } from '../../domain/workflow.js';
 import { performVisitAction } from '../../services/visits.js';
+import { VisitStatusBadge } from '../../views/components/status-badge.js';
+import { kindLabel, say, VISIT_STATUS_WORDS, type Words } from '../../views/labels.js';
 import { Layout, type Flash, type PageContext } from '../../views/layout.js';
 import { problemMessages } from '../../views/problem-messages.js';
 import { formFields, pageContext } from '../page.js';
 import { currentYear, isFormRefusal, refusalFlash, regionName, regionsById, unitUser, yearParam, type RegionsById, type UnitUser } from './context.js';
-import { KIND_WORDS, say, VISIT_STATUS_WORDS } from './labels.js';
 import { VisitRowActions } from './visit-actions.js';
 
 /** The confirmation a redirect after a successful change asks for (?created=<id> and so on). */
-const DONE_MESSAGES: Record<string, { zh: string; en: string }> = {
+const DONE_MESSAGES: Record<string, Words> = {
   created: { zh: '考察预约已提交,等待前方指挥部衔接。', en: 'The visit is booked and awaits the HQ’s coordination.' },
   updated: { zh: '考察预约已修改,将重新经前方指挥部衔接。', en: 'The visit is changed and goes back to the HQ for coordination.' },
   withdrawn: { zh: '考察预约已撤回。', en: 'The visit is withdrawn.' },
@@ -90,7 +91,7 @@ function VisitTable(props: { page: PageContext; visits: VisitRow[]; regions: Reg
                 {v.endDate}
               </td>
               <td>{regionName(props.regions, v.regionId, t)}</td>
-              <td>{say(KIND_WORDS[v.kind], t)}</td>
+              <td>{kindLabel(v.kind, t)}</td>
               <td>{v.headcount}</td>
               <td>
                 {v.leaderName}
@@ -98,7 +99,7 @@ function VisitTable(props: { page: PageContext; visits: VisitRow[]; regions: Reg
               </td>
               <td>{v.purpose}</td>
               <td>
-                <span class={`status ${v.status}`}>{say(VISIT_STATUS_WORDS[v.status], t)}</span>
+                <VisitStatusBadge status={v.status} t={t} />
               </td>
               <td>{v.coordinationOpinion ?? <span class="muted">—</span>}</td>
               <td>

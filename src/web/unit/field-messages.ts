@@ -1,43 +1,7 @@
-// Words the unit pages show for stored codes (statuses, kinds, ranks), and field errors from the
-// shared validation (English, from zod and the services) told in the user's language.
-import type { Rank, ReceptionStatus, VisitKind, VisitStatus } from '../../domain/types.js';
-import type { Lang, Translate } from '../../views/i18n.js';
-
-type Words = { zh: string; en: string };
-
-export const VISIT_STATUS_WORDS: Record<VisitStatus, Words> = {
-  submitted: { zh: '待衔接', en: 'Awaiting HQ coordination' },
-  coordinated: { zh: '已衔接待审批', en: 'Coordinated, awaiting approval' },
-  approved: { zh: '已批准', en: 'Approved' },
-  rejected: { zh: '未通过', en: 'Rejected' },
-  withdrawn: { zh: '已撤回', en: 'Withdrawn' },
-  cancelled: { zh: '已取消', en: 'Cancelled' },
-};
-
-export const RECEPTION_STATUS_WORDS: Record<ReceptionStatus, Words> = {
-  submitted: { zh: '待审批', en: 'Awaiting approval' },
-  approved: { zh: '已批准', en: 'Approved' },
-  rejected: { zh: '未通过', en: 'Rejected' },
-  cancelled: { zh: '已取消', en: 'Cancelled' },
-};
-
-export const KIND_WORDS: Record<VisitKind, Words> = {
-  inspection: { zh: '考察', en: 'Inspection' },
-  condolence: { zh: '慰问', en: 'Condolence' },
-};
-
-export const RANK_WORDS: Record<Rank, Words> = {
-  provincial: { zh: '省部级', en: 'Provincial' },
-  departmental: { zh: '厅局级', en: 'Departmental' },
-  county: { zh: '县处级', en: 'County' },
-  other: { zh: '其他', en: 'Other' },
-};
-
-export const RANKS: readonly Rank[] = ['provincial', 'departmental', 'county', 'other'];
-
-export function say(words: Words, t: Translate): string {
-  return t(words.zh, words.en);
-}
+// Field errors from the shared validation (English, from zod and the services) told in the unit
+// user's language.
+import type { Lang } from '../../views/i18n.js';
+import type { Words } from '../../views/labels.js';
 
 type FieldRule = [RegExp, (m: RegExpMatchArray) => Words];
 
