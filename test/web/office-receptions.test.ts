@@ -115,7 +115,9 @@ describe("a reception's list", () => {
     expect(page.html).toContain('接待清单');
     expect(page.html).toContain('买买提');
     expect(page.html).toContain('考察产业园');
-    expect(page.html).toContain('<td>2250</td>');
+    // The same sheet as the unit prints, totals last.
+    const totals = page.html.match(/<section class="sheet-section sheet-totals".*?<\/section>/)?.[0] ?? '';
+    expect(totals).toContain('<th scope="row">合计(元)</th><td><strong>2250</strong></td>');
     expect(page.html).toContain(`href="/office/receptions/${id}/list.csv"`);
 
     const csv = await t.ctx.app.request(`/office/receptions/${id}/list.csv`, { headers: { cookie: t.office.cookie } });

@@ -1,55 +1,12 @@
-// One reception's list (接待清单) as the office sees it: printable, with a CSV download. The
-// figures come from services/reception-list.ts, the same as the API's list and the unit's page.
+// One reception's list (接待清单) as the office sees it: the shared printable sheet, framed with the
+// way back to the queue and a CSV download.
 import type { ReceptionList } from '../../services/reception-list.js';
-import { rankLabel, receptionStatusLabel } from '../../views/labels.js';
+import { ReceptionSheet } from '../../views/components/reception-sheet.js';
 import { Layout, type PageContext } from '../../views/layout.js';
-
-function Section(props: { title: string; headers: string[]; rows: (string | number)[][]; empty: string }) {
-  return (
-    <>
-      <h2>{props.title}</h2>
-      {props.rows.length === 0 ? (
-        <p class="muted">{props.empty}</p>
-      ) : (
-        <div class="table-wrap">
-          <table>
-            <thead>
-              <tr>
-                {props.headers.map((h) => (
-                  <th scope="col">{h}</th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {props.rows.map((cells) => (
-                <tr>
-                  {cells.map((cell) => (
-                    <td>{cell}</td>
-                  ))}
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
-    </>
-  );
-}
 
 export function ReceptionListPage(props: { page: PageContext; list: ReceptionList }) {
   const { page, list } = props;
   const { t } = page;
-  const none = t('无', 'None');
-  const facts: [string, string | number][] = [
-    [t('接待单位', 'Host unit'), list.hostUnit.name],
-    [t('来访地区', 'Region'), list.region.name],
-    [t('公函', 'Official letter'), list.officialLetterRef],
-    [t('日期', 'Dates'), `${list.startDate} ${t('至', 'to')} ${list.endDate}`],
-    [t('接待地点', 'Venue'), list.venue ?? ''],
-    [t('来宾人数', 'Guests'), list.guestCount],
-    [t('带队级别', 'Lead rank'), rankLabel(list.leadRank, t)],
-    [t('状态', 'Status'), receptionStatusLabel(list.status, t)],
-  ];
   const id = encodeURIComponent(list.receptionId);
   return (
     <Layout page={page} title={t('接待清单', 'Reception list')}>
@@ -59,53 +16,7 @@ export function ReceptionListPage(props: { page: PageContext; list: ReceptionLis
           {t('下载 CSV', 'Download CSV')}
         </a>
       </p>
-      <div class="table-wrap">
-        <table>
-          <tbody>
-            {facts.map(([label, value]) => (
-              <tr>
-                <th scope="row">{label}</th>
-                <td>{value}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
-      <Section
-        title={t('来宾', 'Guests')}
-        headers={[t('姓名', 'Name'), t('职务', 'Title'), t('级别', 'Rank')]}
-        rows={list.guests.map((g) => [g.name, g.title, rankLabel(g.rank, t)])}
-        empty={none}
-      />
-      <Section
-        title={t('活动', 'Activities')}
-        headers={[t('日期', 'Date'), t('内容', 'Description'), t('地点', 'Place')]}
-        rows={list.activities.map((a) => [a.date, a.description, a.place])}
-        empty={none}
-      />
-      <Section
-        title={t('工作餐', 'Work meal')}
-        headers={[t('日期', 'Date'), t('来宾', 'Guests'), t('陪餐', 'Accompanying'), t('用餐人数', 'Diners'), t('人均(元)', 'Per person (yuan)'), t('金额(元)', 'Cost (yuan)')]}
-        rows={list.workMeal ? [[list.workMeal.date, list.workMeal.guests, list.workMeal.accompanying, list.workMeal.diners, list.workMeal.costPerPersonYuan, list.workMeal.costYuan]] : []}
-        empty={none}
-      />
-      <Section
-        title={t('住宿', 'Lodging')}
-        headers={[t('级别', 'Rank'), t('房间', 'Rooms'), t('晚数', 'Nights'), t('房价(元/晚)', 'Rate (yuan a night)'), t('金额(元)', 'Cost (yuan)')]}
-        rows={list.lodging.map((l) => [rankLabel(l.rank, t), l.rooms, l.nights, l.ratePerNightYuan, l.costYuan])}
-        empty={none}
-      />
-      <Section
-        title={t('合计', 'Totals')}
-        headers={[t('项目', 'Item'), t('数值', 'Value')]}
-        rows={[
-          [t('工作餐用餐人次', 'Meal diners'), list.totals.mealDiners],
-          [t('工作餐费用(元)', 'Meal cost (yuan)'), list.totals.mealCostYuan],
-          [t('住宿费用(元)', 'Lodging cost (yuan)'), list.totals.lodgingCostYuan],
-          [t('合计(元)', 'Total (yuan)'), list.totals.totalYuan],
-        ]}
-        empty={none}
-      />
+      <ReceptionSheet page={page} list={list} />
     </Layout>
   );
 }
