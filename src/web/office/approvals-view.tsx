@@ -5,20 +5,13 @@ import type { VisitRow } from '../../db/repo/visits.js';
 import { kindLabel } from '../../views/labels.js';
 import { CsrfField, Layout, type Flash, type PageContext } from '../../views/layout.js';
 import { problemMessages } from '../../views/problem-messages.js';
-import { Input } from './form-fields.js';
+import { RejectReasonForm, type RejectAttempt } from './reject-form.js';
 
 export interface QueueVisit {
   visit: VisitRow;
   unitName: string;
   regionName: string;
   warnings: VisitWarning[];
-}
-
-/** A reject form sent back with an error: its visit, what was typed, and what is wrong. */
-export interface RejectAttempt {
-  visitId: string;
-  reason: string;
-  error: string;
 }
 
 export interface ApprovalQueueProps {
@@ -158,7 +151,6 @@ function CoordinatedRow(props: { page: PageContext; row: QueueVisit; reject?: Re
   const { page, row } = props;
   const { t } = page;
   const v = row.visit;
-  const attempt = props.reject?.visitId === v.id ? props.reject : undefined;
   return (
     <tr>
       <td>
@@ -173,21 +165,13 @@ function CoordinatedRow(props: { page: PageContext; row: QueueVisit; reject?: Re
         <Warnings page={page} warnings={row.warnings} />
       </td>
       <td>
-        <form method="post" action={`/office/visits/${encodeURIComponent(v.id)}/reject`}>
-          <CsrfField page={page} />
-          <Input
-            id={`reason-${v.id}`}
-            name="reason"
-            label={t('驳回理由', 'Reason for rejecting')}
-            value={attempt?.reason ?? ''}
-            error={attempt?.error}
-            required
-            maxlength={2000}
-          />
-          <button type="submit" class="danger">
-            {t('驳回', 'Reject')}
-          </button>
-        </form>
+        <RejectReasonForm
+          page={page}
+          action={`/office/visits/${encodeURIComponent(v.id)}/reject`}
+          inputId={`reason-${v.id}`}
+          maxlength={2000}
+          attempt={props.reject?.id === v.id ? props.reject : undefined}
+        />
       </td>
     </tr>
   );

@@ -13,10 +13,11 @@ import type { Translate } from '../../views/i18n.js';
 import { kindLabel } from '../../views/labels.js';
 import type { Flash, PageContext } from '../../views/layout.js';
 import { problemMessages } from '../../views/problem-messages.js';
-import { formFields, formList, pageContext, problemFlash } from '../page.js';
+import { formList, pageContext, problemFlash } from '../page.js';
 import { webUser } from '../session.js';
 import { ApprovalQueuePage, type ApprovalQueueProps, type QueueVisit } from './approvals-view.js';
-import { CHECK_FORM_FLASH, checkForm, localIssues, namesById } from './form-fields.js';
+import { CHECK_FORM_FLASH, namesById } from './form-fields.js';
+import { readRejectReason } from './reject-form.js';
 
 type Describe = (visit: VisitRow) => string;
 
@@ -122,14 +123,10 @@ export const approvalPages = new Hono<AppEnv>()
     const page = pageContext(c);
     const names = await loadNames(c);
     const id = c.req.param('id');
-    const form = await formFields(c);
-    const parsed = checkForm(ReasonBody, { reason: form.reason ?? '' });
-    if (!parsed.success) {
-      const error = localIssues(parsed.error, page.t).reason ?? page.t('必填', 'Required');
-      return renderQueue(c, user, names, { messages: [CHECK_FORM_FLASH(page.t)], reject: { visitId: id, reason: form.reason ?? '', error } }, 422);
-    }
+    const posted = await readRejectReason(c, ReasonBody, id);
+    if (posted.attempt) return renderQueue(c, user, names, { messages: [CHECK_FORM_FLASH(page.t)], reject: posted.attempt }, 422);
     try {
-      await performVisitAction(c, user, id, 'reject', { note: parsed.data.reason });
+      await performVisitAction(c, user, id, 'reject', { note: posted.reason });
     } catch (error) {
       const { flash } = problemFlash(error, page);
       const status = error instanceof Problem && (error.status === 404 || error.status === 403) ? error.status : 409;

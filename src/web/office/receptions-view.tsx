@@ -5,7 +5,7 @@ import type { ReceptionTotals, ReceptionViolation } from '../../domain/reception
 import { rankLabel } from '../../views/labels.js';
 import { CsrfField, Layout, type Flash, type PageContext } from '../../views/layout.js';
 import { problemMessages } from '../../views/problem-messages.js';
-import { Input } from './form-fields.js';
+import { RejectReasonForm, type RejectAttempt } from './reject-form.js';
 
 export interface QueueReception {
   reception: ReceptionView;
@@ -16,13 +16,7 @@ export interface QueueReception {
   violations: ReceptionViolation[];
 }
 
-export interface ReceptionRejectAttempt {
-  receptionId: string;
-  reason: string;
-  error: string;
-}
-
-export function ReceptionQueuePage(props: { page: PageContext; rows: QueueReception[]; messages: Flash[]; reject?: ReceptionRejectAttempt }) {
+export function ReceptionQueuePage(props: { page: PageContext; rows: QueueReception[]; messages: Flash[]; reject?: RejectAttempt }) {
   const { page } = props;
   const { t } = page;
   return (
@@ -46,7 +40,7 @@ export function ReceptionQueuePage(props: { page: PageContext; rows: QueueRecept
             </thead>
             <tbody>
               {props.rows.map((row) => (
-                <ReceptionRow page={page} row={row} reject={props.reject?.receptionId === row.reception.id ? props.reject : undefined} />
+                <ReceptionRow page={page} row={row} reject={props.reject?.id === row.reception.id ? props.reject : undefined} />
               ))}
             </tbody>
           </table>
@@ -56,7 +50,7 @@ export function ReceptionQueuePage(props: { page: PageContext; rows: QueueRecept
   );
 }
 
-function ReceptionRow(props: { page: PageContext; row: QueueReception; reject?: ReceptionRejectAttempt }) {
+function ReceptionRow(props: { page: PageContext; row: QueueReception; reject?: RejectAttempt }) {
   const { page, row } = props;
   const { t } = page;
   const r = row.reception;
@@ -104,21 +98,7 @@ function ReceptionRow(props: { page: PageContext; row: QueueReception; reject?: 
           <CsrfField page={page} />
           <button type="submit">{t('批准', 'Approve')}</button>
         </form>
-        <form method="post" action={`/office/receptions/${id}/reject`}>
-          <CsrfField page={page} />
-          <Input
-            id={`reception-reason-${r.id}`}
-            name="reason"
-            label={t('驳回理由', 'Reason for rejecting')}
-            value={props.reject?.reason ?? ''}
-            error={props.reject?.error}
-            required
-            maxlength={1000}
-          />
-          <button type="submit" class="danger">
-            {t('驳回', 'Reject')}
-          </button>
-        </form>
+        <RejectReasonForm page={page} action={`/office/receptions/${id}/reject`} inputId={`reception-reason-${r.id}`} maxlength={1000} attempt={props.reject} />
       </td>
     </tr>
   );

@@ -13,11 +13,12 @@ import { currentReceptionStandards } from '../../routes/standards-reception.js';
 import { receptionListCsv, receptionListCsvHeaders, receptionListFor } from '../../services/reception-list.js';
 import { performReceptionTransition } from '../../services/receptions.js';
 import type { Flash } from '../../views/layout.js';
-import { formFields, pageContext, problemFlash } from '../page.js';
+import { pageContext, problemFlash } from '../page.js';
 import { webUser } from '../session.js';
-import { CHECK_FORM_FLASH, checkForm, localIssues, namesById } from './form-fields.js';
+import { CHECK_FORM_FLASH, namesById } from './form-fields.js';
 import { ReceptionListPage } from './receptions-list.js';
-import { ReceptionQueuePage, type QueueReception, type ReceptionRejectAttempt } from './receptions-view.js';
+import { ReceptionQueuePage, type QueueReception } from './receptions-view.js';
+import { readRejectReason, type RejectAttempt } from './reject-form.js';
 
 // The API takes an optional reason of up to 1000 characters; the office's form asks for one,
 // so the host unit learns why.
@@ -26,7 +27,7 @@ const RejectForm = z.object({ reason: z.string().trim().min(1).max(1000) });
 async function renderQueue(
   c: Context<AppEnv>,
   user: AuthUser,
-  extra: { messages: Flash[]; reject?: ReceptionRejectAttempt },
+  extra: { messages: Flash[]; reject?: RejectAttempt },
   status: 200 | 403 | 404 | 409 | 422 = 200,
 ) {
   const { db } = c.var;
@@ -101,14 +102,10 @@ export const receptionPages = new Hono<AppEnv>()
     const user = webUser(c, 'office');
     const page = pageContext(c);
     const id = c.req.param('id');
-    const form = await formFields(c);
-    const parsed = checkForm(RejectForm, { reason: form.reason ?? '' });
-    if (!parsed.success) {
-      const error = localIssues(parsed.error, page.t).reason ?? page.t('必填', 'Required');
-      return renderQueue(c, user, { messages: [CHECK_FORM_FLASH(page.t)], reject: { receptionId: id, reason: form.reason ?? '', error } }, 422);
-    }
+    const posted = await readRejectReason(c, RejectForm, id);
+    if (posted.attempt) return renderQueue(c, user, { messages: [CHECK_FORM_FLASH(page.t)], reject: posted.attempt }, 422);
     try {
-      await performReceptionTransition(c, id, 'reject', parsed.data.reason);
+      await performReceptionTransition(c, id, 'reject', posted.reason);
     } catch (error) {
       return renderQueue(c, user, { messages: [problemFlash(error, page).flash] }, refusedStatus(error));
     }

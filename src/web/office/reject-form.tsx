@@ -1,0 +1,51 @@
+// Rejecting with a reason, as the office does for visits and receptions: the form in the queue's
+// row, and reading what it posted. A missing or too long reason comes back on that row's field
+// with what was typed, so the office fixes it there.
+import type { z } from '@hono/zod-openapi';
+import type { Context } from 'hono';
+import type { AppEnv } from '../../app-env.js';
+import { CsrfField, type PageContext } from '../../views/layout.js';
+import { formFields, pageContext } from '../page.js';
+import { checkForm, Input, localIssues } from './form-fields.js';
+
+/** A reject form sent back with an error: its record, what was typed, and what is wrong. */
+export interface RejectAttempt {
+  id: string;
+  reason: string;
+  error: string;
+}
+
+export function RejectReasonForm(props: { page: PageContext; action: string; inputId: string; maxlength: number; attempt?: RejectAttempt }) {
+  const { page, attempt } = props;
+  const { t } = page;
+  return (
+    <form method="post" action={props.action}>
+      <CsrfField page={page} />
+      <Input
+        id={props.inputId}
+        name="reason"
+        label={t('驳回理由', 'Reason for rejecting')}
+        value={attempt?.reason ?? ''}
+        error={attempt?.error}
+        required
+        maxlength={props.maxlength}
+      />
+      <button type="submit" class="danger">
+        {t('驳回', 'Reject')}
+      </button>
+    </form>
+  );
+}
+
+/** The reason posted for record `id`, checked with `schema`; or the attempt to show again. */
+export async function readRejectReason(
+  c: Context<AppEnv>,
+  schema: z.ZodType<{ reason: string }>,
+  id: string,
+): Promise<{ reason: string; attempt?: undefined } | { attempt: RejectAttempt }> {
+  const { t } = pageContext(c);
+  const form = await formFields(c);
+  const parsed = checkForm(schema, { reason: form.reason ?? '' });
+  if (parsed.success) return { reason: parsed.data.reason };
+  return { attempt: { id, reason: form.reason ?? '', error: localIssues(parsed.error, t).reason ?? t('必填', 'Required') } };
+}
