@@ -1,7 +1,7 @@
 // Reception status changes and their history over HTTP. The guarded change itself (one UPDATE
 // plus its audit row in one batch) lives in services/receptions.ts, shared with the web pages.
 import { createRoute, z } from '@hono/zod-openapi';
-import { receptionHistory } from '../db/repo/receptions.js';
+import { auditHistory } from '../db/repo/audit-log.js';
 import { performReceptionTransition, RECEPTION_TRANSITIONS, type ReceptionAction } from '../services/receptions.js';
 import { bearerSecurity, conflictResponse, createRouter, jsonContent, problemResponses } from './openapi.js';
 import { HistorySchema, ReceptionIdParam, ReceptionSchema } from './receptions-schemas.js';
@@ -72,5 +72,5 @@ export const receptionTransitionRoutes = createRouter()
   .openapi(historyRoute, async (c) => {
     const { id } = c.req.valid('param');
     await visibleReception(c, id);
-    return c.json({ items: await receptionHistory(c.var.db, id) }, 200);
+    return c.json({ items: await auditHistory(c.var.db, 'reception', id) }, 200);
   });

@@ -1,7 +1,8 @@
 // Visits: book, list, read, edit, history (CONTRACT.md, Visits). Transitions: visit-actions.ts.
 import { createRoute, z } from '@hono/zod-openapi';
 import { visitWarnings } from '../db/repo/visit-warnings.js';
-import { listVisits, visitHistory, visitView } from '../db/repo/visits.js';
+import { auditHistory } from '../db/repo/audit-log.js';
+import { listVisits, visitView } from '../db/repo/visits.js';
 import { requireRole, requireUser } from '../middleware/auth.js';
 import { bookVisit, editVisit, visibleVisit } from '../services/visits.js';
 import { bearerSecurity, conflictResponse, createRouter, jsonBody, jsonContent, problemResponses, YearParamSchema } from './openapi.js';
@@ -105,5 +106,5 @@ export const visitRoutes = createRouter()
   .openapi(historyRoute, async (c) => {
     const user = requireUser(c);
     const row = await visibleVisit(c, user, c.req.valid('param').id);
-    return c.json({ items: await visitHistory(c.var.db, row.id) }, 200);
+    return c.json({ items: await auditHistory(c.var.db, 'visit', row.id) }, 200);
   });

@@ -1,12 +1,12 @@
-// Official receptions (公务接待): storing, reading scoped by who asks, guarded status changes and
-// their history. Guests, meal, lodging and activities are JSON columns, validated at the edge.
+// Official receptions (公务接待): storing, reading scoped by who asks, guarded status changes with
+// their audit rows (read back by audit-log.ts). Guests, meal, lodging and activities are JSON columns, validated at the edge.
 import { and, asc, eq, sql, type SQL } from 'drizzle-orm';
 import type { AuthUser } from '../../app-env.js';
 import type { LodgingLine, WorkMeal } from '../../domain/reception-rules.js';
 import type { Rank, ReceptionStatus } from '../../domain/types.js';
 import { newId } from '../../lib/crypto.js';
 import type { Db } from '../client.js';
-import { auditLog, receptions } from '../schema.js';
+import { receptions } from '../schema.js';
 
 export interface ReceptionGuest {
   name: string;
@@ -188,19 +188,4 @@ export async function transitionReception(db: Db, t: ReceptionTransition): Promi
       FROM receptions WHERE id = ${t.id} AND last_op_id = ${opId}`),
   ]);
   return updated.length === 1;
-}
-
-export async function receptionHistory(db: Db, id: string) {
-  return db
-    .select({
-      at: auditLog.at,
-      actorId: auditLog.actorId,
-      action: auditLog.action,
-      fromStatus: auditLog.fromStatus,
-      toStatus: auditLog.toStatus,
-      note: auditLog.note,
-    })
-    .from(auditLog)
-    .where(and(eq(auditLog.entity, 'reception'), eq(auditLog.entityId, id)))
-    .orderBy(asc(auditLog.id));
 }

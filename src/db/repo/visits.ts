@@ -1,9 +1,9 @@
-// Reading visits and their history, scoped by who asks.
+// Reading visits, scoped by who asks (their history: audit-log.ts).
 import { and, asc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { AuthUser } from '../../app-env.js';
 import type { VisitStatus } from '../../domain/types.js';
 import type { Db } from '../client.js';
-import { auditLog, visits } from '../schema.js';
+import { visits } from '../schema.js';
 
 export type VisitRow = typeof visits.$inferSelect;
 
@@ -82,19 +82,4 @@ export async function listVisits(db: Db, user: AuthUser, filter: VisitFilter): P
     .from(visits)
     .where(and(...conditions))
     .orderBy(asc(visits.startDate), asc(visits.createdAt), asc(visits.id));
-}
-
-export async function visitHistory(db: Db, id: string) {
-  return db
-    .select({
-      at: auditLog.at,
-      actorId: auditLog.actorId,
-      action: auditLog.action,
-      fromStatus: auditLog.fromStatus,
-      toStatus: auditLog.toStatus,
-      note: auditLog.note,
-    })
-    .from(auditLog)
-    .where(and(eq(auditLog.entity, 'visit'), eq(auditLog.entityId, id)))
-    .orderBy(asc(auditLog.id));
 }
