@@ -35,6 +35,9 @@ export async function login(ctx: TestContext, email: string, password: string): 
 
 export const loginAdmin = (ctx: TestContext) => login(ctx, ADMIN.email, ADMIN.password);
 
+/** The password createUserAndLogin gives every account. */
+export const USER_PASSWORD = 'user-password-1';
+
 let userCounter = 0;
 
 /** Creates an account through the API (as the office) and logs it in. */
@@ -45,8 +48,7 @@ export async function createUserAndLogin(
 ): Promise<{ token: string; id: string; email: string }> {
   userCounter += 1;
   const email = `${account.role}-${account.unitId ?? account.regionId ?? 'x'}-${userCounter}-${Math.random().toString(36).slice(2, 8)}@test.local`;
-  const password = 'user-password-1';
-  const res = await call(ctx, 'POST', '/api/v1/users', { token: adminToken, body: { email, password, ...account } });
+  const res = await call(ctx, 'POST', '/api/v1/users', { token: adminToken, body: { email, password: USER_PASSWORD, ...account } });
   if (res.status !== 201) throw new Error(`create user failed: ${res.status} ${JSON.stringify(res.body)}`);
-  return { token: await login(ctx, email, password), id: res.body.id, email };
+  return { token: await login(ctx, email, USER_PASSWORD), id: res.body.id, email };
 }

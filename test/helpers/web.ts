@@ -1,6 +1,7 @@
 // Driving the web pages through app.request(): log in with the real form (CSRF and all), then
 // GET pages and POST forms with the session cookie and the page's CSRF token.
 import { expect } from 'vitest';
+import { createUserAndLogin, USER_PASSWORD } from './api.js';
 import type { TestContext } from './app.js';
 
 export interface WebSession {
@@ -64,4 +65,10 @@ export async function postForm(
     body: body.toString(),
   });
   return { status: res.status, headers: res.headers, html: await res.text() };
+}
+
+/** An account created through the API (as the office) with its API token and a web session. */
+export async function createWebUser(ctx: TestContext, adminToken: string, account: { role: 'office' | 'hq' | 'unit'; unitId?: string; regionId?: string }) {
+  const created = await createUserAndLogin(ctx, adminToken, account);
+  return { ...created, web: await webLogin(ctx, created.email, USER_PASSWORD) };
 }

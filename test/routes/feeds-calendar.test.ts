@@ -4,6 +4,7 @@ import ICAL from 'ical.js';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestContext } from '../helpers/app.js';
 import { call, createUserAndLogin, loginAdmin } from '../helpers/api.js';
+import { visitBody } from '../helpers/visits.js';
 
 let ctx: TestContext;
 let office: string;
@@ -50,17 +51,7 @@ const prop = (event: ICAL.Component | undefined, name: string) => String(event?.
 const visitUid = (id: string) => `visit-${id}@visit-planner`;
 const receptionUid = (id: string) => `reception-${id}@visit-planner`;
 
-const visit = (over: Record<string, unknown> = {}) => ({
-  regionId: 'aksu',
-  kind: 'inspection',
-  startDate: '2027-03-01',
-  endDate: '2027-03-03',
-  headcount: 5,
-  leaderName: '张三',
-  leaderTitle: '副市长',
-  purpose: '考察产业项目',
-  ...over,
-});
+const visit = (over: Record<string, unknown> = {}) => visitBody({ headcount: 5, leaderTitle: '副市长', ...over });
 
 const reception = (over: Record<string, unknown> = {}) => ({
   regionId: 'aksu',

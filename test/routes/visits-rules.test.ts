@@ -2,20 +2,12 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestContext } from '../helpers/app.js';
 import { call, createUserAndLogin, loginAdmin } from '../helpers/api.js';
+import { visitBody } from '../helpers/visits.js';
 
 let ctx: TestContext;
 let office: string;
 
-const visit = (over: Record<string, unknown> = {}) => ({
-  regionId: 'aksu',
-  kind: 'inspection',
-  startDate: '2027-03-01',
-  endDate: '2027-03-03',
-  headcount: 5,
-  leaderName: '张三',
-  purpose: '考察产业项目',
-  ...over,
-});
+const visit = (over: Record<string, unknown> = {}) => visitBody({ headcount: 5, ...over });
 
 beforeAll(async () => {
   ctx = await createTestApp();

@@ -3,6 +3,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestContext } from '../helpers/app.js';
 import { call, createUserAndLogin, loginAdmin } from '../helpers/api.js';
+import { mayVisitBody } from '../helpers/visits.js';
 
 let ctx: TestContext;
 let office: string;
@@ -10,17 +11,6 @@ let hangzhou: string;
 let ningbo: string;
 let aksuHq: string;
 let nagquHq: string;
-
-const body = (over: Record<string, unknown> = {}) => ({
-  regionId: 'aksu',
-  kind: 'inspection',
-  startDate: '2027-05-01',
-  endDate: '2027-05-03',
-  headcount: 4,
-  leaderName: '王五',
-  purpose: '考察援建项目',
-  ...over,
-});
 
 beforeAll(async () => {
   ctx = await createTestApp();
@@ -35,7 +25,7 @@ beforeAll(async () => {
 });
 
 async function book(token: string, over: Record<string, unknown> = {}) {
-  const res = await call(ctx, 'POST', '/api/v1/visits', { token, body: body(over) });
+  const res = await call(ctx, 'POST', '/api/v1/visits', { token, body: mayVisitBody(over) });
   expect(res.status, JSON.stringify(res.body)).toBe(201);
   return res.body as { id: string; sequence: number; status: string; updatedAt: string };
 }
@@ -92,7 +82,7 @@ describe('transitions', () => {
     const v = await book(ningbo, { startDate: '2030-03-01', endDate: '2030-03-02' });
     await call(ctx, 'POST', `/api/v1/visits/${v.id}/coordinate`, { token: aksuHq, body: { opinion: '同意', agree: true } });
     await call(ctx, 'POST', `/api/v1/visits/${v.id}/approve`, { token: office });
-    const again = await call(ctx, 'POST', '/api/v1/visits', { token: ningbo, body: body({ startDate: '2030-05-01', endDate: '2030-05-02' }) });
+    const again = await call(ctx, 'POST', '/api/v1/visits', { token: ningbo, body: mayVisitBody({ startDate: '2030-05-01', endDate: '2030-05-02' }) });
     expect(again.body.code).toBe('BATCH_CAP_EXCEEDED');
     expect((await call(ctx, 'POST', `/api/v1/visits/${v.id}/cancel`, { token: office, body: { reason: '计划调整' } })).body.status).toBe('cancelled');
     await book(ningbo, { startDate: '2030-05-01', endDate: '2030-05-02' });
@@ -175,16 +165,16 @@ describe('role scoping', () => {
   });
 
   it('ignores nothing from the request about who the unit is', async () => {
-    const res = await call(ctx, 'POST', '/api/v1/visits', { token: hangzhou, body: body({ unitId: 'ningbo', startDate: '2027-09-01', endDate: '2027-09-02' }) });
+    const res = await call(ctx, 'POST', '/api/v1/visits', { token: hangzhou, body: mayVisitBody({ unitId: 'ningbo', startDate: '2027-09-01', endDate: '2027-09-02' }) });
     expect(res.status).toBe(403);
-    expect((await call(ctx, 'POST', '/api/v1/visits', { token: aksuHq, body: body() })).status).toBe(403);
+    expect((await call(ctx, 'POST', '/api/v1/visits', { token: aksuHq, body: mayVisitBody() })).status).toBe(403);
   });
 });
 
 describe('idempotent retries', () => {
   it('answers the same key with the first visit and stores one', async () => {
     const headers = { 'idempotency-key': 'booking-form-42' };
-    const payload = body({ startDate: '2027-10-01', endDate: '2027-10-02' });
+    const payload = mayVisitBody({ startDate: '2027-10-01', endDate: '2027-10-02' });
     const [a, b] = await Promise.all([
       call(ctx, 'POST', '/api/v1/visits', { token: hangzhou, body: payload, headers }),
       call(ctx, 'POST', '/api/v1/visits', { token: hangzhou, body: payload, headers }),

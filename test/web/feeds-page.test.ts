@@ -4,10 +4,9 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestContext } from '../helpers/app.js';
 import { ADMIN } from '../helpers/app.js';
-import { call, createUserAndLogin, loginAdmin } from '../helpers/api.js';
-import { getPage, postForm, webLogin, type WebSession } from '../helpers/web.js';
+import { call, loginAdmin } from '../helpers/api.js';
+import { createWebUser, getPage, postForm, webLogin, type WebSession } from '../helpers/web.js';
 
-const PASSWORD = 'user-password-1';
 
 let ctx: TestContext;
 let hq: { token: string; web: WebSession };
@@ -18,10 +17,8 @@ let officeToken: string;
 beforeAll(async () => {
   ctx = await createTestApp();
   officeToken = await loginAdmin(ctx);
-  const hqUser = await createUserAndLogin(ctx, officeToken, { role: 'hq', regionId: 'aksu' });
-  const unitUser = await createUserAndLogin(ctx, officeToken, { role: 'unit', unitId: 'hangzhou' });
-  hq = { token: hqUser.token, web: await webLogin(ctx, hqUser.email, PASSWORD) };
-  unit = { token: unitUser.token, web: await webLogin(ctx, unitUser.email, PASSWORD) };
+  hq = await createWebUser(ctx, officeToken, { role: 'hq', regionId: 'aksu' });
+  unit = await createWebUser(ctx, officeToken, { role: 'unit', unitId: 'hangzhou' });
   officeWeb = await webLogin(ctx, ADMIN.email, ADMIN.password);
 });
 

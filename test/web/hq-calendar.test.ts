@@ -4,9 +4,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestContext } from '../helpers/app.js';
 import { call, createUserAndLogin, loginAdmin } from '../helpers/api.js';
-import { getPage, webLogin, type WebSession } from '../helpers/web.js';
+import { createWebUser, getPage, type WebSession } from '../helpers/web.js';
 
-const PASSWORD = 'user-password-1';
 
 let ctx: TestContext;
 let office: string;
@@ -19,10 +18,9 @@ beforeAll(async () => {
   office = await loginAdmin(ctx);
   unitToken = {};
   for (const unitId of ['hangzhou', 'ningbo', 'jinhua']) unitToken[unitId] = (await createUserAndLogin(ctx, office, { role: 'unit', unitId })).token;
-  const aksuHq = await createUserAndLogin(ctx, office, { role: 'hq', regionId: 'aksu' });
-  const nagquHq = await createUserAndLogin(ctx, office, { role: 'hq', regionId: 'nagqu' });
-  aksuWeb = await webLogin(ctx, aksuHq.email, PASSWORD);
-  nagquWeb = await webLogin(ctx, nagquHq.email, PASSWORD);
+  const aksuHq = await createWebUser(ctx, office, { role: 'hq', regionId: 'aksu' });
+  aksuWeb = aksuHq.web;
+  nagquWeb = (await createWebUser(ctx, office, { role: 'hq', regionId: 'nagqu' })).web;
   const aksuRules = { maxConcurrentDelegations: 50, minGapDays: 0, blackouts: [{ startDate: '2027-03-20', endDate: '2027-03-21', reason: '古尔邦节' }] };
   await call(ctx, 'PUT', '/api/v1/regions/aksu/rules', { token: office, body: aksuRules });
   await call(ctx, 'PUT', '/api/v1/regions/nagqu/rules', { token: office, body: { maxConcurrentDelegations: 50, minGapDays: 0, blackouts: [] } });

@@ -4,9 +4,9 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestContext } from '../helpers/app.js';
 import { call, createUserAndLogin, loginAdmin } from '../helpers/api.js';
-import { getPage, postForm, webLogin, type WebSession } from '../helpers/web.js';
+import { mayVisitBody } from '../helpers/visits.js';
+import { createWebUser, getPage, postForm, type WebSession } from '../helpers/web.js';
 
-const PASSWORD = 'user-password-1';
 
 let ctx: TestContext;
 let office: string;
@@ -26,16 +26,15 @@ beforeAll(async () => {
   hqToken = {};
   hqWeb = {};
   for (const regionId of ['aksu', 'nagqu', 'haixi']) {
-    const hq = await createUserAndLogin(ctx, office, { role: 'hq', regionId });
+    const hq = await createWebUser(ctx, office, { role: 'hq', regionId });
     hqToken[regionId] = hq.token;
-    hqWeb[regionId] = await webLogin(ctx, hq.email, PASSWORD);
+    hqWeb[regionId] = hq.web;
     await call(ctx, 'PUT', `/api/v1/regions/${regionId}/rules`, { token: office, body: { maxConcurrentDelegations: 50, minGapDays: 0, blackouts: [] } });
   }
 });
 
 async function book(unitId: string, over: Record<string, unknown> = {}): Promise<string> {
-  const body = { regionId: 'aksu', kind: 'inspection', startDate: '2027-05-01', endDate: '2027-05-03', headcount: 4, leaderName: '王五', purpose: '考察援建项目', ...over };
-  const res = await call(ctx, 'POST', '/api/v1/visits', { token: unitToken[unitId], body });
+  const res = await call(ctx, 'POST', '/api/v1/visits', { token: unitToken[unitId], body: mayVisitBody(over) });
   expect(res.status, JSON.stringify(res.body)).toBe(201);
   return res.body.id;
 }
@@ -148,8 +147,7 @@ describe('the coordination queue', () => {
   });
 
   it('keeps other roles and visitors out', async () => {
-    const unitUser = await createUserAndLogin(ctx, office, { role: 'unit', unitId: 'jinhua' });
-    const unitWeb = await webLogin(ctx, unitUser.email, PASSWORD);
+    const unitWeb = (await createWebUser(ctx, office, { role: 'unit', unitId: 'jinhua' })).web;
     expect((await getPage(ctx, unitWeb, '/hq')).status).toBe(403);
     const anonymous = await ctx.app.request('/hq', { headers: { accept: 'text/html' } });
     expect(anonymous.status).toBe(303);

@@ -2,15 +2,15 @@
 // required reason, the pipeline of visits awaiting HQs, escaping, roles and CSRF.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { call } from '../helpers/api.js';
-import { getPage, postForm } from '../helpers/web.js';
-import { book, coordinate, elementById, otherUser, setUpOffice, visitStatus, type OfficeTestContext } from './office-helpers.js';
+import { createWebUser, getPage, postForm } from '../helpers/web.js';
+import { book, coordinate, elementById, setUpOffice, visitStatus, type OfficeTestContext } from './office-helpers.js';
 
 let t: OfficeTestContext;
 let aksuHq: string;
 
 beforeAll(async () => {
   t = await setUpOffice();
-  aksuHq = (await otherUser(t, { role: 'hq', regionId: 'aksu' })).token;
+  aksuHq = (await createWebUser(t.ctx, t.admin, { role: 'hq', regionId: 'aksu' })).token;
 });
 
 describe('the approval queue', () => {
@@ -144,8 +144,8 @@ describe('the approval queue', () => {
 
 describe('who may use it', () => {
   it('answers a unit or an HQ account with the 403 page', async () => {
-    const unit = await otherUser(t, { role: 'unit', unitId: 'taizhou' });
-    const hq = await otherUser(t, { role: 'hq', regionId: 'alar' });
+    const unit = await createWebUser(t.ctx, t.admin, { role: 'unit', unitId: 'taizhou' });
+    const hq = await createWebUser(t.ctx, t.admin, { role: 'hq', regionId: 'alar' });
     for (const session of [unit.web, hq.web]) {
       const page = await getPage(t.ctx, session, '/office');
       expect(page.status).toBe(403);

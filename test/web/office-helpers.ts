@@ -1,11 +1,10 @@
 // Shared set-up for the office page tests: an app with roomy region rules, the office's API token
-// and web session, accounts for other roles, and visits booked and coordinated through the API.
+// and web session, and visits booked and coordinated through the API.
 import { expect } from 'vitest';
 import { ADMIN, createTestApp, type TestContext } from '../helpers/app.js';
-import { call, createUserAndLogin, loginAdmin } from '../helpers/api.js';
+import { call, loginAdmin } from '../helpers/api.js';
+import { mayVisitBody } from '../helpers/visits.js';
 import { webLogin, type WebSession } from '../helpers/web.js';
-
-export const USER_PASSWORD = 'user-password-1';
 
 export interface OfficeTestContext {
   ctx: TestContext;
@@ -25,27 +24,9 @@ export async function setUpOffice(): Promise<OfficeTestContext> {
   return { ctx, admin, office };
 }
 
-/** An account of another role with both an API token and a web session. */
-export async function otherUser(t: OfficeTestContext, account: { role: 'hq' | 'unit'; unitId?: string; regionId?: string }) {
-  const created = await createUserAndLogin(t.ctx, t.admin, account);
-  const web = await webLogin(t.ctx, created.email, USER_PASSWORD);
-  return { token: created.token, web };
-}
-
-export const visitBody = (over: Record<string, unknown> = {}) => ({
-  regionId: 'aksu',
-  kind: 'inspection',
-  startDate: '2027-05-01',
-  endDate: '2027-05-03',
-  headcount: 4,
-  leaderName: '王五',
-  purpose: '考察援建项目',
-  ...over,
-});
-
 /** Books through the API as the office for `unitId`; returns the visit id. */
 export async function book(t: OfficeTestContext, unitId: string, over: Record<string, unknown> = {}): Promise<string> {
-  const res = await call(t.ctx, 'POST', '/api/v1/visits', { token: t.admin, body: visitBody({ unitId, ...over }) });
+  const res = await call(t.ctx, 'POST', '/api/v1/visits', { token: t.admin, body: mayVisitBody({ unitId, ...over }) });
   expect(res.status, JSON.stringify(res.body)).toBe(201);
   return res.body.id;
 }

@@ -2,8 +2,8 @@
 // standards), reject with a required reason, each reception's list and CSV, escaping, roles, CSRF.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { call } from '../helpers/api.js';
-import { getPage, postForm } from '../helpers/web.js';
-import { elementById, otherUser, setUpOffice, type OfficeTestContext } from './office-helpers.js';
+import { createWebUser, getPage, postForm } from '../helpers/web.js';
+import { elementById, setUpOffice, type OfficeTestContext } from './office-helpers.js';
 
 let t: OfficeTestContext;
 
@@ -151,7 +151,7 @@ describe('safety', () => {
   });
 
   it('gives a unit account the 403 page and refuses a post without the CSRF token', async () => {
-    const unit = await otherUser(t, { role: 'unit', unitId: 'hangzhou' });
+    const unit = await createWebUser(t.ctx, t.admin, { role: 'unit', unitId: 'hangzhou' });
     expect((await getPage(t.ctx, unit.web, '/office/receptions')).status).toBe(403);
     const id = await register({ hostUnitId: 'lishui' });
     const res = await postForm(t.ctx, t.office, `/office/receptions/${id}/approve`, {}, { withCsrf: false });

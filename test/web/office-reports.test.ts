@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ADMIN, createTestApp, type TestContext } from '../helpers/app.js';
 import { call, createUserAndLogin, loginAdmin } from '../helpers/api.js';
-import { getPage, webLogin, type WebSession } from '../helpers/web.js';
+import { createWebUser, getPage, webLogin, type WebSession } from '../helpers/web.js';
 
 const XSS = '<script>alert(1)</script>';
 const ESCAPED = '&lt;script&gt;alert(1)&lt;/script&gt;';
@@ -134,8 +134,7 @@ describe('/office/reports/usage', () => {
   });
 
   it('is for the office only', async () => {
-    const { email } = await createUserAndLogin(ctx, office, { role: 'unit', unitId: 'lishui' });
-    const unitWeb = await webLogin(ctx, email, 'user-password-1');
+    const unitWeb = (await createWebUser(ctx, office, { role: 'unit', unitId: 'lishui' })).web;
     expect((await getPage(ctx, unitWeb, '/office/reports/usage')).status).toBe(403);
     expect((await ctx.app.request('/office/reports/usage.csv', { headers: { cookie: unitWeb.cookie } })).status).toBe(403);
   });

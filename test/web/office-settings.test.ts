@@ -2,8 +2,8 @@
 // new value is read back through the API), and an invalid value re-renders with a field error.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { call } from '../helpers/api.js';
-import { getPage, postForm } from '../helpers/web.js';
-import { book, elementById, otherUser, setUpOffice, type OfficeTestContext } from './office-helpers.js';
+import { createWebUser, getPage, postForm } from '../helpers/web.js';
+import { book, elementById, setUpOffice, type OfficeTestContext } from './office-helpers.js';
 
 let t: OfficeTestContext;
 
@@ -29,7 +29,7 @@ describe('the settings index', () => {
   });
 
   it('gives other roles the 403 page and refuses a save without the CSRF token', async () => {
-    const hq = await otherUser(t, { role: 'hq', regionId: 'aksu' });
+    const hq = await createWebUser(t.ctx, t.admin, { role: 'hq', regionId: 'aksu' });
     expect((await getPage(t.ctx, hq.web, '/office/settings/caps')).status).toBe(403);
     const res = await postForm(t.ctx, t.office, '/office/settings/balance', { overRatio: '3', underRatio: '0.1' }, { withCsrf: false });
     expect(res.status).toBe(403);

@@ -3,8 +3,8 @@
 // the region's rules.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestContext } from '../helpers/app.js';
-import { call, createUserAndLogin, loginAdmin } from '../helpers/api.js';
-import { getPage, postForm, webLogin, type WebSession } from '../helpers/web.js';
+import { call, loginAdmin } from '../helpers/api.js';
+import { createWebUser, getPage, postForm, type WebSession } from '../helpers/web.js';
 
 let ctx: TestContext;
 let office: string;
@@ -15,8 +15,8 @@ interface UnitAccount {
 }
 
 async function unitAccount(unitId: string): Promise<UnitAccount> {
-  const unit = await createUserAndLogin(ctx, office, { role: 'unit', unitId });
-  return { token: unit.token, session: await webLogin(ctx, unit.email, 'user-password-1') };
+  const unit = await createWebUser(ctx, office, { role: 'unit', unitId });
+  return { token: unit.token, session: unit.web };
 }
 
 const form = (over: Record<string, string> = {}) => ({

@@ -2,36 +2,26 @@
 // purpose with markup is shown as text.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestContext } from '../helpers/app.js';
-import { call, createUserAndLogin, loginAdmin } from '../helpers/api.js';
-import { getPage, webLogin, type WebSession } from '../helpers/web.js';
+import { call, loginAdmin } from '../helpers/api.js';
+import { visitBody } from '../helpers/visits.js';
+import { createWebUser, getPage, webLogin, type WebSession } from '../helpers/web.js';
 
 let ctx: TestContext;
 let office: string;
 let unitToken: string;
 let session: WebSession & { html: string };
 
-const visit = (over: Record<string, unknown> = {}) => ({
-  regionId: 'aksu',
-  kind: 'inspection',
-  startDate: '2027-03-01',
-  endDate: '2027-03-03',
-  headcount: 4,
-  leaderName: '张三',
-  purpose: '考察产业项目',
-  ...over,
-});
-
 beforeAll(async () => {
   ctx = await createTestApp();
   office = await loginAdmin(ctx);
   await call(ctx, 'PUT', '/api/v1/quotas/2027', { token: office, body: { maxBatches: 5, maxHeadcountPerBatch: 12, maxPersonTrips: 40 } });
-  const unit = await createUserAndLogin(ctx, office, { role: 'unit', unitId: 'huzhou' });
+  const unit = await createWebUser(ctx, office, { role: 'unit', unitId: 'huzhou' });
   unitToken = unit.token;
-  session = await webLogin(ctx, unit.email, 'user-password-1');
+  session = unit.web;
   // Two counted visits (4 + 6 people) and one withdrawn one, which frees its place.
-  expect((await call(ctx, 'POST', '/api/v1/visits', { token: unitToken, body: visit({ purpose: '<script>alert(1)</script>' }) })).status).toBe(201);
-  expect((await call(ctx, 'POST', '/api/v1/visits', { token: unitToken, body: visit({ regionId: 'haixi', headcount: 6, startDate: '2027-05-10', endDate: '2027-05-12' }) })).status).toBe(201);
-  const third = await call(ctx, 'POST', '/api/v1/visits', { token: unitToken, body: visit({ regionId: 'nagqu', startDate: '2027-06-01', endDate: '2027-06-02' }) });
+  expect((await call(ctx, 'POST', '/api/v1/visits', { token: unitToken, body: visitBody({ purpose: '<script>alert(1)</script>' }) })).status).toBe(201);
+  expect((await call(ctx, 'POST', '/api/v1/visits', { token: unitToken, body: visitBody({ regionId: 'haixi', headcount: 6, startDate: '2027-05-10', endDate: '2027-05-12' }) })).status).toBe(201);
+  const third = await call(ctx, 'POST', '/api/v1/visits', { token: unitToken, body: visitBody({ regionId: 'nagqu', startDate: '2027-06-01', endDate: '2027-06-02' }) });
   expect((await call(ctx, 'POST', `/api/v1/visits/${third.body.id}/withdraw`, { token: unitToken })).status).toBe(200);
 });
 

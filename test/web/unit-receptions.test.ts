@@ -3,8 +3,8 @@
 // with its totals, and the CSV download with the BOM Excel needs.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestContext } from '../helpers/app.js';
-import { call, createUserAndLogin, loginAdmin } from '../helpers/api.js';
-import { getPage, postForm, webLogin, type WebSession } from '../helpers/web.js';
+import { call, loginAdmin } from '../helpers/api.js';
+import { createWebUser, getPage, postForm, type WebSession } from '../helpers/web.js';
 
 let ctx: TestContext;
 let office: string;
@@ -56,10 +56,9 @@ async function register(session: WebSession, over: Record<string, string> = {}):
 beforeAll(async () => {
   ctx = await createTestApp();
   office = await loginAdmin(ctx);
-  const accounts = await Promise.all(['hangzhou', 'ningbo'].map((unitId) => createUserAndLogin(ctx, office, { role: 'unit', unitId })));
-  const sessions = await Promise.all(accounts.map((a) => webLogin(ctx, a.email, 'user-password-1')));
-  unit = { token: accounts[0]!.token, session: sessions[0]! };
-  other = { token: accounts[1]!.token, session: sessions[1]! };
+  const accounts = await Promise.all(['hangzhou', 'ningbo'].map((unitId) => createWebUser(ctx, office, { role: 'unit', unitId })));
+  unit = { token: accounts[0]!.token, session: accounts[0]!.web };
+  other = { token: accounts[1]!.token, session: accounts[1]!.web };
 });
 
 afterAll(() => ctx.database.client.close());

@@ -3,7 +3,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestContext } from '../helpers/app.js';
 import { call, createUserAndLogin, loginAdmin } from '../helpers/api.js';
-import { getPage, postForm, webLogin, type WebSession } from '../helpers/web.js';
+import { visitBody } from '../helpers/visits.js';
+import { createWebUser, getPage, postForm, type WebSession } from '../helpers/web.js';
 
 let ctx: TestContext;
 let office: string;
@@ -11,19 +12,8 @@ let aksuHq: string;
 let unit: { token: string; session: WebSession };
 let other: { token: string; session: WebSession };
 
-const visit = (over: Record<string, unknown> = {}) => ({
-  regionId: 'aksu',
-  kind: 'inspection',
-  startDate: '2027-03-01',
-  endDate: '2027-03-03',
-  headcount: 4,
-  leaderName: '张三',
-  purpose: '考察产业项目',
-  ...over,
-});
-
 async function book(token: string, over: Record<string, unknown> = {}): Promise<string> {
-  const res = await call(ctx, 'POST', '/api/v1/visits', { token, body: visit(over) });
+  const res = await call(ctx, 'POST', '/api/v1/visits', { token, body: visitBody(over) });
   expect(res.status).toBe(201);
   return res.body.id;
 }
@@ -35,10 +25,9 @@ beforeAll(async () => {
   office = await loginAdmin(ctx);
   aksuHq = (await createUserAndLogin(ctx, office, { role: 'hq', regionId: 'aksu' })).token;
   for (const [name, unitId] of [['unit', 'hangzhou'], ['other', 'ningbo']] as const) {
-    const account = await createUserAndLogin(ctx, office, { role: 'unit', unitId });
-    const session = await webLogin(ctx, account.email, 'user-password-1');
-    if (name === 'unit') unit = { token: account.token, session };
-    else other = { token: account.token, session };
+    const account = await createWebUser(ctx, office, { role: 'unit', unitId });
+    if (name === 'unit') unit = { token: account.token, session: account.web };
+    else other = { token: account.token, session: account.web };
   }
 });
 
@@ -107,7 +96,7 @@ describe('withdraw and cancel', () => {
     const edit = await getPage(ctx, unit.session, `/unit/visits/${theirs}/edit`);
     expect(edit.status).toBe(404);
     expect(edit.html).toContain('页面或记录不存在');
-    const editPost = await postForm(ctx, unit.session, `/unit/visits/${theirs}/edit`, { ...visit(), headcount: '1' } as Record<string, string>);
+    const editPost = await postForm(ctx, unit.session, `/unit/visits/${theirs}/edit`, { ...visitBody(), headcount: '1' } as Record<string, string>);
     expect(editPost.status).toBe(404);
     expect(await stored(theirs)).toMatchObject({ status: 'submitted', headcount: 4, sequence: 0 });
   });
