@@ -1,7 +1,7 @@
 // The public feed, GET /cal/{token}.ics (CONTRACT.md, Calendar feeds). Calendar apps send no
 // credentials, so the URL's token is the only secret; it is mounted outside /api/v1 and its
-// auth and JSON-only middleware. Three queries per fetch, whatever the number of events; a 304
-// is answered without serialising the feed.
+// auth and JSON-only middleware. A few queries per fetch, whatever the number of events; a 304
+// is answered from aggregates, without reading the records or serialising the feed.
 import { Hono, type MiddlewareHandler } from 'hono';
 import type { AppEnv } from '../app-env.js';
 import { feedRecords, findActiveFeedByToken, type ActiveFeed, type FeedRecords } from '../db/repo/feeds.js';
@@ -81,10 +81,10 @@ function calendarName(feed: ActiveFeed): string {
 }
 
 /**
- * The ETag is the hash of everything buildFeed turns into bytes (its input, and this fingerprint
- * of the builder itself), so it is computed without serialising: buildFeed is deterministic, so
- * the same tag always means the same bytes, and it stays strong. The fingerprint is the output for
- * a fixed sample event: a new ical-generator or a change in buildFeed changes it, and with it every
+ * The ETag hashes what decides the bytes without producing them: the data's version
+ * (read with the feed), the calendar's name, and this fingerprint of the builder, its output for a fixed
+ * sample event. buildFeed is deterministic, so one tag always means the same bytes and it stays
+ * strong; a new ical-generator or a change in buildFeed changes the fingerprint, and with it every
  * ETag, so no client keeps bytes of an older format through a 304.
  */
 let builderFingerprintPromise: Promise<string> | undefined;
@@ -136,11 +136,14 @@ export const calendarRoutes = new Hono<AppEnv>().get('/:file{[A-Za-z0-9_-]{16,12
   const token = c.req.param('file').slice(0, -'.ics'.length);
   const feed = await findActiveFeedByToken(c.var.db, token);
   if (!feed) throw notFound('feed');
-  const events = feedEvents(await feedRecords(c.var.db, feed));
   const options = { calendarName: calendarName(feed) };
-  const etag = `"${await sha256Hex(JSON.stringify([await builderFingerprint(), options, events]))}"`;
+  // The version was read with the feed, before the records: if something changes in between,
+  // the tag is older than the bytes and the next fetch is a full one again, never a wrong 304.
+  const target = { scope: feed.scope, regionId: feed.regionId, unitId: feed.unitId };
+  const etag = `"${await sha256Hex(JSON.stringify([await builderFingerprint(), options, target, feed.version]))}"`;
   const headers = { etag, 'cache-control': CACHE_CONTROL, 'x-robots-tag': 'noindex' };
-  // The 304 is decided before the feed is serialised, which is most of a full answer's cost.
+  // A 304 costs the one lookup statement: no records are read and nothing is serialised.
   if (matchesIfNoneMatch(c.req.header('if-none-match'), etag)) return c.body(null, 304, headers);
+  const events = feedEvents(await feedRecords(c.var.db, feed));
   return c.body(buildFeed(events, options), 200, { ...headers, 'content-type': 'text/calendar; charset=utf-8' });
 });

@@ -81,17 +81,50 @@ export interface ActiveFeed extends FeedTarget {
   id: string;
   regionName: string | null;
   unitName: string | null;
+  /** Changes whenever anything the feed shows changes (see versionOf). */
+  version: string;
 }
 
-/** The active feed behind a token, with the names its calendar title needs; one indexed lookup. */
+/**
+ * A version of everything a feed shows, from aggregates (no records leave the database), so a
+ * conditional fetch is answered without reading them. It changes with every change a feed can
+ * show: records are never deleted, every edit and transition bumps a record's `sequence` and
+ * `updated_at` (CONTRACT.md), a record entering the scope raises the count or the newest
+ * `updated_at`, one leaving lowers the count or the sequence sum, and unit and region names (in
+ * summaries and titles) come along whole.
+ */
+function versionOf(table: typeof visits | typeof receptions, unitColumn: AnySQLiteColumn): SQL<string> {
+  const inScope = sql`(${feeds.scope} = 'all'
+      OR (${feeds.scope} = 'region' AND ${table.regionId} = ${feeds.regionId})
+      OR (${feeds.scope} = 'unit' AND ${unitColumn} = ${feeds.unitId}))`;
+  return sql<string>`(SELECT count(*) || ':' || coalesce(sum(${table.sequence}), 0) || ':' || coalesce(max(${table.updatedAt}), '')
+    FROM ${table} WHERE ${inScope})`;
+}
+
+const namesVersion = sql<string>`(SELECT group_concat(id || '=' || name, '|') FROM (SELECT id, name FROM ${units} ORDER BY id))
+  || '#' || (SELECT group_concat(id || '=' || name, '|') FROM (SELECT id, name FROM ${regions} ORDER BY id))`;
+
+/** The active feed behind a token, with the names its calendar title needs and its data's version; one statement. */
 export async function findActiveFeedByToken(db: Db, token: string): Promise<ActiveFeed | undefined> {
   const [row] = await db
-    .select({ id: feeds.id, scope: feeds.scope, regionId: feeds.regionId, unitId: feeds.unitId, regionName: regions.name, unitName: units.name })
+    .select({
+      id: feeds.id,
+      scope: feeds.scope,
+      regionId: feeds.regionId,
+      unitId: feeds.unitId,
+      regionName: regions.name,
+      unitName: units.name,
+      visitsVersion: versionOf(visits, visits.unitId),
+      receptionsVersion: versionOf(receptions, receptions.hostUnitId),
+      namesVersion,
+    })
     .from(feeds)
     .leftJoin(regions, eq(regions.id, feeds.regionId))
     .leftJoin(units, eq(units.id, feeds.unitId))
     .where(and(eq(feeds.tokenHash, await sha256Hex(token)), isNull(feeds.revokedAt)));
-  return row;
+  if (!row) return undefined;
+  const { visitsVersion, receptionsVersion, namesVersion: names, ...feed } = row;
+  return { ...feed, version: JSON.stringify([visitsVersion, receptionsVersion, names]) };
 }
 
 // Only the columns a feed may show are read: money, guests, meals and lodging never leave the
