@@ -8,6 +8,7 @@ import { listRegions, listUnits } from '../db/repo/reference.js';
 import { calendarDayIn, PROGRAMME_TIME_ZONE } from '../domain/dates.js';
 import { notFound, Problem } from '../lib/problem.js';
 import { createFeed, type CreatedFeed, type FeedRequest } from '../services/feeds.js';
+import { errorAttributes, FieldError } from '../views/components/field-error.js';
 import { CsrfField, Layout, type Flash, type PageContext } from '../views/layout.js';
 import { formFields, pageContext, problemFlash } from './page.js';
 import { webUser } from './session.js';
@@ -42,13 +43,11 @@ function scopeText(feed: FeedView, names: Names, t: PageContext['t']): string {
   return t('全部考察与接待', 'Everything');
 }
 
-function invalidProps(name: string, form: FeedForm) {
-  return form.errors[name] ? { 'aria-invalid': 'true' as const, 'aria-describedby': `feed-${name}-error` } : {};
-}
+const errorId = (name: string) => `feed-${name}-error`;
+const invalidProps = (name: string, form: FeedForm) => errorAttributes(errorId(name), form.errors[name]);
 
-function FieldError(props: { name: string; form: FeedForm }) {
-  const message = props.form.errors[props.name];
-  return message ? <p class="field-error" id={`feed-${props.name}-error`}>{message}</p> : null;
+function FeedFieldError(props: { name: string; form: FeedForm }) {
+  return <FieldError id={errorId(props.name)} error={props.form.errors[props.name]} />;
 }
 
 function ScopeFields(props: { page: PageContext; user: AuthUser; names: Names; form: FeedForm }) {
@@ -72,7 +71,7 @@ function ScopeFields(props: { page: PageContext; user: AuthUser; names: Names; f
           <option value="unit" selected={v.scope === 'unit'}>{t('一个单位', 'One unit')}</option>
           <option value="all" selected={v.scope === 'all'}>{t('全部', 'Everything')}</option>
         </select>
-        <FieldError name="scope" form={form} />
+        <FeedFieldError name="scope" form={form} />
       </div>
       <div>
         <label for="feed-regionId">
@@ -82,7 +81,7 @@ function ScopeFields(props: { page: PageContext; user: AuthUser; names: Names; f
           <option value="">—</option>
           {names.regions.map((r) => <option value={r.id} selected={v.regionId === r.id}>{r.name}</option>)}
         </select>
-        <FieldError name="regionId" form={form} />
+        <FeedFieldError name="regionId" form={form} />
       </div>
       <div>
         <label for="feed-unitId">
@@ -92,7 +91,7 @@ function ScopeFields(props: { page: PageContext; user: AuthUser; names: Names; f
           <option value="">—</option>
           {names.units.map((u) => <option value={u.id} selected={v.unitId === u.id}>{u.name}</option>)}
         </select>
-        <FieldError name="unitId" form={form} />
+        <FeedFieldError name="unitId" form={form} />
       </div>
     </div>
   );
@@ -143,7 +142,7 @@ function FeedsPage(props: { page: PageContext; user: AuthUser; feeds: FeedView[]
           {t('名称', 'Label')} <span class="hint">{t('(可选,仅用于区分订阅)', '(optional, to tell feeds apart)')}</span>
         </label>
         <input id="feed-label" name="label" maxlength={LABEL_MAX_LENGTH} value={form.values.label ?? ''} {...invalidProps('label', form)} />
-        <FieldError name="label" form={form} />
+        <FeedFieldError name="label" form={form} />
         <div class="actions">
           <button type="submit">{t('创建订阅', 'Create feed')}</button>
         </div>

@@ -1,5 +1,6 @@
 // One submitted visit on the coordination desk: its facts, any balance warning, and the form
 // that records the HQ's opinion with 同意 / 不同意.
+import { errorAttributes, FieldError } from '../../views/components/field-error.js';
 import { kindLabel } from '../../views/labels.js';
 import { CsrfField, type PageContext } from '../../views/layout.js';
 import { problemMessages } from '../../views/problem-messages.js';
@@ -54,16 +55,11 @@ export function CoordinateCard(props: { page: PageContext; item: QueuedVisit; un
           name="opinion"
           required
           maxlength={OPINION_MAX_LENGTH}
-          aria-invalid={draft?.error ? 'true' : undefined}
-          aria-describedby={draft?.error ? errorId : undefined}
+          {...errorAttributes(errorId, draft?.error)}
         >
           {draft?.opinion ?? ''}
         </textarea>
-        {draft?.error && (
-          <p class="field-error" id={errorId}>
-            {draft.error}
-          </p>
-        )}
+        <FieldError id={errorId} error={draft?.error} />
         <div class="actions">
           <button type="submit" name="decision" value="agree">
             {t('同意', 'Agree')}

@@ -6,6 +6,7 @@ import type { Context } from 'hono';
 import type { AppEnv } from '../../app-env.js';
 import { YearParamSchema } from '../../routes/openapi.js';
 import { todayOf } from '../../services/visits.js';
+import { errorAttributes, FieldError } from '../../views/components/field-error.js';
 import type { Flash, PageContext } from '../../views/layout.js';
 import type { Translate } from '../../views/i18n.js';
 
@@ -48,14 +49,9 @@ export function Input(props: InputProps) {
         maxlength={props.maxlength}
         form={props.form}
         inputmode={props.type === 'number' && props.step === undefined ? 'numeric' : undefined}
-        aria-invalid={props.error ? 'true' : undefined}
-        aria-describedby={props.error ? errorId : undefined}
+        {...errorAttributes(errorId, props.error)}
       />
-      {props.error && (
-        <p class="field-error" id={errorId}>
-          {props.error}
-        </p>
-      )}
+      <FieldError id={errorId} error={props.error} />
     </div>
   );
 }

@@ -6,6 +6,7 @@ import { yearOf } from '../../domain/dates.js';
 import { YearParamSchema } from '../../routes/openapi.js';
 import { MONTH_PATTERN } from '../../services/reports.js';
 import { todayOf } from '../../services/visits.js';
+import { errorAttributes, FieldError } from '../../views/components/field-error.js';
 import type { PageContext } from '../../views/layout.js';
 
 const TABS = [
@@ -65,14 +66,9 @@ export function FilterField(props: { id: string; label: string; type: string; va
         name={props.id}
         type={props.type}
         value={props.value}
-        aria-invalid={props.error ? 'true' : undefined}
-        aria-describedby={props.error ? errorId : undefined}
+        {...errorAttributes(errorId, props.error)}
       />
-      {props.error && (
-        <p class="field-error" id={errorId}>
-          {props.error}
-        </p>
-      )}
+      <FieldError id={errorId} error={props.error} />
     </div>
   );
 }

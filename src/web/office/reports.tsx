@@ -10,6 +10,7 @@ import { validationFailed } from '../../lib/problem.js';
 import { csvDownload } from '../../routes/reports.js';
 import { balanceReport } from '../../services/balance-report.js';
 import { monthlyCsvRows, monthlyReport, shiftMonth, usageCsvRows, usageReport } from '../../services/reports.js';
+import { errorAttributes, FieldError } from '../../views/components/field-error.js';
 import { Layout, type PageContext } from '../../views/layout.js';
 import { pageContext } from '../page.js';
 import { webUser } from '../session.js';
@@ -150,7 +151,7 @@ officeReportPages.get('/balance', async (c: Context<AppEnv>) => {
         <FilterField id="year" label={t('年度', 'Year')} type="number" value={year.raw} error={year.error} />
         <div>
           <label for="regionId">{t('地区', 'Region')}</label>
-          <select id="regionId" name="regionId" aria-invalid={regionError ? 'true' : undefined} aria-describedby={regionError ? 'regionId-error' : undefined}>
+          <select id="regionId" name="regionId" {...errorAttributes('regionId-error', regionError)}>
             <option value="">{t('全部地区', 'All regions')}</option>
             {regions.map((r) => (
               <option value={r.id} selected={r.id === regionId}>
@@ -158,11 +159,7 @@ officeReportPages.get('/balance', async (c: Context<AppEnv>) => {
               </option>
             ))}
           </select>
-          {regionError && (
-            <p class="field-error" id="regionId-error">
-              {regionError}
-            </p>
-          )}
+          <FieldError id="regionId-error" error={regionError} />
         </div>
       </div>
       <div class="actions">

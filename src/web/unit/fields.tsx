@@ -1,6 +1,7 @@
 // Form controls with their label, hint and error tied together (label for, aria-invalid,
 // aria-describedby → .field-error), so every form on the unit pages is accessible the same way.
 import type { Child } from 'hono/jsx';
+import { FieldError } from '../../views/components/field-error.js';
 
 /** Errors by field name, which is the validation path ('startDate', 'guests.0.name'). */
 export type FieldErrors = Record<string, string>;
@@ -31,11 +32,7 @@ function Extras(props: { name: string; error?: string; hint?: string }) {
           {props.hint}
         </p>
       )}
-      {props.error && (
-        <p class="field-error" id={`${fieldId(props.name)}-error`}>
-          {props.error}
-        </p>
-      )}
+      <FieldError id={`${fieldId(props.name)}-error`} error={props.error} />
     </>
   );
 }
@@ -114,11 +111,7 @@ export function Group(props: { legend: string; children?: Child; error?: string;
   return (
     <fieldset class="card">
       <legend>{props.legend}</legend>
-      {props.error && props.name && (
-        <p class="field-error" id={`${fieldId(props.name)}-error`}>
-          {props.error}
-        </p>
-      )}
+      {props.name && <FieldError id={`${fieldId(props.name)}-error`} error={props.error} />}
       {props.children}
     </fieldset>
   );
