@@ -15,6 +15,7 @@ import { balanceRoutes } from './routes/balance.js';
 import { docsPage } from './routes/docs.js';
 import { createWebApp, notFoundPage, wantsHtml } from './web/index.js';
 import { feedRoutes } from './routes/feeds.js';
+import { planRoutes } from './routes/plans.js';
 import { receptionRoutes } from './routes/receptions.js';
 import { reportRoutes } from './routes/reports.js';
 import { quotaRoutes } from './routes/quotas.js';
@@ -90,6 +91,7 @@ export function createApp(deps: AppDeps) {
   api.route('/', balanceRoutes);
   api.route('/', reportRoutes);
   api.route('/', feedRoutes);
+  api.route('/', planRoutes);
   app.route('/api/v1', api);
   // Public iCal feeds: the token in the URL is the credential, so no API auth or JSON middleware.
   app.route('/cal', calendarRoutes);

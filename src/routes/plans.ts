@@ -1,0 +1,120 @@
+// The annual plan (CONTRACT.md, "Annual plan"): requests, solve, proposals and commit. The logic
+// lives in services/plans.ts and services/plan-commit.ts, shared with the office page.
+import { createRoute, z } from '@hono/zod-openapi';
+import { planRequestView, type ProposalRecord } from '../db/repo/plans.js';
+import { visitView } from '../db/repo/visits.js';
+import { requireRole, requireUser } from '../middleware/auth.js';
+import { commitProposal, findYearProposal } from '../services/plan-commit.js';
+import { listYearRequests, proposalUpToDate, solveYear, submitPlanRequest, withdrawYearRequest } from '../services/plans.js';
+import { bearerSecurity, conflictResponse, createRouter, jsonBody, jsonContent, problemResponses } from './openapi.js';
+import { CommitResultSchema, NewPlanRequestBody, PlanRequestQuery, PlanRequestSchema, ProposalSchema, SolveBody, YearIdParam, YearParam } from './plans-schemas.js';
+
+const TAGS = ['Annual plan'];
+
+const createRequestRoute = createRoute({
+  method: 'post',
+  path: '/plans/{year}/requests',
+  tags: TAGS,
+  summary: 'File a plan request: a wish for a visit somewhere in a window (units for themselves; office names unitId)',
+  description: 'A request counts toward nothing until a proposal is committed. A window shorter than the visit is accepted and reported by the solver as WINDOW_TOO_NARROW.',
+  security: bearerSecurity,
+  request: { params: YearParam, ...jsonBody(NewPlanRequestBody) },
+  responses: { 201: jsonContent(PlanRequestSchema, 'The request, status open'), ...problemResponses },
+});
+
+const listRequestsRoute = createRoute({
+  method: 'get',
+  path: '/plans/{year}/requests',
+  tags: TAGS,
+  summary: "The year's plan requests the caller may see (office: all; hq: its region; unit: its own)",
+  security: bearerSecurity,
+  request: { params: YearParam, query: PlanRequestQuery },
+  responses: { 200: jsonContent(z.object({ items: z.array(PlanRequestSchema) }), 'Requests by region, then earliest day'), ...problemResponses },
+});
+
+const withdrawRequestRoute = createRoute({
+  method: 'post',
+  path: '/plans/{year}/requests/{id}/withdraw',
+  tags: TAGS,
+  summary: 'Withdraw an open request (the unit that filed it, or the office)',
+  security: bearerSecurity,
+  request: { params: YearIdParam },
+  responses: { 200: jsonContent(PlanRequestSchema, 'The request, status withdrawn'), ...problemResponses, ...conflictResponse('INVALID_TRANSITION {from, action}: not open') },
+});
+
+const solveRoute = createRoute({
+  method: 'post',
+  path: '/plans/{year}/solve',
+  tags: TAGS,
+  summary: "Solve the year's open requests into a proposal (office)",
+  description:
+    'Every placement respects caps, region capacity, spacing and blackouts together with the visits already booked. Objective, in order: the most priority-weighted requests placed, the least total deviation from preferred starts, arrivals spread evenly. Send `{}` for the defaults.',
+  security: bearerSecurity,
+  request: { params: YearParam, ...jsonBody(SolveBody) },
+  responses: { 201: jsonContent(ProposalSchema, 'The stored proposal'), ...problemResponses },
+});
+
+const getProposalRoute = createRoute({
+  method: 'get',
+  path: '/plans/{year}/proposals/{id}',
+  tags: TAGS,
+  summary: 'One proposal, and whether the data changed since it was solved (office)',
+  security: bearerSecurity,
+  request: { params: YearIdParam },
+  responses: { 200: jsonContent(ProposalSchema, 'The proposal'), ...problemResponses },
+});
+
+const commitRoute = createRoute({
+  method: 'post',
+  path: '/plans/{year}/proposals/{id}/commit',
+  tags: TAGS,
+  summary: 'Turn a proposal into submitted visits, all or nothing (office)',
+  description:
+    'Every placement is re-checked against the current data and written in one guarded batch. 409 PLAN_STALE {requestIds, reasons:[{requestId, code, detail, …}]} when a placement no longer fits (a rule code with its numbers, REQUEST_NOT_OPEN {status} for a withdrawn request, START_BEFORE_TODAY, …): nothing is committed. A proposal commits once: again → 409 INVALID_TRANSITION {from:"committed", action:"commit"}.',
+  security: bearerSecurity,
+  request: { params: YearIdParam },
+  responses: {
+    200: jsonContent(CommitResultSchema, 'The created visits'),
+    ...problemResponses,
+    ...conflictResponse('PLAN_STALE {requestIds, reasons}; INVALID_TRANSITION once committed; CONFLICT when the data kept changing during the commit'),
+  },
+});
+
+function proposalView(p: ProposalRecord) {
+  const { placements, unplaced, objective, search, requestIds } = p.result;
+  return { id: p.id, year: p.year, status: p.status, createdAt: p.createdAt, committedAt: p.committedAt, placements, unplaced, objective, search, requestIds };
+}
+
+export const planRoutes = createRouter()
+  .openapi(createRequestRoute, async (c) => {
+    const user = requireRole(c, 'unit', 'office');
+    const row = await submitPlanRequest(c, user, c.req.valid('param').year, c.req.valid('json'));
+    return c.json(planRequestView(row), 201);
+  })
+  .openapi(listRequestsRoute, async (c) => {
+    const user = requireUser(c);
+    const rows = await listYearRequests(c, user, c.req.valid('param').year, c.req.valid('query'));
+    return c.json({ items: rows.map(planRequestView) }, 200);
+  })
+  .openapi(withdrawRequestRoute, async (c) => {
+    const user = requireUser(c);
+    const { year, id } = c.req.valid('param');
+    return c.json(planRequestView(await withdrawYearRequest(c, user, year, id)), 200);
+  })
+  .openapi(solveRoute, async (c) => {
+    const user = requireRole(c, 'office');
+    const proposal = await solveYear(c, user, c.req.valid('param').year, c.req.valid('json').timeLimitMs);
+    return c.json(proposalView(proposal), 201);
+  })
+  .openapi(getProposalRoute, async (c) => {
+    requireRole(c, 'office');
+    const { year, id } = c.req.valid('param');
+    const proposal = await findYearProposal(c, year, id);
+    return c.json({ ...proposalView(proposal), upToDate: await proposalUpToDate(c, proposal) }, 200);
+  })
+  .openapi(commitRoute, async (c) => {
+    const user = requireRole(c, 'office');
+    const { year, id } = c.req.valid('param');
+    const committed = await commitProposal(c, user, year, id);
+    return c.json({ proposalId: committed.proposal.id, visits: committed.visits.map(visitView) }, 200);
+  });

@@ -1,0 +1,83 @@
+// Committing a proposal: re-check every placement against the current data with the shared
+// single-booking rules (checkPlacements), then write all visits in one guarded batch
+// (db/repo/plan-commit.ts). Anything that moved since the solve → 409 PLAN_STALE naming the
+// requests, and nothing is committed. A proposal commits once; again → 409 INVALID_TRANSITION.
+import type { Context } from 'hono';
+import type { AppEnv, AuthUser } from '../app-env.js';
+import { commitPlacements, type CommitPlacement } from '../db/repo/plan-commit.js';
+import { findProposal, loadPlanYear, type PlanRequestStatus, type PlanYearData, type ProposalRecord } from '../db/repo/plans.js';
+import type { VisitRow } from '../db/repo/visits.js';
+import { checkPlacements, type PlacementRefusal } from '../domain/planner/index.js';
+import { forbidden, notFound, Problem } from '../lib/problem.js';
+import { refusalDetail } from '../routes/visit-problems.js';
+import { invalidPlanTransition, planInputOf } from './plans.js';
+import { todayOf } from './visits.js';
+
+/** Why one placement no longer fits: a planner refusal with its numbers, or the request left the open state. */
+export type StaleReason = { requestId: string; detail: string } & (PlacementRefusal | { code: 'REQUEST_NOT_OPEN'; status: PlanRequestStatus });
+
+// A refused batch whose placements all pass the re-check means something changed and changed
+// back in between; the batch is simply tried again, a bounded number of times.
+const ATTEMPTS = 3;
+
+export async function findYearProposal(c: Context<AppEnv>, year: number, id: string): Promise<ProposalRecord> {
+  const proposal = await findProposal(c.var.db, id);
+  if (!proposal || proposal.year !== year) throw notFound('proposal');
+  return proposal;
+}
+
+export async function commitProposal(c: Context<AppEnv>, user: AuthUser, year: number, id: string): Promise<{ proposal: ProposalRecord; visits: VisitRow[] }> {
+  if (user.role !== 'office') throw forbidden('Only the office commits the annual plan.');
+  for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
+    const proposal = await findYearProposal(c, year, id);
+    if (proposal.status !== 'open') throw invalidPlanTransition(proposal.status, 'commit', 'proposal');
+    const data = await loadPlanYear(c.var.db, year);
+    const stale = staleReasons(data, proposal, todayOf(c));
+    if (stale.length) throw planStale(stale);
+    const headcountOf = new Map(data.requests.map((r) => [r.id, r.headcount]));
+    const placements: CommitPlacement[] = proposal.result.placements.map((p) => ({ ...p, headcount: headcountOf.get(p.requestId) ?? 0 }));
+    const now = c.var.now();
+    const result = await commitPlacements(c.var.db, { proposalId: proposal.id, placements, actorId: user.id, now });
+    if (result.ok) return { proposal: { ...proposal, status: 'committed', committedAt: now.toISOString() }, visits: result.visits };
+  }
+  throw new Problem(409, 'CONFLICT', 'The plan year kept changing while the proposal was committed; nothing was committed. Try again.');
+}
+
+/** The placements of a proposal that the current data refuses, each with its reason. */
+export function staleReasons(data: PlanYearData, proposal: ProposalRecord, today: string): StaleReason[] {
+  const input = planInputOf(data, proposal.year, today);
+  const requests = new Map(data.requests.map((r) => [r.id, r]));
+  return checkPlacements(input, proposal.result.placements).map(({ requestId, refusal }): StaleReason => {
+    const request = requests.get(requestId);
+    // The input holds open requests only, so a withdrawn or committed one is "unknown" to the planner.
+    if (refusal.code === 'UNKNOWN_REQUEST' && request && request.status !== 'open') {
+      return { requestId, code: 'REQUEST_NOT_OPEN', status: request.status, detail: `Request ${requestId} is ${request.status}.` };
+    }
+    return { requestId, ...refusal, detail: placementRefusalDetail(refusal) };
+  });
+}
+
+function placementRefusalDetail(refusal: PlacementRefusal): string {
+  switch (refusal.code) {
+    case 'UNKNOWN_REQUEST':
+      return 'The placement no longer matches an open request.';
+    case 'START_BEFORE_TODAY':
+      return `The placement starts before today (${refusal.today}).`;
+    case 'OUTSIDE_PLAN_YEAR':
+      return `The placement does not start in ${refusal.year}.`;
+    case 'OUTSIDE_REQUEST_WINDOW':
+      return `The placement is not a ${refusal.days}-day visit within ${refusal.earliest}..${refusal.latest}.`;
+    default:
+      return refusalDetail(refusal);
+  }
+}
+
+export function planStale(reasons: StaleReason[]): Problem {
+  const requestIds = reasons.map((r) => r.requestId);
+  return new Problem(
+    409,
+    'PLAN_STALE',
+    `${requestIds.length} placement(s) no longer fit (${requestIds.join(', ')}); nothing was committed. Solve the plan again.`,
+    { requestIds, reasons },
+  );
+}
