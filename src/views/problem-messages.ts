@@ -68,6 +68,20 @@ const RULE_MESSAGES: Record<string, Formatter> = {
   },
   WORK_MEAL_LIMIT_EXCEEDED: (p) => ({ zh: `每次接待最多安排 ${p.limit} 次工作餐`, en: `At most ${p.limit} work meal per reception` }),
   GIFTS_FORBIDDEN: () => ({ zh: '不得赠送礼金、礼品和纪念品', en: 'No gifts, cash or souvenirs' }),
+  WINDOW_TOO_NARROW: (p) =>
+    p.days === undefined
+      ? { zh: '可选时段太短(或已过去),容不下这次考察', en: 'The window is too short (or already past) for the visit' }
+      : {
+          zh: `${p.earliest} 至 ${p.latest} 之间(除去已过去的日子)容不下 ${p.days} 天的考察`,
+          en: `A ${p.days}-day visit does not fit between ${p.earliest} and ${p.latest} (days already past excluded)`,
+        },
+  PLAN_STALE: (p) => {
+    const count = Array.isArray(p.requestIds) ? p.requestIds.length : 0;
+    return {
+      zh: `方案已过期:${count} 项安排已不再可行,未提交任何考察。请重新求解。`,
+      en: `The proposal is out of date: ${count} placement(s) no longer fit, so nothing was committed. Solve again.`,
+    };
+  },
   CONDOLENCE_IMBALANCE: (p) => ({
     zh: `慰问力度明显高于其他单位:${p.metric === 'visitsPerCadre' ? '人均慰问次数' : '人均慰问金'} ${p.value},中位数 ${p.median}`,
     en: `Condolence well above other units: ${p.metric} ${p.value} against a median of ${p.median}`,

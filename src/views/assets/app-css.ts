@@ -127,4 +127,20 @@ table.facts th{background:transparent;white-space:nowrap}
 .sheet-section h2{margin-top:1.2rem}
 .sheet-totals td{font-variant-numeric:tabular-nums}
 @media print{.sheet-section{break-inside:avoid}.table-wrap{overflow:visible}a[href]{color:inherit;text-decoration:none}}
+/* ---- Office annual plan (src/web/office/plan*.tsx): request grid, year calendar, legend ---- */
+table.plan-grid{min-width:60rem;table-layout:fixed}
+table.plan-grid th[scope=row]{width:7rem}
+.plan-grid td{padding:.25rem;font-size:.8rem}
+.plan-chips{list-style:none;margin:0;padding:0}
+.plan-chip{margin:0 0 .2rem;padding:.05rem .25rem;border-radius:3px;background:#e8eef8;border-left:3px solid #1d4f91}
+.plan-chip.withdrawn{background:#f1f1f1;border-left-color:var(--line);text-decoration:line-through}
+.plan-chip.committed{background:#e9f6ee;border-left-color:var(--ok)}
+.plan-calendar-wrap{background:#fff}
+svg.plan-calendar{display:block;width:100%;min-width:56rem;height:auto}
+svg.plan-calendar rect.existing{opacity:.85}
+.plan-legend{display:flex;flex-wrap:wrap;gap:.3rem 1.2rem;list-style:none;padding:0;margin:.5rem 0 1rem;font-size:.9rem}
+.plan-legend svg.swatch{margin-right:.35rem;vertical-align:middle}
+dl.plan-objective{display:grid;grid-template-columns:max-content auto;gap:.2rem 1rem;margin:.5rem 0 1rem}
+dl.plan-objective dt{color:var(--muted)}
+dl.plan-objective dd{margin:0;font-variant-numeric:tabular-nums}
 `;

@@ -1,8 +1,10 @@
 // The office pages, mounted at /office: the approval queue (/office), receptions awaiting
-// approval (/office/receptions), settings (/office/settings) and reports (/office/reports).
+// approval (/office/receptions), settings (/office/settings), reports (/office/reports) and the
+// annual plan (/office/plan).
 import { Hono } from 'hono';
 import type { AppEnv } from '../../app-env.js';
 import { approvalPages } from './approvals.js';
+import { officePlanPages } from './plan.js';
 import { receptionPages } from './receptions.js';
 import { officeReportPages } from './reports.js';
 import { settingsPages } from './settings-index.js';
@@ -11,4 +13,5 @@ export const officePages = new Hono<AppEnv>()
   .route('/', approvalPages)
   .route('/receptions', receptionPages)
   .route('/settings', settingsPages)
-  .route('/reports', officeReportPages);
+  .route('/reports', officeReportPages)
+  .route('/plan', officePlanPages);

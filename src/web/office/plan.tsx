@@ -1,0 +1,111 @@
+// The annual plan pages, mounted at /office/plan: the page (GET /), solve (POST /solve) and commit
+// (POST /proposals/:id/commit). Both writes call the same services as the API, so the page gets
+// the same re-check and the same all-or-nothing batch; a stale proposal is shown on the page with
+// the requests that moved, and nothing is committed.
+import { Hono, type Context } from 'hono';
+import type { AppEnv } from '../../app-env.js';
+import { findProposal, latestProposal, loadPlanYear, type ProposalRecord } from '../../db/repo/plans.js';
+import { listRegions, listUnits } from '../../db/repo/reference.js';
+import { notFound, Problem } from '../../lib/problem.js';
+import { YearParamSchema } from '../../routes/openapi.js';
+import { commitProposal } from '../../services/plan-commit.js';
+import { inputFingerprint, planInputOf, solveYear } from '../../services/plans.js';
+import { todayOf } from '../../services/visits.js';
+import type { Flash, PageContext } from '../../views/layout.js';
+import { problemMessages, type ProblemLike } from '../../views/problem-messages.js';
+import { formFields, pageContext } from '../page.js';
+import { webUser } from '../session.js';
+import { namesById, yearFromQuery } from './form-fields.js';
+import { staleReasonText } from './plan-reasons.js';
+import { describeRequest, PlanPage } from './plan-view.js';
+
+interface RenderOptions {
+  proposalId?: string;
+  messages: Flash[];
+  /** The refused commit, told request by request once the page's data is loaded. */
+  refusal?: Problem;
+}
+
+async function renderPlan(c: Context<AppEnv>, year: number, options: RenderOptions, status: 200 | 404 | 409 | 422 = 200) {
+  const { db } = c.var;
+  const page = pageContext(c);
+  const [regions, units, data] = await Promise.all([listRegions(db), listUnits(db), loadPlanYear(db, year)]);
+  const chosen = options.proposalId ? await findProposal(db, options.proposalId) : await latestProposal(db, year);
+  const record = chosen?.year === year ? chosen : undefined;
+  const fingerprint = record ? await inputFingerprint(planInputOf(data, year, todayOf(c))) : '';
+  const unitName = namesById(units);
+  const unitOrder = new Map(units.map((u, i) => [u.id, i]));
+  const regionRows = regions.map((r) => ({ id: r.id, name: r.name }));
+  const messages = [...options.messages];
+  if (options.refusal) {
+    const requests = new Map(data.requests.map((r) => [r.id, r]));
+    messages.push(refusalFlash(options.refusal, page, (id) => {
+      const r = requests.get(id);
+      return r ? describeRequest(r, { page, unitName, regions: regionRows }) : id;
+    }));
+  }
+  return c.html(
+    <PlanPage
+      page={page}
+      year={year}
+      messages={messages}
+      regions={regionRows}
+      unitName={unitName}
+      unitIndex={(id) => unitOrder.get(id) ?? 0}
+      data={data}
+      proposal={record ? { record, upToDate: record.result.inputFingerprint === fingerprint } : undefined}
+    />,
+    status,
+  );
+}
+
+/** A refused commit: PLAN_STALE names each request that moved and why; the rest say what happened. */
+function refusalFlash(problem: Problem, page: PageContext, describe: (requestId: string) => string): Flash {
+  const { t } = page;
+  const body = problem.toJSON() as ProblemLike;
+  if (problem.code === 'PLAN_STALE' && Array.isArray(body.reasons)) {
+    const reasons = (body.reasons as ProblemLike[]).map((r) => `${describe(String(r.requestId))}${t(':', ': ')}${staleReasonText(r, page.lang, t)}`);
+    return { kind: 'error', lines: [...problemMessages(body, page.lang), ...reasons] };
+  }
+  if (problem.code === 'INVALID_TRANSITION') return { kind: 'error', lines: [t('此方案已经提交过,不能重复提交。', 'This proposal was already committed.')] };
+  return { kind: 'error', lines: problemMessages(body, page.lang) };
+}
+
+function committedFlash(c: Context<AppEnv>, record: ProposalRecord | undefined, page: PageContext): Flash[] {
+  const count = c.req.query('committed');
+  if (!count || record?.status !== 'committed') return [];
+  return [{ kind: 'ok', lines: [page.t(`方案已提交:已生成 ${record.result.placements.length} 项考察,等待前方指挥部衔接。`, `Committed: ${record.result.placements.length} visits created, now awaiting HQ coordination.`)] }];
+}
+
+export const officePlanPages = new Hono<AppEnv>()
+  .get('/', async (c) => {
+    webUser(c, 'office');
+    const year = yearFromQuery(c);
+    const proposalId = c.req.query('proposal');
+    const record = proposalId ? await findProposal(c.var.db, proposalId) : undefined;
+    return renderPlan(c, year, { proposalId, messages: committedFlash(c, record, pageContext(c)) });
+  })
+  .post('/solve', async (c) => {
+    const user = webUser(c, 'office');
+    const fields = await formFields(c);
+    const parsed = YearParamSchema.safeParse(fields.year);
+    if (!parsed.success) {
+      const { t } = pageContext(c);
+      return renderPlan(c, yearFromQuery(c), { messages: [{ kind: 'error', lines: [t('请选择 2000 至 2999 之间的年份。', 'Choose a year between 2000 and 2999.')] }] }, 422);
+    }
+    const proposal = await solveYear(c, user, parsed.data);
+    return c.redirect(`/office/plan?year=${parsed.data}&proposal=${encodeURIComponent(proposal.id)}`, 303);
+  })
+  .post('/proposals/:id/commit', async (c) => {
+    const user = webUser(c, 'office');
+    const id = c.req.param('id');
+    const proposal = await findProposal(c.var.db, id);
+    if (!proposal) throw notFound('proposal');
+    try {
+      await commitProposal(c, user, proposal.year, id);
+    } catch (error) {
+      if (!(error instanceof Problem) || error.status !== 409) throw error;
+      return renderPlan(c, proposal.year, { proposalId: id, messages: [], refusal: error }, 409);
+    }
+    return c.redirect(`/office/plan?year=${proposal.year}&proposal=${encodeURIComponent(id)}&committed=1`, 303);
+  });
