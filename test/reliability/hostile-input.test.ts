@@ -2,7 +2,13 @@
 // /openapi.json lists. None may get a 5xx, every answer is application/problem+json with a
 // `code`, each fault gets the status the contract gives it (413, 415, 422, or 404 for a bad
 // id), and no row of any table changes (checked through a fresh connection after each route).
+import { mkdtempSync, rmSync } from 'node:fs';
+import { request as httpRequest } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { httpLogin, httpOk } from '../bench/lib/http.js';
+import { startServer } from '../bench/lib/server-process.js';
 import { createTestApp, type TestContext } from '../helpers/app.js';
 import { call, createUserAndLogin, loginAdmin } from '../helpers/api.js';
 import { badRequestsFor, resolver, type BadRequest, type Fault, type JsonSchema } from './helpers/bad-requests.js';
@@ -59,6 +65,20 @@ const VALID_BODIES: Record<string, Record<string, unknown>> = {
   'PUT /api/v1/cadres/{year}': { entries: [{ unitId: 'hangzhou', regionId: 'aksu', count: 3 }] },
   'PUT /api/v1/standards/balance': { overRatio: 1.6, underRatio: 0.4 },
   'POST /api/v1/feeds': { scope: 'region', regionId: 'aksu', label: '阿克苏' },
+  'POST /api/v1/plans/{year}/requests': {
+    regionId: 'aksu',
+    kind: 'inspection',
+    days: 3,
+    headcount: 4,
+    earliest: '2027-09-01',
+    latest: '2027-09-30',
+    preferredStart: '2027-09-10',
+    priority: 2,
+    leaderName: '张三',
+    purpose: '考察',
+    unitId: 'hangzhou',
+  },
+  'POST /api/v1/plans/{year}/solve': { timeLimitMs: 200 },
 };
 
 /** Who sends: the account that may use the route, so requests get past authorization to validation. */
@@ -197,6 +217,80 @@ describe('hostile input', () => {
     expect(refused).toEqual([]);
   });
 });
+
+describe('hostile input over real HTTP (src/server.ts on 127.0.0.1)', () => {
+  it('answers oversized, chunked, mis-typed, broken and non-UTF-8 bodies with problems, and stores nothing', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'planner-hostile-http-'));
+    const url = `file:${join(dir, 'http.db')}`;
+    const admin = { email: 'hostile-admin@test.local', password: 'hostile-admin-password' };
+    const server = await startServer({ databaseUrl: url, adminEmail: admin.email, adminPassword: admin.password });
+    try {
+      const office = await httpLogin(server.baseUrl, admin.email, admin.password);
+      await httpOk(server.baseUrl, 'PUT', '/api/v1/quotas/2031', { token: office, body: { maxBatches: 10, maxHeadcountPerBatch: 20, maxPersonTrips: 100 } });
+      const before = await fingerprint(url);
+      const valid = VALID_BODIES['POST /api/v1/visits']!;
+      const text = JSON.stringify({ ...valid, startDate: '2031-06-01', endDate: '2031-06-03' });
+      const megabyte = JSON.stringify({ ...valid, startDate: '2031-06-01', endDate: '2031-06-03', purpose: 'x'.repeat(1024 * 1024) });
+      const [head, tail] = text.split('张三');
+      const invalidUtf8 = new Uint8Array([...new TextEncoder().encode(head), 0xff, 0xfe, ...new TextEncoder().encode(tail)]);
+      // Sent with transfer-encoding: chunked, so only counting the bytes can find it too large.
+      const chunked = [...Array.from({ length: 20 }, () => ' '.repeat(64 * 1024)), text];
+      const cases: { label: string; status: number; init: { body: string | Uint8Array | string[]; headers: Record<string, string> } }[] = [
+        { label: '1 MB with content-length', status: 413, init: { body: megabyte, headers: { 'content-type': 'application/json' } } },
+        { label: '1.3 MB chunked, no content-length', status: 413, init: { body: chunked, headers: { 'content-type': 'application/json' } } },
+        { label: 'invalid UTF-8', status: 422, init: { body: invalidUtf8, headers: { 'content-type': 'application/json' } } },
+        { label: 'text/plain', status: 415, init: { body: text, headers: { 'content-type': 'text/plain' } } },
+        { label: 'form-encoded', status: 415, init: { body: 'regionId=aksu&kind=inspection', headers: { 'content-type': 'application/x-www-form-urlencoded' } } },
+        { label: 'broken JSON', status: 422, init: { body: text.slice(0, 40), headers: { 'content-type': 'application/json' } } },
+        { label: 'deep JSON', status: 422, init: { body: `${'['.repeat(20_000)}${']'.repeat(20_000)}`, headers: { 'content-type': 'application/json' } } },
+        { label: 'impossible date', status: 422, init: { body: text.replace('2031-06-01', '2031-02-30'), headers: { 'content-type': 'application/json' } } },
+      ];
+      for (const c of cases) {
+        const res = await rawPost(`${server.baseUrl}/api/v1/visits`, { authorization: `Bearer ${office}`, ...c.init.headers }, c.init.body).catch((err: Error) => {
+          throw new Error(`${c.label}: ${err.message}`);
+        });
+        expect(res.status, `${c.label}: ${res.body.slice(0, 200)}`).toBe(c.status);
+        expect(res.contentType, c.label).toMatch(/^application\/problem\+json/);
+        expect(JSON.parse(res.body).code, c.label).toEqual(expect.any(String));
+      }
+      expect(changedTables(before, await fingerprint(url))).toEqual([]);
+      // The same server still books the valid body, so the refusals were about the faults.
+      const ok = await fetch(`${server.baseUrl}/api/v1/visits`, { method: 'POST', body: text, headers: { authorization: `Bearer ${office}`, 'content-type': 'application/json' } });
+      expect(ok.status).toBe(201);
+    } finally {
+      await server.kill();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 60_000);
+});
+
+/**
+ * POST over node:http, which (unlike fetch) still reports the answer when the server answers
+ * early, as it does with 413. An array body is sent chunked, without a content-length.
+ */
+function rawPost(url: string, headers: Record<string, string>, body: string | Uint8Array | string[]): Promise<{ status: number; contentType: string; body: string }> {
+  return new Promise((resolve, reject) => {
+    // A fresh connection each time: after a 413 the server may close the one it answered on.
+    const req = httpRequest(url, { method: 'POST', agent: false, headers: Array.isArray(body) ? headers : { ...headers, 'content-length': String(Buffer.byteLength(body)) } });
+    let answered = false;
+    req.on('response', (res) => {
+      answered = true;
+      let text = '';
+      res.setEncoding('utf8');
+      res.on('data', (chunk: string) => (text += chunk));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, contentType: String(res.headers['content-type'] ?? ''), body: text }));
+    });
+    req.on('error', (err) => {
+      if (!answered) reject(err);
+    });
+    if (Array.isArray(body)) {
+      for (const chunk of body) req.write(chunk);
+      req.end();
+    } else {
+      req.end(body);
+    }
+  });
+}
 
 /** A body for a route with no entry above (one that landed later): examples, else simple values. */
 function exampleBody(schema: JsonSchema): Record<string, unknown> {
