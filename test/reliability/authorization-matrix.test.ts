@@ -65,6 +65,12 @@ const MATRIX: [route: string, office: Outcome, hqOwn: Outcome, hqOther: Outcome,
   ['GET /api/v1/feeds',                                  'omits', 'omits', 'omits', 'lists', 'omits',  401],
   ['DELETE /api/v1/feeds/{id}',                          404,     404,     404,     204,     404,      401],
   ['GET /cal/{token}.ics',                               200,     200,     200,     200,     200,      200],
+  ['POST /api/v1/plans/{year}/requests',                 201,     403,     403,     201,     201,      401],
+  ['GET /api/v1/plans/{year}/requests',                  'lists', 'lists', 'omits', 'lists', 'omits',  401],
+  ['POST /api/v1/plans/{year}/requests/{id}/withdraw',   200,     403,     404,     200,     404,      401],
+  ['POST /api/v1/plans/{year}/solve',                    201,     403,     403,     403,     403,      401],
+  ['GET /api/v1/plans/{year}/proposals/{id}',            200,     403,     403,     403,     403,      401],
+  ['POST /api/v1/plans/{year}/proposals/{id}/commit',    200,     403,     403,     403,     403,      401],
 ];
 
 const YEAR = '2027';
@@ -119,7 +125,7 @@ interface Case {
 }
 
 const itemsHave = (body: any, id?: string) => (body.items as { id: string }[]).some((i) => i.id === id);
-let shared: { visit: string; reception: string; feed: { id: string; path: string } };
+let shared: { visit: string; reception: string; feed: { id: string; path: string }; planRequest: string; proposal: string };
 
 const CASES: Record<string, Case> = {
   'POST /api/v1/auth/login': { request: () => ({ method: 'POST', path: '/api/v1/auth/login', body: credentials }) },
@@ -220,7 +226,38 @@ const CASES: Record<string, Case> = {
   'GET /api/v1/feeds': { request: () => ({ method: 'GET', path: '/api/v1/feeds' }), present: (b) => itemsHave(b, shared.feed.id) },
   'DELETE /api/v1/feeds/{id}': { perCell: true, prepare: newOwnerFeed, request: (p) => ({ method: 'DELETE', path: `/api/v1/feeds/${p.id}` }) },
   'GET /cal/{token}.ics': { request: () => ({ method: 'GET', path: shared.feed.path }) },
+  'POST /api/v1/plans/{year}/requests': {
+    request: (_, role) => ({ method: 'POST', path: `/api/v1/plans/${YEAR}/requests`, body: role === 'office' || role.startsWith('hq') ? { ...planRequest, unitId: 'hangzhou' } : planRequest }),
+  },
+  'GET /api/v1/plans/{year}/requests': { request: () => ({ method: 'GET', path: `/api/v1/plans/${YEAR}/requests` }), present: (b) => itemsHave(b, shared.planRequest) },
+  'POST /api/v1/plans/{year}/requests/{id}/withdraw': {
+    perCell: true,
+    prepare: async () => ({ id: await newPlanRequest() }),
+    request: (p) => ({ method: 'POST', path: `/api/v1/plans/${YEAR}/requests/${p.id}/withdraw` }),
+  },
+  'POST /api/v1/plans/{year}/solve': { request: () => ({ method: 'POST', path: `/api/v1/plans/${YEAR}/solve`, body: { timeLimitMs: 200 } }) },
+  'GET /api/v1/plans/{year}/proposals/{id}': { request: () => ({ method: 'GET', path: `/api/v1/plans/${YEAR}/proposals/${shared.proposal}` }) },
+  'POST /api/v1/plans/{year}/proposals/{id}/commit': {
+    perCell: true,
+    prepare: async () => ({ id: await newProposal() }),
+    request: (p) => ({ method: 'POST', path: `/api/v1/plans/${YEAR}/proposals/${p.id}/commit` }),
+  },
 };
+
+const planRequest = { regionId: 'aksu', kind: 'inspection', days: 2, headcount: 3, earliest: '2027-09-01', latest: '2027-09-30', priority: 2, leaderName: '张三', purpose: '考察' };
+
+async function newPlanRequest(): Promise<string> {
+  const created = await call(ctx, 'POST', `/api/v1/plans/${YEAR}/requests`, { token: tokens.office, body: { ...planRequest, unitId: 'hangzhou' } });
+  expect(created.status, JSON.stringify(created.body)).toBe(201);
+  return created.body.id;
+}
+
+/** A proposal for the year's open requests (solved by the office); committing it books them. */
+async function newProposal(): Promise<string> {
+  const solved = await call(ctx, 'POST', `/api/v1/plans/${YEAR}/solve`, { token: tokens.office, body: { timeLimitMs: 200 } });
+  expect(solved.status, JSON.stringify(solved.body)).toBe(201);
+  return solved.body.id;
+}
 
 beforeAll(async () => {
   ctx = await createTestApp();
@@ -236,7 +273,8 @@ beforeAll(async () => {
   expect(
     (await call(ctx, 'PUT', `/api/v1/cadres/${YEAR}`, { token: office, body: { entries: [{ unitId: 'hangzhou', regionId: 'aksu', count: 3 }, { unitId: 'ningbo', regionId: 'nagqu', count: 2 }] } })).status,
   ).toBe(200);
-  shared = { visit: await newVisit('submitted'), reception: await newReception(), feed: await newOwnerFeed() };
+  shared = { visit: await newVisit('submitted'), reception: await newReception(), feed: await newOwnerFeed(), planRequest: await newPlanRequest(), proposal: '' };
+  shared.proposal = await newProposal();
 });
 
 const routeOf = (row: string) => row.replace(/ \(.*\)$/, '');
