@@ -111,16 +111,23 @@ async function plannerRows(): Promise<void> {
     return;
   }
   const result = await mod.benchPlanner();
-  const cases = Array.isArray(result) ? result : [result];
+  const cases = (Array.isArray(result) ? result : [result]) as Record<string, any>[];
   cases.forEach((c, i) => {
-    if (c && typeof c === 'object') {
-      const entries = Object.entries(c as Record<string, unknown>).map(([k, v]) => `${k}: ${typeof v === 'number' ? (Number.isInteger(v) ? v : fmt(v, 3)) : JSON.stringify(v)}`);
-      row(s, `case ${i + 1}`, entries.join('; '));
+    const tag = cases.length > 1 ? ` (case ${i + 1})` : '';
+    if (typeof c.requests === 'number' && typeof c.placedShare === 'number' && c.objective) {
+      row(s, `requests${tag}`, String(c.requests));
+      row(s, `placed (share)${tag}`, `${c.placed ?? Math.round(c.placedShare * c.requests)} (${fmt(c.placedShare * 100, 1)} %)`);
+      row(s, `objective: placed weight / total deviation days${tag}`, `${c.objective.placedWeight} / ${c.objective.totalDeviationDays}`);
+      if (typeof c.lpBound === 'number') row(s, `LP relaxation bound (HiGHS) / gap to it${tag}`, `${fmt(c.lpBound, 1)} / ${fmt(c.gapPercent ?? NaN, 2)} %`);
+      row(s, `solve time${tag}`, `${fmt(c.ms, 0)} ms${c.timeLimitMs ? ` (limit ${c.timeLimitMs} ms${c.search?.stoppedBy ? `, stopped by ${c.search.stoppedBy}` : ''})` : ''}`);
+      if (c.lp?.ms) row(s, `LP bound computation${tag}`, `${fmt(c.lp.ms, 0)} ms (${c.lp.variables} variables, ${c.lp.rows} rows)`);
     } else {
-      row(s, `case ${i + 1}`, String(c));
+      const entries = Object.entries(c ?? {}).map(([k, v]) => `${k}: ${typeof v === 'number' ? (Number.isInteger(v) ? v : fmt(v, 3)) : JSON.stringify(v)}`);
+      row(s, `case ${i + 1}`, entries.join('; '));
     }
   });
 }
+
 
 // What the numbers mean. The measured values are all in the table above; this text explains
 // them and names what was changed in src because of them (see git log for the commits).
