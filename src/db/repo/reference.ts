@@ -14,9 +14,22 @@ export interface RegionView {
 }
 
 export async function listRegions(db: Db): Promise<RegionView[]> {
+  return readRegions(db);
+}
+
+/** One region with its rules; reads only that region's rows (it is on every booking's path). */
+export async function findRegion(db: Db, id: string): Promise<RegionView | undefined> {
+  return (await readRegions(db, id))[0];
+}
+
+async function readRegions(db: Db, onlyId?: string): Promise<RegionView[]> {
   const [rows, blackouts] = await Promise.all([
-    db.select().from(regions).orderBy(asc(regions.id)),
-    db.select().from(regionBlackouts).orderBy(asc(regionBlackouts.startDate), asc(regionBlackouts.id)),
+    db.select().from(regions).where(onlyId === undefined ? undefined : eq(regions.id, onlyId)).orderBy(asc(regions.id)),
+    db
+      .select()
+      .from(regionBlackouts)
+      .where(onlyId === undefined ? undefined : eq(regionBlackouts.regionId, onlyId))
+      .orderBy(asc(regionBlackouts.startDate), asc(regionBlackouts.id)),
   ]);
   return rows.map((r) => ({
     id: r.id,
@@ -32,10 +45,6 @@ export async function listRegions(db: Db): Promise<RegionView[]> {
         .map((b) => ({ startDate: b.startDate, endDate: b.endDate, reason: b.reason })),
     },
   }));
-}
-
-export async function findRegion(db: Db, id: string): Promise<RegionView | undefined> {
-  return (await listRegions(db)).find((r) => r.id === id);
 }
 
 /** Replaces a region's rules and blackouts in one batch, with an audit entry. */
