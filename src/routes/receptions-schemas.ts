@@ -134,3 +134,8 @@ export const HistorySchema = z
     ),
   })
   .openapi('ReceptionHistory');
+
+export const VIOLATIONS_DESCRIPTION =
+  'RECEPTION_STANDARD_VIOLATED {violations:[{code, …}]}: every broken rule at once — OFFICIAL_LETTER_REQUIRED, ' +
+  'ACCOMPANY_LIMIT_EXCEEDED {limit, requested}, MEAL_STANDARD_EXCEEDED {limit, requested}, ' +
+  'LODGING_STANDARD_EXCEEDED {rank, limit, requested} (one per offending line), GIFTS_FORBIDDEN {requested}';

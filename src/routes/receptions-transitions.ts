@@ -4,8 +4,8 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { auditHistory } from '../db/repo/audit-log.js';
 import { performReceptionTransition, RECEPTION_TRANSITIONS, type ReceptionAction } from '../services/receptions.js';
 import { bearerSecurity, conflictResponse, createRouter, jsonContent, problemResponses } from './openapi.js';
-import { HistorySchema, ReceptionIdParam, ReceptionSchema } from './receptions-schemas.js';
-import { VIOLATIONS_DESCRIPTION, visibleReception } from './receptions-shared.js';
+import { visibleReception } from '../services/receptions-shared.js';
+import { HistorySchema, ReceptionIdParam, ReceptionSchema, VIOLATIONS_DESCRIPTION } from './receptions-schemas.js';
 
 const ReasonBody = z.object({ reason: z.string().trim().max(1000).optional() }).strict().openapi('ReceptionReason');
 

@@ -8,8 +8,8 @@ import { requireUser } from '../middleware/auth.js';
 import { createReception } from '../services/receptions.js';
 import { bearerSecurity, conflictResponse, createRouter, jsonBody, jsonContent, problemResponses, YearParamSchema } from './openapi.js';
 import { receptionListRoutes } from './receptions-list.js';
-import { NewReceptionBody, ReceptionIdParam, ReceptionSchema, ReceptionStatusSchema } from './receptions-schemas.js';
-import { VIOLATIONS_DESCRIPTION, visibleReception } from './receptions-shared.js';
+import { visibleReception } from '../services/receptions-shared.js';
+import { NewReceptionBody, ReceptionIdParam, ReceptionSchema, ReceptionStatusSchema, VIOLATIONS_DESCRIPTION } from './receptions-schemas.js';
 import { receptionTransitionRoutes } from './receptions-transitions.js';
 
 const createReceptionRoute = createRoute({

@@ -1,8 +1,5 @@
 // Request and response shapes for visits, shared by the visit routes and the OpenAPI document.
 import { z } from '@hono/zod-openapi';
-import { inclusiveDays } from '../domain/dates.js';
-import { MAX_VISIT_DAYS } from '../domain/types.js';
-import type { ValidationIssue } from '../lib/problem.js';
 import { IsoDateSchema } from './openapi.js';
 
 export const VisitKindSchema = z.enum(['inspection', 'condolence']);
@@ -57,15 +54,3 @@ export const VisitSchema = z
   .openapi('Visit');
 
 export const VisitWithWarningsSchema = VisitSchema.extend({ warnings: z.array(WarningSchema) }).openapi('VisitWithWarnings');
-
-/** Date rules that need more than one field, or today's date: order, length, not in the past. */
-export function visitDateIssues(dates: { startDate: string; endDate: string }, today: string): ValidationIssue[] {
-  const issues: ValidationIssue[] = [];
-  if (dates.endDate < dates.startDate) {
-    issues.push({ path: 'endDate', message: 'must not be before startDate' });
-  } else if (inclusiveDays(dates.startDate, dates.endDate) > MAX_VISIT_DAYS) {
-    issues.push({ path: 'endDate', message: `a visit may last at most ${MAX_VISIT_DAYS} days (inclusive)` });
-  }
-  if (dates.startDate < today) issues.push({ path: 'startDate', message: `must not be in the past (today is ${today})` });
-  return issues;
-}

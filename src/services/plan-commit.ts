@@ -9,7 +9,7 @@ import { findProposal, loadPlanYear, type PlanRequestStatus, type PlanYearData, 
 import type { VisitRow } from '../db/repo/visits.js';
 import { checkPlacements, type PlacementRefusal } from '../domain/planner/index.js';
 import { forbidden, notFound, Problem } from '../lib/problem.js';
-import { refusalDetail } from '../routes/visit-problems.js';
+import { refusalDetail } from './visit-problems.js';
 import { invalidPlanTransition, planInputOf } from './plans.js';
 import { todayOf } from './visits.js';
 

@@ -8,7 +8,7 @@ import { findRegion, findUnit } from '../db/repo/reference.js';
 import { receptionTotals, type LodgingLine, type ReceptionTotals } from '../domain/reception-rules.js';
 import type { Rank, ReceptionStatus } from '../domain/types.js';
 import { toCsv, type CsvCell } from '../lib/csv.js';
-import { receptionPlanOf, visibleReception } from '../routes/receptions-shared.js';
+import { receptionPlanOf, visibleReception } from './receptions-shared.js';
 
 interface Named {
   id: string;

@@ -10,8 +10,8 @@ import { checkReception } from '../domain/reception-rules.js';
 import type { ReceptionStatus } from '../domain/types.js';
 import { forbidden, notFound, Problem, validationFailed, type ValidationIssue } from '../lib/problem.js';
 import type { NewReceptionInput } from '../routes/receptions-schemas.js';
-import { receptionPlanOf, standardViolated, visibleReception } from '../routes/receptions-shared.js';
-import { currentReceptionStandards, RECEPTION_STANDARDS_NAME } from '../routes/standards-reception.js';
+import { receptionPlanOf, standardViolated, visibleReception } from './receptions-shared.js';
+import { currentReceptionStandards, RECEPTION_STANDARDS_NAME } from './reception-standards.js';
 
 /** The unit that hosts: a unit account's own (never chosen by the request), or the office's choice. */
 function hostUnitFor(user: AuthUser, requested: string | undefined): string {

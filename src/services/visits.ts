@@ -6,11 +6,11 @@ import { findRegion, findUnit } from '../db/repo/reference.js';
 import { visitWarnings, type VisitWarning } from '../db/repo/visit-warnings.js';
 import { createVisit, transitionVisit, updateVisit, type VisitFields } from '../db/repo/visit-writes.js';
 import { canSeeVisit, findVisit, type VisitRow } from '../db/repo/visits.js';
-import { calendarDayIn, PROGRAMME_TIME_ZONE } from '../domain/dates.js';
+import { calendarDayIn, inclusiveDays, PROGRAMME_TIME_ZONE } from '../domain/dates.js';
+import { MAX_VISIT_DAYS } from '../domain/types.js';
 import { actorsOf, EDITABLE_VISIT_STATUSES, mayPerform, nextStatus, VISIT_TRANSITIONS, type VisitAction } from '../domain/workflow.js';
 import { forbidden, notFound, validationFailed, type ValidationIssue } from '../lib/problem.js';
-import { visitDateIssues } from '../routes/visit-schemas.js';
-import { invalidTransition, unwrapVisitWrite } from '../routes/visit-problems.js';
+import { invalidTransition, unwrapVisitWrite } from './visit-problems.js';
 
 export interface VisitInput {
   regionId: string;
@@ -34,6 +34,18 @@ export async function visibleVisit(c: Context<AppEnv>, user: AuthUser, id: strin
   const row = await findVisit(c.var.db, id);
   if (!row || !canSeeVisit(user, row)) throw notFound('visit');
   return row;
+}
+
+/** Date rules that need more than one field, or today's date: order, length, not in the past. */
+export function visitDateIssues(dates: { startDate: string; endDate: string }, today: string): ValidationIssue[] {
+  const issues: ValidationIssue[] = [];
+  if (dates.endDate < dates.startDate) {
+    issues.push({ path: 'endDate', message: 'must not be before startDate' });
+  } else if (inclusiveDays(dates.startDate, dates.endDate) > MAX_VISIT_DAYS) {
+    issues.push({ path: 'endDate', message: `a visit may last at most ${MAX_VISIT_DAYS} days (inclusive)` });
+  }
+  if (dates.startDate < today) issues.push({ path: 'startDate', message: `must not be in the past (today is ${today})` });
+  return issues;
 }
 
 async function fieldIssues(c: Context<AppEnv>, fields: VisitFields, checkPast: boolean): Promise<ValidationIssue[]> {

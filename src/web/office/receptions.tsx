@@ -8,8 +8,8 @@ import { findReception, listReceptions, receptionView } from '../../db/repo/rece
 import { listRegions, listUnits } from '../../db/repo/reference.js';
 import { checkReception, receptionTotals } from '../../domain/reception-rules.js';
 import { Problem } from '../../lib/problem.js';
-import { receptionPlanOf } from '../../routes/receptions-shared.js';
-import { currentReceptionStandards } from '../../routes/standards-reception.js';
+import { receptionPlanOf } from '../../services/receptions-shared.js';
+import { currentReceptionStandards } from '../../services/reception-standards.js';
 import { receptionListCsv, receptionListCsvHeaders, receptionListFor } from '../../services/reception-list.js';
 import { performReceptionTransition } from '../../services/receptions.js';
 import type { Flash } from '../../views/layout.js';

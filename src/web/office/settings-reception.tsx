@@ -5,7 +5,7 @@ import { Hono, type Context } from 'hono';
 import type { AppEnv } from '../../app-env.js';
 import { saveStandard } from '../../db/repo/standards.js';
 import { DEFAULT_RECEPTION_STANDARDS, type ReceptionStandards } from '../../domain/reception-rules.js';
-import { currentReceptionStandards, RECEPTION_STANDARDS_NAME, ReceptionStandardsSchema } from '../../routes/standards-reception.js';
+import { currentReceptionStandards, RECEPTION_STANDARDS_NAME, ReceptionStandardsSchema } from '../../services/reception-standards.js';
 import { RANKS, rankLabel } from '../../views/labels.js';
 import { CsrfField, Layout, type Flash } from '../../views/layout.js';
 import { formFields, pageContext } from '../page.js';

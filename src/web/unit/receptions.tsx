@@ -4,7 +4,7 @@ import { Hono, type Context } from 'hono';
 import type { AppEnv } from '../../app-env.js';
 import { canSeeReception, findReception, listReceptions, receptionView, type ReceptionView } from '../../db/repo/receptions.js';
 import type { ReceptionStandards, ReceptionViolation } from '../../domain/reception-rules.js';
-import { currentReceptionStandards } from '../../routes/standards-reception.js';
+import { currentReceptionStandards } from '../../services/reception-standards.js';
 import { createReception, performReceptionTransition, RECEPTION_TRANSITIONS } from '../../services/receptions.js';
 import { ReceptionStatusBadge } from '../../views/components/status-badge.js';
 import { RANKS, RECEPTION_STATUS_WORDS, rankLabel, say, type Words } from '../../views/labels.js';

@@ -1,4 +1,4 @@
-// Pieces every reception route needs: loading what the caller may see, the rule view of a
+// Pieces the reception services and pages share: loading what the caller may see, the rule view of a
 // reception, and the one problem that lists broken reception rules.
 import type { Context } from 'hono';
 import type { AppEnv, AuthUser } from '../app-env.js';
@@ -30,8 +30,3 @@ export function standardViolated(violations: ReceptionViolation[]): Problem {
   const codes = violations.map((v) => v.code).join(', ');
   return new Problem(409, 'RECEPTION_STANDARD_VIOLATED', `The reception breaks ${violations.length} rule(s): ${codes}.`, { violations });
 }
-
-export const VIOLATIONS_DESCRIPTION =
-  'RECEPTION_STANDARD_VIOLATED {violations:[{code, …}]}: every broken rule at once — OFFICIAL_LETTER_REQUIRED, ' +
-  'ACCOMPANY_LIMIT_EXCEEDED {limit, requested}, MEAL_STANDARD_EXCEEDED {limit, requested}, ' +
-  'LODGING_STANDARD_EXCEEDED {rank, limit, requested} (one per offending line), GIFTS_FORBIDDEN {requested}';
