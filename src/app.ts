@@ -1,11 +1,11 @@
 // createApp(deps): the whole service as one Hono app. Node (server.ts) and Workers (worker.ts)
 // only wire a database and configuration into it; tests build it with their own database.
 import { OpenAPIHono } from '@hono/zod-openapi';
-import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
 import { secureHeaders } from 'hono/secure-headers';
 import type { AppDeps, AppEnv } from './app-env.js';
 import { resolveUser } from './middleware/auth.js';
+import { limitBody } from './middleware/body-limit.js';
 import { jsonOnly } from './middleware/json-only.js';
 import { describeError } from './lib/log.js';
 import { Problem, problemResponse } from './lib/problem.js';
@@ -64,15 +64,7 @@ export function createApp(deps: AppDeps) {
       },
     }),
   );
-  app.use(
-    '*',
-    bodyLimit({
-      maxSize: MAX_BODY_BYTES,
-      onError: () => {
-        throw new Problem(413, 'PAYLOAD_TOO_LARGE', `The body may be at most ${MAX_BODY_BYTES} bytes.`);
-      },
-    }),
-  );
+  app.use('*', limitBody(MAX_BODY_BYTES));
 
   app.get('/healthz', (c) => c.json({ ok: true }));
 

@@ -3,6 +3,7 @@
 // bytes the client sent (RFC 8259 §8.1: JSON text exchanged between systems is UTF-8).
 import type { MiddlewareHandler } from 'hono';
 import { Problem, validationFailed } from '../lib/problem.js';
+import { requestBytes } from '../lib/request-body.js';
 
 const JSON_TYPE = /^application\/([a-z0-9.+-]+\+)?json\s*(;|$)/i;
 const BODY_METHODS = new Set(['POST', 'PUT', 'PATCH']);
@@ -14,13 +15,14 @@ export function jsonOnly(): MiddlewareHandler {
       if (!JSON_TYPE.test(type)) {
         throw new Problem(415, 'UNSUPPORTED_MEDIA_TYPE', `Send the body as application/json (got "${type.slice(0, 80) || 'none'}").`);
       }
-      // Hono caches the bytes read here, so the validator parses the same body afterwards.
-      const bytes = await c.req.arrayBuffer();
+      let text: string;
       try {
-        new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+        text = new TextDecoder('utf-8', { fatal: true }).decode(await requestBytes(c));
       } catch {
         throw validationFailed([{ path: '', message: 'the body is not valid UTF-8' }]);
       }
+      // The validator's c.req.json() parses this cached text: the body is read and decoded once.
+      (c.req.bodyCache as { text?: Promise<string> }).text = Promise.resolve(text);
     }
     await next();
   };

@@ -36,9 +36,11 @@ export async function startServer(options: {
   adminPassword: string;
   port?: number;
   startTimeoutMs?: number;
+  /** Extra Node flags for the child, e.g. ['--cpu-prof'] to see where a benchmark's time goes. */
+  nodeArgs?: string[];
 }): Promise<ServerProcess> {
   const port = options.port ?? (await freePort());
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], {
+  const child = spawn(process.execPath, [...(options.nodeArgs ?? []), '--import', 'tsx', 'src/server.ts'], {
     cwd: ROOT,
     env: {
       ...process.env,

@@ -1,0 +1,23 @@
+// At most `maxBytes` of body, refused with 413 PAYLOAD_TOO_LARGE. A body the Node entry has
+// already read is measured directly; otherwise Hono's bodyLimit counts the stream (it also
+// catches a chunked body that declares no length).
+import type { MiddlewareHandler } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { preReadBody } from '../lib/request-body.js';
+import { Problem } from '../lib/problem.js';
+
+export function limitBody(maxBytes: number): MiddlewareHandler {
+  const tooLarge = () => new Problem(413, 'PAYLOAD_TOO_LARGE', `The body may be at most ${maxBytes} bytes.`);
+  const streamed = bodyLimit({
+    maxSize: maxBytes,
+    onError: () => {
+      throw tooLarge();
+    },
+  });
+  return async (c, next) => {
+    const read = preReadBody(c);
+    if (!read) return streamed(c, next);
+    if (read.byteLength > maxBytes) throw tooLarge();
+    await next();
+  };
+}
