@@ -2,6 +2,7 @@
 // import a module-level connection, so tests and each runtime wire their own.
 import { createClient, type Client } from '@libsql/client';
 import { drizzle as drizzleLibsql, type LibSQLDatabase } from 'drizzle-orm/libsql';
+import { EmbeddedClient, embeddedPath } from './embedded-client.js';
 import * as schema from './schema.js';
 
 export type Db = LibSQLDatabase<typeof schema>;
@@ -13,7 +14,7 @@ export interface LibsqlDatabase {
 
 /** Embedded file (`file:…`), or a remote libSQL / Turso server (`libsql://…`, `https://…`). */
 export function createLibsqlDb(url: string, authToken?: string): LibsqlDatabase {
-  const client = createClient({ url, authToken });
+  const client = url.startsWith('file:') ? new EmbeddedClient(embeddedPath(url)) : createClient({ url, authToken });
   return { db: drizzleLibsql(client, { schema }), client };
 }
 
