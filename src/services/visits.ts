@@ -48,9 +48,14 @@ export function visitDateIssues(dates: { startDate: string; endDate: string }, t
   return issues;
 }
 
+/**
+ * Field problems found before writing. An unknown region is looked up here only when something
+ * else is already wrong, so one 422 names every fault; otherwise the guarded write refuses it
+ * (its guard requires the region) and the write's result says so, which saves a booking a read.
+ */
 async function fieldIssues(c: Context<AppEnv>, fields: VisitFields, checkPast: boolean): Promise<ValidationIssue[]> {
   const issues = visitDateIssues(fields, checkPast ? todayOf(c) : '0000-00-00');
-  if (!(await findRegion(c.var.db, fields.regionId))) issues.unshift({ path: 'regionId', message: `unknown region "${fields.regionId}"` });
+  if (issues.length && !(await findRegion(c.var.db, fields.regionId))) issues.unshift({ path: 'regionId', message: `unknown region "${fields.regionId}"` });
   return issues;
 }
 

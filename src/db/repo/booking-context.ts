@@ -55,13 +55,17 @@ export async function regionRulesOf(db: Db, regionId: string): Promise<RegionRul
   return (await findRegion(db, regionId))?.rules;
 }
 
-/** Which rule refuses this booking right now (null when none does: the state changed meanwhile). */
+/**
+ * Which rule refuses this booking right now: a rule's refusal, 'unknown-region' when the region
+ * does not exist (the guard refuses those too), or null when nothing does (the state changed
+ * meanwhile).
+ */
 export async function explainRefusal(
   db: Db,
   candidate: { unitId: string; regionId: string; year: number; startDate: string; endDate: string; headcount: number; excludeId?: string; counted?: CountedSet },
-): Promise<BookingRefusal | null> {
+): Promise<BookingRefusal | 'unknown-region' | null> {
   const rules = await regionRulesOf(db, candidate.regionId);
-  if (!rules) return null;
+  if (!rules) return 'unknown-region';
   const [limits, usage, regionVisits] = await Promise.all([
     limitsFor(db, candidate.year, candidate.unitId),
     unitUsage(db, candidate),

@@ -43,7 +43,8 @@ export function bookingGuard(g: GuardInput): SQL {
   // that bound keeps every region lookup a short index range, however many visits are stored.
   const lookback = `-${MAX_VISIT_DAYS} days`;
   return sql`(
-    ${g.headcount} <= ${limit('max_headcount_per_batch', g)}
+    EXISTS (SELECT 1 FROM regions WHERE id = ${g.regionId})
+    AND ${g.headcount} <= ${limit('max_headcount_per_batch', g)}
     AND (SELECT count(*) FROM visits
          WHERE unit_id = ${g.unitId} AND year = ${g.year} AND status IN ${statuses} AND id <> ${g.excludeId})
         < ${limit('max_batches', g)}
