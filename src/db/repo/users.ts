@@ -76,13 +76,23 @@ export async function createSession(db: Db, userId: string, kind: 'api' | 'web',
   return { token, expiresAt, csrfToken };
 }
 
-export async function findSession(db: Db, token: string, kind: 'api' | 'web', now: Date) {
-  const [row] = await db
+// Every authenticated request looks its session up, so the query is built once per database
+// (drizzle's prepared query) instead of once per request.
+const sessionQueries = new WeakMap<Db, ReturnType<typeof buildSessionQuery>>();
+
+function buildSessionQuery(db: Db) {
+  return db
     .select({ user: userColumns, csrfToken: sessions.csrfToken })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
-    .where(and(eq(sessions.tokenHash, await sha256Hex(token)), eq(sessions.kind, kind), gt(sessions.expiresAt, now.toISOString())));
-  return row;
+    .where(and(eq(sessions.tokenHash, sql.placeholder('tokenHash')), eq(sessions.kind, sql.placeholder('kind')), gt(sessions.expiresAt, sql.placeholder('now'))))
+    .prepare();
+}
+
+export async function findSession(db: Db, token: string, kind: 'api' | 'web', now: Date) {
+  let query = sessionQueries.get(db);
+  if (!query) sessionQueries.set(db, (query = buildSessionQuery(db)));
+  return query.get({ tokenHash: await sha256Hex(token), kind, now: now.toISOString() });
 }
 
 export async function endSession(db: Db, token: string): Promise<void> {
