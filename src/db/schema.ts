@@ -126,7 +126,9 @@ export const visits = sqliteTable(
     // The condolence balance of a region and year (booking warnings, the balance report): without
     // it SQLite walks every visit of the region, all years.
     index('visits_year_kind_region').on(t.year, t.kind, t.regionId, t.status, t.unitId, t.consolationYuan),
-    index('visits_unit_year_status').on(t.unitId, t.year, t.status),
+    // The guard's batch and person-trip sums for a unit and year read headcount and id from the
+    // index alone, not one table row per counted visit.
+    index('visits_unit_year_cover').on(t.unitId, t.year, t.status, t.headcount, t.id),
     index('visits_status').on(t.status),
     uniqueIndex('visits_unit_idempotency').on(t.unitId, t.idempotencyKey),
   ],

@@ -1,13 +1,14 @@
 // Every write to a visit is one guarded statement plus its audit row in one db.batch
 // (DESIGN.md): the audit row is selected from the visit by the write's own op id, so it exists
 // only when the write landed. No interactive transactions anywhere.
-import { eq, sql, type SQL } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import type { VisitKind, VisitStatus, BookingRefusal } from '../../domain/types.js';
 import { yearOf } from '../../domain/dates.js';
 import { newId } from '../../lib/crypto.js';
 import type { Db } from '../client.js';
 import { visits } from '../schema.js';
 import { explainRefusal } from './booking-context.js';
+import { rowMapper } from './row-mapping.js';
 import { bookingGuard } from './visit-guards.js';
 import { findVisit, findVisitByIdempotencyKey, type VisitRow } from './visits.js';
 
@@ -29,6 +30,7 @@ export type VisitWriteResult =
   | { ok: false; reason: 'refused'; refusal: BookingRefusal }
   | { ok: false; reason: 'invalid-transition'; from: VisitStatus }
   | { ok: false; reason: 'not-found' }
+  | { ok: false; reason: 'unknown-region'; regionId: string }
   | { ok: false; reason: 'contention' };
 
 // A refused write is re-read to name the rule. If by then nothing refuses it (a place was freed
@@ -41,9 +43,12 @@ function auditRow(args: { id: string; opId: string; at: string; actorId: string;
     FROM visits WHERE id = ${args.id} AND last_op_id = ${args.opId}`;
 }
 
-async function runGuarded(db: Db, write: SQL, audit: SQL, id: string): Promise<VisitRow | undefined> {
-  const [, , rows] = await db.batch([db.run(write), db.run(audit), db.select().from(visits).where(eq(visits.id, id))]);
-  return rows[0];
+const visitFromRaw = rowMapper(visits);
+
+/** The guarded write and its audit row in one batch; the visit as written, or undefined when the guard refused. */
+async function runGuarded(db: Db, write: SQL, audit: SQL): Promise<VisitRow | undefined> {
+  const [written] = await db.batch([db.all<Record<string, unknown>>(sql`${write} RETURNING *`), db.run(audit)]);
+  return written[0] ? visitFromRaw(written[0]) : undefined;
 }
 
 export async function createVisit(
@@ -69,13 +74,14 @@ export async function createVisit(
         ${fields.consolationYuan}, 'submitted', 0, ${args.idempotencyKey}, ${opId}, ${args.actorId}, ${at}, ${at}
       WHERE ${guard}
       ON CONFLICT DO NOTHING`;
-    const row = await runGuarded(db, insert, auditRow({ id, opId, at, actorId: args.actorId, action: 'create', from: null, note: null }), id);
+    const row = await runGuarded(db, insert, auditRow({ id, opId, at, actorId: args.actorId, action: 'create', from: null, note: null }));
     if (row) return { ok: true, row, replayed: false };
     if (args.idempotencyKey) {
       const concurrent = await findVisitByIdempotencyKey(db, unitId, args.idempotencyKey);
       if (concurrent) return { ok: true, row: concurrent, replayed: true };
     }
     const refusal = await explainRefusal(db, { ...fields, unitId, year });
+    if (refusal === 'unknown-region') return { ok: false, reason: 'unknown-region', regionId: fields.regionId };
     if (refusal) return { ok: false, reason: 'refused', refusal };
   }
   return { ok: false, reason: 'contention' };
@@ -101,10 +107,12 @@ export async function updateVisit(db: Db, args: { id: string; fields: VisitField
         updated_at = ${at}, last_op_id = ${opId}
       WHERE id = ${args.id} AND sequence = ${current.sequence} AND status IN ${EDITABLE} AND ${guard}`;
     const audit = auditRow({ id: args.id, opId, at, actorId: args.actorId, action: 'edit', from: current.status, note: null });
-    const row = await runGuarded(db, update, audit, args.id);
-    if (row?.lastOpId === opId) return { ok: true, row, replayed: false };
+    const written = await runGuarded(db, update, audit);
+    if (written) return { ok: true, row: written, replayed: false };
+    const row = await findVisit(db, args.id);
     if (row && row.sequence !== current.sequence) continue; // someone else wrote first: look again
     const refusal = await explainRefusal(db, { ...fields, unitId: current.unitId, year, excludeId: args.id });
+    if (refusal === 'unknown-region') return { ok: false, reason: 'unknown-region', regionId: fields.regionId };
     if (refusal) return { ok: false, reason: 'refused', refusal };
   }
   return { ok: false, reason: 'contention' };
@@ -137,13 +145,15 @@ export async function transitionVisit(db: Db, args: TransitionArgs): Promise<Vis
         coordination_opinion = coalesce(${args.coordinationOpinion ?? null}, coordination_opinion)
       WHERE id = ${args.id} AND sequence = ${current.sequence} AND status IN ${allowedFrom} ${guard}`;
     const audit = auditRow({ id: args.id, opId, at, actorId: args.actorId, action: args.action, from: current.status, note: args.note });
-    const row = await runGuarded(db, update, audit, args.id);
-    if (row?.lastOpId === opId) return { ok: true, row, replayed: false };
+    const written = await runGuarded(db, update, audit);
+    if (written) return { ok: true, row: written, replayed: false };
+    const row = await findVisit(db, args.id);
     if (!row) return { ok: false, reason: 'not-found' };
     if (row.sequence !== current.sequence) continue;
     if (args.recheckAgainstApproved) {
+      // A stored visit's region exists (foreign key), so only a rule can refuse an approval.
       const refusal = await explainRefusal(db, candidate);
-      if (refusal) return { ok: false, reason: 'refused', refusal };
+      if (refusal && refusal !== 'unknown-region') return { ok: false, reason: 'refused', refusal };
     }
   }
   return { ok: false, reason: 'contention' };
