@@ -5,16 +5,18 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { DEFAULT_QUOTA_LIMITS } from '../../domain/caps.js';
 import { MAX_VISIT_DAYS } from '../../domain/types.js';
+import type { Bindable } from '../statements.js';
 
+/** Values, or placeholders when the guard is compiled once (visit-writes.ts). */
 export interface GuardInput {
-  unitId: string;
-  regionId: string;
-  year: number;
-  startDate: string;
-  endDate: string;
-  headcount: number;
+  unitId: Bindable<string>;
+  regionId: Bindable<string>;
+  year: Bindable<number>;
+  startDate: Bindable<string>;
+  endDate: Bindable<string>;
+  headcount: Bindable<number>;
   /** The visit being edited or approved, which must not count against itself ('' for a new one). */
-  excludeId: string;
+  excludeId: Bindable<string>;
   /** Which visits hold places: every counted status when booking, only `approved` when approving. */
   counted: 'all-counted' | 'approved-only';
 }

@@ -1,11 +1,12 @@
 // Every write to a visit is one guarded statement plus its audit row in one db.batch
 // (DESIGN.md): the audit row is selected from the visit by the write's own op id, so it exists
 // only when the write landed. No interactive transactions anywhere.
-import { sql, type SQL } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import type { VisitKind, VisitStatus, BookingRefusal } from '../../domain/types.js';
 import { yearOf } from '../../domain/dates.js';
 import { newId } from '../../lib/crypto.js';
 import type { Db } from '../client.js';
+import { compile, render, runBatch, type BoundStatement } from '../statements.js';
 import { visits } from '../schema.js';
 import { explainRefusal } from './booking-context.js';
 import { rowMapper } from './row-mapping.js';
@@ -37,18 +38,42 @@ export type VisitWriteResult =
 // in between), the guarded write is simply tried again, a bounded number of times.
 const ATTEMPTS = 4;
 
-function auditRow(args: { id: string; opId: string; at: string; actorId: string; action: string; from: VisitStatus | null; note: string | null }) {
-  return sql`INSERT INTO audit_log (entity, entity_id, at, actor_id, action, from_status, to_status, note)
-    SELECT 'visit', id, ${args.at}, ${args.actorId}, ${args.action}, ${args.from}, status, ${args.note}
-    FROM visits WHERE id = ${args.id} AND last_op_id = ${args.opId}`;
-}
+type AuditArgs = { id: string; opId: string; at: string; actorId: string; action: string; from: VisitStatus | null; note: string | null };
+const bind = <Name extends string>(name: Name) => sql.placeholder(name);
+
+const auditRow = compile<keyof AuditArgs>(sql`INSERT INTO audit_log (entity, entity_id, at, actor_id, action, from_status, to_status, note)
+    SELECT 'visit', id, ${bind('at')}, ${bind('actorId')}, ${bind('action')}, ${bind('from')}, status, ${bind('note')}
+    FROM visits WHERE id = ${bind('id')} AND last_op_id = ${bind('opId')}`);
+
+// A new visit: the most frequent write, so its statement is compiled once (see statements.ts).
+const insertVisit = compile(sql`INSERT INTO visits (id, unit_id, region_id, kind, start_date, end_date, year, headcount,
+        leader_name, leader_title, purpose, cadres_visited, consolation_yuan, status, sequence, idempotency_key,
+        last_op_id, created_by, created_at, updated_at)
+      SELECT ${bind('id')}, ${bind('unitId')}, ${bind('regionId')}, ${bind('kind')}, ${bind('startDate')}, ${bind('endDate')}, ${bind('year')},
+        ${bind('headcount')}, ${bind('leaderName')}, ${bind('leaderTitle')}, ${bind('purpose')}, ${bind('cadresVisited')},
+        ${bind('consolationYuan')}, 'submitted', 0, ${bind('idempotencyKey')}, ${bind('opId')}, ${bind('actorId')}, ${bind('at')}, ${bind('at')}
+      WHERE ${bookingGuard({
+        unitId: bind('unitId'),
+        regionId: bind('regionId'),
+        year: bind('year'),
+        startDate: bind('startDate'),
+        endDate: bind('endDate'),
+        headcount: bind('headcount'),
+        excludeId: bind('excludeId'),
+        counted: 'all-counted',
+      })}
+      ON CONFLICT DO NOTHING
+      RETURNING *`);
 
 const visitFromRaw = rowMapper(visits);
 
-/** The guarded write and its audit row in one batch; the visit as written, or undefined when the guard refused. */
-async function runGuarded(db: Db, write: SQL, audit: SQL): Promise<VisitRow | undefined> {
-  const [written] = await db.batch([db.all<Record<string, unknown>>(sql`${write} RETURNING *`), db.run(audit)]);
-  return written[0] ? visitFromRaw(written[0]) : undefined;
+/**
+ * The guarded write (ending in RETURNING *) and its audit row in one batch: the visit as
+ * written, or undefined when the guard refused.
+ */
+async function runGuarded(db: Db, write: BoundStatement, audit: BoundStatement): Promise<VisitRow | undefined> {
+  const [written] = await runBatch(db, [write, audit]);
+  return written?.[0] ? visitFromRaw(written[0]) : undefined;
 }
 
 export async function createVisit(
@@ -65,15 +90,7 @@ export async function createVisit(
     }
     const id = newId();
     const opId = newId();
-    const guard = bookingGuard({ ...fields, unitId, year, excludeId: '', counted: 'all-counted' });
-    const insert = sql`INSERT INTO visits (id, unit_id, region_id, kind, start_date, end_date, year, headcount,
-        leader_name, leader_title, purpose, cadres_visited, consolation_yuan, status, sequence, idempotency_key,
-        last_op_id, created_by, created_at, updated_at)
-      SELECT ${id}, ${unitId}, ${fields.regionId}, ${fields.kind}, ${fields.startDate}, ${fields.endDate}, ${year},
-        ${fields.headcount}, ${fields.leaderName}, ${fields.leaderTitle}, ${fields.purpose}, ${fields.cadresVisited},
-        ${fields.consolationYuan}, 'submitted', 0, ${args.idempotencyKey}, ${opId}, ${args.actorId}, ${at}, ${at}
-      WHERE ${guard}
-      ON CONFLICT DO NOTHING`;
+    const insert = insertVisit({ ...fields, id, unitId, year, excludeId: '', idempotencyKey: args.idempotencyKey, opId, actorId: args.actorId, at });
     const row = await runGuarded(db, insert, auditRow({ id, opId, at, actorId: args.actorId, action: 'create', from: null, note: null }));
     if (row) return { ok: true, row, replayed: false };
     if (args.idempotencyKey) {
@@ -105,9 +122,10 @@ export async function updateVisit(db: Db, args: { id: string; fields: VisitField
         leader_title = ${fields.leaderTitle}, purpose = ${fields.purpose}, cadres_visited = ${fields.cadresVisited},
         consolation_yuan = ${fields.consolationYuan}, status = 'submitted', sequence = sequence + 1,
         updated_at = ${at}, last_op_id = ${opId}
-      WHERE id = ${args.id} AND sequence = ${current.sequence} AND status IN ${EDITABLE} AND ${guard}`;
+      WHERE id = ${args.id} AND sequence = ${current.sequence} AND status IN ${EDITABLE} AND ${guard}
+      RETURNING *`;
     const audit = auditRow({ id: args.id, opId, at, actorId: args.actorId, action: 'edit', from: current.status, note: null });
-    const written = await runGuarded(db, update, audit);
+    const written = await runGuarded(db, render(update), audit);
     if (written) return { ok: true, row: written, replayed: false };
     const row = await findVisit(db, args.id);
     if (row && row.sequence !== current.sequence) continue; // someone else wrote first: look again
@@ -143,9 +161,10 @@ export async function transitionVisit(db: Db, args: TransitionArgs): Promise<Vis
     const guard = args.recheckAgainstApproved ? sql`AND ${bookingGuard(candidate)}` : sql``;
     const update = sql`UPDATE visits SET status = ${args.to}, sequence = sequence + 1, updated_at = ${at}, last_op_id = ${opId},
         coordination_opinion = coalesce(${args.coordinationOpinion ?? null}, coordination_opinion)
-      WHERE id = ${args.id} AND sequence = ${current.sequence} AND status IN ${allowedFrom} ${guard}`;
+      WHERE id = ${args.id} AND sequence = ${current.sequence} AND status IN ${allowedFrom} ${guard}
+      RETURNING *`;
     const audit = auditRow({ id: args.id, opId, at, actorId: args.actorId, action: args.action, from: current.status, note: args.note });
-    const written = await runGuarded(db, update, audit);
+    const written = await runGuarded(db, render(update), audit);
     if (written) return { ok: true, row: written, replayed: false };
     const row = await findVisit(db, args.id);
     if (!row) return { ok: false, reason: 'not-found' };
