@@ -23,7 +23,11 @@ export interface LoadResult {
 
 export interface ThroughputResult {
   booking: LoadResult;
+  /** The same authenticated POST with a body zod refuses (422): what every JSON write costs before its own work. */
+  refusedByValidation: LoadResult;
   healthz: LoadResult;
+  /** /healthz again after the bookings: the machine's speed drifts, so the ratio uses both. */
+  healthzAfter: LoadResult;
   rawInsert: LoadResult;
   rawInsertFull: LoadResult;
   storedAfterBooking: number;
@@ -44,6 +48,13 @@ function toLoad(label: string, result: autocannon.Result): LoadResult {
     p99Ms: result.latency.p99,
     statusCounts,
   };
+}
+
+/** Like toLoad, counting only answers with the given status. */
+function toAnswered(label: string, result: autocannon.Result, status: number): LoadResult {
+  const load = toLoad(label, result);
+  const answered = load.statusCounts[String(status)] ?? 0;
+  return { ...load, accepted: answered, perSecond: answered / result.duration };
 }
 
 function run(options: autocannon.Options): Promise<autocannon.Result> {
@@ -95,19 +106,40 @@ export async function benchThroughput(options: { seconds: number; connections: n
         };
       },
     };
+    // The same request with a headcount zod refuses: HTTP, body, session lookup and validation,
+    // then a 422 problem, with no booking work. No booking can be cheaper than this.
+    let refusedCounter = 0;
+    const refusedRequest: autocannon.Request = {
+      method: 'POST',
+      path: '/api/v1/visits',
+      setupRequest: (req) => {
+        const i = refusedCounter++;
+        const start = addDays(firstDay, i % 1000);
+        return {
+          ...req,
+          headers: { 'content-type': 'application/json', authorization: `Bearer ${tokenList[i % tokenList.length]}` },
+          body: JSON.stringify({ regionId: REGION_IDS[i % REGION_IDS.length], kind: 'inspection', startDate: start, endDate: start, headcount: -1, leaderName: '带队领导', purpose: '考察对接援建项目' }),
+        };
+      },
+    };
     const common = { url: base, connections: options.connections, pipelining: 1 };
     // A short warm-up of each path, so the JIT and the page cache are not what is measured.
     await run({ ...common, duration: 1, requests: [bookingRequest] });
     await run({ ...common, duration: 1, requests: [{ method: 'GET', path: '/healthz' }] });
 
+    await run({ ...common, duration: 1, requests: [refusedRequest] });
+
+    const healthzRequest: autocannon.Request = { method: 'GET', path: '/healthz' };
+    const healthz = toLoad('GET /healthz', await run({ ...common, duration: options.seconds, requests: [healthzRequest] }));
     const booking = toLoad('POST /api/v1/visits (201s only)', await run({ ...common, duration: options.seconds, requests: [bookingRequest] }));
-    const healthz = toLoad('GET /healthz', await run({ ...common, duration: options.seconds, requests: [{ method: 'GET', path: '/healthz' }] }));
+    const refusedByValidation = toAnswered('POST /api/v1/visits refused by validation (422s)', await run({ ...common, duration: options.seconds, requests: [refusedRequest] }), 422);
+    const healthzAfter = toLoad('GET /healthz (again)', await run({ ...common, duration: options.seconds, requests: [healthzRequest] }));
     const stored = await storedVisits(join(dir, 'server.db'));
     await server.stop();
 
     const rawInsert = await rawInsertLoop(join(dir, 'raw.db'), options.seconds, 'NORMAL');
     const rawInsertFull = await rawInsertLoop(join(dir, 'raw-full.db'), options.seconds, 'FULL');
-    return { booking, healthz, rawInsert, rawInsertFull, storedAfterBooking: stored };
+    return { booking, refusedByValidation, healthz, healthzAfter, rawInsert, rawInsertFull, storedAfterBooking: stored };
   } finally {
     await server.kill();
     rmSync(dir, { recursive: true, force: true });
