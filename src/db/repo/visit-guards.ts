@@ -47,12 +47,10 @@ export function bookingGuard(g: GuardInput): SQL {
   return sql`(
     EXISTS (SELECT 1 FROM regions WHERE id = ${g.regionId})
     AND ${g.headcount} <= ${limit('max_headcount_per_batch', g)}
-    AND (SELECT count(*) FROM visits
+    -- The unit's batches and person-trips this year, both from one pass over its visits.
+    AND (SELECT count(*) < ${limit('max_batches', g)} AND coalesce(sum(headcount), 0) + ${g.headcount} <= ${limit('max_person_trips', g)}
+         FROM visits
          WHERE unit_id = ${g.unitId} AND year = ${g.year} AND status IN ${statuses} AND id <> ${g.excludeId})
-        < ${limit('max_batches', g)}
-    AND (SELECT coalesce(sum(headcount), 0) FROM visits
-         WHERE unit_id = ${g.unitId} AND year = ${g.year} AND status IN ${statuses} AND id <> ${g.excludeId})
-        + ${g.headcount} <= ${limit('max_person_trips', g)}
     AND NOT EXISTS (SELECT 1 FROM region_blackouts
          WHERE region_id = ${g.regionId} AND start_date <= ${g.endDate} AND end_date >= ${g.startDate})
     AND NOT EXISTS (
