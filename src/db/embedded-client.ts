@@ -34,6 +34,8 @@ interface Compiled {
   statement: Statement;
   columns: string[] | null;
   columnTypes: string[];
+  /** Builds this statement's rows (see rowMaker). */
+  makeRow: (values: SqliteValue[]) => Row;
 }
 type SqliteValue = null | number | bigint | string | Buffer;
 
@@ -161,10 +163,10 @@ export class EmbeddedClient implements Client {
   #run(stmt: InStatement): ResultSet {
     const { sql, args } = typeof stmt === 'string' ? { sql: stmt, args: [] as InArgs } : stmt;
     try {
-      const { statement, columns, columnTypes } = this.#prepare(sql);
+      const { statement, columns, columnTypes, makeRow } = this.#prepare(sql);
       const bound = toSqlArgs(args ?? []);
       if (columns) {
-        const rows = (statement.all(bound) as SqliteValue[][]).map((values) => toRow(values, columns));
+        const rows = (statement.all(bound) as SqliteValue[][]).map(makeRow);
         return new EmbeddedResultSet(columns, columnTypes, rows, 0, undefined);
       }
       const info = statement.run(bound);
@@ -184,11 +186,12 @@ export class EmbeddedClient implements Client {
     }
     const statement = this.#db.prepare(sql);
     statement.safeIntegers(true);
-    let compiled: Compiled = { statement, columns: null, columnTypes: [] };
+    let compiled: Compiled = { statement, columns: null, columnTypes: [], makeRow: rowMaker([]) };
     if (statement.reader) {
       statement.raw(true);
       const columns = statement.columns();
-      compiled = { statement, columns: columns.map((c) => c.name), columnTypes: columns.map((c) => c.type ?? '') };
+      const names = columns.map((c) => c.name);
+      compiled = { statement, columns: names, columnTypes: columns.map((c) => c.type ?? ''), makeRow: rowMaker(names) };
     }
     // A statement that changes the schema is not kept, and running one empties the cache: the
     // columns kept with a `SELECT *` would be stale. Only migrations change the schema, and they
@@ -207,17 +210,37 @@ export class EmbeddedClient implements Client {
   }
 }
 
-/** A row as @libsql/client gives it: values by index (not enumerable) and by column name. */
-function toRow(values: SqliteValue[], names: string[]): Row {
-  const row: Record<string | number, Value> = {};
-  Object.defineProperty(row, 'length', { value: values.length });
-  for (let i = 0; i < values.length; i++) {
-    const value = fromSql(values[i]!);
-    Object.defineProperty(row, i, { value });
-    const name = names[i]!;
-    if (!Object.hasOwn(row, name)) row[name] = value;
+const VALUES = Symbol('row values');
+
+/**
+ * Rows as @libsql/client gives them: values by column name (enumerable, first of equal names
+ * wins) and by index, plus `length` (neither enumerable). The index accessors and length live
+ * on one prototype per statement, so a row costs one object and its named fields.
+ */
+function rowMaker(names: string[]): (values: SqliteValue[]) => Row {
+  const proto: object = {};
+  Object.defineProperty(proto, 'length', { value: names.length });
+  for (let i = 0; i < names.length; i++) {
+    Object.defineProperty(proto, i, {
+      get(this: { [VALUES]: Value[] }) {
+        return this[VALUES][i];
+      },
+    });
   }
-  return row as unknown as Row;
+  // As in @libsql/client: a name that repeats an earlier one, or that is `length` or an index,
+  // is reachable by index only.
+  const isIndex = (name: string) => /^(0|[1-9]\d*)$/.test(name) && Number(name) < names.length;
+  const named = names.map((name, i) => (names.indexOf(name) === i && name !== 'length' && !isIndex(name) ? name : null));
+  return (raw) => {
+    const values = raw.map(fromSql);
+    const row = Object.create(proto) as Record<string | symbol, unknown>;
+    Object.defineProperty(row, VALUES, { value: values });
+    for (let i = 0; i < values.length; i++) {
+      const name = named[i];
+      if (name !== null && name !== undefined) row[name] = values[i];
+    }
+    return row as unknown as Row;
+  };
 }
 
 function fromSql(value: SqliteValue): Value {

@@ -64,6 +64,17 @@ describe('EmbeddedClient', () => {
     expect(row!.n).toBe(7);
     expect(row!.length).toBe(2);
     expect(Object.keys(row!)).toEqual(['name', 'n']);
+    expect(Array.prototype.slice.call(row)).toEqual(['a', 7]);
+  });
+
+  it('keeps the same keys as @libsql/client for repeated, index-like and `length` column names', async () => {
+    const query = "SELECT 1 AS a, 2 AS a, 3 AS length, 4 AS '0', 5 AS '7', 6 AS b";
+    const [ourRow] = (await ours.execute(query)).rows;
+    const [theirRow] = (await reference.execute(query)).rows;
+    expect(Object.keys(ourRow!)).toEqual(Object.keys(theirRow!));
+    expect(Array.prototype.slice.call(ourRow)).toEqual(Array.prototype.slice.call(theirRow));
+    expect(ourRow!.length).toBe(theirRow!.length);
+    expect(ourRow!.a).toBe(theirRow!.a);
   });
 
   it('reports errors with the same codes, and a statement that failed works again afterwards', async () => {
