@@ -137,19 +137,32 @@ async function plannerRows(): Promise<void> {
 // them and names what was changed in src because of them (see git log for the commits).
 const ANALYSIS = `## Reading the table
 
-**Booking throughput (target missed).** One booking costs the single Node thread about 3–4 ms of
-CPU against about 0.1 ms for /healthz, so no concurrency setting brings the ratio near 0.3; the
-"CPU per call" rows split that cost. The guarded write (one \`db.batch\`: the guard
-\`INSERT … SELECT … WHERE <caps and capacity hold>\`, its audit row, the read-back) is the largest
-single part: @libsql/client prepares every statement anew (no statement cache), and the guard, with
-dozens of subqueries, takes ~0.25 ms just to compile. The session lookup (a drizzle join plus an
-async WebCrypto SHA-256 of the bearer token, which round-trips through the thread pool) and the
-region lookup (all regions and all blackouts) come next; the rest of the whole request (Hono
-middleware, zod, the handler's other steps, JSON) is the difference between the last row and the
-others. Closing a 7–8× gap would take a prepared-statement layer for the hot path and in-memory
-caches of sessions and region rules, which DESIGN.md rules out ("state lives in the database,
-never in process memory"). For scale: a few hundred accepted bookings per second on one core is
-far above a province's thousands of visits a year.
+**Booking throughput (target missed; it sits at this stack's floor).** The row "authenticated
+POST /api/v1/visits refused by validation" sends the same route, the same bearer token and a body
+zod refuses (headcount −1): HTTP, body, session lookup and validation, then a 422, with no booking
+work at all. It reaches only about 0.3 × /healthz on this server (0.28 and 0.32 in two runs), so
+a booking would meet the target only if its own work (the rules, the write, the audit row, the
+answer) cost nothing: the target sits at the floor that Hono on Node, bearer authentication and
+request validation set for every authenticated JSON write. What the app itself controls is the
+booking's own work on top of that floor ("booking ÷ refused-by-validation POST").
+
+This benchmark drove eight changes to the booking path (see git log), which took it from 268 to
+the rate in the table on the same machine: request bodies are read before Hono sees them
+(src/node-body.ts; @hono/node-server built a Web stream and an undici Request for every body,
+which cost more than the rest of a small POST); the embedded database keeps compiled statements
+(src/db/embedded-client.ts; @libsql/client compiled every statement anew); the region is no longer
+read before the write (the guard requires it); the session query is built once and the token
+hashed with node:crypto; the write returns its row (RETURNING) instead of a read-back, and a
+covering index serves the unit's yearly sums in one pass; the booking's statements are compiled
+once from their drizzle templates (src/db/statements.ts). None of it keeps data in process memory
+(DESIGN.md): every request still reads sessions, caps and rules from the database.
+
+What a booking still costs is in the "CPU per call" rows: mostly SQLite running the guarded insert
+(the capacity probe looks back 31 days, the longest allowed visit, on each probe day), the commit,
+the session read and the audit row; the rest is Hono, zod and JSON. Closing the remaining gap
+would mean caching sessions or rules in memory or skipping validation, which the design rules out.
+For scale: about a thousand accepted bookings per second on one core is far above a province's
+thousands of visits a year.
 
 **synchronous=NORMAL vs FULL.** The crash-safety test (test/reliability/crash-safety.test.ts)
 SIGKILLs the server mid-load and finds every acknowledged booking with NORMAL: in WAL mode a
@@ -160,8 +173,8 @@ may roll back the last transactions before a checkpoint (never corrupting the fi
 **Rule-check scaling (met).** Without the indexes added in migration 0002 a condolence booking at
 200,000 visits took ~90 ms (the balance warning walked every visit of the region, all years) and
 the capacity probes read the table row by row; with a covering (region, start, status, end, id)
-index and a (year, kind, region, status, unit, consolation) index the large database costs about
-the same as the small one. The databases are not ANALYZEd, as a deployed one never is.
+index, a (year, kind, region, status, unit, consolation) index and (migration 0003) a covering
+(unit, year, status, headcount, id) index the large database costs about the same as the small one. The databases are not ANALYZEd, as a deployed one never is.
 
 **Feed (met).** A full 5,000-event answer is dominated by ical-generator itself (its line folding
 runs a TextEncoder per character), so serving costs about what building in process costs. The
