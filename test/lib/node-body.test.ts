@@ -9,6 +9,7 @@ import { MAX_BODY_BYTES } from '../../src/app.js';
 import { readBodiesFirst } from '../../src/node-body.js';
 import { call, createUserAndLogin, loginAdmin } from '../helpers/api.js';
 import { createTestApp, type TestContext } from '../helpers/app.js';
+import { rawPost } from '../helpers/raw-post.js';
 import { visitBody } from '../helpers/visits.js';
 
 let ctx: TestContext;
@@ -30,29 +31,10 @@ afterAll(async () => {
   ctx.database.client.close();
 });
 
-/** A POST over node:http; an array body goes chunked, without a content-length. */
-function post(path: string, body: string | Buffer | string[]): Promise<{ status: number; body: any }> {
-  return new Promise((resolve, reject) => {
-    const chunked = Array.isArray(body);
-    const headers: Record<string, string> = { 'content-type': 'application/json', authorization: `Bearer ${unitToken}` };
-    if (!chunked) headers['content-length'] = String(Buffer.byteLength(body));
-    const req = httpRequest(`${base}${path}`, { method: 'POST', agent: false, headers });
-    let answered = false;
-    req.on('response', (res) => {
-      answered = true;
-      let text = '';
-      res.setEncoding('utf8');
-      res.on('data', (chunk: string) => (text += chunk));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, body: text ? JSON.parse(text) : undefined }));
-    });
-    req.on('error', (err) => {
-      if (!answered) reject(err);
-    });
-    if (chunked) {
-      for (const chunk of body) req.write(chunk);
-      req.end();
-    } else req.end(body);
-  });
+/** A booking POST as the unit; the answer's JSON parsed. */
+async function post(path: string, body: string | Buffer | string[]): Promise<{ status: number; body: any }> {
+  const res = await rawPost(`${base}${path}`, { 'content-type': 'application/json', authorization: `Bearer ${unitToken}` }, body);
+  return { status: res.status, body: res.body ? JSON.parse(res.body) : undefined };
 }
 
 /** A valid booking padded with trailing spaces to exactly `size` bytes. */

@@ -3,12 +3,12 @@
 // `code`, each fault gets the status the contract gives it (413, 415, 422, or 404 for a bad
 // id), and no row of any table changes (checked through a fresh connection after each route).
 import { mkdtempSync, rmSync } from 'node:fs';
-import { request as httpRequest } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { httpLogin, httpOk } from '../bench/lib/http.js';
 import { startServer } from '../bench/lib/server-process.js';
+import { rawPost } from '../helpers/raw-post.js';
 import { createTestApp, type TestContext } from '../helpers/app.js';
 import { call, createUserAndLogin, loginAdmin } from '../helpers/api.js';
 import { badRequestsFor, resolver, type BadRequest, type Fault, type JsonSchema } from './helpers/bad-requests.js';
@@ -263,34 +263,6 @@ describe('hostile input over real HTTP (src/server.ts on 127.0.0.1)', () => {
     }
   }, 60_000);
 });
-
-/**
- * POST over node:http, which (unlike fetch) still reports the answer when the server answers
- * early, as it does with 413. An array body is sent chunked, without a content-length.
- */
-function rawPost(url: string, headers: Record<string, string>, body: string | Uint8Array | string[]): Promise<{ status: number; contentType: string; body: string }> {
-  return new Promise((resolve, reject) => {
-    // A fresh connection each time: after a 413 the server may close the one it answered on.
-    const req = httpRequest(url, { method: 'POST', agent: false, headers: Array.isArray(body) ? headers : { ...headers, 'content-length': String(Buffer.byteLength(body)) } });
-    let answered = false;
-    req.on('response', (res) => {
-      answered = true;
-      let text = '';
-      res.setEncoding('utf8');
-      res.on('data', (chunk: string) => (text += chunk));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, contentType: String(res.headers['content-type'] ?? ''), body: text }));
-    });
-    req.on('error', (err) => {
-      if (!answered) reject(err);
-    });
-    if (Array.isArray(body)) {
-      for (const chunk of body) req.write(chunk);
-      req.end();
-    } else {
-      req.end(body);
-    }
-  });
-}
 
 /** A body for a route with no entry above (one that landed later): examples, else simple values. */
 function exampleBody(schema: JsonSchema): Record<string, unknown> {
