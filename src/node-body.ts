@@ -6,7 +6,8 @@
 // for the same POST unread). The adapter takes an already-read body from `incoming.rawBody`
 // (its hook for platforms that pre-read bodies), and the app's middleware reads it from there
 // without building a Request at all (src/lib/request-body.ts).
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { getRequestListener } from '@hono/node-server';
 
 type Listener = (incoming: IncomingMessage, outgoing: ServerResponse) => void;
 
@@ -42,4 +43,9 @@ export function readBodiesFirst(listener: Listener, maxBytes: number): Listener 
     // A client that goes away mid-body gets no answer; nothing was handed to the app.
     incoming.on('error', () => incoming.destroy());
   };
+}
+
+/** node:http's server for a fetch handler (the app), reading bodies first. Not yet listening. */
+export function createNodeServer(fetch: Parameters<typeof getRequestListener>[0], maxBodyBytes: number): Server {
+  return createServer(readBodiesFirst(getRequestListener(fetch), maxBodyBytes));
 }

@@ -1,10 +1,8 @@
 // Node entry: the embedded libSQL file by default, or a remote libSQL/Turso URL.
-import { createServer } from 'node:http';
-import { getRequestListener } from '@hono/node-server';
 import { createApp, MAX_BODY_BYTES } from './app.js';
 import { ensureAdmin, openDatabase } from './db/setup.js';
 import { readNodeConfig } from './env.js';
-import { readBodiesFirst } from './node-body.js';
+import { createNodeServer } from './node-body.js';
 
 const config = readNodeConfig();
 const database = await openDatabase(config.databaseUrl, config.databaseAuthToken);
@@ -14,7 +12,7 @@ if (config.adminPasswordIsDefault) {
 }
 
 const app = createApp({ db: database.db, config });
-const server = createServer(readBodiesFirst(getRequestListener(app.fetch), MAX_BODY_BYTES));
+const server = createNodeServer(app.fetch, MAX_BODY_BYTES);
 server.listen(config.port, '0.0.0.0', () => {
   console.log(`Visit planner listening on http://localhost:${config.port} (database ${config.databaseUrl.split('?')[0]})`);
 });

@@ -2,8 +2,10 @@
 // Without Chromium they skip with a loud notice; in CI (CI=true) a missing browser is a failure.
 import { existsSync, mkdirSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
-import { serve, type ServerType } from '@hono/node-server';
+import type { Server } from 'node:http';
 import { chromium, type Browser } from 'playwright-core';
+import { MAX_BODY_BYTES } from '../../src/app.js';
+import { createNodeServer } from '../../src/node-body.js';
 import { createTestApp, type TestContext } from '../helpers/app.js';
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -36,8 +38,9 @@ export interface ServedApp {
 /** The real app on a real HTTP port on 127.0.0.1, over a fresh test database and fixed clock. */
 export async function serveTestApp(): Promise<ServedApp> {
   const ctx = await createTestApp();
-  const server: ServerType = await new Promise((resolve) => {
-    const s = serve({ fetch: ctx.app.fetch, port: 0, hostname: '127.0.0.1' }, () => resolve(s));
+  // Served as src/server.ts serves the app, so the browser's forms go through the same body reader.
+  const server: Server = await new Promise((resolve) => {
+    const s = createNodeServer(ctx.app.fetch, MAX_BODY_BYTES).listen(0, '127.0.0.1', () => resolve(s));
   });
   const { port } = server.address() as AddressInfo;
   return {

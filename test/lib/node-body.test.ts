@@ -1,12 +1,11 @@
 // The Node entry reads each body before the app runs (src/node-body.ts). Over real HTTP: the
 // limit holds at its exact edge with and without a declared length, bodies arrive intact, and a
 // client that gives up mid-body leaves nothing behind.
-import { createServer, request as httpRequest, type Server } from 'node:http';
+import { request as httpRequest, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { getRequestListener } from '@hono/node-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MAX_BODY_BYTES } from '../../src/app.js';
-import { readBodiesFirst } from '../../src/node-body.js';
+import { createNodeServer } from '../../src/node-body.js';
 import { call, createUserAndLogin, loginAdmin } from '../helpers/api.js';
 import { createTestApp, type TestContext } from '../helpers/app.js';
 import { rawPost } from '../helpers/raw-post.js';
@@ -21,7 +20,7 @@ beforeAll(async () => {
   ctx = await createTestApp();
   const admin = await loginAdmin(ctx);
   unitToken = (await createUserAndLogin(ctx, admin, { role: 'unit', unitId: 'hangzhou' })).token;
-  server = createServer(readBodiesFirst(getRequestListener(ctx.app.fetch), MAX_BODY_BYTES));
+  server = createNodeServer(ctx.app.fetch, MAX_BODY_BYTES);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 });
