@@ -1,5 +1,5 @@
-// Random identifiers, secret tokens and password hashing through WebCrypto only, so the same
-// code runs on Node and on Workers.
+// Random identifiers, secret tokens and password hashing through WebCrypto, so the same code
+// runs on Node and on Workers; only the token hash takes node:crypto where it exists (below).
 
 export function newId(): string {
   return crypto.randomUUID();

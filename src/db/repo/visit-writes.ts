@@ -1,6 +1,6 @@
-// Every write to a visit is one guarded statement plus its audit row in one db.batch
-// (DESIGN.md): the audit row is selected from the visit by the write's own op id, so it exists
-// only when the write landed. No interactive transactions anywhere.
+// Every write to a visit is one guarded statement plus its audit row in one batch (DESIGN.md;
+// runBatch in ../statements.ts): the audit row is selected from the visit by the write's own op
+// id, so it exists only when the write landed. No interactive transactions anywhere.
 import { sql } from 'drizzle-orm';
 import type { VisitKind, VisitStatus, BookingRefusal } from '../../domain/types.js';
 import { yearOf } from '../../domain/dates.js';
@@ -39,14 +39,15 @@ export type VisitWriteResult =
 const ATTEMPTS = 4;
 
 type AuditArgs = { id: string; opId: string; at: string; actorId: string; action: string; from: VisitStatus | null; note: string | null };
-const bind = <Name extends string>(name: Name) => sql.placeholder(name);
+type InsertArgs = VisitFields & { id: string; unitId: string; year: number; excludeId: string; idempotencyKey: string | null; opId: string; actorId: string; at: string };
+const bind = (name: keyof AuditArgs | keyof InsertArgs) => sql.placeholder(name);
 
 const auditRow = compile<keyof AuditArgs>(sql`INSERT INTO audit_log (entity, entity_id, at, actor_id, action, from_status, to_status, note)
     SELECT 'visit', id, ${bind('at')}, ${bind('actorId')}, ${bind('action')}, ${bind('from')}, status, ${bind('note')}
     FROM visits WHERE id = ${bind('id')} AND last_op_id = ${bind('opId')}`);
 
 // A new visit: the most frequent write, so its statement is compiled once (see statements.ts).
-const insertVisit = compile(sql`INSERT INTO visits (id, unit_id, region_id, kind, start_date, end_date, year, headcount,
+const insertVisit = compile<keyof InsertArgs>(sql`INSERT INTO visits (id, unit_id, region_id, kind, start_date, end_date, year, headcount,
         leader_name, leader_title, purpose, cadres_visited, consolation_yuan, status, sequence, idempotency_key,
         last_op_id, created_by, created_at, updated_at)
       SELECT ${bind('id')}, ${bind('unitId')}, ${bind('regionId')}, ${bind('kind')}, ${bind('startDate')}, ${bind('endDate')}, ${bind('year')},
