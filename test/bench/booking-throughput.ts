@@ -65,7 +65,15 @@ function run(options: autocannon.Options): Promise<autocannon.Result> {
 
 export async function benchThroughput(options: { seconds: number; connections: number }): Promise<ThroughputResult> {
   const dir = mkdtempSync(join(tmpdir(), 'planner-bench-'));
-  const server = await startServer({ databaseUrl: `file:${join(dir, 'server.db')}`, adminEmail: ADMIN.email, adminPassword: ADMIN.password });
+  // BENCH_CPU_PROF=<dir> writes the server's V8 CPU profile there (open it in Chrome's DevTools):
+  // how this path's costs were found.
+  const profileDir = process.env.BENCH_CPU_PROF;
+  const server = await startServer({
+    databaseUrl: `file:${join(dir, 'server.db')}`,
+    adminEmail: ADMIN.email,
+    adminPassword: ADMIN.password,
+    nodeArgs: profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [],
+  });
   try {
     const base = server.baseUrl;
     const office = await httpLogin(base, ADMIN.email, ADMIN.password);
