@@ -55,16 +55,18 @@ export function bookingGuard(g: GuardInput): SQL {
          WHERE region_id = ${g.regionId} AND start_date <= ${g.endDate} AND end_date >= ${g.startDate})
     AND NOT EXISTS (
       -- The number of visits in the region only rises on a day some visit starts, so the fullest
-      -- day of the window is its first day or a day another visit arrives inside it.
+      -- day of the window is its first day or a day another visit arrives inside it. The visits
+      -- that overlap the window are read once (one short index range) and every probe day is
+      -- counted from them.
+      WITH overlapping AS MATERIALIZED (
+        SELECT start_date, end_date FROM visits
+        WHERE region_id = ${g.regionId} AND status IN ${statuses} AND id <> ${g.excludeId}
+          AND start_date <= ${g.endDate} AND start_date >= date(${g.startDate}, ${lookback}) AND end_date >= ${g.startDate})
       SELECT 1 FROM (
         SELECT ${g.startDate} AS day
-        UNION SELECT start_date FROM visits
-          WHERE region_id = ${g.regionId} AND status IN ${statuses} AND id <> ${g.excludeId}
-            AND start_date > ${g.startDate} AND start_date <= ${g.endDate}
+        UNION SELECT start_date FROM overlapping WHERE start_date > ${g.startDate}
       ) AS probe
-      WHERE (SELECT count(*) FROM visits AS v
-             WHERE v.region_id = ${g.regionId} AND v.status IN ${statuses} AND v.id <> ${g.excludeId}
-               AND v.start_date <= probe.day AND v.start_date >= date(probe.day, ${lookback}) AND v.end_date >= probe.day)
+      WHERE (SELECT count(*) FROM overlapping WHERE start_date <= probe.day AND end_date >= probe.day)
             >= (SELECT max_concurrent_delegations FROM regions WHERE id = ${g.regionId}))
     AND NOT EXISTS (
       -- Arrivals closer than min_gap_days: |start − other start| < gap.
