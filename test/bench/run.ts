@@ -153,13 +153,15 @@ which cost more than the rest of a small POST); the embedded database keeps comp
 (src/db/embedded-client.ts; @libsql/client compiled every statement anew); the region is no longer
 read before the write (the guard requires it); the session query is built once and the token
 hashed with node:crypto; the write returns its row (RETURNING) instead of a read-back, and a
-covering index serves the unit's yearly sums in one pass; the booking's statements are compiled
-once from their drizzle templates (src/db/statements.ts). None of it keeps data in process memory
+covering index serves the unit's yearly sums in one pass; the capacity probe reads the visits
+around the window once instead of once per probe day; the booking's statements are compiled once
+from their drizzle templates (src/db/statements.ts). None of it keeps data in process memory
 (DESIGN.md): every request still reads sessions, caps and rules from the database.
 
 What a booking still costs is in the "CPU per call" rows: mostly SQLite running the guarded insert
-(the capacity probe looks back 31 days, the longest allowed visit, on each probe day), the commit,
-the session read and the audit row; the rest is Hono, zod and JSON. Closing the remaining gap
+(its capacity probe reads every visit of the region starting up to 31 days, the longest allowed
+visit, before the window), the commit, the session read and the audit row; the rest is Hono, zod
+and JSON. Closing the remaining gap
 would mean caching sessions or rules in memory or skipping validation, which the design rules out.
 For scale: about a thousand accepted bookings per second on one core is far above a province's
 thousands of visits a year.
