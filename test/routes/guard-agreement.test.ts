@@ -44,7 +44,7 @@ beforeAll(async () => {
   // (over capacity, over caps) belong in the comparison too. Lengths up to the 31-day maximum.
   const next = random(7);
   const pick = <T>(items: readonly T[]) => items[Math.floor(next() * items.length)]!;
-  const adminId = (await ctx.database.client.execute('SELECT id FROM users LIMIT 1')).rows[0]!.id;
+  const adminId = String((await ctx.database.client.execute('SELECT id FROM users LIMIT 1')).rows[0]!.id);
   for (let i = 0; i < 140; i++) {
     const start = addDays(FIRST_DAY, Math.floor(next() * 70));
     const length = next() < 0.15 ? 1 + Math.floor(next() * 31) : 1 + Math.floor(next() * 4);
