@@ -4,6 +4,7 @@ import type { AuthUser } from '../../app-env.js';
 import type { Role } from '../../domain/types.js';
 import { hashPassword, newId, newSecretToken, sha256Hex } from '../../lib/crypto.js';
 import type { Db } from '../client.js';
+import { preparedPerDb } from '../prepared.js';
 import { sessions, users } from '../schema.js';
 
 const userColumns = {
@@ -76,23 +77,18 @@ export async function createSession(db: Db, userId: string, kind: 'api' | 'web',
   return { token, expiresAt, csrfToken };
 }
 
-// Every authenticated request looks its session up, so the query is built once per database
-// (drizzle's prepared query) instead of once per request.
-const sessionQueries = new WeakMap<Db, ReturnType<typeof buildSessionQuery>>();
-
-function buildSessionQuery(db: Db) {
-  return db
+// Every authenticated request looks its session up (see prepared.ts).
+const sessionQuery = preparedPerDb((db) =>
+  db
     .select({ user: userColumns, csrfToken: sessions.csrfToken })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
     .where(and(eq(sessions.tokenHash, sql.placeholder('tokenHash')), eq(sessions.kind, sql.placeholder('kind')), gt(sessions.expiresAt, sql.placeholder('now'))))
-    .prepare();
-}
+    .prepare(),
+);
 
 export async function findSession(db: Db, token: string, kind: 'api' | 'web', now: Date) {
-  let query = sessionQueries.get(db);
-  if (!query) sessionQueries.set(db, (query = buildSessionQuery(db)));
-  return query.get({ tokenHash: await sha256Hex(token), kind, now: now.toISOString() });
+  return sessionQuery(db).get({ tokenHash: await sha256Hex(token), kind, now: now.toISOString() });
 }
 
 export async function endSession(db: Db, token: string): Promise<void> {

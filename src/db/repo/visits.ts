@@ -3,6 +3,7 @@ import { and, asc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { AuthUser } from '../../app-env.js';
 import type { VisitStatus } from '../../domain/types.js';
 import type { Db } from '../client.js';
+import { preparedPerDb } from '../prepared.js';
 import { visits } from '../schema.js';
 
 export type VisitRow = typeof visits.$inferSelect;
@@ -47,9 +48,10 @@ export function canSeeVisit(user: AuthUser, visit: { unitId: string; regionId: s
   return user.unitId === visit.unitId;
 }
 
+const visitById = preparedPerDb((db) => db.select().from(visits).where(eq(visits.id, sql.placeholder('id'))).prepare());
+
 export async function findVisit(db: Db, id: string): Promise<VisitRow | undefined> {
-  const [row] = await db.select().from(visits).where(eq(visits.id, id));
-  return row;
+  return visitById(db).get({ id });
 }
 
 export async function findVisitByIdempotencyKey(db: Db, unitId: string, key: string): Promise<VisitRow | undefined> {
