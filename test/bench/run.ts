@@ -140,10 +140,10 @@ const ANALYSIS = `## Reading the table
 **Booking throughput (target missed; it sits at this stack's floor).** The row "authenticated
 POST /api/v1/visits refused by validation" sends the same route, the same bearer token and a body
 zod refuses (headcount −1): HTTP, body, session lookup and validation, then a 422, with no booking
-work at all. It reaches only about 0.3 × /healthz on this server (0.28 and 0.32 in two runs), so
-a booking would meet the target only if its own work (the rules, the write, the audit row, the
-answer) cost nothing: the target sits at the floor that Hono on Node, bearer authentication and
-request validation set for every authenticated JSON write. What the app itself controls is the
+work at all. It reaches only 0.24–0.32 × /healthz on this server (across five runs), so a
+booking would meet the target only if its own work (the rules, the write, the audit row, the
+answer) cost nothing: the target sits at or above the floor that Hono on Node, bearer
+authentication and request validation set for every authenticated JSON write. What the app itself controls is the
 booking's own work on top of that floor ("booking ÷ refused-by-validation POST").
 
 This benchmark drove eight changes to the booking path (see git log), which took it from 268 to
