@@ -28,6 +28,9 @@ export interface ThroughputResult {
   healthz: LoadResult;
   /** /healthz again after the bookings: the machine's speed drifts, so the ratio uses both. */
   healthzAfter: LoadResult;
+  /** A bare Hono app on the same Node wiring (lib/bare-hono-server.ts): JSON echo POST and GET. */
+  bareEcho: LoadResult;
+  bareHealthz: LoadResult;
   rawInsert: LoadResult;
   rawInsertFull: LoadResult;
   storedAfterBooking: number;
@@ -144,13 +147,31 @@ export async function benchThroughput(options: { seconds: number; connections: n
     const healthzAfter = toLoad('GET /healthz (again)', await run({ ...common, duration: options.seconds, requests: [healthzRequest] }));
     const stored = await storedVisits(join(dir, 'server.db'));
     await server.stop();
+    const bare = await benchBareHono(options, bookingRequest);
 
     const rawInsert = await rawInsertLoop(join(dir, 'raw.db'), options.seconds, 'NORMAL');
     const rawInsertFull = await rawInsertLoop(join(dir, 'raw-full.db'), options.seconds, 'FULL');
-    return { booking, refusedByValidation, healthz, healthzAfter, rawInsert, rawInsertFull, storedAfterBooking: stored };
+    return { booking, refusedByValidation, healthz, healthzAfter, ...bare, rawInsert, rawInsertFull, storedAfterBooking: stored };
   } finally {
     await server.kill();
     rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** The bare Hono reference: the booking's own request bodies echoed, and its GET /healthz. */
+async function benchBareHono(options: { seconds: number; connections: number }, bookingRequest: autocannon.Request): Promise<{ bareEcho: LoadResult; bareHealthz: LoadResult }> {
+  const bare = await startServer({ databaseUrl: 'file::memory:', adminEmail: 'unused@bench.local', adminPassword: 'unused-password', script: 'test/bench/lib/bare-hono-server.ts' });
+  try {
+    const common = { url: bare.baseUrl, connections: options.connections, pipelining: 1 };
+    const echoRequest: autocannon.Request = { ...bookingRequest, path: '/echo' };
+    const healthzRequest: autocannon.Request = { method: 'GET', path: '/healthz' };
+    await run({ ...common, duration: 1, requests: [echoRequest] });
+    await run({ ...common, duration: 1, requests: [healthzRequest] });
+    const bareHealthz = toLoad('bare Hono GET /healthz', await run({ ...common, duration: options.seconds, requests: [healthzRequest] }));
+    const bareEcho = toLoad('bare Hono POST /echo', await run({ ...common, duration: options.seconds, requests: [echoRequest] }));
+    return { bareEcho, bareHealthz };
+  } finally {
+    await bare.kill();
   }
 }
 

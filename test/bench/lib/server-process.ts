@@ -38,9 +38,11 @@ export async function startServer(options: {
   startTimeoutMs?: number;
   /** Extra Node flags for the child, e.g. ['--cpu-prof'] to see where a benchmark's time goes. */
   nodeArgs?: string[];
+  /** Another entry to run instead of src/server.ts (it must answer GET /healthz on PORT). */
+  script?: string;
 }): Promise<ServerProcess> {
   const port = options.port ?? (await freePort());
-  const child = spawn(process.execPath, [...(options.nodeArgs ?? []), '--import', 'tsx', 'src/server.ts'], {
+  const child = spawn(process.execPath, [...(options.nodeArgs ?? []), '--import', 'tsx', options.script ?? 'src/server.ts'], {
     cwd: ROOT,
     env: {
       ...process.env,
