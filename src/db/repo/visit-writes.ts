@@ -39,7 +39,7 @@ export type VisitWriteResult =
 const ATTEMPTS = 4;
 
 type AuditArgs = { id: string; opId: string; at: string; actorId: string; action: string; from: VisitStatus | null; note: string | null };
-type InsertArgs = VisitFields & { id: string; unitId: string; year: number; excludeId: string; idempotencyKey: string | null; opId: string; actorId: string; at: string };
+type InsertArgs = VisitFields & { id: string; unitId: string; year: number; idempotencyKey: string | null; opId: string; actorId: string; at: string };
 const bind = (name: keyof AuditArgs | keyof InsertArgs) => sql.placeholder(name);
 
 const auditRow = compile<keyof AuditArgs>(sql`INSERT INTO audit_log (entity, entity_id, at, actor_id, action, from_status, to_status, note)
@@ -60,7 +60,7 @@ const insertVisit = compile<keyof InsertArgs>(sql`INSERT INTO visits (id, unit_i
         startDate: bind('startDate'),
         endDate: bind('endDate'),
         headcount: bind('headcount'),
-        excludeId: bind('excludeId'),
+        excludeId: '', // a new visit has nothing to leave out
         counted: 'all-counted',
       })}
       ON CONFLICT DO NOTHING
@@ -91,7 +91,7 @@ export async function createVisit(
     }
     const id = newId();
     const opId = newId();
-    const insert = insertVisit({ ...fields, id, unitId, year, excludeId: '', idempotencyKey: args.idempotencyKey, opId, actorId: args.actorId, at });
+    const insert = insertVisit({ ...fields, id, unitId, year, idempotencyKey: args.idempotencyKey, opId, actorId: args.actorId, at });
     const row = await runGuarded(db, insert, auditRow({ id, opId, at, actorId: args.actorId, action: 'create', from: null, note: null }));
     if (row) return { ok: true, row, replayed: false };
     if (args.idempotencyKey) {
