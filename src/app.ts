@@ -91,18 +91,26 @@ export function createApp(deps: AppDeps) {
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearerAuth', { type: 'http', scheme: 'bearer' });
   app.doc31('/openapi.json', { openapi: '3.1.0', info: OPENAPI_INFO });
   app.route('/', createWebApp());
-  app.get('/docs', docsPage(() => app.getOpenAPI31Document({ openapi: '3.1.0', info: OPENAPI_INFO })));
+  app.get(
+    '/docs',
+    docsPage(() => app.getOpenAPI31Document({ openapi: '3.1.0', info: OPENAPI_INFO })),
+  );
 
-  app.notFound((c) => (wantsHtml(c) ? notFoundPage(c) : problemResponse(new Problem(404, 'NOT_FOUND', `Nothing at ${c.req.method} ${c.req.path}.`))));
+  app.notFound((c) =>
+    wantsHtml(c) ? notFoundPage(c) : problemResponse(new Problem(404, 'NOT_FOUND', `Nothing at ${c.req.method} ${c.req.path}.`)),
+  );
   app.onError((err, c) => {
     if (err instanceof Problem) {
-      const headers: Record<string, string> = err.status === 429 && typeof err.extra.retryAfter === 'number' ? { 'retry-after': String(err.extra.retryAfter) } : {};
+      const headers: Record<string, string> =
+        err.status === 429 && typeof err.extra.retryAfter === 'number' ? { 'retry-after': String(err.extra.retryAfter) } : {};
       return problemResponse(err, headers);
     }
     if (err instanceof HTTPException && err.status < 500) {
       // Hono's own refusals (e.g. a body that is not JSON) become problems too.
       if (err.status === 400) {
-        return problemResponse(new Problem(422, 'VALIDATION_FAILED', 'The body is not valid JSON.', { errors: [{ path: '', message: 'malformed JSON' }] }));
+        return problemResponse(
+          new Problem(422, 'VALIDATION_FAILED', 'The body is not valid JSON.', { errors: [{ path: '', message: 'malformed JSON' }] }),
+        );
       }
       return problemResponse(new Problem(err.status, err.status === 401 ? 'UNAUTHENTICATED' : 'FORBIDDEN', err.message || 'Refused.'));
     }

@@ -25,7 +25,9 @@ async function prepareApp(env: WorkerBindings): Promise<App> {
   const db = openDb(env, config.libsqlUrl, config.libsqlAuthToken);
   if (config.adminPasswordIsDefault) {
     // A Worker is public from its first request: never create an account with a known password.
-    console.warn('ADMIN_PASSWORD is unset or the shipped default: no first office account is created. Set it with `wrangler secret put ADMIN_PASSWORD`.');
+    console.warn(
+      'ADMIN_PASSWORD is unset or the shipped default: no first office account is created. Set it with `wrangler secret put ADMIN_PASSWORD`.',
+    );
   } else if (await bootstrapAdmin(db, config.adminEmail, config.adminPassword, new Date())) {
     // One guarded INSERT … WHERE NOT EXISTS: isolates racing on a fresh database create one account.
     console.log(`Created the first office account: ${config.adminEmail}`);

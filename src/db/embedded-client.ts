@@ -89,7 +89,10 @@ export class EmbeddedClient implements Client {
   /** All statements in one transaction: every one applies, or none (rolled back on the first error). */
   async batch(stmts: Array<InStatement | [string, InArgs?]>, mode: TransactionMode = 'deferred'): Promise<ResultSet[]> {
     this.#checkOpen();
-    return this.#inTransaction(mode, stmts.map((s) => (Array.isArray(s) ? { sql: s[0], args: s[1] ?? [] } : s)));
+    return this.#inTransaction(
+      mode,
+      stmts.map((s) => (Array.isArray(s) ? { sql: s[0], args: s[1] ?? [] } : s)),
+    );
   }
 
   /** drizzle's migrator: like batch, with foreign keys off while the schema changes. */
@@ -105,7 +108,10 @@ export class EmbeddedClient implements Client {
   }
 
   async transaction(): Promise<Transaction> {
-    throw new LibsqlError('Interactive transactions are not used here: write with one guarded statement or one batch (DESIGN.md).', 'TRANSACTION_NOT_SUPPORTED');
+    throw new LibsqlError(
+      'Interactive transactions are not used here: write with one guarded statement or one batch (DESIGN.md).',
+      'TRANSACTION_NOT_SUPPORTED',
+    );
   }
 
   async executeMultiple(sql: string): Promise<void> {
@@ -148,7 +154,14 @@ export class EmbeddedClient implements Client {
           return this.#run(stmt);
         } catch (err) {
           if (err instanceof LibsqlError && !(err instanceof LibsqlBatchError)) {
-            throw new LibsqlBatchError(err.message, i, err.code, err.extendedCode, err.rawCode, err.cause instanceof Error ? err.cause : undefined);
+            throw new LibsqlBatchError(
+              err.message,
+              i,
+              err.code,
+              err.extendedCode,
+              err.rawCode,
+              err.cause instanceof Error ? err.cause : undefined,
+            );
           }
           throw err;
         }
@@ -245,7 +258,8 @@ function rowMaker(names: string[]): (values: SqliteValue[]) => Row {
 
 function fromSql(value: SqliteValue): Value {
   if (typeof value === 'bigint') {
-    if (value < MIN_SAFE || value > MAX_SAFE) throw new RangeError('Received integer which cannot be safely represented as a JavaScript number');
+    if (value < MIN_SAFE || value > MAX_SAFE)
+      throw new RangeError('Received integer which cannot be safely represented as a JavaScript number');
     return Number(value);
   }
   if (Buffer.isBuffer(value)) return value.buffer.slice(value.byteOffset, value.byteOffset + value.byteLength) as ArrayBuffer;
@@ -260,7 +274,8 @@ function toSqlArgs(args: InArgs): unknown[] | Record<string, unknown> {
 }
 
 function toSql(value: InValue): unknown {
-  if (typeof value === 'number' && !Number.isFinite(value)) throw new RangeError('Only finite numbers (not Infinity or NaN) can be passed as arguments');
+  if (typeof value === 'number' && !Number.isFinite(value))
+    throw new RangeError('Only finite numbers (not Infinity or NaN) can be passed as arguments');
   if (typeof value === 'boolean') return value ? 1 : 0;
   if (value instanceof ArrayBuffer) return Buffer.from(value);
   if (value instanceof Date) return value.valueOf();
@@ -276,11 +291,32 @@ function toLibsqlError(err: unknown): unknown {
 }
 
 const BASE_CODES: Record<number, string> = {
-  1: 'SQLITE_ERROR', 2: 'SQLITE_INTERNAL', 3: 'SQLITE_PERM', 4: 'SQLITE_ABORT', 5: 'SQLITE_BUSY', 6: 'SQLITE_LOCKED',
-  7: 'SQLITE_NOMEM', 8: 'SQLITE_READONLY', 9: 'SQLITE_INTERRUPT', 10: 'SQLITE_IOERR', 11: 'SQLITE_CORRUPT',
-  12: 'SQLITE_NOTFOUND', 13: 'SQLITE_FULL', 14: 'SQLITE_CANTOPEN', 15: 'SQLITE_PROTOCOL', 16: 'SQLITE_EMPTY',
-  17: 'SQLITE_SCHEMA', 18: 'SQLITE_TOOBIG', 19: 'SQLITE_CONSTRAINT', 20: 'SQLITE_MISMATCH', 21: 'SQLITE_MISUSE',
-  22: 'SQLITE_NOLFS', 23: 'SQLITE_AUTH', 24: 'SQLITE_FORMAT', 25: 'SQLITE_RANGE', 26: 'SQLITE_NOTADB',
+  1: 'SQLITE_ERROR',
+  2: 'SQLITE_INTERNAL',
+  3: 'SQLITE_PERM',
+  4: 'SQLITE_ABORT',
+  5: 'SQLITE_BUSY',
+  6: 'SQLITE_LOCKED',
+  7: 'SQLITE_NOMEM',
+  8: 'SQLITE_READONLY',
+  9: 'SQLITE_INTERRUPT',
+  10: 'SQLITE_IOERR',
+  11: 'SQLITE_CORRUPT',
+  12: 'SQLITE_NOTFOUND',
+  13: 'SQLITE_FULL',
+  14: 'SQLITE_CANTOPEN',
+  15: 'SQLITE_PROTOCOL',
+  16: 'SQLITE_EMPTY',
+  17: 'SQLITE_SCHEMA',
+  18: 'SQLITE_TOOBIG',
+  19: 'SQLITE_CONSTRAINT',
+  20: 'SQLITE_MISMATCH',
+  21: 'SQLITE_MISUSE',
+  22: 'SQLITE_NOLFS',
+  23: 'SQLITE_AUTH',
+  24: 'SQLITE_FORMAT',
+  25: 'SQLITE_RANGE',
+  26: 'SQLITE_NOTADB',
 };
 
 function baseCode(rawCode: number | undefined): string {

@@ -8,7 +8,10 @@ export function preparedPerDb<Query>(build: (db: Db) => Query): (db: Db) => Quer
   const built = new WeakMap<Db, Query>();
   return (db) => {
     let query = built.get(db);
-    if (!query) built.set(db, (query = build(db)));
+    if (!query) {
+      query = build(db);
+      built.set(db, query);
+    }
     return query;
   };
 }

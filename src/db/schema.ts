@@ -19,7 +19,9 @@ export const regionBlackouts = sqliteTable(
   'region_blackouts',
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
-    regionId: text('region_id').notNull().references(() => regions.id),
+    regionId: text('region_id')
+      .notNull()
+      .references(() => regions.id),
     startDate: text('start_date').notNull(),
     endDate: text('end_date').notNull(),
     reason: text('reason').notNull(),
@@ -50,7 +52,9 @@ export const sessions = sqliteTable(
   'sessions',
   {
     tokenHash: text('token_hash').primaryKey(),
-    userId: text('user_id').notNull().references(() => users.id),
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id),
     kind: text('kind', { enum: ['api', 'web'] }).notNull(),
     csrfToken: text('csrf_token'),
     expiresAt: text('expires_at').notNull(),
@@ -80,7 +84,9 @@ export const quotaOverrides = sqliteTable(
   'quota_overrides',
   {
     year: integer('year').notNull(),
-    unitId: text('unit_id').notNull().references(() => units.id),
+    unitId: text('unit_id')
+      .notNull()
+      .references(() => units.id),
     maxBatches: integer('max_batches').notNull(),
     maxHeadcountPerBatch: integer('max_headcount_per_batch').notNull(),
     maxPersonTrips: integer('max_person_trips').notNull(),
@@ -93,8 +99,12 @@ export const visits = sqliteTable(
   'visits',
   {
     id: text('id').primaryKey(),
-    unitId: text('unit_id').notNull().references(() => units.id),
-    regionId: text('region_id').notNull().references(() => regions.id),
+    unitId: text('unit_id')
+      .notNull()
+      .references(() => units.id),
+    regionId: text('region_id')
+      .notNull()
+      .references(() => regions.id),
     kind: text('kind', { enum: ['inspection', 'condolence'] }).notNull(),
     startDate: text('start_date').notNull(),
     endDate: text('end_date').notNull(),
@@ -138,8 +148,12 @@ export const receptions = sqliteTable(
   'receptions',
   {
     id: text('id').primaryKey(),
-    hostUnitId: text('host_unit_id').notNull().references(() => units.id),
-    regionId: text('region_id').notNull().references(() => regions.id),
+    hostUnitId: text('host_unit_id')
+      .notNull()
+      .references(() => units.id),
+    regionId: text('region_id')
+      .notNull()
+      .references(() => regions.id),
     officialLetterRef: text('official_letter_ref').notNull(),
     startDate: text('start_date').notNull(),
     endDate: text('end_date').notNull(),
@@ -160,10 +174,7 @@ export const receptions = sqliteTable(
     createdAt: text('created_at').notNull(),
     updatedAt: text('updated_at').notNull(),
   },
-  (t) => [
-    index('receptions_region_start').on(t.regionId, t.startDate),
-    index('receptions_host_start').on(t.hostUnitId, t.startDate),
-  ],
+  (t) => [index('receptions_region_start').on(t.regionId, t.startDate), index('receptions_host_start').on(t.hostUnitId, t.startDate)],
 );
 
 /** Every change to a record: visits, receptions, and settings the office edits. */
@@ -195,8 +206,12 @@ export const cadreRosters = sqliteTable(
   'cadre_rosters',
   {
     year: integer('year').notNull(),
-    unitId: text('unit_id').notNull().references(() => units.id),
-    regionId: text('region_id').notNull().references(() => regions.id),
+    unitId: text('unit_id')
+      .notNull()
+      .references(() => units.id),
+    regionId: text('region_id')
+      .notNull()
+      .references(() => regions.id),
     count: integer('count').notNull(),
   },
   (t) => [primaryKey({ columns: [t.year, t.unitId, t.regionId] })],
@@ -207,7 +222,9 @@ export const feeds = sqliteTable(
   {
     id: text('id').primaryKey(),
     tokenHash: text('token_hash').notNull().unique(),
-    ownerUserId: text('owner_user_id').notNull().references(() => users.id),
+    ownerUserId: text('owner_user_id')
+      .notNull()
+      .references(() => users.id),
     scope: text('scope', { enum: ['region', 'unit', 'all'] }).notNull(),
     regionId: text('region_id').references(() => regions.id),
     unitId: text('unit_id').references(() => units.id),
@@ -224,8 +241,12 @@ export const planRequests = sqliteTable(
   {
     id: text('id').primaryKey(),
     year: integer('year').notNull(),
-    unitId: text('unit_id').notNull().references(() => units.id),
-    regionId: text('region_id').notNull().references(() => regions.id),
+    unitId: text('unit_id')
+      .notNull()
+      .references(() => units.id),
+    regionId: text('region_id')
+      .notNull()
+      .references(() => regions.id),
     kind: text('kind', { enum: ['inspection', 'condolence'] }).notNull(),
     days: integer('days').notNull(),
     headcount: integer('headcount').notNull(),

@@ -104,7 +104,10 @@ export function computeBalance(input: BalanceInput): RegionBalance[] {
     const units = byRegion.get(regionId);
     if (!units) return undefined; // a region the caller did not ask about
     let t = units.get(unitId);
-    if (!t) units.set(unitId, (t = { cadres: 0, visits: 0, yuan: 0 }));
+    if (!t) {
+      t = { cadres: 0, visits: 0, yuan: 0 };
+      units.set(unitId, t);
+    }
     return t;
   };
 
@@ -129,8 +132,7 @@ export function computeBalance(input: BalanceInput): RegionBalance[] {
       .map(([unitId, t]) => ({
         unitId,
         t,
-        perCadre:
-          t.cadres > 0 ? { consolationPerCadre: t.yuan / t.cadres, visitsPerCadre: t.visits / t.cadres } : null,
+        perCadre: t.cadres > 0 ? { consolationPerCadre: t.yuan / t.cadres, visitsPerCadre: t.visits / t.cadres } : null,
       }));
     const withCadres = units.flatMap((u) => (u.perCadre ? [u.perCadre] : []));
     const medians = {

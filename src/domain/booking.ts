@@ -18,7 +18,6 @@ export interface BookingCheckInput {
 
 export function checkBooking(input: BookingCheckInput): BookingRefusal | null {
   return (
-    checkCaps(input.limits, input.usage, input.candidate.headcount) ??
-    checkRegionRules(input.rules, input.regionVisits, input.candidate)
+    checkCaps(input.limits, input.usage, input.candidate.headcount) ?? checkRegionRules(input.rules, input.regionVisits, input.candidate)
   );
 }

@@ -22,7 +22,10 @@ export const VISIT_TRANSITIONS: Record<VisitAction, Transition> = {
 /** Edits are allowed to the owner and the office while nobody has approved the visit yet. */
 export const EDITABLE_VISIT_STATUSES: readonly VisitStatus[] = ['submitted', 'coordinated'];
 
-export function actorsOf(user: { role: Role; unitId: string | null; regionId: string | null }, visit: { unitId: string; regionId: string }): Actor[] {
+export function actorsOf(
+  user: { role: Role; unitId: string | null; regionId: string | null },
+  visit: { unitId: string; regionId: string },
+): Actor[] {
   const actors: Actor[] = [];
   if (user.role === 'office') actors.push('office');
   if (user.role === 'hq' && user.regionId === visit.regionId) actors.push('region-hq');

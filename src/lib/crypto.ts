@@ -15,7 +15,9 @@ export function newSecretToken(): string {
 // the same SHA-256 in a few microseconds. process.getBuiltinModule (Node ≥ 20.16) reaches it
 // without a static node: import, which a Worker bundle must not have; Workers use WebCrypto.
 type NodeHash = { createHash(algorithm: 'sha256'): { update(data: string): { digest(encoding: 'hex'): string } } };
-const nodeCrypto = (globalThis as { process?: { getBuiltinModule?: (id: string) => unknown } }).process?.getBuiltinModule?.('node:crypto') as NodeHash | undefined;
+const nodeCrypto = (globalThis as { process?: { getBuiltinModule?: (id: string) => unknown } }).process?.getBuiltinModule?.(
+  'node:crypto',
+) as NodeHash | undefined;
 
 export async function sha256Hex(value: string): Promise<string> {
   if (nodeCrypto) return nodeCrypto.createHash('sha256').update(value).digest('hex');

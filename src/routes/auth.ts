@@ -47,7 +47,14 @@ export const authRoutes = createRouter().openapi(login, async (c) => {
     {
       token: session.token,
       expiresAt: session.expiresAt,
-      user: { id: user.id, email: user.email, role: user.role, unitId: user.unitId, regionId: user.regionId, displayName: user.displayName },
+      user: {
+        id: user.id,
+        email: user.email,
+        role: user.role,
+        unitId: user.unitId,
+        regionId: user.regionId,
+        displayName: user.displayName,
+      },
     },
     200,
   );

@@ -26,7 +26,10 @@ const CadreEntrySchema = z
   .openapi('CadreEntry');
 
 // Units × regions bounds a real roster; 1000 rows leaves room for many departments.
-export const CadreRosterBody = z.object({ entries: z.array(CadreEntrySchema).max(1000) }).strict().openapi('CadreRosterInput');
+export const CadreRosterBody = z
+  .object({ entries: z.array(CadreEntrySchema).max(1000) })
+  .strict()
+  .openapi('CadreRosterInput');
 const CadreRosterSchema = z.object({ year: z.number().int(), entries: z.array(CadreEntrySchema) }).openapi('CadreRoster');
 
 const MetricSchema = z.enum(['consolationPerCadre', 'visitsPerCadre']);
@@ -62,7 +65,8 @@ const putCadresRoute = createRoute({
   path: '/cadres/{year}',
   tags: TAGS,
   summary: "Replace the year's roster of seconded cadres per unit and region (office)",
-  description: 'The whole roster of the year: entries left out are removed. Unknown units or regions, and a unit–region pair given twice, are 422.',
+  description:
+    'The whole roster of the year: entries left out are removed. Unknown units or regions, and a unit–region pair given twice, are 422.',
   security: bearerSecurity,
   request: { params: YearParam, ...jsonBody(CadreRosterBody) },
   responses: { 200: jsonContent(CadreRosterSchema, 'The roster as stored'), ...problemResponses },

@@ -67,7 +67,10 @@ export function feedEvents(records: FeedRecords): FeedEvent[] {
       endDate: r.endDate,
       updatedAt: r.updatedAt,
       summary: receptionSummary({ hostUnitName: r.hostUnitName, regionName: r.regionName, guestCount: r.guestCount }),
-      description: [`公务接待:${r.regionName}来访${r.guestCount}人,带队级别${RANK_LABEL[r.leadRank]}`, `状态:${RECEPTION_STATUS_LABEL[r.status]}`].join('\n'),
+      description: [
+        `公务接待:${r.regionName}来访${r.guestCount}人,带队级别${RANK_LABEL[r.leadRank]}`,
+        `状态:${RECEPTION_STATUS_LABEL[r.status]}`,
+      ].join('\n'),
       location: r.venue ?? r.hostUnitName,
     }),
   );

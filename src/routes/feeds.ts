@@ -11,10 +11,19 @@ const Id = z.string().min(1).max(64);
 
 const NewFeedBody = z
   .object({
-    scope: z.enum(['region', 'unit', 'all']).openapi({ description: "region: a region's visits and the receptions of its guests; unit: a unit's visits and the receptions it hosts; all: everything" }),
+    scope: z.enum(['region', 'unit', 'all']).openapi({
+      description:
+        "region: a region's visits and the receptions of its guests; unit: a unit's visits and the receptions it hosts; all: everything",
+    }),
     regionId: Id.optional().openapi({ description: 'scope region: the region (an HQ account may leave it out: its own region)' }),
     unitId: Id.optional().openapi({ description: 'scope unit: the unit (a unit account may leave it out: itself)' }),
-    label: z.string().trim().min(1).max(100).optional().openapi({ description: 'A name for the owner to tell feeds apart; not shown in the calendar' }),
+    label: z
+      .string()
+      .trim()
+      .min(1)
+      .max(100)
+      .optional()
+      .openapi({ description: 'A name for the owner to tell feeds apart; not shown in the calendar' }),
   })
   .strict()
   .openapi('NewFeed');
@@ -31,7 +40,10 @@ const FeedSchema = z
   .openapi('Feed');
 
 const CreatedFeedSchema = FeedSchema.extend({
-  url: z.string().openapi({ example: 'https://planner.example/cal/3q2Xo…Vb0.ics', description: 'The secret subscription URL. Shown only in this response; store it like a password.' }),
+  url: z.string().openapi({
+    example: 'https://planner.example/cal/3q2Xo…Vb0.ics',
+    description: 'The secret subscription URL. Shown only in this response; store it like a password.',
+  }),
 }).openapi('CreatedFeed');
 
 const FeedIdParam = z.object({ id: Id.openapi({ param: { name: 'id', in: 'path' } }) });
@@ -42,7 +54,7 @@ const CALENDAR_DESCRIPTION =
   '`Referrer-Policy: no-referrer`; `If-None-Match` with the current ETag → 304. A revoked or unknown token → 404. ' +
   'One all-day VEVENT per visit and reception in scope, in every status: TENTATIVE (submitted, coordinated), ' +
   'CONFIRMED (approved), CANCELLED (rejected, withdrawn, cancelled — kept so subscribed calendars drop them). ' +
-  'UIDs are `visit-<id>@visit-planner` and `reception-<id>@visit-planner`, SEQUENCE is the record\'s. ' +
+  "UIDs are `visit-<id>@visit-planner` and `reception-<id>@visit-planner`, SEQUENCE is the record's. " +
   'Feeds carry no money and no guest names.';
 
 const createFeedRoute = createRoute({

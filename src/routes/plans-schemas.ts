@@ -6,7 +6,12 @@ import { IsoDateSchema, YearParamSchema } from './openapi.js';
 import { VisitKindSchema, VisitSchema } from './visit-schemas.js';
 
 export const YearParam = z.object({ year: YearParamSchema.openapi({ param: { name: 'year', in: 'path' } }) });
-const idParam = (name: string) => z.string().min(1).max(64).openapi({ param: { name, in: 'path' } });
+const idParam = (name: string) =>
+  z
+    .string()
+    .min(1)
+    .max(64)
+    .openapi({ param: { name, in: 'path' } });
 export const YearIdParam = YearParam.extend({ id: idParam('id') });
 
 export const PlanRequestStatusSchema = z.enum(['open', 'withdrawn', 'committed']);
@@ -19,10 +24,13 @@ export const NewPlanRequestBody = z
     headcount: z.number().int().min(1).max(10_000),
     earliest: IsoDateSchema.openapi({ description: 'First day the visit may touch; in the plan year' }),
     latest: IsoDateSchema.openapi({
-      description: 'Last day the visit may touch (inclusive); may run into the next year only as far as a visit starting on 31 December lasts',
+      description:
+        'Last day the visit may touch (inclusive); may run into the next year only as far as a visit starting on 31 December lasts',
       example: '2027-05-31',
     }),
-    preferredStart: IsoDateSchema.nullish().openapi({ description: 'Within earliest..latest−days+1; without it the earliest start is preferred' }),
+    preferredStart: IsoDateSchema.nullish().openapi({
+      description: 'Within earliest..latest−days+1; without it the earliest start is preferred',
+    }),
     priority: z.number().int().min(1).max(3).openapi({ description: '1 is the most important (weight 3), 3 the least (weight 1)' }),
     leaderName: z.string().trim().min(1).max(100),
     purpose: z.string().trim().min(1).max(2000),
@@ -62,18 +70,21 @@ export const PlanRequestQuery = z.object({
 
 export const SolveBody = z
   .object({
-    timeLimitMs: z
-      .number()
-      .int()
-      .min(100)
-      .max(10_000)
-      .optional()
-      .openapi({ description: "The search's wall-time limit; default 2,000 ms. Results depend only on the data unless the limit cuts the search short." }),
+    timeLimitMs: z.number().int().min(100).max(10_000).optional().openapi({
+      description:
+        "The search's wall-time limit; default 2,000 ms. Results depend only on the data unless the limit cuts the search short.",
+    }),
   })
   .strict()
   .openapi('SolvePlan');
 
-const PlacementSchema = z.object({ requestId: z.string(), unitId: z.string(), regionId: z.string(), startDate: z.string(), endDate: z.string() });
+const PlacementSchema = z.object({
+  requestId: z.string(),
+  unitId: z.string(),
+  regionId: z.string(),
+  startDate: z.string(),
+  endDate: z.string(),
+});
 
 export const ProposalSchema = z
   .object({
@@ -96,7 +107,10 @@ export const ProposalSchema = z
     }),
     search: z.object({ iterations: z.number().int(), stoppedBy: z.enum(['iterations', 'stalled', 'time']), elapsedMs: z.number() }),
     requestIds: z.array(z.string()).openapi({ description: 'The open requests the solver saw' }),
-    upToDate: z.boolean().optional().openapi({ description: 'GET only: false when requests, rules, visits or caps changed since the solve' }),
+    upToDate: z
+      .boolean()
+      .optional()
+      .openapi({ description: 'GET only: false when requests, rules, visits or caps changed since the solve' }),
   })
   .openapi('PlanProposal');
 

@@ -7,7 +7,16 @@ import { requireRole, requireUser } from '../middleware/auth.js';
 import { commitProposal, findYearProposal } from '../services/plan-commit.js';
 import { listYearRequests, proposalUpToDate, solveYear, submitPlanRequest, withdrawYearRequest } from '../services/plans.js';
 import { bearerSecurity, conflictResponse, createRouter, jsonBody, jsonContent, problemResponses } from './openapi.js';
-import { CommitResultSchema, NewPlanRequestBody, PlanRequestQuery, PlanRequestSchema, ProposalSchema, SolveBody, YearIdParam, YearParam } from './plans-schemas.js';
+import {
+  CommitResultSchema,
+  NewPlanRequestBody,
+  PlanRequestQuery,
+  PlanRequestSchema,
+  ProposalSchema,
+  SolveBody,
+  YearIdParam,
+  YearParam,
+} from './plans-schemas.js';
 
 const TAGS = ['Annual plan'];
 
@@ -16,7 +25,8 @@ const createRequestRoute = createRoute({
   path: '/plans/{year}/requests',
   tags: TAGS,
   summary: 'File a plan request: a wish for a visit somewhere in a window (units for themselves; office names unitId)',
-  description: 'A request counts toward nothing until a proposal is committed. A window shorter than the visit is accepted and reported by the solver as WINDOW_TOO_NARROW.',
+  description:
+    'A request counts toward nothing until a proposal is committed. A window shorter than the visit is accepted and reported by the solver as WINDOW_TOO_NARROW.',
   security: bearerSecurity,
   request: { params: YearParam, ...jsonBody(NewPlanRequestBody) },
   responses: { 201: jsonContent(PlanRequestSchema, 'The request, status open'), ...problemResponses },
@@ -29,7 +39,10 @@ const listRequestsRoute = createRoute({
   summary: "The year's plan requests the caller may see (office: all; hq: its region; unit: its own)",
   security: bearerSecurity,
   request: { params: YearParam, query: PlanRequestQuery },
-  responses: { 200: jsonContent(z.object({ items: z.array(PlanRequestSchema) }), 'Requests by region, then earliest day'), ...problemResponses },
+  responses: {
+    200: jsonContent(z.object({ items: z.array(PlanRequestSchema) }), 'Requests by region, then earliest day'),
+    ...problemResponses,
+  },
 });
 
 const withdrawRequestRoute = createRoute({
@@ -39,7 +52,11 @@ const withdrawRequestRoute = createRoute({
   summary: 'Withdraw an open request (the unit that filed it, or the office)',
   security: bearerSecurity,
   request: { params: YearIdParam },
-  responses: { 200: jsonContent(PlanRequestSchema, 'The request, status withdrawn'), ...problemResponses, ...conflictResponse('INVALID_TRANSITION {from, action}: not open') },
+  responses: {
+    200: jsonContent(PlanRequestSchema, 'The request, status withdrawn'),
+    ...problemResponses,
+    ...conflictResponse('INVALID_TRANSITION {from, action}: not open'),
+  },
 });
 
 const solveRoute = createRoute({
@@ -76,13 +93,26 @@ const commitRoute = createRoute({
   responses: {
     200: jsonContent(CommitResultSchema, 'The created visits'),
     ...problemResponses,
-    ...conflictResponse('PLAN_STALE {requestIds, reasons}; INVALID_TRANSITION once committed; CONFLICT when the data kept changing during the commit'),
+    ...conflictResponse(
+      'PLAN_STALE {requestIds, reasons}; INVALID_TRANSITION once committed; CONFLICT when the data kept changing during the commit',
+    ),
   },
 });
 
 function proposalView(p: ProposalRecord) {
   const { placements, unplaced, objective, search, requestIds } = p.result;
-  return { id: p.id, year: p.year, status: p.status, createdAt: p.createdAt, committedAt: p.committedAt, placements, unplaced, objective, search, requestIds };
+  return {
+    id: p.id,
+    year: p.year,
+    status: p.status,
+    createdAt: p.createdAt,
+    committedAt: p.committedAt,
+    placements,
+    unplaced,
+    objective,
+    search,
+    requestIds,
+  };
 }
 
 export const planRoutes = createRouter()

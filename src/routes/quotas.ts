@@ -21,7 +21,12 @@ const QuotaReportSchema = z
   .openapi('QuotaReport');
 
 const YearParam = z.object({ year: YearParamSchema.openapi({ param: { name: 'year', in: 'path' } }) });
-const UnitYearParam = YearParam.extend({ unitId: z.string().max(64).openapi({ param: { name: 'unitId', in: 'path' } }) });
+const UnitYearParam = YearParam.extend({
+  unitId: z
+    .string()
+    .max(64)
+    .openapi({ param: { name: 'unitId', in: 'path' } }),
+});
 
 const getDefault = createRoute({
   method: 'get',

@@ -36,9 +36,20 @@ const ReceptionListSchema = z
       })
       .nullable(),
     lodging: z.array(
-      z.object({ rank: RankSchema, rooms: z.number().int(), nights: z.number().int(), ratePerNightYuan: z.number().int(), costYuan: z.number().int() }),
+      z.object({
+        rank: RankSchema,
+        rooms: z.number().int(),
+        nights: z.number().int(),
+        ratePerNightYuan: z.number().int(),
+        costYuan: z.number().int(),
+      }),
     ),
-    totals: z.object({ mealDiners: z.number().int(), mealCostYuan: z.number().int(), lodgingCostYuan: z.number().int(), totalYuan: z.number().int() }),
+    totals: z.object({
+      mealDiners: z.number().int(),
+      mealCostYuan: z.number().int(),
+      lodgingCostYuan: z.number().int(),
+      totalYuan: z.number().int(),
+    }),
   })
   .openapi('ReceptionList');
 
@@ -48,7 +59,7 @@ const listRoute = createRoute({
   tags: ['Official receptions'],
   summary: 'The reception list (接待清单), as JSON or CSV',
   description:
-    'Send `Accept: text/csv` for a CSV download (UTF-8 with BOM so Excel shows Chinese; cells that could start a formula are prefixed with `\'`). ' +
+    "Send `Accept: text/csv` for a CSV download (UTF-8 with BOM so Excel shows Chinese; cells that could start a formula are prefixed with `'`). " +
     'Sections in order: header facts, guests, activities, work meal, lodging, totals; each section is a title row and a header row, separated by blank rows.',
   security: bearerSecurity,
   request: { params: ReceptionIdParam },

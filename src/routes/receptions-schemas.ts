@@ -16,7 +16,10 @@ export const RankSchema = z
   .enum(['provincial', 'departmental', 'county', 'other'])
   .openapi({ description: 'provincial 省部级, departmental 厅局级, county 县处级, other 其他' });
 
-const GuestSchema = z.object({ name: Text(100), title: z.string().trim().max(100), rank: RankSchema }).strict().openapi('ReceptionGuest');
+const GuestSchema = z
+  .object({ name: Text(100), title: z.string().trim().max(100), rank: RankSchema })
+  .strict()
+  .openapi('ReceptionGuest');
 
 const WorkMealSchema = z
   .object({ date: IsoDateSchema, accompanyCount: z.number().int().min(0).max(MAX_GUESTS), costPerPersonYuan: Yuan })
@@ -55,9 +58,12 @@ export const NewReceptionBody = z
     activities: z.array(ActivitySchema).max(200).optional(),
     venue: z.string().trim().max(200).optional(),
     dietaryNotes: z.string().trim().max(1000).optional(),
-    giftsYuan: Yuan.optional().openapi({ description: 'Any amount above 0 is refused (GIFTS_FORBIDDEN); kept so the refusal can be explicit.' }),
+    giftsYuan: Yuan.optional().openapi({
+      description: 'Any amount above 0 is refused (GIFTS_FORBIDDEN); kept so the refusal can be explicit.',
+    }),
     hostUnitId: z.string().min(1).max(64).optional().openapi({
-      description: "Office: required, the hosting unit. Unit accounts host as their own unit: leave it out (or send their own id); another unit's id → 403.",
+      description:
+        "Office: required, the hosting unit. Unit accounts host as their own unit: leave it out (or send their own id); another unit's id → 403.",
     }),
   })
   .strict()
@@ -117,7 +123,11 @@ export const ReceptionSchema = z
   .openapi('Reception');
 
 export const ReceptionIdParam = z.object({
-  id: z.string().min(1).max(64).openapi({ param: { name: 'id', in: 'path' }, example: '3f0c…' }),
+  id: z
+    .string()
+    .min(1)
+    .max(64)
+    .openapi({ param: { name: 'id', in: 'path' }, example: '3f0c…' }),
 });
 
 export const HistorySchema = z

@@ -7,7 +7,10 @@ import { bearerSecurity, conflictResponse, createRouter, jsonContent, problemRes
 import { visibleReception } from '../services/receptions-shared.js';
 import { HistorySchema, ReceptionIdParam, ReceptionSchema, VIOLATIONS_DESCRIPTION } from './receptions-schemas.js';
 
-const ReasonBody = z.object({ reason: z.string().trim().max(1000).optional() }).strict().openapi('ReceptionReason');
+const ReasonBody = z
+  .object({ reason: z.string().trim().max(1000).optional() })
+  .strict()
+  .openapi('ReceptionReason');
 
 /** The OpenAPI description shared by the three transition routes. */
 function transitionDoc(action: ReceptionAction, summary: string) {
@@ -19,14 +22,17 @@ function transitionDoc(action: ReceptionAction, summary: string) {
     summary,
     description:
       `From ${from.join(' or ')} to ${to}; bumps sequence and updatedAt and adds a history entry.` +
-      (action === 'approve' ? ' Re-checks the reception against the standards in force now, so lowering a standard never lets a pending reception through.' : '') +
+      (action === 'approve'
+        ? ' Re-checks the reception against the standards in force now, so lowering a standard never lets a pending reception through.'
+        : '') +
       " The guests' region HQ sees the reception but may not change it (403).",
     security: bearerSecurity,
     responses: {
       200: jsonContent(ReceptionSchema, 'The reception after the change'),
       ...problemResponses,
       ...conflictResponse(
-        'INVALID_TRANSITION {from, action}: not possible from the current status' + (action === 'approve' ? `; ${VIOLATIONS_DESCRIPTION}` : ''),
+        'INVALID_TRANSITION {from, action}: not possible from the current status' +
+          (action === 'approve' ? `; ${VIOLATIONS_DESCRIPTION}` : ''),
       ),
     },
   };
@@ -37,7 +43,10 @@ const reasonRequest = {
   body: { content: { 'application/json': { schema: ReasonBody } }, required: false },
 };
 
-const approveRoute = createRoute({ ...transitionDoc('approve', 'Approve a submitted reception (office)'), request: { params: ReceptionIdParam } });
+const approveRoute = createRoute({
+  ...transitionDoc('approve', 'Approve a submitted reception (office)'),
+  request: { params: ReceptionIdParam },
+});
 const rejectRoute = createRoute({
   ...transitionDoc('reject', 'Reject a submitted reception (office), with an optional reason'),
   request: reasonRequest,

@@ -9,7 +9,13 @@ import { createReception } from '../services/receptions.js';
 import { bearerSecurity, conflictResponse, createRouter, jsonBody, jsonContent, problemResponses, YearParamSchema } from './openapi.js';
 import { receptionListRoutes } from './receptions-list.js';
 import { visibleReception } from '../services/receptions-shared.js';
-import { NewReceptionBody, ReceptionIdParam, ReceptionSchema, ReceptionStatusSchema, VIOLATIONS_DESCRIPTION } from './receptions-schemas.js';
+import {
+  NewReceptionBody,
+  ReceptionIdParam,
+  ReceptionSchema,
+  ReceptionStatusSchema,
+  VIOLATIONS_DESCRIPTION,
+} from './receptions-schemas.js';
 import { receptionTransitionRoutes } from './receptions-transitions.js';
 
 const createReceptionRoute = createRoute({
@@ -34,7 +40,8 @@ const listReceptionsRoute = createRoute({
   path: '/receptions',
   tags: ['Official receptions'],
   summary: 'Receptions the caller may see',
-  description: "Scoped by role: a unit sees the receptions it hosts, an HQ those of its region's guests, the office all. Ordered by start date.",
+  description:
+    "Scoped by role: a unit sees the receptions it hosts, an HQ those of its region's guests, the office all. Ordered by start date.",
   security: bearerSecurity,
   request: {
     query: z.object({
@@ -44,7 +51,11 @@ const listReceptionsRoute = createRoute({
       status: ReceptionStatusSchema.optional(),
     }),
   },
-  responses: { 200: jsonContent(z.object({ items: z.array(ReceptionSchema) }), 'Receptions'), 401: problemResponses[401], 422: problemResponses[422] },
+  responses: {
+    200: jsonContent(z.object({ items: z.array(ReceptionSchema) }), 'Receptions'),
+    401: problemResponses[401],
+    422: problemResponses[422],
+  },
 });
 
 const getReceptionRoute = createRoute({

@@ -15,7 +15,11 @@ const BlackoutSchema = z
 export const RegionRulesSchema = z
   .object({
     maxConcurrentDelegations: z.number().int().min(1).max(100),
-    minGapDays: z.number().int().min(0).max(MAX_VISIT_DAYS * 6),
+    minGapDays: z
+      .number()
+      .int()
+      .min(0)
+      .max(MAX_VISIT_DAYS * 6),
     blackouts: z.array(BlackoutSchema).max(200),
   })
   .strict()
@@ -36,7 +40,12 @@ const NewUnitBody = z
   .strict()
   .openapi('NewUnit');
 
-const RegionIdParam = z.object({ id: z.string().max(64).openapi({ param: { name: 'id', in: 'path' }, example: 'aksu' }) });
+const RegionIdParam = z.object({
+  id: z
+    .string()
+    .max(64)
+    .openapi({ param: { name: 'id', in: 'path' }, example: 'aksu' }),
+});
 
 const listRegionsRoute = createRoute({
   method: 'get',

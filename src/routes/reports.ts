@@ -25,7 +25,9 @@ const UsageReportSchema = z
         unitName: z.string(),
         kind: z.enum(['city', 'department']),
         limits: z.object({ maxBatches: z.number().int(), maxHeadcountPerBatch: z.number().int(), maxPersonTrips: z.number().int() }),
-        overridden: z.boolean().openapi({ description: "true when the unit has its own caps for the year, false when the year's default applies" }),
+        overridden: z
+          .boolean()
+          .openapi({ description: "true when the unit has its own caps for the year, false when the year's default applies" }),
         used: Usage,
         remaining: Usage,
       }),
@@ -122,7 +124,11 @@ const monthlyRoute = createRoute({
   ].join(' '),
   security: bearerSecurity,
   request: { query: z.object({ month: MonthParamSchema.optional() }) },
-  responses: { 200: csvOrJson(MonthlyReportSchema, 'Regions by id, records by start date'), 401: problemResponses[401], 422: problemResponses[422] },
+  responses: {
+    200: csvOrJson(MonthlyReportSchema, 'Regions by id, records by start date'),
+    401: problemResponses[401],
+    422: problemResponses[422],
+  },
 });
 
 /** A CSV download: the shared rows, served as an attachment (API and the office's download link). */

@@ -63,7 +63,8 @@ export const userRoutes = createRouter()
     const unitId = body.role === 'unit' ? body.unitId! : null;
     const regionId = body.role === 'hq' ? body.regionId! : null;
     if (unitId && !(await findUnit(c.var.db, unitId))) throw validationFailed([{ path: 'unitId', message: `unknown unit "${unitId}"` }]);
-    if (regionId && !(await findRegion(c.var.db, regionId))) throw validationFailed([{ path: 'regionId', message: `unknown region "${regionId}"` }]);
+    if (regionId && !(await findRegion(c.var.db, regionId)))
+      throw validationFailed([{ path: 'regionId', message: `unknown region "${regionId}"` }]);
     const user = await createUser(
       c.var.db,
       { email: body.email, password: body.password, role: body.role, unitId, regionId, displayName: body.displayName ?? null },

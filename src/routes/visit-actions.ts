@@ -11,8 +11,14 @@ import { bearerSecurity, conflictResponse, createRouter, jsonContent, problemRes
 import { VisitWithWarningsSchema } from './visit-schemas.js';
 import { IdParam } from './visits.js';
 
-const CoordinateBody = z.object({ opinion: z.string().trim().min(1).max(2000), agree: z.boolean() }).strict().openapi('Coordination');
-export const ReasonBody = z.object({ reason: z.string().trim().min(1).max(2000) }).strict().openapi('Reason');
+const CoordinateBody = z
+  .object({ opinion: z.string().trim().min(1).max(2000), agree: z.boolean() })
+  .strict()
+  .openapi('Coordination');
+export const ReasonBody = z
+  .object({ reason: z.string().trim().min(1).max(2000) })
+  .strict()
+  .openapi('Reason');
 const OptionalReasonBody = z.object({ reason: z.string().trim().min(1).max(2000).optional() }).strict();
 
 function actionRouteConfig(action: VisitAction, summary: string) {
@@ -48,10 +54,13 @@ async function perform(c: Context<AppEnv>, action: VisitAction, input: { agree?:
 }
 
 export const visitActionRoutes = createRouter()
-  .openapi(actionRouteWithBody('coordinate', CoordinateBody, 'Record the HQ coordination (衔接): agree → coordinated, disagree → rejected'), async (c) => {
-    const { opinion, agree } = c.req.valid('json');
-    return c.json(await perform(c, 'coordinate', { agree, note: opinion, opinion }), 200);
-  })
+  .openapi(
+    actionRouteWithBody('coordinate', CoordinateBody, 'Record the HQ coordination (衔接): agree → coordinated, disagree → rejected'),
+    async (c) => {
+      const { opinion, agree } = c.req.valid('json');
+      return c.json(await perform(c, 'coordinate', { agree, note: opinion, opinion }), 200);
+    },
+  )
   .openapi(actionRoute('approve', 'Approve, re-checked against current limits counting approved visits plus this one'), async (c) =>
     c.json(await perform(c, 'approve', { note: null }), 200),
   )

@@ -19,7 +19,10 @@ const visitFieldShape = {
 };
 
 export const NewVisitBody = z
-  .object({ ...visitFieldShape, unitId: z.string().min(1).max(64).optional().openapi({ description: 'Office only; a unit books for itself.' }) })
+  .object({
+    ...visitFieldShape,
+    unitId: z.string().min(1).max(64).optional().openapi({ description: 'Office only; a unit books for itself.' }),
+  })
   .strict()
   .openapi('NewVisit');
 

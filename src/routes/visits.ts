@@ -8,8 +8,14 @@ import { bookVisit, editVisit, visibleVisit } from '../services/visits.js';
 import { bearerSecurity, conflictResponse, createRouter, jsonBody, jsonContent, problemResponses, YearParamSchema } from './openapi.js';
 import { NewVisitBody, VisitPatchBody, VisitSchema, VisitStatusSchema, VisitWithWarningsSchema } from './visit-schemas.js';
 
-const RULE_CODES = 'BATCH_CAP_EXCEEDED, HEADCOUNT_CAP_EXCEEDED, PERSON_TRIPS_CAP_EXCEEDED, REGION_CAPACITY_EXCEEDED, REGION_SPACING_VIOLATION, BLACKOUT_CONFLICT';
-export const IdParam = z.object({ id: z.string().max(64).openapi({ param: { name: 'id', in: 'path' } }) });
+const RULE_CODES =
+  'BATCH_CAP_EXCEEDED, HEADCOUNT_CAP_EXCEEDED, PERSON_TRIPS_CAP_EXCEEDED, REGION_CAPACITY_EXCEEDED, REGION_SPACING_VIOLATION, BLACKOUT_CONFLICT';
+export const IdParam = z.object({
+  id: z
+    .string()
+    .max(64)
+    .openapi({ param: { name: 'id', in: 'path' } }),
+});
 
 const createVisitRoute = createRoute({
   method: 'post',
@@ -19,7 +25,11 @@ const createVisitRoute = createRoute({
   description: 'Send `Idempotency-Key` to make retries safe: the same key from the same unit answers with the first visit again.',
   security: bearerSecurity,
   request: { headers: z.object({ 'idempotency-key': z.string().min(1).max(200).optional() }), ...jsonBody(NewVisitBody) },
-  responses: { 201: jsonContent(VisitWithWarningsSchema, 'The booked visit with any warnings'), ...problemResponses, ...conflictResponse(RULE_CODES) },
+  responses: {
+    201: jsonContent(VisitWithWarningsSchema, 'The booked visit with any warnings'),
+    ...problemResponses,
+    ...conflictResponse(RULE_CODES),
+  },
 });
 
 const listVisitsRoute = createRoute({
@@ -56,7 +66,11 @@ const patchVisitRoute = createRoute({
   summary: 'Edit a submitted or coordinated visit (owner unit or office); back to submitted',
   security: bearerSecurity,
   request: { params: IdParam, ...jsonBody(VisitPatchBody) },
-  responses: { 200: jsonContent(VisitWithWarningsSchema, 'The edited visit'), ...problemResponses, ...conflictResponse(`INVALID_TRANSITION, ${RULE_CODES}`) },
+  responses: {
+    200: jsonContent(VisitWithWarningsSchema, 'The edited visit'),
+    ...problemResponses,
+    ...conflictResponse(`INVALID_TRANSITION, ${RULE_CODES}`),
+  },
 });
 
 const historyRoute = createRoute({
@@ -70,7 +84,14 @@ const historyRoute = createRoute({
     200: jsonContent(
       z.object({
         items: z.array(
-          z.object({ at: z.string(), actorId: z.string(), action: z.string(), fromStatus: z.string().nullable(), toStatus: z.string().nullable(), note: z.string().nullable() }),
+          z.object({
+            at: z.string(),
+            actorId: z.string(),
+            action: z.string(),
+            fromStatus: z.string().nullable(),
+            toStatus: z.string().nullable(),
+            note: z.string().nullable(),
+          }),
         ),
       }),
       'Audit entries',

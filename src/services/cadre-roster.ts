@@ -19,7 +19,11 @@ async function rosterIssues(db: Db, entries: CadreEntry[]): Promise<ValidationIs
     const pair = JSON.stringify([entry.unitId, entry.regionId]);
     const earlier = firstIndex.get(pair);
     if (earlier === undefined) firstIndex.set(pair, i);
-    else issues.push({ path: `entries.${i}`, message: `the pair (${entry.unitId}, ${entry.regionId}) is already given at entries.${earlier}` });
+    else
+      issues.push({
+        path: `entries.${i}`,
+        message: `the pair (${entry.unitId}, ${entry.regionId}) is already given at entries.${earlier}`,
+      });
     return issues;
   });
 }

@@ -24,7 +24,8 @@ export interface CreatedFeed {
 export function feedTargetFor(user: AuthUser, request: FeedRequest): FeedTarget {
   if (user.role === 'hq') {
     if (request.scope !== 'region') throw forbidden('An HQ account may create feeds for its own region only.');
-    if (request.regionId !== undefined && request.regionId !== user.regionId) throw forbidden('An HQ account may create feeds for its own region only.');
+    if (request.regionId !== undefined && request.regionId !== user.regionId)
+      throw forbidden('An HQ account may create feeds for its own region only.');
     rejectStrayId(request);
     if (!user.regionId) throw forbidden('This HQ account has no region.');
     return { scope: 'region', regionId: user.regionId, unitId: null };
@@ -51,8 +52,10 @@ export function feedTargetFor(user: AuthUser, request: FeedRequest): FeedTarget 
 // A unitId on a region feed (or any id on an "all" feed) would be silently ignored; refusing it
 // saves the caller from subscribing to something other than what they asked for.
 function rejectStrayId(request: FeedRequest): void {
-  if (request.scope !== 'region' && request.regionId !== undefined) throw validationFailed([{ path: 'regionId', message: `not used with scope "${request.scope}"` }]);
-  if (request.scope !== 'unit' && request.unitId !== undefined) throw validationFailed([{ path: 'unitId', message: `not used with scope "${request.scope}"` }]);
+  if (request.scope !== 'region' && request.regionId !== undefined)
+    throw validationFailed([{ path: 'regionId', message: `not used with scope "${request.scope}"` }]);
+  if (request.scope !== 'unit' && request.unitId !== undefined)
+    throw validationFailed([{ path: 'unitId', message: `not used with scope "${request.scope}"` }]);
 }
 
 /** Checks the permission and the named region or unit, stores the feed, and returns its URL once. */

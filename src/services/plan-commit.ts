@@ -14,7 +14,10 @@ import { invalidPlanTransition, planInputOf } from './plans.js';
 import { todayOf } from './visits.js';
 
 /** Why one placement no longer fits: a planner refusal with its numbers, or the request left the open state. */
-export type StaleReason = { requestId: string; detail: string } & (PlacementRefusal | { code: 'REQUEST_NOT_OPEN'; status: PlanRequestStatus });
+export type StaleReason = { requestId: string; detail: string } & (
+  | PlacementRefusal
+  | { code: 'REQUEST_NOT_OPEN'; status: PlanRequestStatus }
+);
 
 // A refused batch whose placements all pass the re-check means something changed and changed
 // back in between; the batch is simply tried again, a bounded number of times.
@@ -26,7 +29,12 @@ export async function findYearProposal(c: Context<AppEnv>, year: number, id: str
   return proposal;
 }
 
-export async function commitProposal(c: Context<AppEnv>, user: AuthUser, year: number, id: string): Promise<{ proposal: ProposalRecord; visits: VisitRow[] }> {
+export async function commitProposal(
+  c: Context<AppEnv>,
+  user: AuthUser,
+  year: number,
+  id: string,
+): Promise<{ proposal: ProposalRecord; visits: VisitRow[] }> {
   if (user.role !== 'office') throw forbidden('Only the office commits the annual plan.');
   for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
     const proposal = await findYearProposal(c, year, id);

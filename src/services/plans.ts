@@ -49,12 +49,16 @@ export function planRequestIssues(year: number, r: PlanRequestInput, today: stri
   if (yearOf(r.earliest) !== year) issues.push({ path: 'earliest', message: `must be in ${year}: a visit counts in the year it starts` });
   const lastEnd = addDays(`${year}-12-31`, r.days - 1);
   if (r.latest < r.earliest) issues.push({ path: 'latest', message: 'must not be before earliest' });
-  else if (r.latest > lastEnd) issues.push({ path: 'latest', message: `a ${r.days}-day visit starting in ${year} ends by ${lastEnd} at the latest` });
+  else if (r.latest > lastEnd)
+    issues.push({ path: 'latest', message: `a ${r.days}-day visit starting in ${year} ends by ${lastEnd} at the latest` });
   else if (r.latest < today) issues.push({ path: 'latest', message: `must not be in the past (today is ${today})` });
   if (r.preferredStart != null && r.latest >= r.earliest) {
     const lastStart = addDays(r.latest, -(r.days - 1));
     if (lastStart < r.earliest) {
-      issues.push({ path: 'preferredStart', message: `no ${r.days}-day visit fits between ${r.earliest} and ${r.latest}, so no start can be preferred` });
+      issues.push({
+        path: 'preferredStart',
+        message: `no ${r.days}-day visit fits between ${r.earliest} and ${r.latest}, so no start can be preferred`,
+      });
     } else if (r.preferredStart < r.earliest || r.preferredStart > lastStart) {
       issues.push({ path: 'preferredStart', message: `must leave room for the whole visit: between ${r.earliest} and ${lastStart}` });
     }
@@ -70,7 +74,12 @@ async function requestUnit(c: Context<AppEnv>, user: AuthUser, requested: string
   return requested ?? '';
 }
 
-export async function submitPlanRequest(c: Context<AppEnv>, user: AuthUser, year: number, input: PlanRequestInput): Promise<PlanRequestRow> {
+export async function submitPlanRequest(
+  c: Context<AppEnv>,
+  user: AuthUser,
+  year: number,
+  input: PlanRequestInput,
+): Promise<PlanRequestRow> {
   if (user.role === 'hq') throw forbidden('Only units and the office file plan requests.');
   if (user.role === 'unit' && input.unitId !== undefined && input.unitId !== user.unitId) {
     throw forbidden('A unit files requests for itself only; leave unitId out.');
@@ -81,13 +90,31 @@ export async function submitPlanRequest(c: Context<AppEnv>, user: AuthUser, year
   if (issues.length) throw validationFailed(issues);
   const { regionId, kind, days, headcount, earliest, latest, priority, leaderName, purpose } = input;
   return insertPlanRequest(c.var.db, {
-    request: { year, unitId, regionId, kind, days, headcount, earliest, latest, preferredStart: input.preferredStart ?? null, priority, leaderName, purpose },
+    request: {
+      year,
+      unitId,
+      regionId,
+      kind,
+      days,
+      headcount,
+      earliest,
+      latest,
+      preferredStart: input.preferredStart ?? null,
+      priority,
+      leaderName,
+      purpose,
+    },
     actorId: user.id,
     now: c.var.now(),
   });
 }
 
-export function listYearRequests(c: Context<AppEnv>, user: AuthUser, year: number, filter: PlanRequestFilter = {}): Promise<PlanRequestRow[]> {
+export function listYearRequests(
+  c: Context<AppEnv>,
+  user: AuthUser,
+  year: number,
+  filter: PlanRequestFilter = {},
+): Promise<PlanRequestRow[]> {
   return listPlanRequests(c.var.db, user, year, filter);
 }
 
@@ -129,7 +156,15 @@ export function planInputOf(data: PlanYearData, year: number, today: string): Pl
       preferredStart: r.preferredStart,
       priority: priorityOf(r.priority),
     }));
-  return { year, requests, regions: data.regions, existingVisits: data.existingVisits, limitsByUnit: data.limitsByUnit, usageByUnit: data.usageByUnit, today };
+  return {
+    year,
+    requests,
+    regions: data.regions,
+    existingVisits: data.existingVisits,
+    limitsByUnit: data.limitsByUnit,
+    usageByUnit: data.usageByUnit,
+    today,
+  };
 }
 
 /**

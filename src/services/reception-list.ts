@@ -41,7 +41,11 @@ export const RANK_LABELS: Record<Rank, string> = {
   other: '其他 (other)',
 };
 
-export function receptionListOf(reception: ReceptionView, hostUnit: { id: string; name: string }, region: { id: string; name: string }): ReceptionList {
+export function receptionListOf(
+  reception: ReceptionView,
+  hostUnit: { id: string; name: string },
+  region: { id: string; name: string },
+): ReceptionList {
   const meal = reception.workMeal;
   const mealDiners = meal ? reception.guestCount + meal.accompanyCount : 0;
   return {
@@ -97,19 +101,34 @@ export function receptionListCsvRows(list: ReceptionList): CsvCell[][] {
     ...section(
       '工作餐 (Work meal)',
       ['日期 (Date)', '来宾 (Guests)', '陪餐 (Accompanying)', '用餐人数 (Diners)', '人均 (Cost per person, yuan)', '金额 (Cost, yuan)'],
-      list.workMeal ? [[list.workMeal.date, list.workMeal.guests, list.workMeal.accompanying, list.workMeal.diners, list.workMeal.costPerPersonYuan, list.workMeal.costYuan]] : [],
+      list.workMeal
+        ? [
+            [
+              list.workMeal.date,
+              list.workMeal.guests,
+              list.workMeal.accompanying,
+              list.workMeal.diners,
+              list.workMeal.costPerPersonYuan,
+              list.workMeal.costYuan,
+            ],
+          ]
+        : [],
     ),
     ...section(
       '住宿 (Lodging)',
       ['级别 (Rank)', '房间 (Rooms)', '晚数 (Nights)', '房价 (Rate per night, yuan)', '金额 (Cost, yuan)'],
       list.lodging.map((l) => [RANK_LABELS[l.rank], l.rooms, l.nights, l.ratePerNightYuan, l.costYuan]),
     ),
-    ...section('合计 (Totals)', ['项目 (Item)', '数值 (Value)'], [
-      ['工作餐用餐人次 (Meal diners)', list.totals.mealDiners],
-      ['工作餐费用 (Meal cost, yuan)', list.totals.mealCostYuan],
-      ['住宿费用 (Lodging cost, yuan)', list.totals.lodgingCostYuan],
-      ['合计 (Total, yuan)', list.totals.totalYuan],
-    ]),
+    ...section(
+      '合计 (Totals)',
+      ['项目 (Item)', '数值 (Value)'],
+      [
+        ['工作餐用餐人次 (Meal diners)', list.totals.mealDiners],
+        ['工作餐费用 (Meal cost, yuan)', list.totals.mealCostYuan],
+        ['住宿费用 (Lodging cost, yuan)', list.totals.lodgingCostYuan],
+        ['合计 (Total, yuan)', list.totals.totalYuan],
+      ],
+    ),
   ];
 }
 

@@ -16,7 +16,9 @@ export async function visibleReception(c: Context<AppEnv>, id: string): Promise<
 }
 
 /** What the 2013 rules look at. The API takes one work meal at most, so the meal-count rule holds by shape. */
-export function receptionPlanOf(reception: Pick<ReceptionView, 'officialLetterRef' | 'guestCount' | 'workMeal' | 'lodging' | 'giftsYuan'>): ReceptionPlan {
+export function receptionPlanOf(
+  reception: Pick<ReceptionView, 'officialLetterRef' | 'guestCount' | 'workMeal' | 'lodging' | 'giftsYuan'>,
+): ReceptionPlan {
   return {
     officialLetterRef: reception.officialLetterRef,
     guestCount: reception.guestCount,

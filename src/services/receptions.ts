@@ -3,7 +3,14 @@
 import type { SQL } from 'drizzle-orm';
 import type { Context } from 'hono';
 import type { AppEnv, AuthUser } from '../app-env.js';
-import { findReception, insertReception, receptionView, transitionReception, type NewReception, type ReceptionView } from '../db/repo/receptions.js';
+import {
+  findReception,
+  insertReception,
+  receptionView,
+  transitionReception,
+  type NewReception,
+  type ReceptionView,
+} from '../db/repo/receptions.js';
 import { findRegion, findUnit } from '../db/repo/reference.js';
 import { standardUnchanged } from '../db/repo/standards.js';
 import { checkReception } from '../domain/reception-rules.js';
@@ -88,16 +95,25 @@ function actorOf(user: AuthUser, reception: ReceptionView): ReceptionActor | nul
  * One guarded status change (DESIGN.md, "The one rule about writes"); no row changed means
  * someone else moved first, so we re-read and either retry against the new state or explain.
  */
-export async function performReceptionTransition(c: Context<AppEnv>, id: string, action: ReceptionAction, note: string | null): Promise<ReceptionView> {
+export async function performReceptionTransition(
+  c: Context<AppEnv>,
+  id: string,
+  action: ReceptionAction,
+  note: string | null,
+): Promise<ReceptionView> {
   const { user, reception: seen } = await visibleReception(c, id);
   const rule = RECEPTION_TRANSITIONS[action];
   const actor = actorOf(user, seen);
-  if (!actor || !rule.actors.includes(actor)) throw forbidden(`Only ${rule.actors.map((a) => ACTOR_NAMES[a]).join(' or ')} may ${action} this reception.`);
+  if (!actor || !rule.actors.includes(actor))
+    throw forbidden(`Only ${rule.actors.map((a) => ACTOR_NAMES[a]).join(' or ')} may ${action} this reception.`);
 
   let current = seen;
   for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
     if (!rule.from.includes(current.status)) {
-      throw new Problem(409, 'INVALID_TRANSITION', `Cannot ${action} a reception that is ${current.status}.`, { from: current.status, action });
+      throw new Problem(409, 'INVALID_TRANSITION', `Cannot ${action} a reception that is ${current.status}.`, {
+        from: current.status,
+        action,
+      });
     }
     let guard: SQL | undefined;
     if (action === 'approve') {
@@ -106,7 +122,16 @@ export async function performReceptionTransition(c: Context<AppEnv>, id: string,
       if (violations.length > 0) throw standardViolated(violations);
       guard = standardUnchanged(RECEPTION_STANDARDS_NAME, valueJson);
     }
-    const landed = await transitionReception(c.var.db, { id, action, from: current.status, to: rule.to, actorId: user.id, note, now: c.var.now(), guard });
+    const landed = await transitionReception(c.var.db, {
+      id,
+      action,
+      from: current.status,
+      to: rule.to,
+      actorId: user.id,
+      note,
+      now: c.var.now(),
+      guard,
+    });
     const row = await findReception(c.var.db, id);
     if (!row) throw notFound('reception');
     current = receptionView(row);

@@ -10,10 +10,14 @@ import { notFound, validationFailed } from '../lib/problem.js';
 export const MAX_BLACKOUT_DAYS = 366;
 
 /** Rules already shaped by the schema (RegionRulesSchema); 404 for an unknown region, 422 for an over-long blackout. */
-export async function saveRegionRules(db: Db, args: { regionId: string; rules: RegionRules; actorId: string; now: Date }): Promise<RegionView> {
+export async function saveRegionRules(
+  db: Db,
+  args: { regionId: string; rules: RegionRules; actorId: string; now: Date },
+): Promise<RegionView> {
   if (!(await findRegion(db, args.regionId))) throw notFound('region');
   const tooLong = args.rules.blackouts.findIndex((b) => inclusiveDays(b.startDate, b.endDate) > MAX_BLACKOUT_DAYS);
-  if (tooLong >= 0) throw validationFailed([{ path: `blackouts.${tooLong}.endDate`, message: `a blackout may last at most ${MAX_BLACKOUT_DAYS} days` }]);
+  if (tooLong >= 0)
+    throw validationFailed([{ path: `blackouts.${tooLong}.endDate`, message: `a blackout may last at most ${MAX_BLACKOUT_DAYS} days` }]);
   await replaceRegionRules(db, args);
   const region = await findRegion(db, args.regionId);
   if (!region) throw notFound('region');

@@ -34,7 +34,8 @@ export async function searchSlots(c: Context<AppEnv>, search: SlotSearch): Promi
   const from = search.from && search.from > today ? search.from : today;
   const to = search.to ?? addDays(from, DEFAULT_SEARCH_DAYS);
   if (to < from) throw validationFailed([{ path: 'to', message: 'must not be before from (or today)' }]);
-  if (daysBetween(from, to) > MAX_SEARCH_DAYS) throw validationFailed([{ path: 'to', message: `search at most ${MAX_SEARCH_DAYS} days at once` }]);
+  if (daysBetween(from, to) > MAX_SEARCH_DAYS)
+    throw validationFailed([{ path: 'to', message: `search at most ${MAX_SEARCH_DAYS} days at once` }]);
   const rules = await regionRulesOf(db, search.regionId);
   if (!rules) throw validationFailed([{ path: 'regionId', message: `unknown region "${search.regionId}"` }]);
 

@@ -31,7 +31,10 @@ export function unknownRegion(regionId: string): Problem {
 }
 
 export function invalidTransition(from: VisitStatus, action: string): Problem {
-  return new Problem(409, 'INVALID_TRANSITION', `A ${from} visit cannot be ${action === 'edit' ? 'edited' : `given "${action}"`}.`, { from, action });
+  return new Problem(409, 'INVALID_TRANSITION', `A ${from} visit cannot be ${action === 'edit' ? 'edited' : `given "${action}"`}.`, {
+    from,
+    action,
+  });
 }
 
 /** The stored visit, or the problem that explains why there is none. */

@@ -55,7 +55,8 @@ export function visitDateIssues(dates: { startDate: string; endDate: string }, t
  */
 async function fieldIssues(c: Context<AppEnv>, fields: VisitFields, checkPast: boolean): Promise<ValidationIssue[]> {
   const issues = visitDateIssues(fields, checkPast ? todayOf(c) : '0000-00-00');
-  if (issues.length && !(await findRegion(c.var.db, fields.regionId))) issues.unshift({ path: 'regionId', message: `unknown region "${fields.regionId}"` });
+  if (issues.length && !(await findRegion(c.var.db, fields.regionId)))
+    issues.unshift({ path: 'regionId', message: `unknown region "${fields.regionId}"` });
   return issues;
 }
 

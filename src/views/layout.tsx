@@ -58,7 +58,9 @@ export function Layout(props: { page: PageContext; title: string; children?: Chi
       <body>
         <header class="top">
           <div class="bar">
-            <a class="brand" href="/">{t('对口支援考察接待计划', 'Visit and reception planner')}</a>
+            <a class="brand" href="/">
+              {t('对口支援考察接待计划', 'Visit and reception planner')}
+            </a>
             {nav.length > 0 && (
               <nav aria-label={t('主导航', 'Main')}>
                 {nav.map((item) => (
@@ -84,7 +86,15 @@ export function Layout(props: { page: PageContext; title: string; children?: Chi
           <h1>{title}</h1>
           {(props.messages ?? []).map((m) => (
             <div class={`alert ${m.kind}`} role={m.kind === 'error' ? 'alert' : 'status'}>
-              {m.lines.length === 1 ? m.lines[0] : <ul>{m.lines.map((line) => <li>{line}</li>)}</ul>}
+              {m.lines.length === 1 ? (
+                m.lines[0]
+              ) : (
+                <ul>
+                  {m.lines.map((line) => (
+                    <li>{line}</li>
+                  ))}
+                </ul>
+              )}
             </div>
           ))}
           {props.children}
@@ -109,7 +119,11 @@ function currentHref(path: string, nav: NavItem[]): string | undefined {
 }
 
 export function roleName(role: AuthUser['role'], t: Translate): string {
-  return role === 'office' ? t('省对口支援办', 'Provincial office') : role === 'hq' ? t('前方指挥部', 'Frontline HQ') : t('结对单位', 'Unit');
+  return role === 'office'
+    ? t('省对口支援办', 'Provincial office')
+    : role === 'hq'
+      ? t('前方指挥部', 'Frontline HQ')
+      : t('结对单位', 'Unit');
 }
 
 /** A hidden CSRF field for every form. */

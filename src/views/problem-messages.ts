@@ -50,7 +50,10 @@ const RULE_MESSAGES: Record<string, Formatter> = {
     zh: `当前状态(${p.from})下不能执行此操作`,
     en: `Not possible while the record is ${p.from}`,
   }),
-  OFFICIAL_LETTER_REQUIRED: () => ({ zh: '无公函不予接待:请填写公函文号', en: 'No official letter, no reception: enter the letter reference' }),
+  OFFICIAL_LETTER_REQUIRED: () => ({
+    zh: '无公函不予接待:请填写公函文号',
+    en: 'No official letter, no reception: enter the letter reference',
+  }),
   ACCOMPANY_LIMIT_EXCEEDED: (p) => ({
     zh: `陪餐人数超标:最多 ${p.limit} 人,填报 ${p.requested} 人`,
     en: `Too many accompanying diners: at most ${p.limit}, ${p.requested} requested`,

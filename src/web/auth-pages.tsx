@@ -16,7 +16,7 @@ const DUMMY_HASH = 'pbkdf2-sha256$100000$AAAAAAAAAAAAAAAAAAAAAA$AAAAAAAAAAAAAAAA
 
 /** Only same-site paths are followed after login, never another origin. */
 function safeNext(next: string | undefined): string | null {
-  return next && next.startsWith('/') && !next.startsWith('//') && !next.startsWith('/\\') ? next : null;
+  return next?.startsWith('/') && !next.startsWith('//') && !next.startsWith('/\\') ? next : null;
 }
 
 export const authPages = new Hono<AppEnv>()
@@ -33,7 +33,10 @@ export const authPages = new Hono<AppEnv>()
     const fail = (flash: Flash, status: 401 | 429) =>
       c.html(<LoginPage c={c} csrf={loginCsrfToken(c)} next={form.next ?? ''} email={form.email ?? ''} flash={flash} />, status);
     if ((await loginRetryAfterSeconds(c.var.db, email, now)) > 0) {
-      return fail({ kind: 'error', lines: [page.t('登录失败次数过多,请 15 分钟后再试', 'Too many failed logins; try again in 15 minutes')] }, 429);
+      return fail(
+        { kind: 'error', lines: [page.t('登录失败次数过多,请 15 分钟后再试', 'Too many failed logins; try again in 15 minutes')] },
+        429,
+      );
     }
     const user = await findUserForLogin(c.var.db, email);
     const valid = await verifyPassword(form.password ?? '', user?.passwordHash ?? DUMMY_HASH);

@@ -55,7 +55,11 @@ function ScopeFields(props: { page: PageContext; user: AuthUser; names: Names; f
   const { t } = page;
   if (user.role === 'hq') {
     const region = names.regions.find((r) => r.id === user.regionId)?.name ?? user.regionId;
-    return <p class="hint">{t(`订阅本指挥部所在地区(${region})的全部考察与接待。`, `Subscribes to every visit and reception of your region (${region}).`)}</p>;
+    return (
+      <p class="hint">
+        {t(`订阅本指挥部所在地区(${region})的全部考察与接待。`, `Subscribes to every visit and reception of your region (${region}).`)}
+      </p>
+    );
   }
   if (user.role === 'unit') {
     const unit = names.units.find((u) => u.id === user.unitId)?.name ?? user.unitId;
@@ -67,9 +71,15 @@ function ScopeFields(props: { page: PageContext; user: AuthUser; names: Names; f
       <div>
         <label for="feed-scope">{t('订阅范围', 'Scope')}</label>
         <select id="feed-scope" name="scope" {...invalidProps('scope', form)}>
-          <option value="region" selected={v.scope === 'region'}>{t('一个地区', 'One region')}</option>
-          <option value="unit" selected={v.scope === 'unit'}>{t('一个单位', 'One unit')}</option>
-          <option value="all" selected={v.scope === 'all'}>{t('全部', 'Everything')}</option>
+          <option value="region" selected={v.scope === 'region'}>
+            {t('一个地区', 'One region')}
+          </option>
+          <option value="unit" selected={v.scope === 'unit'}>
+            {t('一个单位', 'One unit')}
+          </option>
+          <option value="all" selected={v.scope === 'all'}>
+            {t('全部', 'Everything')}
+          </option>
         </select>
         <FeedFieldError name="scope" form={form} />
       </div>
@@ -79,7 +89,11 @@ function ScopeFields(props: { page: PageContext; user: AuthUser; names: Names; f
         </label>
         <select id="feed-regionId" name="regionId" {...invalidProps('regionId', form)}>
           <option value="">—</option>
-          {names.regions.map((r) => <option value={r.id} selected={v.regionId === r.id}>{r.name}</option>)}
+          {names.regions.map((r) => (
+            <option value={r.id} selected={v.regionId === r.id}>
+              {r.name}
+            </option>
+          ))}
         </select>
         <FeedFieldError name="regionId" form={form} />
       </div>
@@ -89,7 +103,11 @@ function ScopeFields(props: { page: PageContext; user: AuthUser; names: Names; f
         </label>
         <select id="feed-unitId" name="unitId" {...invalidProps('unitId', form)}>
           <option value="">—</option>
-          {names.units.map((u) => <option value={u.id} selected={v.unitId === u.id}>{u.name}</option>)}
+          {names.units.map((u) => (
+            <option value={u.id} selected={v.unitId === u.id}>
+              {u.name}
+            </option>
+          ))}
         </select>
         <FeedFieldError name="unitId" form={form} />
       </div>
@@ -102,7 +120,12 @@ function FeedsPage(props: { page: PageContext; user: AuthUser; feeds: FeedView[]
   const { t } = page;
   return (
     <Layout page={page} title={t('日历订阅', 'Calendar feeds')} messages={props.messages}>
-      <p class="hint">{t('订阅地址只在创建时显示一次;遗失时请撤销后重新创建。', 'A feed’s address is shown once, when it is created; if it is lost, revoke the feed and create a new one.')}</p>
+      <p class="hint">
+        {t(
+          '订阅地址只在创建时显示一次;遗失时请撤销后重新创建。',
+          'A feed’s address is shown once, when it is created; if it is lost, revoke the feed and create a new one.',
+        )}
+      </p>
       {feeds.length === 0 ? (
         <p class="muted">{t('还没有日历订阅。', 'No calendar feeds yet.')}</p>
       ) : (
@@ -125,7 +148,9 @@ function FeedsPage(props: { page: PageContext; user: AuthUser; feeds: FeedView[]
                   <td>
                     <form method="post" action={`/feeds/${feed.id}/revoke`}>
                       <CsrfField page={page} />
-                      <button type="submit" class="danger">{t('撤销', 'Revoke')}</button>
+                      <button type="submit" class="danger">
+                        {t('撤销', 'Revoke')}
+                      </button>
                     </form>
                   </td>
                 </tr>
@@ -156,12 +181,33 @@ function CreatedFeedPage(props: { page: PageContext; created: CreatedFeed; scope
   const { t } = page;
   const webcal = webcalUrl(created.url);
   return (
-    <Layout page={page} title={t('日历订阅已创建', 'Calendar feed created')} messages={[{ kind: 'warn', lines: [t('订阅地址只显示这一次,请现在复制或订阅;它相当于密码,请勿外传。', 'This address is shown only now: copy or subscribe now. Treat it like a password.')] }]}>
+    <Layout
+      page={page}
+      title={t('日历订阅已创建', 'Calendar feed created')}
+      messages={[
+        {
+          kind: 'warn',
+          lines: [
+            t(
+              '订阅地址只显示这一次,请现在复制或订阅;它相当于密码,请勿外传。',
+              'This address is shown only now: copy or subscribe now. Treat it like a password.',
+            ),
+          ],
+        },
+      ]}
+    >
       <section class="card">
-        <p>{props.scope}{created.feed.label ? ` · ${created.feed.label}` : ''}</p>
+        <p>
+          {props.scope}
+          {created.feed.label ? ` · ${created.feed.label}` : ''}
+        </p>
         <div class="actions">
-          <a class="button" href={webcal}>{t('用日历应用订阅', 'Subscribe in a calendar app')}</a>
-          <button type="button" class="secondary" data-copy={created.url} data-copied={t('已复制', 'Copied')}>{t('复制链接', 'Copy link')}</button>
+          <a class="button" href={webcal}>
+            {t('用日历应用订阅', 'Subscribe in a calendar app')}
+          </a>
+          <button type="button" class="secondary" data-copy={created.url} data-copied={t('已复制', 'Copied')}>
+            {t('复制链接', 'Copy link')}
+          </button>
         </div>
         <p>
           {t('webcal 地址:', 'webcal address: ')}
@@ -182,7 +228,8 @@ type FormReading = { ok: true; request: FeedRequest } | { ok: false; errors: Fee
 /** The form as the service's request: ids only for the scope that uses them; role-bound scopes fixed. */
 function readFeedForm(user: AuthUser, values: Record<string, string>, t: PageContext['t']): FormReading {
   const label = (values.label ?? '').trim() || null;
-  if (label && label.length > LABEL_MAX_LENGTH) return { ok: false, errors: { label: t(`名称最多 ${LABEL_MAX_LENGTH} 字`, `At most ${LABEL_MAX_LENGTH} characters`) } };
+  if (label && label.length > LABEL_MAX_LENGTH)
+    return { ok: false, errors: { label: t(`名称最多 ${LABEL_MAX_LENGTH} 字`, `At most ${LABEL_MAX_LENGTH} characters`) } };
   if (user.role === 'hq') return { ok: true, request: { scope: 'region', label } };
   if (user.role === 'unit') return { ok: true, request: { scope: 'unit', label } };
   const scope = SCOPES.find((s) => s === values.scope);
@@ -192,7 +239,10 @@ function readFeedForm(user: AuthUser, values: Record<string, string>, t: PageCon
   return { ok: true, request: { scope, label, regionId, unitId } };
 }
 
-const FIELD_MESSAGES: Record<string, [string, string]> = { regionId: ['请选择地区', 'Choose a region'], unitId: ['请选择单位', 'Choose a unit'] };
+const FIELD_MESSAGES: Record<string, [string, string]> = {
+  regionId: ['请选择地区', 'Choose a region'],
+  unitId: ['请选择单位', 'Choose a unit'],
+};
 
 async function renderList(c: Context<AppEnv>, user: AuthUser, status: 200 | 422, form: FeedForm, messages: Flash[]) {
   const [feeds, names] = await Promise.all([listActiveFeeds(c.var.db, user.id), loadNames(c)]);
@@ -203,7 +253,10 @@ export const feedPages = new Hono<AppEnv>()
   .get('/', async (c) => {
     const user = webUser(c);
     const { t } = pageContext(c);
-    const messages: Flash[] = c.req.query('done') === 'revoked' ? [{ kind: 'ok', lines: [t('订阅已撤销,原地址已失效。', 'The feed is revoked; its address no longer works.')] }] : [];
+    const messages: Flash[] =
+      c.req.query('done') === 'revoked'
+        ? [{ kind: 'ok', lines: [t('订阅已撤销,原地址已失效。', 'The feed is revoked; its address no longer works.')] }]
+        : [];
     return renderList(c, user, 200, { values: { scope: 'region' }, errors: {} }, messages);
   })
   .post('/', async (c) => {
@@ -211,7 +264,10 @@ export const feedPages = new Hono<AppEnv>()
     const page = pageContext(c);
     const values = await formFields(c);
     const reading = readFeedForm(user, values, page.t);
-    if (!reading.ok) return renderList(c, user, 422, { values, errors: reading.errors }, [{ kind: 'error', lines: [page.t('请检查填写的内容', 'Please check the form')] }]);
+    if (!reading.ok)
+      return renderList(c, user, 422, { values, errors: reading.errors }, [
+        { kind: 'error', lines: [page.t('请检查填写的内容', 'Please check the form')] },
+      ]);
     try {
       const created = await createFeed(c, user, reading.request);
       const names = await loadNames(c);
@@ -220,7 +276,9 @@ export const feedPages = new Hono<AppEnv>()
       // A missing or unknown region/unit comes back to the form; 403 and the unexpected go to onError.
       if (!(error instanceof Problem) || error.status !== 422) throw error;
       const { flash, fieldErrors } = problemFlash(error, page);
-      const errors = Object.fromEntries(Object.keys(fieldErrors).map((path) => [path, page.t(...(FIELD_MESSAGES[path] ?? ['请检查此项', 'Check this field']))]));
+      const errors = Object.fromEntries(
+        Object.keys(fieldErrors).map((path) => [path, page.t(...(FIELD_MESSAGES[path] ?? ['请检查此项', 'Check this field']))]),
+      );
       return renderList(c, user, 422, { values, errors }, [flash]);
     }
   })

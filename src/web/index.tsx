@@ -29,7 +29,11 @@ export function notFoundPage(c: Context<AppEnv>) {
   const page = pageContext(c);
   const { t } = page;
   return c.html(
-    <Layout page={page} title={t('页面不存在', 'Page not found')} messages={[{ kind: 'error', lines: [t('页面或记录不存在。', 'No such page or record.')] }]}>
+    <Layout
+      page={page}
+      title={t('页面不存在', 'Page not found')}
+      messages={[{ kind: 'error', lines: [t('页面或记录不存在。', 'No such page or record.')] }]}
+    >
       <p>
         <a href="/">{t('返回首页', 'Back to the start page')}</a>
       </p>
@@ -66,7 +70,10 @@ export function createWebApp() {
     if (!(err instanceof Problem)) console.error(`${c.req.method} ${c.req.path} failed: ${describeError(err)}`);
     const message =
       err instanceof Problem && err.code === 'CSRF_REJECTED'
-        ? t('表单已过期或来源不明,请刷新页面后重试。', 'The form has expired or did not come from this site. Reload the page and try again.')
+        ? t(
+            '表单已过期或来源不明,请刷新页面后重试。',
+            'The form has expired or did not come from this site. Reload the page and try again.',
+          )
         : status === 403
           ? t('当前账号无权访问此页面。', 'This account may not open this page.')
           : status === 404

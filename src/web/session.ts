@@ -55,7 +55,7 @@ export function csrfProtection(): MiddlewareHandler<AppEnv> {
         throw new Problem(415, 'UNSUPPORTED_MEDIA_TYPE', 'Pages accept HTML form posts only.');
       }
       const sent = await formField(c, '_csrf');
-      const expected = c.var.user ? c.var.sessionCsrfToken : c.req.path === '/login' ? getCookie(c, LOGIN_CSRF_COOKIE) ?? null : null;
+      const expected = c.var.user ? c.var.sessionCsrfToken : c.req.path === '/login' ? (getCookie(c, LOGIN_CSRF_COOKIE) ?? null) : null;
       if (!expected || !sent || !constantTimeEqual(sent, expected)) {
         throw new Problem(403, 'CSRF_REJECTED', 'The form has expired or did not come from this site. Reload the page and try again.');
       }

@@ -82,10 +82,16 @@ export async function benchThroughput(options: { seconds: number; connections: n
     const office = await httpLogin(base, ADMIN.email, ADMIN.password);
     const firstYear = new Date().getUTCFullYear() + 1;
     for (let year = firstYear; year <= firstYear + 3; year++) {
-      await httpOk(base, 'PUT', `/api/v1/quotas/${year}`, { token: office, body: { maxBatches: 10_000, maxHeadcountPerBatch: 100, maxPersonTrips: 1_000_000 } });
+      await httpOk(base, 'PUT', `/api/v1/quotas/${year}`, {
+        token: office,
+        body: { maxBatches: 10_000, maxHeadcountPerBatch: 100, maxPersonTrips: 1_000_000 },
+      });
     }
     for (const regionId of REGION_IDS) {
-      await httpOk(base, 'PUT', `/api/v1/regions/${regionId}/rules`, { token: office, body: { maxConcurrentDelegations: 100, minGapDays: 0, blackouts: [] } });
+      await httpOk(base, 'PUT', `/api/v1/regions/${regionId}/rules`, {
+        token: office,
+        body: { maxConcurrentDelegations: 100, minGapDays: 0, blackouts: [] },
+      });
     }
     const tokens = await unitTokens(base, office, CITY_IDS, 'throughput');
     const tokenList = CITY_IDS.map((u) => tokens.get(u)!);
@@ -129,7 +135,15 @@ export async function benchThroughput(options: { seconds: number; connections: n
         return {
           ...req,
           headers: { 'content-type': 'application/json', authorization: `Bearer ${tokenList[i % tokenList.length]}` },
-          body: JSON.stringify({ regionId: REGION_IDS[i % REGION_IDS.length], kind: 'inspection', startDate: start, endDate: start, headcount: -1, leaderName: '带队领导', purpose: '考察对接援建项目' }),
+          body: JSON.stringify({
+            regionId: REGION_IDS[i % REGION_IDS.length],
+            kind: 'inspection',
+            startDate: start,
+            endDate: start,
+            headcount: -1,
+            leaderName: '带队领导',
+            purpose: '考察对接援建项目',
+          }),
         };
       },
     };
@@ -142,8 +156,15 @@ export async function benchThroughput(options: { seconds: number; connections: n
 
     const healthzRequest: autocannon.Request = { method: 'GET', path: '/healthz' };
     const healthz = toLoad('GET /healthz', await run({ ...common, duration: options.seconds, requests: [healthzRequest] }));
-    const booking = toLoad('POST /api/v1/visits (201s only)', await run({ ...common, duration: options.seconds, requests: [bookingRequest] }));
-    const refusedByValidation = toAnswered('POST /api/v1/visits refused by validation (422s)', await run({ ...common, duration: options.seconds, requests: [refusedRequest] }), 422);
+    const booking = toLoad(
+      'POST /api/v1/visits (201s only)',
+      await run({ ...common, duration: options.seconds, requests: [bookingRequest] }),
+    );
+    const refusedByValidation = toAnswered(
+      'POST /api/v1/visits refused by validation (422s)',
+      await run({ ...common, duration: options.seconds, requests: [refusedRequest] }),
+      422,
+    );
     const healthzAfter = toLoad('GET /healthz (again)', await run({ ...common, duration: options.seconds, requests: [healthzRequest] }));
     const stored = await storedVisits(join(dir, 'server.db'));
     await server.stop();
@@ -159,8 +180,16 @@ export async function benchThroughput(options: { seconds: number; connections: n
 }
 
 /** The bare Hono reference: the booking's own request bodies echoed, and its GET /healthz. */
-async function benchBareHono(options: { seconds: number; connections: number }, bookingRequest: autocannon.Request): Promise<{ bareEcho: LoadResult; bareHealthz: LoadResult }> {
-  const bare = await startServer({ databaseUrl: 'file::memory:', adminEmail: 'unused@bench.local', adminPassword: 'unused-password', script: 'test/bench/lib/bare-hono-server.ts' });
+async function benchBareHono(
+  options: { seconds: number; connections: number },
+  bookingRequest: autocannon.Request,
+): Promise<{ bareEcho: LoadResult; bareHealthz: LoadResult }> {
+  const bare = await startServer({
+    databaseUrl: 'file::memory:',
+    adminEmail: 'unused@bench.local',
+    adminPassword: 'unused-password',
+    script: 'test/bench/lib/bare-hono-server.ts',
+  });
   try {
     const common = { url: bare.baseUrl, connections: options.connections, pipelining: 1 };
     const echoRequest: autocannon.Request = { ...bookingRequest, path: '/echo' };
@@ -196,7 +225,17 @@ async function rawInsertLoop(path: string, seconds: number, synchronous: 'NORMAL
         sql: `INSERT INTO visits (id, unit_id, region_id, kind, start_date, end_date, year, headcount, leader_name, leader_title, purpose,
           status, sequence, last_op_id, created_by, created_at, updated_at)
           VALUES (?, ?, ?, 'inspection', ?, ?, 2030, ?, '带队领导', '副市长', '考察对接援建项目', 'submitted', 0, ?, 'bench', ?, ?)`,
-        args: [`raw-${i}`, CITY_IDS[i % CITY_IDS.length]!, REGION_IDS[i % REGION_IDS.length]!, '2030-05-01', '2030-05-03', 3 + (i % 8), `op-${i}`, at, at],
+        args: [
+          `raw-${i}`,
+          CITY_IDS[i % CITY_IDS.length]!,
+          REGION_IDS[i % REGION_IDS.length]!,
+          '2030-05-01',
+          '2030-05-03',
+          3 + (i % 8),
+          `op-${i}`,
+          at,
+          at,
+        ],
       });
     await timeLoop(insert, { count: 2_000, maxMs: 1_000 }); // warm-up
     const started = performance.now();

@@ -23,7 +23,14 @@ export async function benchFeed(options: { runs: number }): Promise<FeedResult |
   const bench = await benchApp();
   try {
     const events = 5_000;
-    await seedVisits(bench.database.client, { count: events, unitIds: ['hangzhou', 'ningbo', 'wenzhou', 'jiaxing'], fromYear: 2027, toYear: 2028, actorId: bench.officeId, seed: 5 });
+    await seedVisits(bench.database.client, {
+      count: events,
+      unitIds: ['hangzhou', 'ningbo', 'wenzhou', 'jiaxing'],
+      fromYear: 2027,
+      toYear: 2028,
+      actorId: bench.officeId,
+      seed: 5,
+    });
     const created = await bench.request('POST', '/api/v1/feeds', { token: bench.officeToken, body: { scope: 'all', label: '全部' } });
     if (created.status !== 201) return { skipped: `POST /api/v1/feeds answered ${created.status}` };
     const path = new URL(created.body.url).pathname;
@@ -64,7 +71,13 @@ export async function benchFeed(options: { runs: number }): Promise<FeedResult |
       },
       { count: options.runs * 10, maxMs: 15_000 },
     );
-    return { events: served, bytes: Buffer.byteLength(first.text), full: summarise(full), notModified: summarise(notModified), inProcess: summarise(inProcess) };
+    return {
+      events: served,
+      bytes: Buffer.byteLength(first.text),
+      full: summarise(full),
+      notModified: summarise(notModified),
+      inProcess: summarise(inProcess),
+    };
   } finally {
     bench.close();
   }

@@ -23,10 +23,16 @@ async function prepare(count: number): Promise<{ bench: BenchApp; token: string;
   // No ANALYZE: a deployed database never gets one, so the planner works without statistics here too.
   const seedMs = performance.now() - t0;
   for (const year of YEARS) {
-    await bench.ok('PUT', `/api/v1/quotas/${year}`, { token: bench.officeToken, body: { maxBatches: 10_000, maxHeadcountPerBatch: 100, maxPersonTrips: 1_000_000 } });
+    await bench.ok('PUT', `/api/v1/quotas/${year}`, {
+      token: bench.officeToken,
+      body: { maxBatches: 10_000, maxHeadcountPerBatch: 100, maxPersonTrips: 1_000_000 },
+    });
   }
   for (const regionId of REGION_IDS) {
-    await bench.ok('PUT', `/api/v1/regions/${regionId}/rules`, { token: bench.officeToken, body: { maxConcurrentDelegations: 100, minGapDays: 0, blackouts: [] } });
+    await bench.ok('PUT', `/api/v1/regions/${regionId}/rules`, {
+      token: bench.officeToken,
+      body: { maxConcurrentDelegations: 100, minGapDays: 0, blackouts: [] },
+    });
   }
   return { bench, token: await bench.unitToken('hangzhou'), seedMs };
 }

@@ -47,15 +47,43 @@ function throughputRows(t: ThroughputResult): void {
   const s = '1 booking throughput';
   const healthzPerSecond = (t.healthz.perSecond + t.healthzAfter.perSecond) / 2;
   const ratio = t.booking.perSecond / healthzPerSecond;
-  row(s, 'accepted POST /api/v1/visits per s (p50 / p99 ms)', `${fmt(t.booking.perSecond, 0)} /s (${fmt(t.booking.p50Ms, 1)} / ${fmt(t.booking.p99Ms, 1)})`);
-  row(s, 'GET /healthz per s, before / after the POSTs (p50 ms)', `${fmt(t.healthz.perSecond, 0)} / ${fmt(t.healthzAfter.perSecond, 0)} /s (${fmt(t.healthz.p50Ms, 1)} / ${fmt(t.healthzAfter.p50Ms, 1)})`);
-  row(s, 'authenticated POST /api/v1/visits refused by validation (422) per s (p50 / p99 ms)', `${fmt(t.refusedByValidation.perSecond, 0)} /s (${fmt(t.refusedByValidation.p50Ms, 1)} / ${fmt(t.refusedByValidation.p99Ms, 1)})`);
-  row(s, 'raw libSQL INSERT per s, synchronous=NORMAL (p50 / p99 ms)', `${fmt(t.rawInsert.perSecond, 0)} /s (${fmt(t.rawInsert.p50Ms, 3)} / ${fmt(t.rawInsert.p99Ms, 3)})`);
-  row(s, 'raw libSQL INSERT per s, synchronous=FULL (p50 / p99 ms)', `${fmt(t.rawInsertFull.perSecond, 0)} /s (${fmt(t.rawInsertFull.p50Ms, 3)} / ${fmt(t.rawInsertFull.p99Ms, 3)})`);
+  row(
+    s,
+    'accepted POST /api/v1/visits per s (p50 / p99 ms)',
+    `${fmt(t.booking.perSecond, 0)} /s (${fmt(t.booking.p50Ms, 1)} / ${fmt(t.booking.p99Ms, 1)})`,
+  );
+  row(
+    s,
+    'GET /healthz per s, before / after the POSTs (p50 ms)',
+    `${fmt(t.healthz.perSecond, 0)} / ${fmt(t.healthzAfter.perSecond, 0)} /s (${fmt(t.healthz.p50Ms, 1)} / ${fmt(t.healthzAfter.p50Ms, 1)})`,
+  );
+  row(
+    s,
+    'authenticated POST /api/v1/visits refused by validation (422) per s (p50 / p99 ms)',
+    `${fmt(t.refusedByValidation.perSecond, 0)} /s (${fmt(t.refusedByValidation.p50Ms, 1)} / ${fmt(t.refusedByValidation.p99Ms, 1)})`,
+  );
+  row(
+    s,
+    'raw libSQL INSERT per s, synchronous=NORMAL (p50 / p99 ms)',
+    `${fmt(t.rawInsert.perSecond, 0)} /s (${fmt(t.rawInsert.p50Ms, 3)} / ${fmt(t.rawInsert.p99Ms, 3)})`,
+  );
+  row(
+    s,
+    'raw libSQL INSERT per s, synchronous=FULL (p50 / p99 ms)',
+    `${fmt(t.rawInsertFull.perSecond, 0)} /s (${fmt(t.rawInsertFull.p50Ms, 3)} / ${fmt(t.rawInsertFull.p99Ms, 3)})`,
+  );
   row(s, 'booking ÷ healthz (mean of before and after)', fmt(ratio, 3), '≥ 0.3', ratio >= 0.3);
-  row(s, 'refused-by-validation POST ÷ healthz (the ceiling for any authenticated JSON write)', fmt(t.refusedByValidation.perSecond / healthzPerSecond, 3));
+  row(
+    s,
+    'refused-by-validation POST ÷ healthz (the ceiling for any authenticated JSON write)',
+    fmt(t.refusedByValidation.perSecond / healthzPerSecond, 3),
+  );
   row(s, 'booking ÷ refused-by-validation POST', fmt(t.booking.perSecond / t.refusedByValidation.perSecond, 3));
-  row(s, 'reference, a bare Hono app on the same Node wiring: POST /echo (the booking bodies) / GET /healthz per s', `${fmt(t.bareEcho.perSecond, 0)} / ${fmt(t.bareHealthz.perSecond, 0)} /s`);
+  row(
+    s,
+    'reference, a bare Hono app on the same Node wiring: POST /echo (the booking bodies) / GET /healthz per s',
+    `${fmt(t.bareEcho.perSecond, 0)} / ${fmt(t.bareHealthz.perSecond, 0)} /s`,
+  );
   row(s, 'reference: bare Hono JSON POST ÷ bare Hono GET', fmt(t.bareEcho.perSecond / t.bareHealthz.perSecond, 3));
   row(s, 'booking ÷ raw INSERT (NORMAL)', fmt(t.booking.perSecond / t.rawInsert.perSecond, 3));
   const refused = Object.entries(t.booking.statusCounts).filter(([code]) => !code.startsWith('2'));
@@ -71,14 +99,24 @@ function breakdownRows(r: BreakdownRow[]): void {
 
 function scalingRows(r: ScalingResult): void {
   const s = '2 rule-check scaling';
-  row(s, `booking through the app, ${r.small.stored.toLocaleString('en')} visits stored: p50 / mean / p99 ms`, `${fmt(r.small.p50Ms)} / ${fmt(r.small.meanMs)} / ${fmt(r.small.p99Ms)}`);
-  row(s, `booking through the app, ${r.large.stored.toLocaleString('en')} visits stored: p50 / mean / p99 ms`, `${fmt(r.large.p50Ms)} / ${fmt(r.large.meanMs)} / ${fmt(r.large.p99Ms)}`);
+  row(
+    s,
+    `booking through the app, ${r.small.stored.toLocaleString('en')} visits stored: p50 / mean / p99 ms`,
+    `${fmt(r.small.p50Ms)} / ${fmt(r.small.meanMs)} / ${fmt(r.small.p99Ms)}`,
+  );
+  row(
+    s,
+    `booking through the app, ${r.large.stored.toLocaleString('en')} visits stored: p50 / mean / p99 ms`,
+    `${fmt(r.large.p50Ms)} / ${fmt(r.large.meanMs)} / ${fmt(r.large.p99Ms)}`,
+  );
   const ratio = r.large.p50Ms / r.small.p50Ms;
   row(s, 'large ÷ small (p50)', fmt(ratio), '≤ 1.3', ratio <= 1.3);
   row(s, 'large ÷ small (mean)', fmt(r.large.meanMs / r.small.meanMs));
   row(s, 'CPU time per booking, small / large: p50 ms', `${fmt(r.small.cpu.p50Ms)} / ${fmt(r.large.cpu.p50Ms)}`);
   row(s, 'large ÷ small (CPU time p50)', fmt(r.large.cpu.p50Ms / r.small.cpu.p50Ms));
-  notes.push(`Rule scaling: ${r.small.n} bookings per size, alternating between the databases; seeding both took ${fmt(r.seedSeconds, 1)} s.`);
+  notes.push(
+    `Rule scaling: ${r.small.n} bookings per size, alternating between the databases; seeding both took ${fmt(r.seedSeconds, 1)} s.`,
+  );
 }
 
 function feedRows(r: FeedResult | { skipped: string }): void {
@@ -98,7 +136,11 @@ function feedRows(r: FeedResult | { skipped: string }): void {
 
 function slotRows(r: SlotResult): void {
   const s = '4 slot search';
-  row(s, `GET /api/v1/plan/slots, one year, ${r.visits} visits in the region: p50 / p99 ms`, `${fmt(r.route.p50Ms)} / ${fmt(r.route.p99Ms)} (${r.route.slots} slots found)`);
+  row(
+    s,
+    `GET /api/v1/plan/slots, one year, ${r.visits} visits in the region: p50 / p99 ms`,
+    `${fmt(r.route.p50Ms)} / ${fmt(r.route.p99Ms)} (${r.route.slots} slots found)`,
+  );
   row(s, 'route: visits per ms (p50)', fmt(r.visits / r.route.p50Ms, 0));
   row(s, 'pure findSlots, same input: p50 / p99 ms', `${fmt(r.pure.p50Ms, 3)} / ${fmt(r.pure.p99Ms, 3)}`);
   row(s, 'pure: visits per ms (p50)', fmt(r.visits / r.pure.p50Ms, 0));
@@ -124,16 +166,22 @@ async function plannerRows(): Promise<void> {
       row(s, `requests${tag}`, String(c.requests));
       row(s, `placed (share)${tag}`, `${c.placed ?? Math.round(c.placedShare * c.requests)} (${fmt(c.placedShare * 100, 1)} %)`);
       row(s, `objective: placed weight / total deviation days${tag}`, `${c.objective.placedWeight} / ${c.objective.totalDeviationDays}`);
-      if (typeof c.lpBound === 'number') row(s, `LP relaxation bound (HiGHS) / gap to it${tag}`, `${fmt(c.lpBound, 1)} / ${fmt(c.gapPercent ?? NaN, 2)} %`);
-      row(s, `solve time${tag}`, `${fmt(c.ms, 0)} ms${c.timeLimitMs ? ` (limit ${c.timeLimitMs} ms${c.search?.stoppedBy ? `, stopped by ${c.search.stoppedBy}` : ''})` : ''}`);
+      if (typeof c.lpBound === 'number')
+        row(s, `LP relaxation bound (HiGHS) / gap to it${tag}`, `${fmt(c.lpBound, 1)} / ${fmt(c.gapPercent ?? NaN, 2)} %`);
+      row(
+        s,
+        `solve time${tag}`,
+        `${fmt(c.ms, 0)} ms${c.timeLimitMs ? ` (limit ${c.timeLimitMs} ms${c.search?.stoppedBy ? `, stopped by ${c.search.stoppedBy}` : ''})` : ''}`,
+      );
       if (c.lp?.ms) row(s, `LP bound computation${tag}`, `${fmt(c.lp.ms, 0)} ms (${c.lp.variables} variables, ${c.lp.rows} rows)`);
     } else {
-      const entries = Object.entries(c ?? {}).map(([k, v]) => `${k}: ${typeof v === 'number' ? (Number.isInteger(v) ? v : fmt(v, 3)) : JSON.stringify(v)}`);
+      const entries = Object.entries(c ?? {}).map(
+        ([k, v]) => `${k}: ${typeof v === 'number' ? (Number.isInteger(v) ? v : fmt(v, 3)) : JSON.stringify(v)}`,
+      );
       row(s, `case ${i + 1}`, entries.join('; '));
     }
   });
 }
-
 
 // What the numbers mean. The measured values are all in the table above; this text explains
 // them and names what was changed in src because of them (see git log for the commits).
@@ -223,7 +271,7 @@ async function main(): Promise<void> {
     `- Node ${m.node}, ${m.platform}, ${m.cpuCount} CPUs: ${m.cpuModel}`,
     `- 1-minute load average: ${fmt(loadBefore, 2)} before, ${fmt(loadAfter, 2)} after (anything above 0 means other work shared the CPUs).`,
     `- Throughput: the real Node server (\`src/server.ts\`) as a child process with a temp database file; autocannon from this process to 127.0.0.1, 10 connections, ${QUICK ? 2 : 5} s per measurement after a 1 s warm-up. Only 2xx answers count as accepted bookings.`,
-    '- Other sections time single requests through `app.request()` in process (temp database file, the server\'s pragmas: WAL, synchronous=NORMAL, busy_timeout), one after another.',
+    "- Other sections time single requests through `app.request()` in process (temp database file, the server's pragmas: WAL, synchronous=NORMAL, busy_timeout), one after another.",
     '',
     table,
     '',

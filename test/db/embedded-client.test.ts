@@ -3,7 +3,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createClient, LibsqlBatchError, LibsqlError, type Client } from '@libsql/client';
+import { createClient, LibsqlBatchError, type LibsqlError, type Client } from '@libsql/client';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { EmbeddedClient, embeddedPath } from '../../src/db/embedded-client.js';
 
@@ -92,7 +92,14 @@ describe('EmbeddedClient', () => {
 
   it('applies a batch whole or not at all, naming the failing statement', async () => {
     const batch = (c: Client) =>
-      c.batch([{ sql: 'INSERT INTO t (name) VALUES (?)', args: ['p'] }, { sql: 'INSERT INTO t (name) VALUES (?)', args: [null] }, 'INSERT INTO t (name) VALUES (\'q\')'], 'write');
+      c.batch(
+        [
+          { sql: 'INSERT INTO t (name) VALUES (?)', args: ['p'] },
+          { sql: 'INSERT INTO t (name) VALUES (?)', args: [null] },
+          "INSERT INTO t (name) VALUES ('q')",
+        ],
+        'write',
+      );
     const [a, b] = await both(batch);
     expect(a).toEqual(b);
     expect(a).toMatchObject({ error: { name: 'LibsqlBatchError', statementIndex: 1, code: 'SQLITE_CONSTRAINT' } });
@@ -106,7 +113,7 @@ describe('EmbeddedClient', () => {
   it('sees a column added by a schema change in a cached SELECT *', async () => {
     await ours.execute({ sql: 'INSERT INTO t (name) VALUES (?)', args: ['a'] });
     expect((await ours.execute('SELECT * FROM t')).columns).toEqual(['id', 'name', 'n', 'data']);
-    await ours.execute('ALTER TABLE t ADD COLUMN extra TEXT DEFAULT \'e\'');
+    await ours.execute("ALTER TABLE t ADD COLUMN extra TEXT DEFAULT 'e'");
     const after = await ours.execute('SELECT * FROM t');
     expect(after.columns).toEqual(['id', 'name', 'n', 'data', 'extra']);
     expect(after.rows[0]!.extra).toBe('e');

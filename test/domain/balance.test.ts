@@ -15,12 +15,12 @@ import type { VisitStatus } from '../../src/domain/types.js';
 // Every number below is worked out by hand; the default thresholds are over > 1.5 × median,
 // under < 0.5 × median.
 const cadre = (unitId: string, count: number, regionId = 'R1'): CadreEntry => ({ unitId, regionId, count });
-const visit = (
-  unitId: string,
-  consolationYuan: number | null,
-  status: VisitStatus = 'approved',
-  regionId = 'R1',
-): CondolenceVisit => ({ unitId, regionId, status, consolationYuan });
+const visit = (unitId: string, consolationYuan: number | null, status: VisitStatus = 'approved', regionId = 'R1'): CondolenceVisit => ({
+  unitId,
+  regionId,
+  status,
+  consolationYuan,
+});
 
 type Flag = 'yuan:over' | 'yuan:under' | 'visits:over' | 'visits:under';
 // unitId, cadres, counted visits, yuan, yuan per cadre, visits per cadre, flags
@@ -70,28 +70,44 @@ describe('computeBalance, one region', () => {
       cadres: [...BASE_AB, cadre('C', 1)],
       visits: [...BASE_AB_VISITS, visit('C', 2000)],
       median: [1000, 1],
-      units: [['A', 1, 1, 1000, 1000, 1, []], ['B', 1, 1, 1000, 1000, 1, []], ['C', 1, 1, 2000, 2000, 1, ['yuan:over']]],
+      units: [
+        ['A', 1, 1, 1000, 1000, 1, []],
+        ['B', 1, 1, 1000, 1000, 1, []],
+        ['C', 1, 1, 2000, 2000, 1, ['yuan:over']],
+      ],
     },
     {
       name: 'under on consolation only',
       cadres: [...BASE_AB, cadre('C', 1)],
       visits: [...BASE_AB_VISITS, visit('C', 400)],
       median: [1000, 1],
-      units: [['A', 1, 1, 1000, 1000, 1, []], ['B', 1, 1, 1000, 1000, 1, []], ['C', 1, 1, 400, 400, 1, ['yuan:under']]],
+      units: [
+        ['A', 1, 1, 1000, 1000, 1, []],
+        ['B', 1, 1, 1000, 1000, 1, []],
+        ['C', 1, 1, 400, 400, 1, ['yuan:under']],
+      ],
     },
     {
       name: 'over on visits only',
       cadres: [...BASE_AB, cadre('C', 1)],
       visits: [...BASE_AB_VISITS, visit('C', 500), visit('C', 500)],
       median: [1000, 1],
-      units: [['A', 1, 1, 1000, 1000, 1, []], ['B', 1, 1, 1000, 1000, 1, []], ['C', 1, 2, 1000, 1000, 2, ['visits:over']]],
+      units: [
+        ['A', 1, 1, 1000, 1000, 1, []],
+        ['B', 1, 1, 1000, 1000, 1, []],
+        ['C', 1, 2, 1000, 1000, 2, ['visits:over']],
+      ],
     },
     {
       name: 'under on visits only (3 cadres, 1 visit: 0.33 per cadre)',
       cadres: [...BASE_AB, cadre('C', 3)],
       visits: [...BASE_AB_VISITS, visit('C', 3000)],
       median: [1000, 1],
-      units: [['A', 1, 1, 1000, 1000, 1, []], ['B', 1, 1, 1000, 1000, 1, []], ['C', 3, 1, 3000, 1000, 0.33, ['visits:under']]],
+      units: [
+        ['A', 1, 1, 1000, 1000, 1, []],
+        ['B', 1, 1, 1000, 1000, 1, []],
+        ['C', 3, 1, 3000, 1000, 0.33, ['visits:under']],
+      ],
     },
     {
       name: 'over on both metrics, flagged independently',
@@ -120,14 +136,22 @@ describe('computeBalance, one region', () => {
       cadres: [...BASE_AB, cadre('C', 1)],
       visits: [visit('C', 1000)],
       median: [0, 0],
-      units: [['A', 1, 0, 0, 0, 0, []], ['B', 1, 0, 0, 0, 0, []], ['C', 1, 1, 1000, 1000, 1, []]],
+      units: [
+        ['A', 1, 0, 0, 0, 0, []],
+        ['B', 1, 0, 0, 0, 0, []],
+        ['C', 1, 1, 1000, 1000, 1, []],
+      ],
     },
     {
       name: 'zero median on one metric only: visits still flagged',
       cadres: [...BASE_AB, cadre('C', 1)],
       visits: [visit('A', null), visit('B', null), visit('C', 5000), visit('C', null)],
       median: [0, 1],
-      units: [['A', 1, 1, 0, 0, 1, []], ['B', 1, 1, 0, 0, 1, []], ['C', 1, 2, 5000, 5000, 2, ['visits:over']]],
+      units: [
+        ['A', 1, 1, 0, 0, 1, []],
+        ['B', 1, 1, 0, 0, 1, []],
+        ['C', 1, 2, 5000, 5000, 2, ['visits:over']],
+      ],
     },
     {
       name: 'null consolation counts as a visit with 0 yuan',
@@ -143,7 +167,11 @@ describe('computeBalance, one region', () => {
       cadres: [cadre('A', 1), cadre('B', 1), cadre('X', 0), cadre('W', 0)],
       visits: [visit('A', 1000), visit('B', 2500), visit('X', 9000), visit('X', 9000)],
       median: [1750, 1],
-      units: [['A', 1, 1, 1000, 1000, 1, []], ['B', 1, 1, 2500, 2500, 1, []], ['X', 0, 2, 18000, null, null, []]],
+      units: [
+        ['A', 1, 1, 1000, 1000, 1, []],
+        ['B', 1, 1, 2500, 2500, 1, []],
+        ['X', 0, 2, 18000, null, null, []],
+      ],
     },
     {
       name: 'rejected, withdrawn and cancelled visits do not count; submitted and coordinated do',
@@ -158,7 +186,11 @@ describe('computeBalance, one region', () => {
         visit('Y', 9000, 'cancelled'), // no cadres and nothing counted: not listed at all
       ],
       median: [1000, 1],
-      units: [['A', 1, 1, 1000, 1000, 1, []], ['B', 1, 1, 1000, 1000, 1, []], ['C', 1, 1, 1000, 1000, 1, []]],
+      units: [
+        ['A', 1, 1, 1000, 1000, 1, []],
+        ['B', 1, 1, 1000, 1000, 1, []],
+        ['C', 1, 1, 1000, 1000, 1, []],
+      ],
     },
     {
       // Medians: ¥[500, 1000, 1000, 1500] → 1000, visits [0.5, 1, 1, 1.5] → 1.
@@ -206,9 +238,7 @@ describe('computeBalance, one region', () => {
     },
   ])('$name', ({ cadres, visits, median: [cpc, vpc], units }) => {
     const result = computeBalance({ regionIds: ['R1'], cadres, visits, thresholds: DEFAULT_BALANCE_THRESHOLDS });
-    expect(result).toEqual([
-      { regionId: 'R1', median: { consolationPerCadre: cpc, visitsPerCadre: vpc }, units: units.map(toUnit) },
-    ]);
+    expect(result).toEqual([{ regionId: 'R1', median: { consolationPerCadre: cpc, visitsPerCadre: vpc }, units: units.map(toUnit) }]);
   });
 
   it.each([

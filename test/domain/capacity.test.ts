@@ -43,7 +43,11 @@ describe('blackouts', () => {
   ])('%s', (_label, range, conflicts) => expect(blackoutConflict(blackouts, range) !== null).toBe(conflicts));
 
   it('is checked before capacity and spacing', () => {
-    const rules = { maxConcurrentDelegations: 1, minGapDays: 10, blackouts: [{ startDate: '2027-05-02', endDate: '2027-05-02', reason: 'x' }] };
+    const rules = {
+      maxConcurrentDelegations: 1,
+      minGapDays: 10,
+      blackouts: [{ startDate: '2027-05-02', endDate: '2027-05-02', reason: 'x' }],
+    };
     expect(checkRegionRules(rules, visits, { startDate: '2027-05-01', endDate: '2027-05-03' })?.code).toBe('BLACKOUT_CONFLICT');
   });
 });

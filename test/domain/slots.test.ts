@@ -45,13 +45,31 @@ describe('findSlots', () => {
       const start = addDays('2027-04-01', (i * 7) % 90);
       busy.push({ startDate: start, endDate: addDays(start, i % 5) });
     }
-    const season: RegionRules = { maxConcurrentDelegations: 3, minGapDays: 1, blackouts: [{ startDate: '2027-05-01', endDate: '2027-05-05', reason: '劳动节' }] };
-    const slots = findSlots({ rules: season, regionVisits: busy, days: 4, from: '2027-04-01', to: '2027-07-31', limit: 1000, capsRefusal: noCaps });
+    const season: RegionRules = {
+      maxConcurrentDelegations: 3,
+      minGapDays: 1,
+      blackouts: [{ startDate: '2027-05-01', endDate: '2027-05-05', reason: '劳动节' }],
+    };
+    const slots = findSlots({
+      rules: season,
+      regionVisits: busy,
+      days: 4,
+      from: '2027-04-01',
+      to: '2027-07-31',
+      limit: 1000,
+      capsRefusal: noCaps,
+    });
     const expected: string[] = [];
     for (let d = 0; addDays('2027-04-01', d + 3) <= '2027-07-31'; d++) {
       const startDate = addDays('2027-04-01', d);
       const candidate = { startDate, endDate: addDays(startDate, 3), headcount: 1 };
-      const refusal = checkBooking({ limits: { maxBatches: 9, maxHeadcountPerBatch: 9, maxPersonTrips: 99 }, usage: { batches: 0, personTrips: 0 }, rules: season, regionVisits: busy, candidate });
+      const refusal = checkBooking({
+        limits: { maxBatches: 9, maxHeadcountPerBatch: 9, maxPersonTrips: 99 },
+        usage: { batches: 0, personTrips: 0 },
+        rules: season,
+        regionVisits: busy,
+        candidate,
+      });
       if (!refusal) expected.push(startDate);
     }
     expect(slots.map((s) => s.startDate)).toEqual(expected);

@@ -18,8 +18,14 @@ describe.skipIf(!chromiumAvailable())('booking journey in Chromium', () => {
   beforeAll(async () => {
     served = await serveTestApp();
     const office = await loginAdmin(served.ctx);
-    await call(served.ctx, 'PUT', '/api/v1/quotas/2027/units/hangzhou', { token: office, body: { maxBatches: 2, maxHeadcountPerBatch: 20, maxPersonTrips: 100 } });
-    await call(served.ctx, 'PUT', '/api/v1/regions/aksu/rules', { token: office, body: { maxConcurrentDelegations: 5, minGapDays: 0, blackouts: [] } });
+    await call(served.ctx, 'PUT', '/api/v1/quotas/2027/units/hangzhou', {
+      token: office,
+      body: { maxBatches: 2, maxHeadcountPerBatch: 20, maxPersonTrips: 100 },
+    });
+    await call(served.ctx, 'PUT', '/api/v1/regions/aksu/rules', {
+      token: office,
+      body: { maxConcurrentDelegations: 5, minGapDays: 0, blackouts: [] },
+    });
     accounts.unit.email = (await createUserAndLogin(served.ctx, office, { role: 'unit', unitId: 'hangzhou' })).email;
     accounts.hq.email = (await createUserAndLogin(served.ctx, office, { role: 'hq', regionId: 'aksu' })).email;
     browser = await launchBrowser();
@@ -71,7 +77,10 @@ describe.skipIf(!chromiumAvailable())('booking journey in Chromium', () => {
     await page.screenshot({ path: `${ARTIFACTS_DIR}unit-cap-message.png`, fullPage: true });
 
     const office = await loginAdmin(served.ctx);
-    const visits = (await call(served.ctx, 'GET', '/api/v1/visits?unitId=hangzhou', { token: office })).body.items as { id: string; startDate: string }[];
+    const visits = (await call(served.ctx, 'GET', '/api/v1/visits?unitId=hangzhou', { token: office })).body.items as {
+      id: string;
+      startDate: string;
+    }[];
     expect(visits.map((v) => v.startDate)).toEqual(['2027-03-01', '2027-04-01']);
     firstVisitId = visits[0]!.id;
     const secondId = visits[1]!.id;

@@ -24,7 +24,11 @@ export function accountChecks(edge: EdgeSuite): void {
     it('gives a bearer token to the bootstrapped office account (ADMIN_EMAIL/ADMIN_PASSWORD vars)', async () => {
       const res = await edge.http.call('POST', '/api/v1/auth/login', { body: EDGE_ADMIN });
       expect(res.status).toBe(200);
-      expect(res.body).toMatchObject({ token: expect.any(String), expiresAt: expect.any(String), user: { email: EDGE_ADMIN.email, role: 'office', unitId: null, regionId: null } });
+      expect(res.body).toMatchObject({
+        token: expect.any(String),
+        expiresAt: expect.any(String),
+        user: { email: EDGE_ADMIN.email, role: 'office', unitId: null, regionId: null },
+      });
     });
 
     it('refuses a wrong password with 401 INVALID_CREDENTIALS', async () => {
@@ -65,7 +69,11 @@ export function accountChecks(edge: EdgeSuite): void {
       const res = await edge.http.call('GET', '/api/v1/regions', { token: edge.adminToken });
       expect(res.status).toBe(200);
       expect(res.body.items.map((r: { id: string }) => r.id).sort()).toEqual(['aksu', 'alar', 'haixi', 'nagqu']);
-      expect(res.body.items[0].rules).toMatchObject({ maxConcurrentDelegations: expect.any(Number), minGapDays: expect.any(Number), blackouts: [] });
+      expect(res.body.items[0].rules).toMatchObject({
+        maxConcurrentDelegations: expect.any(Number),
+        minGapDays: expect.any(Number),
+        blackouts: [],
+      });
     });
 
     it("lists the province's 11 cities", async () => {
@@ -87,7 +95,11 @@ export function accountChecks(edge: EdgeSuite): void {
   describe('roles', () => {
     it('a unit account may not add units or create accounts (403)', async () => {
       const unit = await edge.http.createUser(edge.adminToken, { role: 'unit', unitId: 'wenzhou' });
-      expectProblem(await edge.http.call('POST', '/api/v1/units', { token: unit.token, body: { id: 'sneaky', name: 'x', kind: 'department' } }), 403, 'FORBIDDEN');
+      expectProblem(
+        await edge.http.call('POST', '/api/v1/units', { token: unit.token, body: { id: 'sneaky', name: 'x', kind: 'department' } }),
+        403,
+        'FORBIDDEN',
+      );
       const account = { email: 'sneaky@edge.test', password: 'sneaky-password-1', role: 'office' };
       expectProblem(await edge.http.call('POST', '/api/v1/users', { token: unit.token, body: account }), 403, 'FORBIDDEN');
     });
@@ -101,7 +113,10 @@ export function accountChecks(edge: EdgeSuite): void {
 
   describe('refusals are problem+json', () => {
     it('422 VALIDATION_FAILED lists the bad fields', async () => {
-      const res = await edge.http.call('POST', '/api/v1/users', { token: edge.adminToken, body: { email: 'not-an-email', password: 'short', role: 'unit' } });
+      const res = await edge.http.call('POST', '/api/v1/users', {
+        token: edge.adminToken,
+        body: { email: 'not-an-email', password: 'short', role: 'unit' },
+      });
       expectProblem(res, 422, 'VALIDATION_FAILED');
       const paths = res.body.errors.map((e: { path: string }) => e.path);
       expect(paths).toEqual(expect.arrayContaining(['email', 'password']));
@@ -113,12 +128,19 @@ export function accountChecks(edge: EdgeSuite): void {
     });
 
     it('413 PAYLOAD_TOO_LARGE past 64 KiB', async () => {
-      const res = await edge.http.call('POST', '/api/v1/units', { token: edge.adminToken, body: JSON.stringify({ name: 'x'.repeat(70 * 1024) }) });
+      const res = await edge.http.call('POST', '/api/v1/units', {
+        token: edge.adminToken,
+        body: JSON.stringify({ name: 'x'.repeat(70 * 1024) }),
+      });
       expectProblem(res, 413, 'PAYLOAD_TOO_LARGE');
     });
 
     it('415 UNSUPPORTED_MEDIA_TYPE for a form body', async () => {
-      const res = await edge.http.call('POST', '/api/v1/units', { token: edge.adminToken, body: 'id=x', headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+      const res = await edge.http.call('POST', '/api/v1/units', {
+        token: edge.adminToken,
+        body: 'id=x',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      });
       expectProblem(res, 415, 'UNSUPPORTED_MEDIA_TYPE');
     });
 

@@ -1,7 +1,7 @@
 // A calendar feed served by the Worker, parsed with ical.js, and compared with what the Node
 // server answers for the same rows: same dates, UIDs, statuses and the very same bytes.
 import ICAL from 'ical.js';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { nodeMirror, type NodeMirror } from './helpers/node-mirror.js';
 import type { EdgeSuite } from './helpers/suite.js';
 import { day, visitBody, YEAR } from './helpers/visits.js';
@@ -36,11 +36,21 @@ export function feedChecks(edge: EdgeSuite): void {
     // One of each kind of status in the region, a reception among them.
     const unit = (await edge.http.createUser(office, { role: 'unit', unitId: 'lishui' })).token;
     const hq = (await edge.http.createUser(office, { role: 'hq', regionId: 'haixi' })).token;
-    const booked = await edge.http.call('POST', '/api/v1/visits', { token: unit, body: visitBody({ regionId: 'haixi', startDate: day('12-30'), endDate: day('01-02', YEAR + 1) }) });
+    const booked = await edge.http.call('POST', '/api/v1/visits', {
+      token: unit,
+      body: visitBody({ regionId: 'haixi', startDate: day('12-30'), endDate: day('01-02', YEAR + 1) }),
+    });
     expect(booked.status, JSON.stringify(booked.body)).toBe(201);
     await edge.http.call('POST', `/api/v1/visits/${booked.body.id}/coordinate`, { token: hq, body: { opinion: '同意', agree: true } });
     expect((await edge.http.call('POST', `/api/v1/visits/${booked.body.id}/approve`, { token: office })).body.status).toBe('approved');
-    const reception = { regionId: 'haixi', officialLetterRef: '海西州委函〔2027〕8号', startDate: day('05-10'), endDate: day('05-11'), guestCount: 4, leadRank: 'departmental' };
+    const reception = {
+      regionId: 'haixi',
+      officialLetterRef: '海西州委函〔2027〕8号',
+      startDate: day('05-10'),
+      endDate: day('05-11'),
+      guestCount: 4,
+      leadRank: 'departmental',
+    };
     const hosted = await edge.http.call('POST', '/api/v1/receptions', { token: unit, body: reception });
     expect(hosted.status, JSON.stringify(hosted.body)).toBe(201);
 

@@ -11,9 +11,16 @@ export function visitRuleChecks(edge: EdgeSuite): void {
   beforeAll(async () => {
     if (edge.startError !== undefined) return; // the checks below then fail with it
     const office = edge.adminToken;
-    const caps = await edge.http.call('PUT', `/api/v1/quotas/${YEAR}`, { token: office, body: { maxBatches: 2, maxHeadcountPerBatch: 10, maxPersonTrips: 15 } });
+    const caps = await edge.http.call('PUT', `/api/v1/quotas/${YEAR}`, {
+      token: office,
+      body: { maxBatches: 2, maxHeadcountPerBatch: 10, maxPersonTrips: 15 },
+    });
     expect(caps.status).toBe(200);
-    const rules = { maxConcurrentDelegations: 2, minGapDays: 3, blackouts: [{ startDate: day('08-01'), endDate: day('08-10'), reason: '赛马节' }] };
+    const rules = {
+      maxConcurrentDelegations: 2,
+      minGapDays: 3,
+      blackouts: [{ startDate: day('08-01'), endDate: day('08-10'), reason: '赛马节' }],
+    };
     const region = await edge.http.call('PUT', '/api/v1/regions/nagqu/rules', { token: office, body: rules });
     expect(region.status, JSON.stringify(region.body)).toBe(200);
     expect(region.body.rules).toEqual(rules);
@@ -23,7 +30,13 @@ export function visitRuleChecks(edge: EdgeSuite): void {
     it("reports a unit's limits, usage and remaining, and an override replaces the year's default", async () => {
       const unit = await edge.http.createUser(edge.adminToken, { role: 'unit', unitId: 'lishui' });
       const before = await edge.http.call('GET', `/api/v1/quotas/${YEAR}/units/lishui`, { token: unit.token });
-      expect(before.body).toEqual({ year: YEAR, unitId: 'lishui', limits: { maxBatches: 2, maxHeadcountPerBatch: 10, maxPersonTrips: 15 }, used: { batches: 0, personTrips: 0 }, remaining: { batches: 2, personTrips: 15 } });
+      expect(before.body).toEqual({
+        year: YEAR,
+        unitId: 'lishui',
+        limits: { maxBatches: 2, maxHeadcountPerBatch: 10, maxPersonTrips: 15 },
+        used: { batches: 0, personTrips: 0 },
+        remaining: { batches: 2, personTrips: 15 },
+      });
       const limits = { maxBatches: 4, maxHeadcountPerBatch: 12, maxPersonTrips: 40 };
       const set = await edge.http.call('PUT', `/api/v1/quotas/${YEAR}/units/lishui`, { token: edge.adminToken, body: limits });
       expect(set.status).toBe(200);
@@ -34,7 +47,10 @@ export function visitRuleChecks(edge: EdgeSuite): void {
 
     it('only the office sets quotas (403)', async () => {
       const unit = await edge.http.createUser(edge.adminToken, { role: 'unit', unitId: 'lishui' });
-      const res = await edge.http.call('PUT', `/api/v1/quotas/${YEAR}`, { token: unit.token, body: { maxBatches: 99, maxHeadcountPerBatch: 99, maxPersonTrips: 999 } });
+      const res = await edge.http.call('PUT', `/api/v1/quotas/${YEAR}`, {
+        token: unit.token,
+        body: { maxBatches: 99, maxHeadcountPerBatch: 99, maxPersonTrips: 999 },
+      });
       expectProblem(res, 403, 'FORBIDDEN');
     });
   });
@@ -60,15 +76,21 @@ export function visitRuleChecks(edge: EdgeSuite): void {
 
     it('PERSON_TRIPS_CAP_EXCEEDED beyond the annual person-trips, exactly up to it is fine', async () => {
       const unit = await edge.http.createUser(edge.adminToken, { role: 'unit', unitId: 'jiaxing' });
-      expect((await book(unit.token, { headcount: 10, regionId: 'alar', startDate: day('06-01'), endDate: day('06-02') })).status).toBe(201);
+      expect((await book(unit.token, { headcount: 10, regionId: 'alar', startDate: day('06-01'), endDate: day('06-02') })).status).toBe(
+        201,
+      );
       const res = await book(unit.token, { headcount: 6, regionId: 'haixi', startDate: day('06-10'), endDate: day('06-11') });
       expectProblem(res, 409, 'PERSON_TRIPS_CAP_EXCEEDED');
       expect(res.body).toMatchObject({ limit: 15, used: 10 });
-      expect((await book(unit.token, { headcount: 5, regionId: 'haixi', startDate: day('06-10'), endDate: day('06-11') })).status).toBe(201);
+      expect((await book(unit.token, { headcount: 5, regionId: 'haixi', startDate: day('06-10'), endDate: day('06-11') })).status).toBe(
+        201,
+      );
     });
 
     it('REGION_CAPACITY_EXCEEDED on the days the region already holds two, naming them', async () => {
-      const units = await Promise.all(['huzhou', 'shaoxing', 'jinhua'].map((unitId) => edge.http.createUser(edge.adminToken, { role: 'unit', unitId })));
+      const units = await Promise.all(
+        ['huzhou', 'shaoxing', 'jinhua'].map((unitId) => edge.http.createUser(edge.adminToken, { role: 'unit', unitId })),
+      );
       expect((await book(units[0]!.token, { regionId: 'nagqu', startDate: day('09-01'), endDate: day('09-10') })).status).toBe(201);
       expect((await book(units[1]!.token, { regionId: 'nagqu', startDate: day('09-05'), endDate: day('09-12') })).status).toBe(201);
       const res = await book(units[2]!.token, { regionId: 'nagqu', startDate: day('09-09'), endDate: day('09-14') });

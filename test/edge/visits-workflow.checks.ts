@@ -11,15 +11,26 @@ export function visitWorkflowChecks(edge: EdgeSuite): void {
     it('gives exactly one 201 and 49 × 409 when 50 requests race for the last batch', async () => {
       const office = edge.adminToken;
       const unit = await edge.http.createUser(office, { role: 'unit', unitId: 'hangzhou' });
-      await edge.http.call('PUT', `/api/v1/quotas/${YEAR}/units/hangzhou`, { token: office, body: { maxBatches: 3, maxHeadcountPerBatch: 10, maxPersonTrips: 500 } });
-      await edge.http.call('PUT', '/api/v1/regions/alar/rules', { token: office, body: { maxConcurrentDelegations: 100, minGapDays: 0, blackouts: [] } });
+      await edge.http.call('PUT', `/api/v1/quotas/${YEAR}/units/hangzhou`, {
+        token: office,
+        body: { maxBatches: 3, maxHeadcountPerBatch: 10, maxPersonTrips: 500 },
+      });
+      await edge.http.call('PUT', '/api/v1/regions/alar/rules', {
+        token: office,
+        body: { maxConcurrentDelegations: 100, minGapDays: 0, blackouts: [] },
+      });
       for (const startDate of [day('03-01'), day('03-10')]) {
-        const res = await edge.http.call('POST', '/api/v1/visits', { token: unit.token, body: visitBody({ regionId: 'alar', startDate, endDate: startDate, headcount: 3 }) });
+        const res = await edge.http.call('POST', '/api/v1/visits', {
+          token: unit.token,
+          body: visitBody({ regionId: 'alar', startDate, endDate: startDate, headcount: 3 }),
+        });
         expect(res.status, JSON.stringify(res.body)).toBe(201);
       }
 
       const race = visitBody({ regionId: 'alar', startDate: day('06-01'), endDate: day('06-02'), headcount: 3 });
-      const results = await Promise.all(Array.from({ length: 50 }, () => edge.http.call('POST', '/api/v1/visits', { token: unit.token, body: race })));
+      const results = await Promise.all(
+        Array.from({ length: 50 }, () => edge.http.call('POST', '/api/v1/visits', { token: unit.token, body: race })),
+      );
       const statuses = results.map((r) => r.status);
       expect(statuses.filter((s) => s === 201)).toHaveLength(1);
       expect(statuses.filter((s) => s === 409)).toHaveLength(49);
@@ -47,15 +58,22 @@ export function visitWorkflowChecks(edge: EdgeSuite): void {
       shaoxing = (await edge.http.createUser(office, { role: 'unit', unitId: 'shaoxing' })).token;
       haixiHq = (await edge.http.createUser(office, { role: 'hq', regionId: 'haixi' })).token;
       // Room for every visit below: they are not what this block is about.
-      await edge.http.call('PUT', `/api/v1/quotas/${YEAR}/units/shaoxing`, { token: office, body: { maxBatches: 20, maxHeadcountPerBatch: 10, maxPersonTrips: 500 } });
+      await edge.http.call('PUT', `/api/v1/quotas/${YEAR}/units/shaoxing`, {
+        token: office,
+        body: { maxBatches: 20, maxHeadcountPerBatch: 10, maxPersonTrips: 500 },
+      });
     });
 
     const book = async (startDate: string) => {
-      const res = await edge.http.call('POST', '/api/v1/visits', { token: shaoxing, body: visitBody({ regionId: 'haixi', startDate, endDate: startDate }) });
+      const res = await edge.http.call('POST', '/api/v1/visits', {
+        token: shaoxing,
+        body: visitBody({ regionId: 'haixi', startDate, endDate: startDate }),
+      });
       expect(res.status, JSON.stringify(res.body)).toBe(201);
       return res.body as { id: string };
     };
-    const act = (id: string, action: string, token: string, body?: unknown) => edge.http.call('POST', `/api/v1/visits/${id}/${action}`, { token, body });
+    const act = (id: string, action: string, token: string, body?: unknown) =>
+      edge.http.call('POST', `/api/v1/visits/${id}/${action}`, { token, body });
 
     it('runs submitted → coordinated → approved → cancelled, bumping sequence, with history', async () => {
       const v = await book(day('11-02'));
@@ -66,7 +84,13 @@ export function visitWorkflowChecks(edge: EdgeSuite): void {
       expect(cancelled.body).toMatchObject({ status: 'cancelled', sequence: 3 });
 
       const history = await edge.http.call('GET', `/api/v1/visits/${v.id}/history`, { token: shaoxing });
-      expect(history.body.items.map((h: { action: string; fromStatus: string | null; toStatus: string }) => [h.action, h.fromStatus, h.toStatus])).toEqual([
+      expect(
+        history.body.items.map((h: { action: string; fromStatus: string | null; toStatus: string }) => [
+          h.action,
+          h.fromStatus,
+          h.toStatus,
+        ]),
+      ).toEqual([
         ['create', null, 'submitted'],
         ['coordinate', 'submitted', 'coordinated'],
         ['approve', 'coordinated', 'approved'],

@@ -38,7 +38,9 @@ export async function webLogin(
   const setCookie = res.headers.get('set-cookie') ?? '';
   if (options.expectFailure) return { cookie: '', setCookie, csrf: '', html: await res.text() };
   expect(res.status, 'login redirects').toBe(303);
-  const cookie = cookiePairs(setCookie).filter((p) => p.startsWith('planner_session=')).join('; ');
+  const cookie = cookiePairs(setCookie)
+    .filter((p) => p.startsWith('planner_session='))
+    .join('; ');
   const landing = await ctx.app.request(res.headers.get('location') ?? '/', { headers: { cookie, accept: 'text/html' } });
   const html = await landing.text();
   return { cookie, setCookie, csrf: csrfFrom(html), html };
@@ -68,7 +70,11 @@ export async function postForm(
 }
 
 /** An account created through the API (as the office) with its API token and a web session. */
-export async function createWebUser(ctx: TestContext, adminToken: string, account: { role: 'office' | 'hq' | 'unit'; unitId?: string; regionId?: string }) {
+export async function createWebUser(
+  ctx: TestContext,
+  adminToken: string,
+  account: { role: 'office' | 'hq' | 'unit'; unitId?: string; regionId?: string },
+) {
   const created = await createUserAndLogin(ctx, adminToken, account);
   return { ...created, web: await webLogin(ctx, created.email, USER_PASSWORD) };
 }

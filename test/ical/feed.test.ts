@@ -45,7 +45,10 @@ describe('all-day dates', () => {
   ])('$startDate..$endDate → DTSTART $dtstart, DTEND $dtend', ({ startDate, endDate, dtstart, dtend }) => {
     const ics = buildFeed([event({ startDate, endDate })], OPTIONS);
     const vevent = onlyEvent(ics);
-    for (const [name, expected] of [['dtstart', dtstart], ['dtend', dtend]] as const) {
+    for (const [name, expected] of [
+      ['dtstart', dtstart],
+      ['dtend', dtend],
+    ] as const) {
       const value = time(vevent, name);
       expect(value.isDate).toBe(true);
       expect(value.toString()).toBe(expected);

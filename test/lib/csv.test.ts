@@ -8,7 +8,10 @@ function roundTrip(rows: CsvCell[][]): string[][] {
 
 describe('toCsv', () => {
   it('starts with a UTF-8 BOM and ends every record with CRLF', () => {
-    const text = toCsv([['a', 'b'], ['c', 'd']]);
+    const text = toCsv([
+      ['a', 'b'],
+      ['c', 'd'],
+    ]);
     expect(text.charCodeAt(0)).toBe(0xfeff);
     expect(text).toBe('\uFEFFa,b\r\nc,d\r\n');
     expect(Buffer.from(text, 'utf8').subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf]));
@@ -44,7 +47,7 @@ describe('toCsv', () => {
 
   it.each([
     ['=HYPERLINK("x")', `'=HYPERLINK("x")`],
-    ['=cmd|\' /C calc\'!A0', `'=cmd|' /C calc'!A0`],
+    ["=cmd|' /C calc'!A0", `'=cmd|' /C calc'!A0`],
     ['+1', "'+1"],
     ['-1', "'-1"],
     ['@x', "'@x"],

@@ -20,57 +20,57 @@ const ROLES: Role[] = ['office', 'hqOwn', 'hqOther', 'owner', 'otherUnit', 'anon
 // prettier-ignore
 const MATRIX: [route: string, office: Outcome, hqOwn: Outcome, hqOther: Outcome, owner: Outcome, otherUnit: Outcome, anon: Outcome][] = [
   // route                                               office   hqOwn    hqOther  owner    otherUnit anon
-  ['POST /api/v1/auth/login',                            200,     200,     200,     200,     200,      200],
-  ['POST /api/v1/users',                                 201,     403,     403,     403,     403,      401],
-  ['GET /api/v1/me',                                     200,     200,     200,     200,     200,      401],
-  ['GET /api/v1/regions',                                200,     200,     200,     200,     200,      401],
-  ['PUT /api/v1/regions/{id}/rules',                     200,     403,     403,     403,     403,      401],
-  ['GET /api/v1/units',                                  200,     200,     200,     200,     200,      401],
-  ['POST /api/v1/units',                                 201,     403,     403,     403,     403,      401],
-  ['GET /api/v1/quotas/{year}',                          200,     200,     200,     200,     200,      401],
-  ['PUT /api/v1/quotas/{year}',                          200,     403,     403,     403,     403,      401],
-  ['PUT /api/v1/quotas/{year}/units/{unitId}',           200,     403,     403,     403,     403,      401],
-  ['GET /api/v1/quotas/{year}/units/{unitId}',           200,     200,     200,     200,     404,      401],
-  ['POST /api/v1/visits',                                201,     403,     403,     201,     201,      401],
-  ['GET /api/v1/visits',                                 'lists', 'lists', 'omits', 'lists', 'omits',  401],
-  ['GET /api/v1/visits/{id}',                            200,     200,     404,     200,     404,      401],
-  ['PATCH /api/v1/visits/{id}',                          200,     403,     404,     200,     404,      401],
-  ['GET /api/v1/visits/{id}/history',                    200,     200,     404,     200,     404,      401],
-  ['POST /api/v1/visits/{id}/coordinate',                403,     200,     404,     403,     404,      401],
-  ['POST /api/v1/visits/{id}/approve',                   200,     403,     404,     403,     404,      401],
-  ['POST /api/v1/visits/{id}/reject',                    200,     403,     404,     403,     404,      401],
-  ['POST /api/v1/visits/{id}/withdraw',                  403,     403,     404,     200,     404,      401],
-  ['POST /api/v1/visits/{id}/cancel',                    200,     403,     404,     200,     404,      401],
-  ['GET /api/v1/plan/slots',                             200,     200,     200,     200,     403,      401],
-  ['GET /api/v1/standards/reception',                    200,     200,     200,     200,     200,      401],
-  ['PUT /api/v1/standards/reception',                    200,     403,     403,     403,     403,      401],
-  ['POST /api/v1/receptions',                            201,     403,     403,     201,     201,      401],
-  ['GET /api/v1/receptions',                             'lists', 'lists', 'omits', 'lists', 'omits',  401],
-  ['GET /api/v1/receptions/{id}',                        200,     200,     404,     200,     404,      401],
-  ['POST /api/v1/receptions/{id}/approve',               200,     403,     404,     403,     404,      401],
-  ['POST /api/v1/receptions/{id}/reject',                200,     403,     404,     403,     404,      401],
-  ['POST /api/v1/receptions/{id}/cancel',                200,     403,     404,     200,     404,      401],
-  ['GET /api/v1/receptions/{id}/history',                200,     200,     404,     200,     404,      401],
-  ['GET /api/v1/receptions/{id}/list',                   200,     200,     404,     200,     404,      401],
-  ['PUT /api/v1/cadres/{year}',                          200,     403,     403,     403,     403,      401],
-  ['GET /api/v1/cadres/{year}',                          'lists', 'lists', 'omits', 'lists', 'omits',  401],
-  ['GET /api/v1/standards/balance',                      200,     200,     200,     200,     200,      401],
-  ['PUT /api/v1/standards/balance',                      200,     403,     403,     403,     403,      401],
-  ['GET /api/v1/reports/balance',                        'lists', 'lists', 'omits', 'lists', 'omits',  401],
-  ['GET /api/v1/reports/usage',                          'lists', 'lists', 'lists', 'lists', 'omits',  401],
-  ['GET /api/v1/reports/monthly',                        'lists', 'lists', 'omits', 'lists', 'omits',  401],
-  ['POST /api/v1/feeds (scope region aksu)',             201,     201,     403,     403,     403,      401],
-  ['POST /api/v1/feeds (scope unit hangzhou)',           201,     403,     403,     201,     403,      401],
-  ['POST /api/v1/feeds (scope all)',                     201,     403,     403,     403,     403,      401],
-  ['GET /api/v1/feeds',                                  'omits', 'omits', 'omits', 'lists', 'omits',  401],
-  ['DELETE /api/v1/feeds/{id}',                          404,     404,     404,     204,     404,      401],
-  ['GET /cal/{token}.ics',                               200,     200,     200,     200,     200,      200],
-  ['POST /api/v1/plans/{year}/requests',                 201,     403,     403,     201,     201,      401],
-  ['GET /api/v1/plans/{year}/requests',                  'lists', 'lists', 'omits', 'lists', 'omits',  401],
-  ['POST /api/v1/plans/{year}/requests/{id}/withdraw',   200,     403,     404,     200,     404,      401],
-  ['POST /api/v1/plans/{year}/solve',                    201,     403,     403,     403,     403,      401],
-  ['GET /api/v1/plans/{year}/proposals/{id}',            200,     403,     403,     403,     403,      401],
-  ['POST /api/v1/plans/{year}/proposals/{id}/commit',    200,     403,     403,     403,     403,      401],
+  ['POST /api/v1/auth/login', 200, 200, 200, 200, 200, 200],
+  ['POST /api/v1/users', 201, 403, 403, 403, 403, 401],
+  ['GET /api/v1/me', 200, 200, 200, 200, 200, 401],
+  ['GET /api/v1/regions', 200, 200, 200, 200, 200, 401],
+  ['PUT /api/v1/regions/{id}/rules', 200, 403, 403, 403, 403, 401],
+  ['GET /api/v1/units', 200, 200, 200, 200, 200, 401],
+  ['POST /api/v1/units', 201, 403, 403, 403, 403, 401],
+  ['GET /api/v1/quotas/{year}', 200, 200, 200, 200, 200, 401],
+  ['PUT /api/v1/quotas/{year}', 200, 403, 403, 403, 403, 401],
+  ['PUT /api/v1/quotas/{year}/units/{unitId}', 200, 403, 403, 403, 403, 401],
+  ['GET /api/v1/quotas/{year}/units/{unitId}', 200, 200, 200, 200, 404, 401],
+  ['POST /api/v1/visits', 201, 403, 403, 201, 201, 401],
+  ['GET /api/v1/visits', 'lists', 'lists', 'omits', 'lists', 'omits', 401],
+  ['GET /api/v1/visits/{id}', 200, 200, 404, 200, 404, 401],
+  ['PATCH /api/v1/visits/{id}', 200, 403, 404, 200, 404, 401],
+  ['GET /api/v1/visits/{id}/history', 200, 200, 404, 200, 404, 401],
+  ['POST /api/v1/visits/{id}/coordinate', 403, 200, 404, 403, 404, 401],
+  ['POST /api/v1/visits/{id}/approve', 200, 403, 404, 403, 404, 401],
+  ['POST /api/v1/visits/{id}/reject', 200, 403, 404, 403, 404, 401],
+  ['POST /api/v1/visits/{id}/withdraw', 403, 403, 404, 200, 404, 401],
+  ['POST /api/v1/visits/{id}/cancel', 200, 403, 404, 200, 404, 401],
+  ['GET /api/v1/plan/slots', 200, 200, 200, 200, 403, 401],
+  ['GET /api/v1/standards/reception', 200, 200, 200, 200, 200, 401],
+  ['PUT /api/v1/standards/reception', 200, 403, 403, 403, 403, 401],
+  ['POST /api/v1/receptions', 201, 403, 403, 201, 201, 401],
+  ['GET /api/v1/receptions', 'lists', 'lists', 'omits', 'lists', 'omits', 401],
+  ['GET /api/v1/receptions/{id}', 200, 200, 404, 200, 404, 401],
+  ['POST /api/v1/receptions/{id}/approve', 200, 403, 404, 403, 404, 401],
+  ['POST /api/v1/receptions/{id}/reject', 200, 403, 404, 403, 404, 401],
+  ['POST /api/v1/receptions/{id}/cancel', 200, 403, 404, 200, 404, 401],
+  ['GET /api/v1/receptions/{id}/history', 200, 200, 404, 200, 404, 401],
+  ['GET /api/v1/receptions/{id}/list', 200, 200, 404, 200, 404, 401],
+  ['PUT /api/v1/cadres/{year}', 200, 403, 403, 403, 403, 401],
+  ['GET /api/v1/cadres/{year}', 'lists', 'lists', 'omits', 'lists', 'omits', 401],
+  ['GET /api/v1/standards/balance', 200, 200, 200, 200, 200, 401],
+  ['PUT /api/v1/standards/balance', 200, 403, 403, 403, 403, 401],
+  ['GET /api/v1/reports/balance', 'lists', 'lists', 'omits', 'lists', 'omits', 401],
+  ['GET /api/v1/reports/usage', 'lists', 'lists', 'lists', 'lists', 'omits', 401],
+  ['GET /api/v1/reports/monthly', 'lists', 'lists', 'omits', 'lists', 'omits', 401],
+  ['POST /api/v1/feeds (scope region aksu)', 201, 201, 403, 403, 403, 401],
+  ['POST /api/v1/feeds (scope unit hangzhou)', 201, 403, 403, 201, 403, 401],
+  ['POST /api/v1/feeds (scope all)', 201, 403, 403, 403, 403, 401],
+  ['GET /api/v1/feeds', 'omits', 'omits', 'omits', 'lists', 'omits', 401],
+  ['DELETE /api/v1/feeds/{id}', 404, 404, 404, 204, 404, 401],
+  ['GET /cal/{token}.ics', 200, 200, 200, 200, 200, 200],
+  ['POST /api/v1/plans/{year}/requests', 201, 403, 403, 201, 201, 401],
+  ['GET /api/v1/plans/{year}/requests', 'lists', 'lists', 'omits', 'lists', 'omits', 401],
+  ['POST /api/v1/plans/{year}/requests/{id}/withdraw', 200, 403, 404, 200, 404, 401],
+  ['POST /api/v1/plans/{year}/solve', 201, 403, 403, 403, 403, 401],
+  ['GET /api/v1/plans/{year}/proposals/{id}', 200, 403, 403, 403, 403, 401],
+  ['POST /api/v1/plans/{year}/proposals/{id}/commit', 200, 403, 403, 403, 403, 401],
 ];
 
 const YEAR = '2027';
@@ -84,12 +84,23 @@ async function newVisit(state: 'submitted' | 'coordinated' | 'approved'): Promis
   const date = new Date(Date.UTC(2027, 1, 1 + day++)).toISOString().slice(0, 10);
   const created = await call(ctx, 'POST', '/api/v1/visits', {
     token: tokens.office,
-    body: { unitId: 'hangzhou', regionId: 'aksu', kind: 'inspection', startDate: date, endDate: date, headcount: 2, leaderName: '张三', purpose: '考察' },
+    body: {
+      unitId: 'hangzhou',
+      regionId: 'aksu',
+      kind: 'inspection',
+      startDate: date,
+      endDate: date,
+      headcount: 2,
+      leaderName: '张三',
+      purpose: '考察',
+    },
   });
   expect(created.status, JSON.stringify(created.body)).toBe(201);
   const id = created.body.id as string;
   if (state !== 'submitted') {
-    expect((await call(ctx, 'POST', `/api/v1/visits/${id}/coordinate`, { token: tokens.hqOwn, body: { opinion: '同意', agree: true } })).status).toBe(200);
+    expect(
+      (await call(ctx, 'POST', `/api/v1/visits/${id}/coordinate`, { token: tokens.hqOwn, body: { opinion: '同意', agree: true } })).status,
+    ).toBe(200);
   }
   if (state === 'approved') expect((await call(ctx, 'POST', `/api/v1/visits/${id}/approve`, { token: tokens.office })).status).toBe(200);
   return id;
@@ -98,7 +109,15 @@ async function newVisit(state: 'submitted' | 'coordinated' | 'approved'): Promis
 async function newReception(): Promise<string> {
   const created = await call(ctx, 'POST', '/api/v1/receptions', {
     token: tokens.office,
-    body: { hostUnitId: 'hangzhou', regionId: 'aksu', officialLetterRef: '阿地委函〔2027〕7号', startDate: '2027-02-10', endDate: '2027-02-11', guestCount: 4, leadRank: 'county' },
+    body: {
+      hostUnitId: 'hangzhou',
+      regionId: 'aksu',
+      officialLetterRef: '阿地委函〔2027〕7号',
+      startDate: '2027-02-10',
+      endDate: '2027-02-11',
+      guestCount: 4,
+      leadRank: 'county',
+    },
   });
   expect(created.status, JSON.stringify(created.body)).toBe(201);
   return created.body.id;
@@ -130,63 +149,138 @@ let shared: { visit: string; reception: string; feed: { id: string; path: string
 const CASES: Record<string, Case> = {
   'POST /api/v1/auth/login': { request: () => ({ method: 'POST', path: '/api/v1/auth/login', body: credentials }) },
   'POST /api/v1/users': {
-    request: (_, role) => ({ method: 'POST', path: '/api/v1/users', body: { email: `made-by-${role}-${day++}@test.local`, password: 'long-password-1', role: 'unit', unitId: 'ningbo' } }),
+    request: (_, role) => ({
+      method: 'POST',
+      path: '/api/v1/users',
+      body: { email: `made-by-${role}-${day++}@test.local`, password: 'long-password-1', role: 'unit', unitId: 'ningbo' },
+    }),
   },
   'GET /api/v1/me': { request: () => ({ method: 'GET', path: '/api/v1/me' }) },
   'GET /api/v1/regions': { request: () => ({ method: 'GET', path: '/api/v1/regions' }) },
   'PUT /api/v1/regions/{id}/rules': {
-    request: () => ({ method: 'PUT', path: '/api/v1/regions/aksu/rules', body: { maxConcurrentDelegations: 100, minGapDays: 0, blackouts: [] } }),
+    request: () => ({
+      method: 'PUT',
+      path: '/api/v1/regions/aksu/rules',
+      body: { maxConcurrentDelegations: 100, minGapDays: 0, blackouts: [] },
+    }),
   },
   'GET /api/v1/units': { request: () => ({ method: 'GET', path: '/api/v1/units' }) },
-  'POST /api/v1/units': { request: (_, role) => ({ method: 'POST', path: '/api/v1/units', body: { id: `dept-${role.toLowerCase()}-${day++}`, name: '省直部门', kind: 'department' } }) },
+  'POST /api/v1/units': {
+    request: (_, role) => ({
+      method: 'POST',
+      path: '/api/v1/units',
+      body: { id: `dept-${role.toLowerCase()}-${day++}`, name: '省直部门', kind: 'department' },
+    }),
+  },
   'GET /api/v1/quotas/{year}': { request: () => ({ method: 'GET', path: `/api/v1/quotas/${YEAR}` }) },
-  'PUT /api/v1/quotas/{year}': { request: () => ({ method: 'PUT', path: `/api/v1/quotas/${YEAR}`, body: { maxBatches: 10_000, maxHeadcountPerBatch: 50, maxPersonTrips: 1_000_000 } }) },
+  'PUT /api/v1/quotas/{year}': {
+    request: () => ({
+      method: 'PUT',
+      path: `/api/v1/quotas/${YEAR}`,
+      body: { maxBatches: 10_000, maxHeadcountPerBatch: 50, maxPersonTrips: 1_000_000 },
+    }),
+  },
   'PUT /api/v1/quotas/{year}/units/{unitId}': {
-    request: () => ({ method: 'PUT', path: `/api/v1/quotas/${YEAR}/units/hangzhou`, body: { maxBatches: 10_000, maxHeadcountPerBatch: 50, maxPersonTrips: 1_000_000 } }),
+    request: () => ({
+      method: 'PUT',
+      path: `/api/v1/quotas/${YEAR}/units/hangzhou`,
+      body: { maxBatches: 10_000, maxHeadcountPerBatch: 50, maxPersonTrips: 1_000_000 },
+    }),
   },
   'GET /api/v1/quotas/{year}/units/{unitId}': { request: () => ({ method: 'GET', path: `/api/v1/quotas/${YEAR}/units/hangzhou` }) },
   'POST /api/v1/visits': {
     request: (_, role) => {
       const date = new Date(Date.UTC(2027, 5, 1 + (day++ % 200))).toISOString().slice(0, 10);
-      const body = { regionId: 'aksu', kind: 'inspection', startDate: date, endDate: date, headcount: 2, leaderName: '张三', purpose: '考察' };
-      return { method: 'POST', path: '/api/v1/visits', body: role === 'office' || role.startsWith('hq') ? { ...body, unitId: 'hangzhou' } : body };
+      const body = {
+        regionId: 'aksu',
+        kind: 'inspection',
+        startDate: date,
+        endDate: date,
+        headcount: 2,
+        leaderName: '张三',
+        purpose: '考察',
+      };
+      return {
+        method: 'POST',
+        path: '/api/v1/visits',
+        body: role === 'office' || role.startsWith('hq') ? { ...body, unitId: 'hangzhou' } : body,
+      };
     },
   },
-  'GET /api/v1/visits': { request: () => ({ method: 'GET', path: '/api/v1/visits?year=2027' }), present: (b) => itemsHave(b, shared.visit) },
+  'GET /api/v1/visits': {
+    request: () => ({ method: 'GET', path: '/api/v1/visits?year=2027' }),
+    present: (b) => itemsHave(b, shared.visit),
+  },
   'GET /api/v1/visits/{id}': { request: () => ({ method: 'GET', path: `/api/v1/visits/${shared.visit}` }) },
-  'PATCH /api/v1/visits/{id}': { perCell: true, prepare: async () => ({ id: await newVisit('submitted') }), request: (p) => ({ method: 'PATCH', path: `/api/v1/visits/${p.id}`, body: { headcount: 3 } }) },
+  'PATCH /api/v1/visits/{id}': {
+    perCell: true,
+    prepare: async () => ({ id: await newVisit('submitted') }),
+    request: (p) => ({ method: 'PATCH', path: `/api/v1/visits/${p.id}`, body: { headcount: 3 } }),
+  },
   'GET /api/v1/visits/{id}/history': { request: () => ({ method: 'GET', path: `/api/v1/visits/${shared.visit}/history` }) },
   'POST /api/v1/visits/{id}/coordinate': {
     perCell: true,
     prepare: async () => ({ id: await newVisit('submitted') }),
     request: (p) => ({ method: 'POST', path: `/api/v1/visits/${p.id}/coordinate`, body: { opinion: '同意', agree: true } }),
   },
-  'POST /api/v1/visits/{id}/approve': { perCell: true, prepare: async () => ({ id: await newVisit('coordinated') }), request: (p) => ({ method: 'POST', path: `/api/v1/visits/${p.id}/approve` }) },
+  'POST /api/v1/visits/{id}/approve': {
+    perCell: true,
+    prepare: async () => ({ id: await newVisit('coordinated') }),
+    request: (p) => ({ method: 'POST', path: `/api/v1/visits/${p.id}/approve` }),
+  },
   'POST /api/v1/visits/{id}/reject': {
     perCell: true,
     prepare: async () => ({ id: await newVisit('submitted') }),
     request: (p) => ({ method: 'POST', path: `/api/v1/visits/${p.id}/reject`, body: { reason: '日程冲突' } }),
   },
-  'POST /api/v1/visits/{id}/withdraw': { perCell: true, prepare: async () => ({ id: await newVisit('submitted') }), request: (p) => ({ method: 'POST', path: `/api/v1/visits/${p.id}/withdraw` }) },
+  'POST /api/v1/visits/{id}/withdraw': {
+    perCell: true,
+    prepare: async () => ({ id: await newVisit('submitted') }),
+    request: (p) => ({ method: 'POST', path: `/api/v1/visits/${p.id}/withdraw` }),
+  },
   'POST /api/v1/visits/{id}/cancel': {
     perCell: true,
     prepare: async () => ({ id: await newVisit('approved') }),
     request: (p) => ({ method: 'POST', path: `/api/v1/visits/${p.id}/cancel`, body: { reason: '行程取消' } }),
   },
-  'GET /api/v1/plan/slots': { request: () => ({ method: 'GET', path: '/api/v1/plan/slots?regionId=aksu&days=2&headcount=3&unitId=hangzhou' }) },
+  'GET /api/v1/plan/slots': {
+    request: () => ({ method: 'GET', path: '/api/v1/plan/slots?regionId=aksu&days=2&headcount=3&unitId=hangzhou' }),
+  },
   'GET /api/v1/standards/reception': { request: () => ({ method: 'GET', path: '/api/v1/standards/reception' }) },
   'PUT /api/v1/standards/reception': {
-    request: () => ({ method: 'PUT', path: '/api/v1/standards/reception', body: { workMealPerPersonYuan: 120, lodgingPerNightYuan: { provincial: 800, departmental: 500, county: 400, other: 350 } } }),
+    request: () => ({
+      method: 'PUT',
+      path: '/api/v1/standards/reception',
+      body: { workMealPerPersonYuan: 120, lodgingPerNightYuan: { provincial: 800, departmental: 500, county: 400, other: 350 } },
+    }),
   },
   'POST /api/v1/receptions': {
     request: (_, role) => {
-      const body = { regionId: 'aksu', officialLetterRef: '阿地委函〔2027〕8号', startDate: '2027-03-10', endDate: '2027-03-10', guestCount: 2, leadRank: 'other' };
-      return { method: 'POST', path: '/api/v1/receptions', body: role === 'office' || role.startsWith('hq') ? { ...body, hostUnitId: 'hangzhou' } : body };
+      const body = {
+        regionId: 'aksu',
+        officialLetterRef: '阿地委函〔2027〕8号',
+        startDate: '2027-03-10',
+        endDate: '2027-03-10',
+        guestCount: 2,
+        leadRank: 'other',
+      };
+      return {
+        method: 'POST',
+        path: '/api/v1/receptions',
+        body: role === 'office' || role.startsWith('hq') ? { ...body, hostUnitId: 'hangzhou' } : body,
+      };
     },
   },
-  'GET /api/v1/receptions': { request: () => ({ method: 'GET', path: '/api/v1/receptions' }), present: (b) => itemsHave(b, shared.reception) },
+  'GET /api/v1/receptions': {
+    request: () => ({ method: 'GET', path: '/api/v1/receptions' }),
+    present: (b) => itemsHave(b, shared.reception),
+  },
   'GET /api/v1/receptions/{id}': { request: () => ({ method: 'GET', path: `/api/v1/receptions/${shared.reception}` }) },
-  'POST /api/v1/receptions/{id}/approve': { perCell: true, prepare: async () => ({ id: await newReception() }), request: (p) => ({ method: 'POST', path: `/api/v1/receptions/${p.id}/approve` }) },
+  'POST /api/v1/receptions/{id}/approve': {
+    perCell: true,
+    prepare: async () => ({ id: await newReception() }),
+    request: (p) => ({ method: 'POST', path: `/api/v1/receptions/${p.id}/approve` }),
+  },
   'POST /api/v1/receptions/{id}/reject': {
     perCell: true,
     prepare: async () => ({ id: await newReception() }),
@@ -200,17 +294,31 @@ const CASES: Record<string, Case> = {
   'GET /api/v1/receptions/{id}/history': { request: () => ({ method: 'GET', path: `/api/v1/receptions/${shared.reception}/history` }) },
   'GET /api/v1/receptions/{id}/list': { request: () => ({ method: 'GET', path: `/api/v1/receptions/${shared.reception}/list` }) },
   'PUT /api/v1/cadres/{year}': {
-    request: () => ({ method: 'PUT', path: `/api/v1/cadres/${YEAR}`, body: { entries: [{ unitId: 'hangzhou', regionId: 'aksu', count: 3 }, { unitId: 'ningbo', regionId: 'nagqu', count: 2 }] } }),
+    request: () => ({
+      method: 'PUT',
+      path: `/api/v1/cadres/${YEAR}`,
+      body: {
+        entries: [
+          { unitId: 'hangzhou', regionId: 'aksu', count: 3 },
+          { unitId: 'ningbo', regionId: 'nagqu', count: 2 },
+        ],
+      },
+    }),
   },
   'GET /api/v1/cadres/{year}': {
     request: () => ({ method: 'GET', path: `/api/v1/cadres/${YEAR}` }),
     present: (b) => JSON.stringify(b).includes('"unitId":"hangzhou","regionId":"aksu"'),
   },
   'GET /api/v1/standards/balance': { request: () => ({ method: 'GET', path: '/api/v1/standards/balance' }) },
-  'PUT /api/v1/standards/balance': { request: () => ({ method: 'PUT', path: '/api/v1/standards/balance', body: { overRatio: 1.5, underRatio: 0.5 } }) },
+  'PUT /api/v1/standards/balance': {
+    request: () => ({ method: 'PUT', path: '/api/v1/standards/balance', body: { overRatio: 1.5, underRatio: 0.5 } }),
+  },
   'GET /api/v1/reports/balance': {
     request: () => ({ method: 'GET', path: `/api/v1/reports/balance?year=${YEAR}` }),
-    present: (b) => (b.regions as { regionId: string; units: { unitId: string }[] }[]).some((r) => r.regionId === 'aksu' && r.units.some((u) => u.unitId === 'hangzhou')),
+    present: (b) =>
+      (b.regions as { regionId: string; units: { unitId: string }[] }[]).some(
+        (r) => r.regionId === 'aksu' && r.units.some((u) => u.unitId === 'hangzhou'),
+      ),
   },
   'GET /api/v1/reports/usage': {
     request: () => ({ method: 'GET', path: `/api/v1/reports/usage?year=${YEAR}` }),
@@ -220,23 +328,42 @@ const CASES: Record<string, Case> = {
     request: () => ({ method: 'GET', path: '/api/v1/reports/monthly?month=2027-02' }),
     present: (b) => JSON.stringify(b).includes(shared.visit),
   },
-  'POST /api/v1/feeds (scope region aksu)': { request: () => ({ method: 'POST', path: '/api/v1/feeds', body: { scope: 'region', regionId: 'aksu' } }) },
-  'POST /api/v1/feeds (scope unit hangzhou)': { request: () => ({ method: 'POST', path: '/api/v1/feeds', body: { scope: 'unit', unitId: 'hangzhou' } }) },
+  'POST /api/v1/feeds (scope region aksu)': {
+    request: () => ({ method: 'POST', path: '/api/v1/feeds', body: { scope: 'region', regionId: 'aksu' } }),
+  },
+  'POST /api/v1/feeds (scope unit hangzhou)': {
+    request: () => ({ method: 'POST', path: '/api/v1/feeds', body: { scope: 'unit', unitId: 'hangzhou' } }),
+  },
   'POST /api/v1/feeds (scope all)': { request: () => ({ method: 'POST', path: '/api/v1/feeds', body: { scope: 'all' } }) },
   'GET /api/v1/feeds': { request: () => ({ method: 'GET', path: '/api/v1/feeds' }), present: (b) => itemsHave(b, shared.feed.id) },
-  'DELETE /api/v1/feeds/{id}': { perCell: true, prepare: newOwnerFeed, request: (p) => ({ method: 'DELETE', path: `/api/v1/feeds/${p.id}` }) },
+  'DELETE /api/v1/feeds/{id}': {
+    perCell: true,
+    prepare: newOwnerFeed,
+    request: (p) => ({ method: 'DELETE', path: `/api/v1/feeds/${p.id}` }),
+  },
   'GET /cal/{token}.ics': { request: () => ({ method: 'GET', path: shared.feed.path }) },
   'POST /api/v1/plans/{year}/requests': {
-    request: (_, role) => ({ method: 'POST', path: `/api/v1/plans/${YEAR}/requests`, body: role === 'office' || role.startsWith('hq') ? { ...planRequest, unitId: 'hangzhou' } : planRequest }),
+    request: (_, role) => ({
+      method: 'POST',
+      path: `/api/v1/plans/${YEAR}/requests`,
+      body: role === 'office' || role.startsWith('hq') ? { ...planRequest, unitId: 'hangzhou' } : planRequest,
+    }),
   },
-  'GET /api/v1/plans/{year}/requests': { request: () => ({ method: 'GET', path: `/api/v1/plans/${YEAR}/requests` }), present: (b) => itemsHave(b, shared.planRequest) },
+  'GET /api/v1/plans/{year}/requests': {
+    request: () => ({ method: 'GET', path: `/api/v1/plans/${YEAR}/requests` }),
+    present: (b) => itemsHave(b, shared.planRequest),
+  },
   'POST /api/v1/plans/{year}/requests/{id}/withdraw': {
     perCell: true,
     prepare: async () => ({ id: await newPlanRequest() }),
     request: (p) => ({ method: 'POST', path: `/api/v1/plans/${YEAR}/requests/${p.id}/withdraw` }),
   },
-  'POST /api/v1/plans/{year}/solve': { request: () => ({ method: 'POST', path: `/api/v1/plans/${YEAR}/solve`, body: { timeLimitMs: 200 } }) },
-  'GET /api/v1/plans/{year}/proposals/{id}': { request: () => ({ method: 'GET', path: `/api/v1/plans/${YEAR}/proposals/${shared.proposal}` }) },
+  'POST /api/v1/plans/{year}/solve': {
+    request: () => ({ method: 'POST', path: `/api/v1/plans/${YEAR}/solve`, body: { timeLimitMs: 200 } }),
+  },
+  'GET /api/v1/plans/{year}/proposals/{id}': {
+    request: () => ({ method: 'GET', path: `/api/v1/plans/${YEAR}/proposals/${shared.proposal}` }),
+  },
   'POST /api/v1/plans/{year}/proposals/{id}/commit': {
     perCell: true,
     prepare: async () => ({ id: await newProposal() }),
@@ -244,10 +371,23 @@ const CASES: Record<string, Case> = {
   },
 };
 
-const planRequest = { regionId: 'aksu', kind: 'inspection', days: 2, headcount: 3, earliest: '2027-09-01', latest: '2027-09-30', priority: 2, leaderName: '张三', purpose: '考察' };
+const planRequest = {
+  regionId: 'aksu',
+  kind: 'inspection',
+  days: 2,
+  headcount: 3,
+  earliest: '2027-09-01',
+  latest: '2027-09-30',
+  priority: 2,
+  leaderName: '张三',
+  purpose: '考察',
+};
 
 async function newPlanRequest(): Promise<string> {
-  const created = await call(ctx, 'POST', `/api/v1/plans/${YEAR}/requests`, { token: tokens.office, body: { ...planRequest, unitId: 'hangzhou' } });
+  const created = await call(ctx, 'POST', `/api/v1/plans/${YEAR}/requests`, {
+    token: tokens.office,
+    body: { ...planRequest, unitId: 'hangzhou' },
+  });
   expect(created.status, JSON.stringify(created.body)).toBe(201);
   return created.body.id;
 }
@@ -266,14 +406,46 @@ beforeAll(async () => {
   tokens.hqOther = (await createUserAndLogin(ctx, tokens.office, { role: 'hq', regionId: 'nagqu' })).token;
   tokens.owner = (await createUserAndLogin(ctx, tokens.office, { role: 'unit', unitId: 'hangzhou' })).token;
   tokens.otherUnit = (await createUserAndLogin(ctx, tokens.office, { role: 'unit', unitId: 'ningbo' })).token;
-  expect((await call(ctx, 'POST', '/api/v1/users', { token: tokens.office, body: { ...credentials, role: 'unit', unitId: 'lishui' } })).status).toBe(201);
-  const office = tokens.office;
-  expect((await call(ctx, 'PUT', `/api/v1/quotas/${YEAR}`, { token: office, body: { maxBatches: 10_000, maxHeadcountPerBatch: 50, maxPersonTrips: 1_000_000 } })).status).toBe(200);
-  expect((await call(ctx, 'PUT', '/api/v1/regions/aksu/rules', { token: office, body: { maxConcurrentDelegations: 100, minGapDays: 0, blackouts: [] } })).status).toBe(200);
   expect(
-    (await call(ctx, 'PUT', `/api/v1/cadres/${YEAR}`, { token: office, body: { entries: [{ unitId: 'hangzhou', regionId: 'aksu', count: 3 }, { unitId: 'ningbo', regionId: 'nagqu', count: 2 }] } })).status,
+    (await call(ctx, 'POST', '/api/v1/users', { token: tokens.office, body: { ...credentials, role: 'unit', unitId: 'lishui' } })).status,
+  ).toBe(201);
+  const office = tokens.office;
+  expect(
+    (
+      await call(ctx, 'PUT', `/api/v1/quotas/${YEAR}`, {
+        token: office,
+        body: { maxBatches: 10_000, maxHeadcountPerBatch: 50, maxPersonTrips: 1_000_000 },
+      })
+    ).status,
   ).toBe(200);
-  shared = { visit: await newVisit('submitted'), reception: await newReception(), feed: await newOwnerFeed(), planRequest: await newPlanRequest(), proposal: '' };
+  expect(
+    (
+      await call(ctx, 'PUT', '/api/v1/regions/aksu/rules', {
+        token: office,
+        body: { maxConcurrentDelegations: 100, minGapDays: 0, blackouts: [] },
+      })
+    ).status,
+  ).toBe(200);
+  expect(
+    (
+      await call(ctx, 'PUT', `/api/v1/cadres/${YEAR}`, {
+        token: office,
+        body: {
+          entries: [
+            { unitId: 'hangzhou', regionId: 'aksu', count: 3 },
+            { unitId: 'ningbo', regionId: 'nagqu', count: 2 },
+          ],
+        },
+      })
+    ).status,
+  ).toBe(200);
+  shared = {
+    visit: await newVisit('submitted'),
+    reception: await newReception(),
+    feed: await newOwnerFeed(),
+    planRequest: await newPlanRequest(),
+    proposal: '',
+  };
   shared.proposal = await newProposal();
 });
 
@@ -282,7 +454,9 @@ const routeOf = (row: string) => row.replace(/ \(.*\)$/, '');
 describe('authorization matrix', () => {
   it('has a row for every route in /openapi.json', async () => {
     const doc = (await call(ctx, 'GET', '/openapi.json')).body as { paths: Record<string, Record<string, unknown>> };
-    const documented = Object.entries(doc.paths).flatMap(([path, ops]) => Object.keys(ops).map((m) => `${m.toUpperCase()} /api/v1${path.replace(/^\/api\/v1/, '')}`));
+    const documented = Object.entries(doc.paths).flatMap(([path, ops]) =>
+      Object.keys(ops).map((m) => `${m.toUpperCase()} /api/v1${path.replace(/^\/api\/v1/, '')}`),
+    );
     const inMatrix = new Set(MATRIX.map(([row]) => routeOf(row)));
     const missing = documented.filter((r) => !inMatrix.has(r));
     expect(missing, 'add a row to MATRIX in test/reliability/authorization-matrix.test.ts for each new route').toEqual([]);

@@ -120,7 +120,9 @@ async function stored() {
         headcount: Number(r.headcount),
         status: String(r.status),
       })),
-      createAudits: (await q(`SELECT entity_id, count(*) AS n FROM audit_log WHERE entity = 'visit' AND action = 'create' GROUP BY entity_id`)).map((r) => ({
+      createAudits: (
+        await q(`SELECT entity_id, count(*) AS n FROM audit_log WHERE entity = 'visit' AND action = 'create' GROUP BY entity_id`)
+      ).map((r) => ({
         id: String(r.entity_id),
         n: Number(r.n),
       })),
@@ -156,7 +158,8 @@ async function checkAfterRestart(live: ServerProcess) {
     const key = `${v.unitId}/${v.year}`;
     const used = perUnitYear.get(key) ?? { batches: 0, trips: 0 };
     perUnitYear.set(key, { batches: used.batches + 1, trips: used.trips + v.headcount });
-    for (const day of eachDay(v.startDate, v.endDate)) perRegionDay.set(`${v.regionId}/${day}`, (perRegionDay.get(`${v.regionId}/${day}`) ?? 0) + 1);
+    for (const day of eachDay(v.startDate, v.endDate))
+      perRegionDay.set(`${v.regionId}/${day}`, (perRegionDay.get(`${v.regionId}/${day}`) ?? 0) + 1);
   }
   for (const [key, used] of perUnitYear) {
     expect(used.batches, `batches of ${key}`).toBeLessThanOrEqual(CAPS.maxBatches);
@@ -178,7 +181,10 @@ beforeAll(async () => {
   const office = await httpLogin(server.baseUrl, ADMIN.email, ADMIN.password);
   for (const year of YEARS) await httpOk(server.baseUrl, 'PUT', `/api/v1/quotas/${year}`, { token: office, body: CAPS });
   for (const regionId of REGIONS) {
-    await httpOk(server.baseUrl, 'PUT', `/api/v1/regions/${regionId}/rules`, { token: office, body: { maxConcurrentDelegations: CAPACITY, minGapDays: 0, blackouts: [] } });
+    await httpOk(server.baseUrl, 'PUT', `/api/v1/regions/${regionId}/rules`, {
+      token: office,
+      body: { maxConcurrentDelegations: CAPACITY, minGapDays: 0, blackouts: [] },
+    });
   }
   tokens = await unitTokens(server.baseUrl, office, UNITS, 'crash');
 });
@@ -200,7 +206,10 @@ describe('SIGKILL under booking load', () => {
       rounds.push({ ...result, acknowledgedTotal: acknowledged.size, newlyAcknowledged: acknowledged.size - before, stored: check.stored });
     }
     // The load really pressed on the rules, so "caps still hold" was tested, not vacuous.
-    expect([...refusalCodes.keys()].some((c) => c.endsWith('_CAP_EXCEEDED')), JSON.stringify([...refusalCodes])).toBe(true);
+    expect(
+      [...refusalCodes.keys()].some((c) => c.endsWith('_CAP_EXCEEDED')),
+      JSON.stringify([...refusalCodes]),
+    ).toBe(true);
     expect(refusalCodes.get('REGION_CAPACITY_EXCEEDED') ?? 0).toBeGreaterThan(0);
     // Killed with requests in flight: at least one connection died mid-request.
     expect(rounds.some((r) => r.failedInFlight > 0)).toBe(true);
@@ -208,7 +217,15 @@ describe('SIGKILL under booking load', () => {
     const unit = tokens.get('lishui')!;
     const fresh = await http(server!.baseUrl, 'POST', '/api/v1/visits', {
       token: unit,
-      body: { regionId: 'aksu', kind: 'inspection', startDate: `${YEARS[1]}-11-02`, endDate: `${YEARS[1]}-11-02`, headcount: 1, leaderName: '带队领导', purpose: '考察' },
+      body: {
+        regionId: 'aksu',
+        kind: 'inspection',
+        startDate: `${YEARS[1]}-11-02`,
+        endDate: `${YEARS[1]}-11-02`,
+        headcount: 1,
+        leaderName: '带队领导',
+        purpose: '考察',
+      },
     });
     expect([201, 409]).toContain(fresh.status);
     console.log('crash rounds', JSON.stringify(rounds), 'refusals', JSON.stringify(Object.fromEntries(refusalCodes)));

@@ -17,15 +17,29 @@ async function fetchFeed(path: string, etag?: string) {
   return { status: res.status, etag: res.headers.get('etag')!, text: await res.text() };
 }
 
-const visitBody = (startDate: string) => ({ regionId: 'aksu', kind: 'inspection', startDate, endDate: startDate, headcount: 3, leaderName: '周七', purpose: '考察' });
+const visitBody = (startDate: string) => ({
+  regionId: 'aksu',
+  kind: 'inspection',
+  startDate,
+  endDate: startDate,
+  headcount: 3,
+  leaderName: '周七',
+  purpose: '考察',
+});
 
 beforeAll(async () => {
   ctx = await createTestApp();
   office = await loginAdmin(ctx);
   hq = (await createUserAndLogin(ctx, office, { role: 'hq', regionId: 'aksu' })).token;
   unit = (await createUserAndLogin(ctx, office, { role: 'unit', unitId: 'quzhou' })).token;
-  await call(ctx, 'PUT', '/api/v1/regions/aksu/rules', { token: office, body: { maxConcurrentDelegations: 50, minGapDays: 0, blackouts: [] } });
-  await call(ctx, 'PUT', '/api/v1/regions/alar/rules', { token: office, body: { maxConcurrentDelegations: 50, minGapDays: 0, blackouts: [] } });
+  await call(ctx, 'PUT', '/api/v1/regions/aksu/rules', {
+    token: office,
+    body: { maxConcurrentDelegations: 50, minGapDays: 0, blackouts: [] },
+  });
+  await call(ctx, 'PUT', '/api/v1/regions/alar/rules', {
+    token: office,
+    body: { maxConcurrentDelegations: 50, minGapDays: 0, blackouts: [] },
+  });
   regionFeed = new URL((await call(ctx, 'POST', '/api/v1/feeds', { token: hq, body: { scope: 'region' } })).body.url).pathname;
   unitFeed = new URL((await call(ctx, 'POST', '/api/v1/feeds', { token: unit, body: { scope: 'unit' } })).body.url).pathname;
 });
@@ -54,29 +68,47 @@ describe('feed ETag from the data version', () => {
         id = res.body.id;
       }),
     ).toEqual(['changed', 'changed']);
-    expect(await afterChange(() => call(ctx, 'PATCH', `/api/v1/visits/${id}`, { token: unit, body: { purpose: '考察对接' } }))).toEqual(['changed', 'changed']);
-    expect(await afterChange(() => call(ctx, 'POST', `/api/v1/visits/${id}/coordinate`, { token: hq, body: { opinion: '同意', agree: true } }))).toEqual([
+    expect(await afterChange(() => call(ctx, 'PATCH', `/api/v1/visits/${id}`, { token: unit, body: { purpose: '考察对接' } }))).toEqual([
       'changed',
       'changed',
     ]);
+    expect(
+      await afterChange(() => call(ctx, 'POST', `/api/v1/visits/${id}/coordinate`, { token: hq, body: { opinion: '同意', agree: true } })),
+    ).toEqual(['changed', 'changed']);
     // Moved to another region: it leaves the region feed and stays in the unit's.
-    expect(await afterChange(() => call(ctx, 'PATCH', `/api/v1/visits/${id}`, { token: unit, body: { regionId: 'alar' } }))).toEqual(['changed', 'changed']);
+    expect(await afterChange(() => call(ctx, 'PATCH', `/api/v1/visits/${id}`, { token: unit, body: { regionId: 'alar' } }))).toEqual([
+      'changed',
+      'changed',
+    ]);
     // Another region's change is not in the region feed.
     expect(await afterChange(() => call(ctx, 'POST', `/api/v1/visits/${id}/withdraw`, { token: unit }))).toEqual(['unchanged', 'changed']);
     // Another unit's booking in the region is not in the unit feed.
     expect(
-      await afterChange(() => call(ctx, 'POST', '/api/v1/visits', { token: office, body: { ...visitBody('2027-05-20'), unitId: 'lishui' } })),
+      await afterChange(() =>
+        call(ctx, 'POST', '/api/v1/visits', { token: office, body: { ...visitBody('2027-05-20'), unitId: 'lishui' } }),
+      ),
     ).toEqual(['changed', 'unchanged']);
     const reception = await call(ctx, 'POST', '/api/v1/receptions', {
       token: unit,
-      body: { regionId: 'aksu', officialLetterRef: '阿地委函〔2027〕9号', startDate: '2027-06-01', endDate: '2027-06-01', guestCount: 2, leadRank: 'other' },
+      body: {
+        regionId: 'aksu',
+        officialLetterRef: '阿地委函〔2027〕9号',
+        startDate: '2027-06-01',
+        endDate: '2027-06-01',
+        guestCount: 2,
+        leadRank: 'other',
+      },
     });
     expect(reception.status).toBe(201);
-    expect(await afterChange(() => call(ctx, 'POST', `/api/v1/receptions/${reception.body.id}/approve`, { token: office }))).toEqual(['changed', 'changed']);
-    // Nothing shown changed: settings that feeds do not show leave both tags alone.
-    expect(await afterChange(() => call(ctx, 'PUT', '/api/v1/quotas/2027', { token: office, body: { maxBatches: 9, maxHeadcountPerBatch: 9, maxPersonTrips: 90 } }))).toEqual([
-      'unchanged',
-      'unchanged',
+    expect(await afterChange(() => call(ctx, 'POST', `/api/v1/receptions/${reception.body.id}/approve`, { token: office }))).toEqual([
+      'changed',
+      'changed',
     ]);
+    // Nothing shown changed: settings that feeds do not show leave both tags alone.
+    expect(
+      await afterChange(() =>
+        call(ctx, 'PUT', '/api/v1/quotas/2027', { token: office, body: { maxBatches: 9, maxHeadcountPerBatch: 9, maxPersonTrips: 90 } }),
+      ),
+    ).toEqual(['unchanged', 'unchanged']);
   });
 });

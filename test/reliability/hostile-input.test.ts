@@ -21,8 +21,18 @@ const ids = { visit: '', reception: '', feed: '' };
 /** One valid body per route (CONTRACT.md); the generator breaks it one fault at a time. */
 const VALID_BODIES: Record<string, Record<string, unknown>> = {
   'POST /api/v1/auth/login': { email: 'admin@test.local', password: 'admin-password-1' },
-  'POST /api/v1/users': { email: 'new-user@test.local', password: 'long-password-1', role: 'unit', unitId: 'ningbo', displayName: '新用户' },
-  'PUT /api/v1/regions/{id}/rules': { maxConcurrentDelegations: 3, minGapDays: 2, blackouts: [{ startDate: '2027-02-10', endDate: '2027-02-17', reason: '春节' }] },
+  'POST /api/v1/users': {
+    email: 'new-user@test.local',
+    password: 'long-password-1',
+    role: 'unit',
+    unitId: 'ningbo',
+    displayName: '新用户',
+  },
+  'PUT /api/v1/regions/{id}/rules': {
+    maxConcurrentDelegations: 3,
+    minGapDays: 2,
+    blackouts: [{ startDate: '2027-02-10', endDate: '2027-02-17', reason: '春节' }],
+  },
   'POST /api/v1/units': { id: 'dept-new', name: '省发改委', kind: 'department' },
   'PUT /api/v1/quotas/{year}': { maxBatches: 10, maxHeadcountPerBatch: 20, maxPersonTrips: 100 },
   'PUT /api/v1/quotas/{year}/units/{unitId}': { maxBatches: 10, maxHeadcountPerBatch: 20, maxPersonTrips: 100 },
@@ -39,11 +49,21 @@ const VALID_BODIES: Record<string, Record<string, unknown>> = {
     consolationYuan: 3000,
     unitId: 'hangzhou',
   },
-  'PATCH /api/v1/visits/{id}': { headcount: 6, startDate: '2027-07-01', endDate: '2027-07-02', leaderTitle: null, kind: 'inspection', cadresVisited: 2 },
+  'PATCH /api/v1/visits/{id}': {
+    headcount: 6,
+    startDate: '2027-07-01',
+    endDate: '2027-07-02',
+    leaderTitle: null,
+    kind: 'inspection',
+    cadresVisited: 2,
+  },
   'POST /api/v1/visits/{id}/coordinate': { opinion: '同意', agree: true },
   'POST /api/v1/visits/{id}/reject': { reason: '日程冲突' },
   'POST /api/v1/visits/{id}/cancel': { reason: '日程冲突' },
-  'PUT /api/v1/standards/reception': { workMealPerPersonYuan: 100, lodgingPerNightYuan: { provincial: 700, departmental: 450, county: 380, other: 320 } },
+  'PUT /api/v1/standards/reception': {
+    workMealPerPersonYuan: 100,
+    lodgingPerNightYuan: { provincial: 700, departmental: 450, county: 380, other: 320 },
+  },
   'POST /api/v1/receptions': {
     regionId: 'aksu',
     officialLetterRef: '阿地委函〔2027〕12号',
@@ -123,13 +143,38 @@ beforeAll(async () => {
   tokens.hq = (await createUserAndLogin(ctx, tokens.office, { role: 'hq', regionId: 'aksu' })).token;
   tokens.unit = (await createUserAndLogin(ctx, tokens.office, { role: 'unit', unitId: 'hangzhou' })).token;
   const { office, unit } = tokens;
-  expect((await call(ctx, 'PUT', '/api/v1/quotas/2027', { token: office, body: { maxBatches: 20, maxHeadcountPerBatch: 20, maxPersonTrips: 200 } })).status).toBe(200);
-  const visit = await call(ctx, 'POST', '/api/v1/visits', { token: unit, body: { regionId: 'aksu', kind: 'inspection', startDate: '2027-04-01', endDate: '2027-04-02', headcount: 4, leaderName: '李四', purpose: '考察' } });
+  expect(
+    (
+      await call(ctx, 'PUT', '/api/v1/quotas/2027', {
+        token: office,
+        body: { maxBatches: 20, maxHeadcountPerBatch: 20, maxPersonTrips: 200 },
+      })
+    ).status,
+  ).toBe(200);
+  const visit = await call(ctx, 'POST', '/api/v1/visits', {
+    token: unit,
+    body: {
+      regionId: 'aksu',
+      kind: 'inspection',
+      startDate: '2027-04-01',
+      endDate: '2027-04-02',
+      headcount: 4,
+      leaderName: '李四',
+      purpose: '考察',
+    },
+  });
   expect(visit.status).toBe(201);
   ids.visit = visit.body.id;
   const reception = await call(ctx, 'POST', '/api/v1/receptions', {
     token: unit,
-    body: { regionId: 'aksu', officialLetterRef: '阿地委函〔2027〕3号', startDate: '2027-05-01', endDate: '2027-05-01', guestCount: 3, leadRank: 'county' },
+    body: {
+      regionId: 'aksu',
+      officialLetterRef: '阿地委函〔2027〕3号',
+      startDate: '2027-05-01',
+      endDate: '2027-05-01',
+      guestCount: 3,
+      leadRank: 'county',
+    },
   });
   expect(reception.status).toBe(201);
   ids.reception = reception.body.id;
@@ -154,7 +199,8 @@ afterAll(() => ctx.database.client.close());
 
 async function send(route: RouteSpec, bad: BadRequest): Promise<Response> {
   let path = route.template;
-  for (const name of route.pathParams) path = path.replace(`{${name}}`, bad.params?.[name] ?? encodeURIComponent(paramValue(route.template, name)));
+  for (const name of route.pathParams)
+    path = path.replace(`{${name}}`, bad.params?.[name] ?? encodeURIComponent(paramValue(route.template, name)));
   const headers: Record<string, string> = { authorization: `Bearer ${tokenFor(route.template)}`, ...bad.headers };
   if (bad.contentType) headers['content-type'] = bad.contentType;
   return ctx.app.request(path, { method: route.method, headers, body: bad.body === '' ? undefined : bad.body });
@@ -212,7 +258,8 @@ describe('hostile input', () => {
       const base = VALID_BODIES[key];
       if (!base) continue;
       const res = await send(route, { fault: 'schema', label: 'valid', body: JSON.stringify(base), contentType: 'application/json' });
-      if ([413, 415, 422].includes(res.status) || res.status >= 500) refused.push(`${key}: ${res.status} ${(await res.text()).slice(0, 200)}`);
+      if ([413, 415, 422].includes(res.status) || res.status >= 500)
+        refused.push(`${key}: ${res.status} ${(await res.text()).slice(0, 200)}`);
     }
     expect(refused).toEqual([]);
   });
@@ -226,7 +273,10 @@ describe('hostile input over real HTTP (src/server.ts on 127.0.0.1)', () => {
     const server = await startServer({ databaseUrl: url, adminEmail: admin.email, adminPassword: admin.password });
     try {
       const office = await httpLogin(server.baseUrl, admin.email, admin.password);
-      await httpOk(server.baseUrl, 'PUT', '/api/v1/quotas/2031', { token: office, body: { maxBatches: 10, maxHeadcountPerBatch: 20, maxPersonTrips: 100 } });
+      await httpOk(server.baseUrl, 'PUT', '/api/v1/quotas/2031', {
+        token: office,
+        body: { maxBatches: 10, maxHeadcountPerBatch: 20, maxPersonTrips: 100 },
+      });
       const before = await fingerprint(url);
       const valid = VALID_BODIES['POST /api/v1/visits']!;
       const text = JSON.stringify({ ...valid, startDate: '2031-06-01', endDate: '2031-06-03' });
@@ -237,16 +287,36 @@ describe('hostile input over real HTTP (src/server.ts on 127.0.0.1)', () => {
       const chunked = [...Array.from({ length: 20 }, () => ' '.repeat(64 * 1024)), text];
       const cases: { label: string; status: number; init: { body: string | Uint8Array | string[]; headers: Record<string, string> } }[] = [
         { label: '1 MB with content-length', status: 413, init: { body: megabyte, headers: { 'content-type': 'application/json' } } },
-        { label: '1.3 MB chunked, no content-length', status: 413, init: { body: chunked, headers: { 'content-type': 'application/json' } } },
+        {
+          label: '1.3 MB chunked, no content-length',
+          status: 413,
+          init: { body: chunked, headers: { 'content-type': 'application/json' } },
+        },
         { label: 'invalid UTF-8', status: 422, init: { body: invalidUtf8, headers: { 'content-type': 'application/json' } } },
         { label: 'text/plain', status: 415, init: { body: text, headers: { 'content-type': 'text/plain' } } },
-        { label: 'form-encoded', status: 415, init: { body: 'regionId=aksu&kind=inspection', headers: { 'content-type': 'application/x-www-form-urlencoded' } } },
+        {
+          label: 'form-encoded',
+          status: 415,
+          init: { body: 'regionId=aksu&kind=inspection', headers: { 'content-type': 'application/x-www-form-urlencoded' } },
+        },
         { label: 'broken JSON', status: 422, init: { body: text.slice(0, 40), headers: { 'content-type': 'application/json' } } },
-        { label: 'deep JSON', status: 422, init: { body: `${'['.repeat(20_000)}${']'.repeat(20_000)}`, headers: { 'content-type': 'application/json' } } },
-        { label: 'impossible date', status: 422, init: { body: text.replace('2031-06-01', '2031-02-30'), headers: { 'content-type': 'application/json' } } },
+        {
+          label: 'deep JSON',
+          status: 422,
+          init: { body: `${'['.repeat(20_000)}${']'.repeat(20_000)}`, headers: { 'content-type': 'application/json' } },
+        },
+        {
+          label: 'impossible date',
+          status: 422,
+          init: { body: text.replace('2031-06-01', '2031-02-30'), headers: { 'content-type': 'application/json' } },
+        },
       ];
       for (const c of cases) {
-        const res = await rawPost(`${server.baseUrl}/api/v1/visits`, { authorization: `Bearer ${office}`, ...c.init.headers }, c.init.body).catch((err: Error) => {
+        const res = await rawPost(
+          `${server.baseUrl}/api/v1/visits`,
+          { authorization: `Bearer ${office}`, ...c.init.headers },
+          c.init.body,
+        ).catch((err: Error) => {
           throw new Error(`${c.label}: ${err.message}`);
         });
         expect(res.status, `${c.label}: ${res.body.slice(0, 200)}`).toBe(c.status);
@@ -255,7 +325,11 @@ describe('hostile input over real HTTP (src/server.ts on 127.0.0.1)', () => {
       }
       expect(changedTables(before, await fingerprint(url))).toEqual([]);
       // The same server still books the valid body, so the refusals were about the faults.
-      const ok = await fetch(`${server.baseUrl}/api/v1/visits`, { method: 'POST', body: text, headers: { authorization: `Bearer ${office}`, 'content-type': 'application/json' } });
+      const ok = await fetch(`${server.baseUrl}/api/v1/visits`, {
+        method: 'POST',
+        body: text,
+        headers: { authorization: `Bearer ${office}`, 'content-type': 'application/json' },
+      });
       expect(ok.status).toBe(201);
     } finally {
       await server.kill();
@@ -274,7 +348,19 @@ function exampleBody(schema: JsonSchema): Record<string, unknown> {
     const type = Array.isArray(r.type) ? r.type[0] : r.type;
     out[k] =
       r.example ??
-      (r.enum ? r.enum[0] : r.format === 'date' ? '2027-06-01' : type === 'integer' || type === 'number' ? (r.minimum ?? 1) : type === 'boolean' ? true : type === 'array' ? [] : type === 'object' ? {} : 'x');
+      (r.enum
+        ? r.enum[0]
+        : r.format === 'date'
+          ? '2027-06-01'
+          : type === 'integer' || type === 'number'
+            ? (r.minimum ?? 1)
+            : type === 'boolean'
+              ? true
+              : type === 'array'
+                ? []
+                : type === 'object'
+                  ? {}
+                  : 'x');
   }
   return out;
 }

@@ -15,10 +15,16 @@ beforeAll(async () => {
   ctx = await createTestApp();
   office = await loginAdmin(ctx);
   for (const year of [2027, 2028, 2029, 2030]) {
-    await call(ctx, 'PUT', `/api/v1/quotas/${year}`, { token: office, body: { maxBatches: 20, maxHeadcountPerBatch: 20, maxPersonTrips: 500 } });
+    await call(ctx, 'PUT', `/api/v1/quotas/${year}`, {
+      token: office,
+      body: { maxBatches: 20, maxHeadcountPerBatch: 20, maxPersonTrips: 500 },
+    });
   }
   for (const region of ['aksu', 'alar', 'nagqu', 'haixi']) {
-    const res = await call(ctx, 'PUT', `/api/v1/regions/${region}/rules`, { token: office, body: { maxConcurrentDelegations: 10, minGapDays: 0, blackouts: [] } });
+    const res = await call(ctx, 'PUT', `/api/v1/regions/${region}/rules`, {
+      token: office,
+      body: { maxConcurrentDelegations: 10, minGapDays: 0, blackouts: [] },
+    });
     expect(res.status).toBe(200);
     hq[region] = (await createUserAndLogin(ctx, office, { role: 'hq', regionId: region })).token;
   }
@@ -55,7 +61,14 @@ async function putRoster(year: number, entries: { unitId: string; regionId: stri
 
 const report = (token: string, query: string) => call(ctx, 'GET', `/api/v1/reports/balance?${query}`, { token });
 
-const row = (unitId: string, cadres: number, condolenceVisits: number, consolationYuan: number, perCadre: [number, number] | null, flags: unknown[] = []) => ({
+const row = (
+  unitId: string,
+  cadres: number,
+  condolenceVisits: number,
+  consolationYuan: number,
+  perCadre: [number, number] | null,
+  flags: unknown[] = [],
+) => ({
   unitId,
   cadres,
   condolenceVisits,
@@ -113,25 +126,46 @@ describe('end to end: roster, bookings, report, warnings (2027, haixi)', () => {
         row('hangzhou', 2, 1, 2000, [1000, 0.5], [{ metric: 'visitsPerCadre', level: 'over' }]),
         row('huzhou', 0, 1, 500, null),
         row('jiaxing', 4, 1, 4000, [1000, 0.25]),
-        row('lishui', 8, 0, 0, [0, 0], [
-          { metric: 'consolationPerCadre', level: 'under' },
-          { metric: 'visitsPerCadre', level: 'under' },
-        ]),
-        row('ningbo', 4, 2, 8000, [2000, 0.5], [
-          { metric: 'consolationPerCadre', level: 'over' },
-          { metric: 'visitsPerCadre', level: 'over' },
-        ]),
+        row(
+          'lishui',
+          8,
+          0,
+          0,
+          [0, 0],
+          [
+            { metric: 'consolationPerCadre', level: 'under' },
+            { metric: 'visitsPerCadre', level: 'under' },
+          ],
+        ),
+        row(
+          'ningbo',
+          4,
+          2,
+          8000,
+          [2000, 0.5],
+          [
+            { metric: 'consolationPerCadre', level: 'over' },
+            { metric: 'visitsPerCadre', level: 'over' },
+          ],
+        ),
         row('wenzhou', 4, 1, 4000, [1000, 0.25]),
       ],
     });
-    expect(res.body.regions[0]).toEqual({ regionId: 'aksu', median: { consolationPerCadre: 999, visitsPerCadre: 1 }, units: [row('ningbo', 1, 1, 999, [999, 1])] });
+    expect(res.body.regions[0]).toEqual({
+      regionId: 'aksu',
+      median: { consolationPerCadre: 999, visitsPerCadre: 1 },
+      units: [row('ningbo', 1, 1, 999, [999, 1])],
+    });
     expect(res.body.regions[1]).toEqual({ regionId: 'alar', median: { consolationPerCadre: 0, visitsPerCadre: 0 }, units: [] });
 
     // The HQ sees the booking's warning when it reads and when it coordinates the visit.
     const seen = await call(ctx, 'GET', `/api/v1/visits/${crossing.id}`, { token: hq.haixi });
     expect(seen.status).toBe(200);
     expect(seen.body.warnings).toEqual([imbalance('visitsPerCadre', 0.5, 0.25)]);
-    const coordinated = await call(ctx, 'POST', `/api/v1/visits/${crossing.id}/coordinate`, { token: hq.haixi, body: { opinion: '同意,注意平衡', agree: true } });
+    const coordinated = await call(ctx, 'POST', `/api/v1/visits/${crossing.id}/coordinate`, {
+      token: hq.haixi,
+      body: { opinion: '同意,注意平衡', agree: true },
+    });
     expect(coordinated.status).toBe(200);
     expect(coordinated.body.status).toBe('coordinated');
     expect(coordinated.body.warnings).toEqual([imbalance('visitsPerCadre', 0.5, 0.25)]);
@@ -144,7 +178,10 @@ describe('end to end: roster, bookings, report, warnings (2027, haixi)', () => {
 
 describe('visits that hold no place stop counting (2028, alar)', () => {
   it('drops a withdrawn and an HQ-rejected visit from the report and from the warnings', async () => {
-    await putRoster(2028, ['shaoxing', 'jinhua', 'quzhou'].map((unitId) => ({ unitId, regionId: 'alar', count: 1 })));
+    await putRoster(
+      2028,
+      ['shaoxing', 'jinhua', 'quzhou'].map((unitId) => ({ unitId, regionId: 'alar', count: 1 })),
+    );
     await book(unit.shaoxing!, condolence('alar', '2028-03-01', 1000));
     await book(unit.jinhua!, condolence('alar', '2028-03-02', 1000));
     const first = await book(unit.quzhou!, condolence('alar', '2028-03-03', 1000));
@@ -168,7 +205,10 @@ describe('visits that hold no place stop counting (2028, alar)', () => {
 
     const rejectedBooking = await book(unit.jinhua!, condolence('alar', '2028-03-20', 3000));
     expect(rejectedBooking.warnings).toEqual([imbalance('consolationPerCadre', 4000, 1000), imbalance('visitsPerCadre', 2, 1)]);
-    const rejected = await call(ctx, 'POST', `/api/v1/visits/${rejectedBooking.id}/coordinate`, { token: hq.alar, body: { opinion: '不同意,已慰问', agree: false } });
+    const rejected = await call(ctx, 'POST', `/api/v1/visits/${rejectedBooking.id}/coordinate`, {
+      token: hq.alar,
+      body: { opinion: '不同意,已慰问', agree: false },
+    });
     expect(rejected.body).toMatchObject({ status: 'rejected', warnings: [] });
 
     const res = await report(office, 'year=2028&regionId=alar');
@@ -202,7 +242,11 @@ describe('role scoping (2029, nagqu)', () => {
     const byRegion = Object.fromEntries(res.body.regions.map((r: { regionId: string }) => [r.regionId, r]));
     expect(Object.keys(byRegion)).toEqual(['aksu', 'alar', 'haixi', 'nagqu']);
     // The median still counts taizhou and quzhou: money [0, 1000, 3000] → 1000, visits [0, 0.5, 0.5] → 0.5.
-    expect(byRegion.nagqu).toEqual({ regionId: 'nagqu', median: { consolationPerCadre: 1000, visitsPerCadre: 0.5 }, units: [row('zhoushan', 2, 1, 2000, [1000, 0.5])] });
+    expect(byRegion.nagqu).toEqual({
+      regionId: 'nagqu',
+      median: { consolationPerCadre: 1000, visitsPerCadre: 0.5 },
+      units: [row('zhoushan', 2, 1, 2000, [1000, 0.5])],
+    });
     expect(byRegion.alar.units).toEqual([row('zhoushan', 1, 1, 500, [500, 1])]);
     expect(byRegion.aksu.units).toEqual([]);
     const one = await report(unit.zhoushan!, 'year=2029&regionId=nagqu');
@@ -215,10 +259,17 @@ describe('role scoping (2029, nagqu)', () => {
     expect(res.body.regions).toHaveLength(1);
     expect(res.body.regions[0].regionId).toBe('nagqu');
     expect(res.body.regions[0].units).toEqual([
-      row('quzhou', 4, 0, 0, [0, 0], [
-        { metric: 'consolationPerCadre', level: 'under' },
-        { metric: 'visitsPerCadre', level: 'under' },
-      ]),
+      row(
+        'quzhou',
+        4,
+        0,
+        0,
+        [0, 0],
+        [
+          { metric: 'consolationPerCadre', level: 'under' },
+          { metric: 'visitsPerCadre', level: 'under' },
+        ],
+      ),
       row('taizhou', 2, 1, 6000, [3000, 0.5], [{ metric: 'consolationPerCadre', level: 'over' }]),
       row('zhoushan', 2, 1, 2000, [1000, 0.5]),
     ]);
@@ -262,23 +313,36 @@ describe('role scoping (2029, nagqu)', () => {
       expect((await call(ctx, 'PUT', '/api/v1/standards/balance', { token, body: { overRatio: 3, underRatio: 0.1 } })).status).toBe(403);
     }
     expect((await call(ctx, 'GET', '/api/v1/cadres/2029', { token: office })).body.entries).toHaveLength(4);
-    expect((await call(ctx, 'GET', '/api/v1/standards/balance', { token: unit.zhoushan })).body).toEqual({ overRatio: 1.5, underRatio: 0.5 });
+    expect((await call(ctx, 'GET', '/api/v1/standards/balance', { token: unit.zhoushan })).body).toEqual({
+      overRatio: 1.5,
+      underRatio: 0.5,
+    });
   });
 });
 
 describe('balance thresholds (2030, aksu)', () => {
   it('changes the flags and the warnings, and refuses ratios that make no sense', async () => {
-    await putRoster(2030, ['hangzhou', 'ningbo', 'wenzhou', 'jiaxing'].map((unitId) => ({ unitId, regionId: 'aksu', count: 1 })));
+    await putRoster(
+      2030,
+      ['hangzhou', 'ningbo', 'wenzhou', 'jiaxing'].map((unitId) => ({ unitId, regionId: 'aksu', count: 1 })),
+    );
     const amounts: Record<string, number> = { hangzhou: 1000, ningbo: 1000, wenzhou: 1400, jiaxing: 850 };
     const booked: Record<string, { id: string }> = {};
-    for (const [unitId, yuan] of Object.entries(amounts)) booked[unitId] = await book(office, condolence('aksu', '2030-04-01', yuan, { unitId }));
+    for (const [unitId, yuan] of Object.entries(amounts))
+      booked[unitId] = await book(office, condolence('aksu', '2030-04-01', yuan, { unitId }));
     const flagsOf = async () => {
       const res = await report(office, 'year=2030&regionId=aksu');
       expect(res.body.regions[0].median).toEqual({ consolationPerCadre: 1000, visitsPerCadre: 1 });
-      return { ratios: [res.body.overRatio, res.body.underRatio], flags: Object.fromEntries(res.body.regions[0].units.map((u: { unitId: string; flags: unknown }) => [u.unitId, u.flags])) };
+      return {
+        ratios: [res.body.overRatio, res.body.underRatio],
+        flags: Object.fromEntries(res.body.regions[0].units.map((u: { unitId: string; flags: unknown }) => [u.unitId, u.flags])),
+      };
     };
 
-    expect((await call(ctx, 'GET', '/api/v1/standards/balance', { token: unit.hangzhou })).body).toEqual({ overRatio: 1.5, underRatio: 0.5 });
+    expect((await call(ctx, 'GET', '/api/v1/standards/balance', { token: unit.hangzhou })).body).toEqual({
+      overRatio: 1.5,
+      underRatio: 0.5,
+    });
     // 1400 ≤ 1.5 × 1000 and 850 ≥ 0.5 × 1000: balanced under the defaults.
     expect(await flagsOf()).toEqual({ ratios: [1.5, 0.5], flags: { hangzhou: [], jiaxing: [], ningbo: [], wenzhou: [] } });
     expect((await call(ctx, 'GET', `/api/v1/visits/${booked.wenzhou!.id}`, { token: office })).body.warnings).toEqual([]);
@@ -291,9 +355,16 @@ describe('balance thresholds (2030, aksu)', () => {
       // 1400 > 1.2 × 1000; 850 < 0.9 × 1000.
       expect(await flagsOf()).toEqual({
         ratios: [1.2, 0.9],
-        flags: { hangzhou: [], jiaxing: [{ metric: 'consolationPerCadre', level: 'under' }], ningbo: [], wenzhou: [{ metric: 'consolationPerCadre', level: 'over' }] },
+        flags: {
+          hangzhou: [],
+          jiaxing: [{ metric: 'consolationPerCadre', level: 'under' }],
+          ningbo: [],
+          wenzhou: [{ metric: 'consolationPerCadre', level: 'over' }],
+        },
       });
-      expect((await call(ctx, 'GET', `/api/v1/visits/${booked.wenzhou!.id}`, { token: hq.aksu })).body.warnings).toEqual([imbalance('consolationPerCadre', 1400, 1000)]);
+      expect((await call(ctx, 'GET', `/api/v1/visits/${booked.wenzhou!.id}`, { token: hq.aksu })).body.warnings).toEqual([
+        imbalance('consolationPerCadre', 1400, 1000),
+      ]);
 
       for (const body of [
         { overRatio: 1, underRatio: 0.5 },
@@ -321,17 +392,24 @@ describe('PUT /api/v1/cadres/{year}', () => {
       { unitId: 'ningbo', regionId: 'aksu', count: 2 },
       { unitId: 'hangzhou', regionId: 'aksu', count: 3 },
     ]);
-    const replaced = await call(ctx, 'PUT', '/api/v1/cadres/2031', { token: office, body: { entries: [{ unitId: 'ningbo', regionId: 'haixi', count: 5 }] } });
+    const replaced = await call(ctx, 'PUT', '/api/v1/cadres/2031', {
+      token: office,
+      body: { entries: [{ unitId: 'ningbo', regionId: 'haixi', count: 5 }] },
+    });
     expect(replaced.body).toEqual({ year: 2031, entries: [{ unitId: 'ningbo', regionId: 'haixi', count: 5 }] });
 
     const fresh = ctx.freshConnection();
     try {
-      const stored = await fresh.db.all<{ year: number; unit_id: string; count: number }>(sql`SELECT year, unit_id, count FROM cadre_rosters WHERE year IN (2031, 2032) ORDER BY year`);
+      const stored = await fresh.db.all<{ year: number; unit_id: string; count: number }>(
+        sql`SELECT year, unit_id, count FROM cadre_rosters WHERE year IN (2031, 2032) ORDER BY year`,
+      );
       expect(stored).toEqual([
         { year: 2031, unit_id: 'ningbo', count: 5 },
         { year: 2032, unit_id: 'lishui', count: 7 },
       ]);
-      const audit = await fresh.db.all<{ action: string; note: string }>(sql`SELECT action, note FROM audit_log WHERE entity = 'cadres' AND entity_id = '2031' ORDER BY id`);
+      const audit = await fresh.db.all<{ action: string; note: string }>(
+        sql`SELECT action, note FROM audit_log WHERE entity = 'cadres' AND entity_id = '2031' ORDER BY id`,
+      );
       expect(audit.map((a) => a.action)).toEqual(['replace', 'replace']);
       expect(JSON.parse(audit[1]!.note)).toEqual([{ unitId: 'ningbo', regionId: 'haixi', count: 5 }]);
     } finally {
@@ -353,13 +431,17 @@ describe('PUT /api/v1/cadres/{year}', () => {
     expect(await refused([ok, { ...ok, unitId: 'ningbo' }, { ...ok, count: 4 }])).toEqual(['entries.2']);
     expect(await refused([{ ...ok, count: -1 }])).toEqual(['entries.0.count']);
     expect(await refused([{ ...ok, count: 1.5 }])).toEqual(['entries.0.count']);
-    expect((await call(ctx, 'GET', '/api/v1/cadres/2033', { token: office })).body.entries).toEqual([{ unitId: 'wenzhou', regionId: 'nagqu', count: 1 }]);
+    expect((await call(ctx, 'GET', '/api/v1/cadres/2033', { token: office })).body.entries).toEqual([
+      { unitId: 'wenzhou', regionId: 'nagqu', count: 1 },
+    ]);
   });
 });
 
 it('documents the balance routes in the OpenAPI document', async () => {
   const doc = await call(ctx, 'GET', '/openapi.json');
-  expect(Object.keys(doc.body.paths)).toEqual(expect.arrayContaining(['/api/v1/cadres/{year}', '/api/v1/standards/balance', '/api/v1/reports/balance']));
+  expect(Object.keys(doc.body.paths)).toEqual(
+    expect.arrayContaining(['/api/v1/cadres/{year}', '/api/v1/standards/balance', '/api/v1/reports/balance']),
+  );
   expect(doc.body.paths['/api/v1/cadres/{year}']).toHaveProperty('put');
   expect(doc.body.paths['/api/v1/standards/balance']).toHaveProperty('put');
 });

@@ -92,8 +92,16 @@ describe('queries per fetch', () => {
     const client = new Proxy(real, {
       get(target, key) {
         const value = Reflect.get(target, key, target);
-        if (key === 'execute') return (...args: unknown[]) => ((count += 1), value.apply(target, args));
-        if (key === 'batch') return (stmts: unknown[], ...rest: unknown[]) => ((count += stmts.length), value.call(target, stmts, ...rest));
+        if (key === 'execute')
+          return (...args: unknown[]) => {
+            count += 1;
+            return value.apply(target, args);
+          };
+        if (key === 'batch')
+          return (stmts: unknown[], ...rest: unknown[]) => {
+            count += stmts.length;
+            return value.call(target, stmts, ...rest);
+          };
         return typeof value === 'function' ? value.bind(target) : value;
       },
     });

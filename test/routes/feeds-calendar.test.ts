@@ -21,7 +21,8 @@ interface Feed {
 async function fetchFeed(url: string, headers: Record<string, string> = {}): Promise<Feed> {
   const res = await ctx.app.request(new URL(url).pathname, { headers });
   const text = await res.text();
-  if (res.status !== 200) return { status: res.status, text, headers: res.headers, calendar: new ICAL.Component('vcalendar'), events: new Map() };
+  if (res.status !== 200)
+    return { status: res.status, text, headers: res.headers, calendar: new ICAL.Component('vcalendar'), events: new Map() };
   const calendar = new ICAL.Component(ICAL.parse(text));
   const events = new Map(calendar.getAllSubcomponents('vevent').map((e) => [String(e.getFirstPropertyValue('uid')), e]));
   return { status: res.status, text, headers: res.headers, calendar, events };
@@ -71,7 +72,10 @@ beforeAll(async () => {
   // Standards far above the amounts used below, so no test depends on the shipped placeholders.
   const standards = await call(ctx, 'PUT', '/api/v1/standards/reception', {
     token: office,
-    body: { workMealPerPersonYuan: 99_999, lodgingPerNightYuan: { provincial: 99_999, departmental: 99_999, county: 99_999, other: 99_999 } },
+    body: {
+      workMealPerPersonYuan: 99_999,
+      lodgingPerNightYuan: { provincial: 99_999, departmental: 99_999, county: 99_999, other: 99_999 },
+    },
   });
   expect(standards.status).toBe(200);
 });
@@ -99,7 +103,12 @@ describe('a visit through its life, in the HQ feed', () => {
       return { feed, event: event! };
     };
 
-    const first = await expectEvent({ sequence: 0, status: 'TENTATIVE', dates: ['2027-03-01', '2027-03-04'], updatedAt: '2027-01-10T03:00:00.000Z' });
+    const first = await expectEvent({
+      sequence: 0,
+      status: 'TENTATIVE',
+      dates: ['2027-03-01', '2027-03-04'],
+      updatedAt: '2027-01-10T03:00:00.000Z',
+    });
     expect(first.feed.headers.get('content-type')).toBe('text/calendar; charset=utf-8');
     expect(first.feed.headers.get('cache-control')).toMatch(/^private\b/);
     expect(first.feed.headers.get('referrer-policy')).toBe('no-referrer');
@@ -110,13 +119,24 @@ describe('a visit through its life, in the HQ feed', () => {
     expect(prop(first.event, 'description')).toContain('带队:张三(副市长)');
 
     ctx.setNow(new Date('2027-01-10T04:00:00.000Z'));
-    const edited = await call(ctx, 'PATCH', `/api/v1/visits/${created.body.id}`, { token: unit, body: { startDate: '2027-03-05', endDate: '2027-03-08' } });
+    const edited = await call(ctx, 'PATCH', `/api/v1/visits/${created.body.id}`, {
+      token: unit,
+      body: { startDate: '2027-03-05', endDate: '2027-03-08' },
+    });
     expect(edited.status).toBe(200);
-    const afterEdit = await expectEvent({ sequence: 1, status: 'TENTATIVE', dates: ['2027-03-05', '2027-03-09'], updatedAt: '2027-01-10T04:00:00.000Z' });
+    const afterEdit = await expectEvent({
+      sequence: 1,
+      status: 'TENTATIVE',
+      dates: ['2027-03-05', '2027-03-09'],
+      updatedAt: '2027-01-10T04:00:00.000Z',
+    });
     expect([...afterEdit.feed.events.keys()].filter((k) => k === uid)).toHaveLength(1);
 
     ctx.setNow(new Date('2027-01-10T05:00:00.000Z'));
-    const coordinated = await call(ctx, 'POST', `/api/v1/visits/${created.body.id}/coordinate`, { token: hqAksu, body: { opinion: '同意', agree: true } });
+    const coordinated = await call(ctx, 'POST', `/api/v1/visits/${created.body.id}/coordinate`, {
+      token: hqAksu,
+      body: { opinion: '同意', agree: true },
+    });
     expect(coordinated.status).toBe(200);
     await expectEvent({ sequence: 2, status: 'TENTATIVE', dates: ['2027-03-05', '2027-03-09'], updatedAt: '2027-01-10T05:00:00.000Z' });
 
@@ -125,7 +145,9 @@ describe('a visit through its life, in the HQ feed', () => {
     await expectEvent({ sequence: 3, status: 'CONFIRMED', dates: ['2027-03-05', '2027-03-09'], updatedAt: '2027-01-10T06:00:00.000Z' });
 
     ctx.setNow(new Date('2027-01-10T07:00:00.000Z'));
-    expect((await call(ctx, 'POST', `/api/v1/visits/${created.body.id}/cancel`, { token: unit, body: { reason: '行程调整' } })).status).toBe(200);
+    expect(
+      (await call(ctx, 'POST', `/api/v1/visits/${created.body.id}/cancel`, { token: unit, body: { reason: '行程调整' } })).status,
+    ).toBe(200);
     await expectEvent({ sequence: 4, status: 'CANCELLED', dates: ['2027-03-05', '2027-03-09'], updatedAt: '2027-01-10T07:00:00.000Z' });
     ctx.setNow(new Date('2027-01-10T02:00:00.000Z'));
   });
@@ -140,7 +162,10 @@ describe('scopes', () => {
     jinhua = (await createUserAndLogin(ctx, office, { role: 'unit', unitId: 'jinhua' })).token;
     const booked = await Promise.all([
       call(ctx, 'POST', '/api/v1/visits', { token: shaoxing, body: visit({ startDate: '2027-04-01', endDate: '2027-04-02' }) }),
-      call(ctx, 'POST', '/api/v1/visits', { token: shaoxing, body: visit({ regionId: 'nagqu', startDate: '2027-04-10', endDate: '2027-04-11' }) }),
+      call(ctx, 'POST', '/api/v1/visits', {
+        token: shaoxing,
+        body: visit({ regionId: 'nagqu', startDate: '2027-04-10', endDate: '2027-04-11' }),
+      }),
       call(ctx, 'POST', '/api/v1/visits', { token: jinhua, body: visit({ startDate: '2027-04-20', endDate: '2027-04-21' }) }),
       call(ctx, 'POST', '/api/v1/receptions', { token: shaoxing, body: reception({ regionId: 'haixi' }) }),
       call(ctx, 'POST', '/api/v1/receptions', { token: jinhua, body: reception() }),
@@ -154,7 +179,10 @@ describe('scopes', () => {
       call(ctx, 'GET', `/api/v1/visits${visitQuery}`, { token: office }),
       call(ctx, 'GET', `/api/v1/receptions${receptionQuery}`, { token: office }),
     ]);
-    return [...v.body.items.map((x: { id: string }) => visitUid(x.id)), ...r.body.items.map((x: { id: string }) => receptionUid(x.id))].sort();
+    return [
+      ...v.body.items.map((x: { id: string }) => visitUid(x.id)),
+      ...r.body.items.map((x: { id: string }) => receptionUid(x.id)),
+    ].sort();
   }
 
   it("shows an HQ its region's visits and receptions only", async () => {

@@ -35,7 +35,10 @@ beforeAll(async () => {
   taizhou = (await createUserAndLogin(ctx, office, { role: 'unit', unitId: 'taizhou' })).token;
   const standards = await call(ctx, 'PUT', '/api/v1/standards/reception', {
     token: office,
-    body: { workMealPerPersonYuan: 99_999, lodgingPerNightYuan: { provincial: 99_999, departmental: 99_999, county: 99_999, other: 99_999 } },
+    body: {
+      workMealPerPersonYuan: 99_999,
+      lodgingPerNightYuan: { provincial: 99_999, departmental: 99_999, county: 99_999, other: 99_999 },
+    },
   });
   expect(standards.status).toBe(200);
 
@@ -113,7 +116,14 @@ describe('receptions as events', () => {
   it('follows submit, approve and cancel as TENTATIVE, CONFIRMED, CANCELLED with rising SEQUENCE, same UID and days', async () => {
     const res = await call(ctx, 'POST', '/api/v1/receptions', {
       token: taizhou,
-      body: { regionId: 'nagqu', officialLetterRef: '那委函〔2027〕3号', startDate: '2027-07-01', endDate: '2027-07-02', guestCount: 2, leadRank: 'county' },
+      body: {
+        regionId: 'nagqu',
+        officialLetterRef: '那委函〔2027〕3号',
+        startDate: '2027-07-01',
+        endDate: '2027-07-02',
+        guestCount: 2,
+        leadRank: 'county',
+      },
     });
     expect(res.status).toBe(201);
     const uid = `reception-${res.body.id}@visit-planner`;

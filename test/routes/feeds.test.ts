@@ -25,7 +25,13 @@ describe('POST /api/v1/feeds permissions', () => {
   it('gives an HQ a feed of its own region by default, with a secret URL of 256 bits', async () => {
     const res = await createFeed(hqAksu.token, { scope: 'region', label: '指挥部日程' });
     expect(res.status).toBe(201);
-    expect(res.body).toMatchObject({ scope: 'region', regionId: 'aksu', unitId: null, label: '指挥部日程', createdAt: '2027-01-10T02:00:00.000Z' });
+    expect(res.body).toMatchObject({
+      scope: 'region',
+      regionId: 'aksu',
+      unitId: null,
+      label: '指挥部日程',
+      createdAt: '2027-01-10T02:00:00.000Z',
+    });
     // 32 random bytes in base64url are 43 characters.
     expect(res.body.url).toMatch(/^http:\/\/planner\.test\/cal\/[A-Za-z0-9_-]{43}\.ics$/);
     expect(res.headers.get('cache-control')).toBe('no-store');
@@ -121,7 +127,14 @@ describe('GET /api/v1/feeds and DELETE /api/v1/feeds/{id}', () => {
     expect(list.status).toBe(200);
     // second and third share an instant: the later insert still comes first.
     expect(list.body.items.map((f: { label: string }) => f.label)).toEqual(['third', 'second', 'first']);
-    expect(list.body.items[0]).toEqual({ id: third.body.id, scope: 'unit', regionId: null, unitId: 'ningbo', label: 'third', createdAt: '2027-01-10T03:00:00.000Z' });
+    expect(list.body.items[0]).toEqual({
+      id: third.body.id,
+      scope: 'unit',
+      regionId: null,
+      unitId: 'ningbo',
+      label: 'third',
+      createdAt: '2027-01-10T03:00:00.000Z',
+    });
     expect(JSON.stringify(list.body)).not.toContain('/cal/');
     expect([first.status, second.status]).toEqual([201, 201]);
 

@@ -27,9 +27,16 @@ describe('a fresh database', () => {
 
   it('changes nothing when opened and bootstrapped again (a restart)', async () => {
     const again = await openDatabase(ctx.url);
-    const created = await ensureAdmin(again, { adminEmail: 'other@x.y', adminPassword: 'another-pass-1', publicUrl: 'http://x', adminPasswordIsDefault: false });
+    const created = await ensureAdmin(again, {
+      adminEmail: 'other@x.y',
+      adminPassword: 'another-pass-1',
+      publicUrl: 'http://x',
+      adminPasswordIsDefault: false,
+    });
     expect(created).toBe(false);
-    const counts = await again.client.execute(`SELECT (SELECT count(*) FROM regions), (SELECT count(*) FROM units), (SELECT count(*) FROM users WHERE role = 'office')`);
+    const counts = await again.client.execute(
+      `SELECT (SELECT count(*) FROM regions), (SELECT count(*) FROM units), (SELECT count(*) FROM users WHERE role = 'office')`,
+    );
     expect(counts.rows[0]).toMatchObject({ 0: 4, 1: 11, 2: 1 });
     again.client.close();
   });
@@ -43,12 +50,18 @@ describe('login', () => {
     expect(Date.parse(res.body.expiresAt)).toBeGreaterThan(Date.now());
     const me = await call(ctx, 'GET', '/api/v1/me', { token: res.body.token });
     expect(me.body.email).toBe(ADMIN.email);
-    const stored = await ctx.database.client.execute({ sql: 'SELECT count(*) AS n FROM sessions WHERE token_hash = ?', args: [res.body.token] });
+    const stored = await ctx.database.client.execute({
+      sql: 'SELECT count(*) AS n FROM sessions WHERE token_hash = ?',
+      args: [res.body.token],
+    });
     expect(stored.rows[0]?.n).toBe(0);
   });
 
   it('answers a wrong password and an unknown e-mail alike with 401 INVALID_CREDENTIALS', async () => {
-    for (const body of [{ email: ADMIN.email, password: 'wrong-password' }, { email: 'nobody@x.y', password: 'whatever-1' }]) {
+    for (const body of [
+      { email: ADMIN.email, password: 'wrong-password' },
+      { email: 'nobody@x.y', password: 'whatever-1' },
+    ]) {
       const res = await call(ctx, 'POST', '/api/v1/auth/login', { body });
       expect(res.status).toBe(401);
       expect(res.body.code).toBe('INVALID_CREDENTIALS');
@@ -84,8 +97,14 @@ describe('roles', () => {
     const unit = await createUserAndLogin(ctx, office, { role: 'unit', unitId: 'hangzhou' });
     const attempts = [
       call(ctx, 'POST', '/api/v1/users', { token: unit.token, body: { email: 'x@y.zz', password: 'long-enough-1', role: 'office' } }),
-      call(ctx, 'PUT', '/api/v1/regions/aksu/rules', { token: unit.token, body: { maxConcurrentDelegations: 9, minGapDays: 0, blackouts: [] } }),
-      call(ctx, 'PUT', '/api/v1/quotas/2027', { token: unit.token, body: { maxBatches: 99, maxHeadcountPerBatch: 99, maxPersonTrips: 999 } }),
+      call(ctx, 'PUT', '/api/v1/regions/aksu/rules', {
+        token: unit.token,
+        body: { maxConcurrentDelegations: 9, minGapDays: 0, blackouts: [] },
+      }),
+      call(ctx, 'PUT', '/api/v1/quotas/2027', {
+        token: unit.token,
+        body: { maxBatches: 99, maxHeadcountPerBatch: 99, maxPersonTrips: 999 },
+      }),
       call(ctx, 'POST', '/api/v1/units', { token: unit.token, body: { id: 'dept-x', name: 'X', kind: 'department' } }),
     ];
     for (const res of await Promise.all(attempts)) {
@@ -95,30 +114,49 @@ describe('roles', () => {
   });
 
   it('lets the office create accounts, with unit and region required by role', async () => {
-    const noUnit = await call(ctx, 'POST', '/api/v1/users', { token: office, body: { email: 'u1@x.yz', password: 'long-enough-1', role: 'unit' } });
+    const noUnit = await call(ctx, 'POST', '/api/v1/users', {
+      token: office,
+      body: { email: 'u1@x.yz', password: 'long-enough-1', role: 'unit' },
+    });
     expect(noUnit.status).toBe(422);
     expect(noUnit.body.errors[0].path).toBe('unitId');
-    const hq = await call(ctx, 'POST', '/api/v1/users', { token: office, body: { email: 'hq@x.yz', password: 'long-enough-1', role: 'hq', regionId: 'haixi' } });
+    const hq = await call(ctx, 'POST', '/api/v1/users', {
+      token: office,
+      body: { email: 'hq@x.yz', password: 'long-enough-1', role: 'hq', regionId: 'haixi' },
+    });
     expect(hq.status).toBe(201);
     expect(hq.body).toMatchObject({ role: 'hq', regionId: 'haixi', unitId: null });
-    const dup = await call(ctx, 'POST', '/api/v1/users', { token: office, body: { email: 'HQ@x.yz', password: 'long-enough-1', role: 'hq', regionId: 'haixi' } });
+    const dup = await call(ctx, 'POST', '/api/v1/users', {
+      token: office,
+      body: { email: 'HQ@x.yz', password: 'long-enough-1', role: 'hq', regionId: 'haixi' },
+    });
     expect(dup.status).toBe(409);
   });
 
   it('lets the office add a department and change region rules', async () => {
-    const dept = await call(ctx, 'POST', '/api/v1/units', { token: office, body: { id: 'dept-edu', name: '省教育厅', kind: 'department' } });
+    const dept = await call(ctx, 'POST', '/api/v1/units', {
+      token: office,
+      body: { id: 'dept-edu', name: '省教育厅', kind: 'department' },
+    });
     expect(dept.status).toBe(201);
     const rules = await call(ctx, 'PUT', '/api/v1/regions/alar/rules', {
       token: office,
       body: { maxConcurrentDelegations: 4, minGapDays: 2, blackouts: [{ startDate: '2027-10-01', endDate: '2027-10-07', reason: '国庆' }] },
     });
-    expect(rules.body.rules).toEqual({ maxConcurrentDelegations: 4, minGapDays: 2, blackouts: [{ startDate: '2027-10-01', endDate: '2027-10-07', reason: '国庆' }] });
+    expect(rules.body.rules).toEqual({
+      maxConcurrentDelegations: 4,
+      minGapDays: 2,
+      blackouts: [{ startDate: '2027-10-01', endDate: '2027-10-07', reason: '国庆' }],
+    });
   });
 });
 
 describe('the error contract', () => {
   it('answers 422 with errors[].path for bad fields', async () => {
-    const res = await call(ctx, 'PUT', '/api/v1/regions/aksu/rules', { token: office, body: { maxConcurrentDelegations: 'three', minGapDays: -1, blackouts: [] } });
+    const res = await call(ctx, 'PUT', '/api/v1/regions/aksu/rules', {
+      token: office,
+      body: { maxConcurrentDelegations: 'three', minGapDays: -1, blackouts: [] },
+    });
     expect(res.status).toBe(422);
     expect(res.body.code).toBe('VALIDATION_FAILED');
     expect(res.body.errors.map((e: { path: string }) => e.path).sort()).toEqual(['maxConcurrentDelegations', 'minGapDays']);
@@ -137,7 +175,10 @@ describe('the error contract', () => {
   });
 
   it('answers a non-JSON body with 415', async () => {
-    const res = await call(ctx, 'POST', '/api/v1/auth/login', { body: 'email=a&password=b', headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+    const res = await call(ctx, 'POST', '/api/v1/auth/login', {
+      body: 'email=a&password=b',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    });
     expect(res.status).toBe(415);
     expect(res.body.code).toBe('UNSUPPORTED_MEDIA_TYPE');
   });
@@ -167,7 +208,18 @@ describe('the error contract', () => {
     expect(health.headers.get('x-content-type-options')).toBe('nosniff');
     const doc = (await (await ctx.app.request('/openapi.json')).json()) as { openapi: string; paths: Record<string, unknown> };
     expect(doc.openapi).toBe('3.1.0');
-    for (const path of ['/api/v1/auth/login', '/api/v1/users', '/api/v1/me', '/api/v1/regions', '/api/v1/regions/{id}/rules', '/api/v1/units', '/api/v1/visits', '/api/v1/visits/{id}/approve', '/api/v1/quotas/{year}/units/{unitId}', '/api/v1/plan/slots']) {
+    for (const path of [
+      '/api/v1/auth/login',
+      '/api/v1/users',
+      '/api/v1/me',
+      '/api/v1/regions',
+      '/api/v1/regions/{id}/rules',
+      '/api/v1/units',
+      '/api/v1/visits',
+      '/api/v1/visits/{id}/approve',
+      '/api/v1/quotas/{year}/units/{unitId}',
+      '/api/v1/plan/slots',
+    ]) {
       expect(Object.keys(doc.paths)).toContain(path);
     }
     const docs = await ctx.app.request('/docs');

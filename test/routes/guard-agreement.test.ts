@@ -28,14 +28,20 @@ function random(seed: number) {
 }
 
 let ctx: TestContext;
-let ids: string[] = [];
+const ids: string[] = [];
 
 beforeAll(async () => {
   ctx = await createTestApp();
   const office = await loginAdmin(ctx);
   await call(ctx, 'PUT', '/api/v1/quotas/2027', { token: office, body: { maxBatches: 17, maxHeadcountPerBatch: 9, maxPersonTrips: 62 } });
-  await call(ctx, 'PUT', '/api/v1/quotas/2027/units/ningbo', { token: office, body: { maxBatches: 12, maxHeadcountPerBatch: 12, maxPersonTrips: 60 } });
-  await call(ctx, 'PUT', '/api/v1/regions/aksu/rules', { token: office, body: { maxConcurrentDelegations: 4, minGapDays: 0, blackouts: [] } });
+  await call(ctx, 'PUT', '/api/v1/quotas/2027/units/ningbo', {
+    token: office,
+    body: { maxBatches: 12, maxHeadcountPerBatch: 12, maxPersonTrips: 60 },
+  });
+  await call(ctx, 'PUT', '/api/v1/regions/aksu/rules', {
+    token: office,
+    body: { maxConcurrentDelegations: 4, minGapDays: 0, blackouts: [] },
+  });
   await call(ctx, 'PUT', '/api/v1/regions/nagqu/rules', {
     token: office,
     body: { maxConcurrentDelegations: 5, minGapDays: 2, blackouts: [{ startDate: '2027-04-10', endDate: '2027-04-14', reason: '节庆' }] },
@@ -89,19 +95,36 @@ describe('the SQL guard and the pure rules', () => {
         const code = typeof refusal === 'string' ? refusal : refusal.code;
         codes[code] = (codes[code] ?? 0) + 1;
       }
-      if (holds !== (refusal === null)) disagreements.push(`#${i} ${JSON.stringify(candidate)}: guard ${holds}, rules ${JSON.stringify(refusal)}`);
+      if (holds !== (refusal === null))
+        disagreements.push(`#${i} ${JSON.stringify(candidate)}: guard ${holds}, rules ${JSON.stringify(refusal)}`);
     }
     expect(disagreements).toEqual([]);
     console.log('guard agreement: refusals by rule of 600 candidates', codes);
     // Every rule must refuse some candidates and many must pass, or the comparison proves little.
-    for (const code of ['BATCH_CAP_EXCEEDED', 'HEADCOUNT_CAP_EXCEEDED', 'PERSON_TRIPS_CAP_EXCEEDED', 'REGION_CAPACITY_EXCEEDED', 'REGION_SPACING_VIOLATION', 'BLACKOUT_CONFLICT']) {
+    for (const code of [
+      'BATCH_CAP_EXCEEDED',
+      'HEADCOUNT_CAP_EXCEEDED',
+      'PERSON_TRIPS_CAP_EXCEEDED',
+      'REGION_CAPACITY_EXCEEDED',
+      'REGION_SPACING_VIOLATION',
+      'BLACKOUT_CONFLICT',
+    ]) {
       expect(codes[code] ?? 0, code).toBeGreaterThanOrEqual(5);
     }
     expect(600 - Object.values(codes).reduce((a, b) => a + b, 0)).toBeGreaterThan(150);
   });
 
   it('refuses an unknown region in SQL, as the rules do', async () => {
-    const candidate = { unitId: 'hangzhou', regionId: 'atlantis', year: 2027, startDate: '2027-09-01', endDate: '2027-09-02', headcount: 2, excludeId: '', counted: 'all-counted' as const };
+    const candidate = {
+      unitId: 'hangzhou',
+      regionId: 'atlantis',
+      year: 2027,
+      startDate: '2027-09-01',
+      endDate: '2027-09-02',
+      headcount: 2,
+      excludeId: '',
+      counted: 'all-counted' as const,
+    };
     expect(await guardHolds(candidate)).toBe(false);
     expect(await explainRefusal(ctx.database.db, candidate)).toBe('unknown-region');
   });

@@ -55,20 +55,41 @@ async function stored<T = Record<string, unknown>>(sql: string, args: (string | 
 /** Nothing of the proposal landed: no visits in its year, its requests open, it is still open. */
 async function expectNothingCommitted(year: number, ids: string[], proposalId: string, visitsBefore = 0) {
   expect(await stored('SELECT count(*) AS n FROM visits WHERE year = ?', [year])).toEqual([{ n: visitsBefore }]);
-  const requests = await stored<{ status: string; visit_id: string | null }>(`SELECT status, visit_id FROM plan_requests WHERE id IN (${ids.map(() => '?').join(',')})`, ids);
+  const requests = await stored<{ status: string; visit_id: string | null }>(
+    `SELECT status, visit_id FROM plan_requests WHERE id IN (${ids.map(() => '?').join(',')})`,
+    ids,
+  );
   expect(requests.filter((r) => r.status === 'committed' || r.visit_id !== null)).toEqual([]);
-  expect(await stored('SELECT status, committed_at FROM plan_proposals WHERE id = ?', [proposalId])).toEqual([{ status: 'open', committed_at: null }]);
-  expect(await stored("SELECT count(*) AS n FROM audit_log WHERE entity = 'plan_proposal' AND entity_id = ? AND action = 'commit'", [proposalId])).toEqual([{ n: 0 }]);
+  expect(await stored('SELECT status, committed_at FROM plan_proposals WHERE id = ?', [proposalId])).toEqual([
+    { status: 'open', committed_at: null },
+  ]);
+  expect(
+    await stored("SELECT count(*) AS n FROM audit_log WHERE entity = 'plan_proposal' AND entity_id = ? AND action = 'commit'", [
+      proposalId,
+    ]),
+  ).toEqual([{ n: 0 }]);
 }
 
-const commit = (year: number, id: string, app = ctx) => call(app, 'POST', `/api/v1/plans/${year}/proposals/${id}/commit`, { token: office });
+const commit = (year: number, id: string, app = ctx) =>
+  call(app, 'POST', `/api/v1/plans/${year}/proposals/${id}/commit`, { token: office });
 
 beforeAll(async () => {
   ctx = await createTestApp();
   office = await loginAdmin(ctx);
   // One delegation a day everywhere, so any booking on a placement's days is in its way.
   for (const region of ['aksu', 'alar', 'nagqu', 'haixi']) {
-    expect((await call(ctx, 'PUT', `/api/v1/regions/${region}/rules`, { token: office, body: { maxConcurrentDelegations: 1, minGapDays: 0, blackouts: [{ startDate: '2030-07-01', endDate: '2030-07-10', reason: '雨季' }] } })).status).toBe(200);
+    expect(
+      (
+        await call(ctx, 'PUT', `/api/v1/regions/${region}/rules`, {
+          token: office,
+          body: {
+            maxConcurrentDelegations: 1,
+            minGapDays: 0,
+            blackouts: [{ startDate: '2030-07-01', endDate: '2030-07-10', reason: '雨季' }],
+          },
+        })
+      ).status,
+    ).toBe(200);
   }
 });
 
@@ -80,7 +101,16 @@ describe('PLAN_STALE: something moved since the solve', () => {
     const nagqu = proposal.placements.find((p: any) => p.regionId === 'nagqu');
     const booked = await call(ctx, 'POST', '/api/v1/visits', {
       token: office,
-      body: { unitId: 'taizhou', regionId: 'nagqu', kind: 'inspection', startDate: nagqu.startDate, endDate: nagqu.endDate, headcount: 2, leaderName: '王五', purpose: '考察' },
+      body: {
+        unitId: 'taizhou',
+        regionId: 'nagqu',
+        kind: 'inspection',
+        startDate: nagqu.startDate,
+        endDate: nagqu.endDate,
+        headcount: 2,
+        leaderName: '王五',
+        purpose: '考察',
+      },
     });
     expect(booked.status).toBe(201);
     expect((await call(ctx, 'GET', `/api/v1/plans/2027/proposals/${proposal.id}`, { token: office })).body.upToDate).toBe(false);
@@ -88,7 +118,14 @@ describe('PLAN_STALE: something moved since the solve', () => {
     const res = await commit(2027, proposal.id);
     expect(res.status).toBe(409);
     expect(res.body).toMatchObject({ code: 'PLAN_STALE', requestIds: [nagqu.requestId] });
-    expect(res.body.reasons).toEqual([expect.objectContaining({ requestId: nagqu.requestId, code: 'REGION_CAPACITY_EXCEEDED', limit: 1, dates: expect.arrayContaining([nagqu.startDate]) })]);
+    expect(res.body.reasons).toEqual([
+      expect.objectContaining({
+        requestId: nagqu.requestId,
+        code: 'REGION_CAPACITY_EXCEEDED',
+        limit: 1,
+        dates: expect.arrayContaining([nagqu.startDate]),
+      }),
+    ]);
     await expectNothingCommitted(2027, ids, proposal.id, 1);
   });
 
@@ -97,17 +134,28 @@ describe('PLAN_STALE: something moved since the solve', () => {
     expect((await call(ctx, 'POST', `/api/v1/plans/2028/requests/${ids[0]}/withdraw`, { token: office })).status).toBe(200);
     const res = await commit(2028, proposal.id);
     expect(res.status).toBe(409);
-    expect(res.body).toMatchObject({ code: 'PLAN_STALE', requestIds: [ids[0]], reasons: [{ requestId: ids[0], code: 'REQUEST_NOT_OPEN', status: 'withdrawn' }] });
+    expect(res.body).toMatchObject({
+      code: 'PLAN_STALE',
+      requestIds: [ids[0]],
+      reasons: [{ requestId: ids[0], code: 'REQUEST_NOT_OPEN', status: 'withdrawn' }],
+    });
     await expectNothingCommitted(2028, ids, proposal.id);
   });
 
   it('a cap lowered since the solve: the cap’s code with its numbers', async () => {
     const { ids, proposal } = await solved(2029, [request('zhoushan', 'alar'), request('lishui', 'aksu')]);
-    const cap = await call(ctx, 'PUT', '/api/v1/quotas/2029/units/zhoushan', { token: office, body: { maxBatches: 0, maxHeadcountPerBatch: 20, maxPersonTrips: 100 } });
+    const cap = await call(ctx, 'PUT', '/api/v1/quotas/2029/units/zhoushan', {
+      token: office,
+      body: { maxBatches: 0, maxHeadcountPerBatch: 20, maxPersonTrips: 100 },
+    });
     expect(cap.status).toBe(200);
     const res = await commit(2029, proposal.id);
     expect(res.status).toBe(409);
-    expect(res.body).toMatchObject({ code: 'PLAN_STALE', requestIds: [ids[0]], reasons: [{ requestId: ids[0], code: 'BATCH_CAP_EXCEEDED', limit: 0, used: 0 }] });
+    expect(res.body).toMatchObject({
+      code: 'PLAN_STALE',
+      requestIds: [ids[0]],
+      reasons: [{ requestId: ids[0], code: 'BATCH_CAP_EXCEEDED', limit: 0, used: 0 }],
+    });
     await expectNothingCommitted(2029, ids, proposal.id);
   });
 
@@ -143,7 +191,11 @@ describe('PLAN_STALE: something moved since the solve', () => {
     // One batch in all, the commit's: the booking landed after the re-check, and the guard refused.
     expect(batches).toBe(1);
     expect(res.status).toBe(409);
-    expect(res.body).toMatchObject({ code: 'PLAN_STALE', requestIds: [nagqu.requestId], reasons: [expect.objectContaining({ code: 'REGION_CAPACITY_EXCEEDED' })] });
+    expect(res.body).toMatchObject({
+      code: 'PLAN_STALE',
+      requestIds: [nagqu.requestId],
+      reasons: [expect.objectContaining({ code: 'REGION_CAPACITY_EXCEEDED' })],
+    });
     // Only the competitor's visit: the haixi placement, which fitted, was rolled back too.
     expect(await stored('SELECT id FROM visits WHERE year = 2031')).toEqual([{ id: 'competitor' }]);
     await expectNothingCommitted(2031, ids, proposal.id, 1);
@@ -156,7 +208,10 @@ describe('the commit batch itself', () => {
   let db: Db;
 
   beforeAll(async () => {
-    ({ ids, proposal } = await solved(2030, [request('quzhou', 'alar'), request('lishui', 'alar', { earliest: '2027-06-20', latest: '2027-06-30' })]));
+    ({ ids, proposal } = await solved(2030, [
+      request('quzhou', 'alar'),
+      request('lishui', 'alar', { earliest: '2027-06-20', latest: '2027-06-30' }),
+    ]));
     db = ctx.database.db;
   });
 
@@ -165,7 +220,12 @@ describe('the commit batch itself', () => {
   it('rolls back every placement when one guarded insert is refused (a blackout day)', async () => {
     const [first, second] = placements();
     const inBlackout = { ...second, startDate: '2030-07-01', endDate: '2030-07-02' };
-    const result = await commitPlacements(db, { proposalId: proposal.id, placements: [first, inBlackout], actorId: 'office', now: FIXED_NOW });
+    const result = await commitPlacements(db, {
+      proposalId: proposal.id,
+      placements: [first, inBlackout],
+      actorId: 'office',
+      now: FIXED_NOW,
+    });
     expect(result).toEqual({ ok: false, reason: 'refused' });
     await expectNothingCommitted(2030, ids, proposal.id);
   });
@@ -173,7 +233,12 @@ describe('the commit batch itself', () => {
   it('counts the earlier placements of the same batch: two on the same day of a one-a-day region are refused', async () => {
     const [first, second] = placements();
     const sameDays = { ...second, startDate: first.startDate, endDate: first.endDate };
-    const result = await commitPlacements(db, { proposalId: proposal.id, placements: [first, sameDays], actorId: 'office', now: FIXED_NOW });
+    const result = await commitPlacements(db, {
+      proposalId: proposal.id,
+      placements: [first, sameDays],
+      actorId: 'office',
+      now: FIXED_NOW,
+    });
     expect(result.ok).toBe(false);
     await expectNothingCommitted(2030, ids, proposal.id);
   });
@@ -196,14 +261,18 @@ describe('simultaneous commits', () => {
     const second = { ...ctx, app: createApp({ db: other.db, config: CONFIG, now: () => FIXED_NOW }) };
     const { ids, proposal } = await solved(2032, [request('quzhou', 'nagqu'), request('lishui', 'haixi')]);
     const more = [];
-    for (let i = 0; i < 5; i++) more.push((await call(ctx, 'POST', '/api/v1/plans/2032/solve', { token: office, body: { timeLimitMs: 200 } })).body.id);
+    for (let i = 0; i < 5; i++)
+      more.push((await call(ctx, 'POST', '/api/v1/plans/2032/solve', { token: office, body: { timeLimitMs: 200 } })).body.id);
     const all = [proposal.id, ...more];
     const answers = await Promise.all(all.map((id, i) => commit(2032, id, i % 2 ? second : ctx)));
     other.client.close();
     expect(answers.filter((a) => a.status === 200)).toHaveLength(1);
     for (const a of answers.filter((x) => x.status !== 200)) expect(a.body).toMatchObject({ status: 409, code: 'PLAN_STALE' });
     expect(await stored('SELECT count(*) AS n FROM visits WHERE year = 2032')).toEqual([{ n: 2 }]);
-    const committed = await stored<{ visit_id: string }>(`SELECT visit_id FROM plan_requests WHERE status = 'committed' AND id IN (?, ?)`, ids);
+    const committed = await stored<{ visit_id: string }>(
+      `SELECT visit_id FROM plan_requests WHERE status = 'committed' AND id IN (?, ?)`,
+      ids,
+    );
     expect(committed).toHaveLength(2);
     expect(await stored("SELECT count(*) AS n FROM plan_proposals WHERE year = 2032 AND status = 'committed'")).toEqual([{ n: 1 }]);
   });

@@ -23,7 +23,8 @@ const request = (over: Record<string, unknown> = {}) => ({
   ...over,
 });
 
-const file = (token: string, body: Record<string, unknown>, year = 2027) => call(ctx, 'POST', `/api/v1/plans/${year}/requests`, { token, body });
+const file = (token: string, body: Record<string, unknown>, year = 2027) =>
+  call(ctx, 'POST', `/api/v1/plans/${year}/requests`, { token, body });
 
 beforeAll(async () => {
   ctx = await createTestApp();
@@ -37,7 +38,16 @@ describe('filing a request', () => {
   it('lets a unit file for itself: 201, open, no visit, and no cap used', async () => {
     const res = await file(hangzhou, request({ preferredStart: '2027-03-10', priority: 1 }));
     expect(res.status, JSON.stringify(res.body)).toBe(201);
-    expect(res.body).toMatchObject({ year: 2027, unitId: 'hangzhou', regionId: 'aksu', status: 'open', visitId: null, preferredStart: '2027-03-10', priority: 1, days: 3 });
+    expect(res.body).toMatchObject({
+      year: 2027,
+      unitId: 'hangzhou',
+      regionId: 'aksu',
+      status: 'open',
+      visitId: null,
+      preferredStart: '2027-03-10',
+      priority: 1,
+      days: 3,
+    });
     const usage = await call(ctx, 'GET', '/api/v1/quotas/2027/units/hangzhou', { token: hangzhou });
     expect(usage.body.used).toEqual({ batches: 0, personTrips: 0 });
   });
@@ -92,7 +102,11 @@ describe('filing a request', () => {
     ['priority 4', { priority: 4 }, 'priority'],
     ['preferred start before earliest', { preferredStart: '2027-02-28' }, 'preferredStart'],
     ['preferred start leaving no room for the visit', { preferredStart: '2027-03-30' }, 'preferredStart'],
-    ['a preferred start in a window too short for any visit', { days: 5, earliest: '2027-04-01', latest: '2027-04-03', preferredStart: '2027-04-01' }, 'preferredStart'],
+    [
+      'a preferred start in a window too short for any visit',
+      { days: 5, earliest: '2027-04-01', latest: '2027-04-03', preferredStart: '2027-04-01' },
+      'preferredStart',
+    ],
     ['an unknown region', { regionId: 'atlantis' }, 'regionId'],
     ['an unknown kind', { kind: 'holiday' }, 'kind'],
     ['an extra field', { status: 'committed' }, ''],
@@ -118,7 +132,8 @@ describe('listing and withdrawing', () => {
     aksuOfNingbo = (await file(ningbo, request())).body.id;
   });
 
-  const ids = async (token: string, query = '') => (await call(ctx, 'GET', `/api/v1/plans/2027/requests${query}`, { token })).body.items.map((r: { id: string }) => r.id) as string[];
+  const ids = async (token: string, query = '') =>
+    (await call(ctx, 'GET', `/api/v1/plans/2027/requests${query}`, { token })).body.items.map((r: { id: string }) => r.id) as string[];
 
   it('shows a unit its own requests, an HQ its region, the office all', async () => {
     const unitIds = await ids(hangzhou);
@@ -136,7 +151,9 @@ describe('listing and withdrawing', () => {
     const next = await file(hangzhou, request({ earliest: '2028-03-01', latest: '2028-03-31' }), 2028);
     expect(next.status).toBe(201);
     expect(await ids(hangzhou)).not.toContain(next.body.id);
-    expect((await call(ctx, 'GET', '/api/v1/plans/2028/requests', { token: hangzhou })).body.items.map((r: { id: string }) => r.id)).toEqual([next.body.id]);
+    expect(
+      (await call(ctx, 'GET', '/api/v1/plans/2028/requests', { token: hangzhou })).body.items.map((r: { id: string }) => r.id),
+    ).toEqual([next.body.id]);
     // Withdrawing it through the wrong year's path finds nothing.
     expect((await call(ctx, 'POST', `/api/v1/plans/2027/requests/${next.body.id}/withdraw`, { token: hangzhou })).status).toBe(404);
   });

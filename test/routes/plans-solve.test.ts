@@ -47,7 +47,11 @@ beforeAll(async () => {
   unit = (await createUserAndLogin(ctx, office, { role: 'unit', unitId: 'hangzhou' })).token;
   hq = (await createUserAndLogin(ctx, office, { role: 'hq', regionId: 'aksu' })).token;
   // One delegation a day in aksu, a festival blackout in August; alar roomy.
-  const rules = { maxConcurrentDelegations: 1, minGapDays: 0, blackouts: [{ startDate: '2027-08-01', endDate: '2027-08-10', reason: '古尔邦节' }] };
+  const rules = {
+    maxConcurrentDelegations: 1,
+    minGapDays: 0,
+    blackouts: [{ startDate: '2027-08-01', endDate: '2027-08-10', reason: '古尔邦节' }],
+  };
   expect((await call(ctx, 'PUT', '/api/v1/regions/aksu/rules', { token: office, body: rules })).status).toBe(200);
 });
 
@@ -120,7 +124,16 @@ describe('solve and commit', () => {
     expect(res.body.visits).toHaveLength(2);
     for (const p of proposal.placements) {
       expect(res.body.visits).toContainEqual(
-        expect.objectContaining({ unitId: p.unitId, regionId: 'aksu', startDate: p.startDate, endDate: p.endDate, status: 'submitted', createdBy: officeId, headcount: 4, leaderName: '张三' }),
+        expect.objectContaining({
+          unitId: p.unitId,
+          regionId: 'aksu',
+          startDate: p.startDate,
+          endDate: p.endDate,
+          status: 'submitted',
+          createdBy: officeId,
+          headcount: 4,
+          leaderName: '张三',
+        }),
       );
     }
     const listed = await call(ctx, 'GET', '/api/v1/visits?year=2027', { token: office });
@@ -133,7 +146,9 @@ describe('solve and commit', () => {
 
     const visits = await stored<{ id: string; status: string }>('SELECT id, status FROM visits ORDER BY id');
     expect(visits.map((v) => v.id)).toEqual(res.body.visits.map((v: any) => v.id).sort());
-    const requests = await stored<{ id: string; status: string; visit_id: string | null }>('SELECT id, status, visit_id FROM plan_requests');
+    const requests = await stored<{ id: string; status: string; visit_id: string | null }>(
+      'SELECT id, status, visit_id FROM plan_requests',
+    );
     const byId = Object.fromEntries(requests.map((r) => [r.id, r]));
     expect(byId[ids.first]).toMatchObject({ status: 'committed', visit_id: own.id });
     expect(byId[ids.second]?.status).toBe('committed');
@@ -143,7 +158,10 @@ describe('solve and commit', () => {
     const listedRequests = await call(ctx, 'GET', '/api/v1/plans/2027/requests?status=committed', { token: unit });
     expect(listedRequests.body.items).toEqual([expect.objectContaining({ id: ids.first, visitId: own.id })]);
     // The committed visits count now: hangzhou has used one batch.
-    expect((await call(ctx, 'GET', '/api/v1/quotas/2027/units/hangzhou', { token: unit })).body.used).toEqual({ batches: 1, personTrips: 4 });
+    expect((await call(ctx, 'GET', '/api/v1/quotas/2027/units/hangzhou', { token: unit })).body.used).toEqual({
+      batches: 1,
+      personTrips: 4,
+    });
   });
 
   it('commits a proposal once: again is 409 INVALID_TRANSITION and adds nothing', async () => {

@@ -79,23 +79,47 @@ describe('creating a reception', () => {
   });
 
   it('fills what was left out with empty values, and lets the office name the host unit', async () => {
-    const minimal = { regionId: 'nagqu', officialLetterRef: '那地委函〔2027〕3号', startDate: '2027-06-01', endDate: '2027-06-01', guestCount: 2, leadRank: 'other' };
+    const minimal = {
+      regionId: 'nagqu',
+      officialLetterRef: '那地委函〔2027〕3号',
+      startDate: '2027-06-01',
+      endDate: '2027-06-01',
+      guestCount: 2,
+      leadRank: 'other',
+    };
     const res = await create(office, { ...minimal, hostUnitId: 'wenzhou' });
     expect(res.status).toBe(201);
-    expect(res.body).toMatchObject({ ...minimal, hostUnitId: 'wenzhou', guests: [], workMeal: null, lodging: [], activities: [], venue: null, dietaryNotes: null, giftsYuan: 0 });
+    expect(res.body).toMatchObject({
+      ...minimal,
+      hostUnitId: 'wenzhou',
+      guests: [],
+      workMeal: null,
+      lodging: [],
+      activities: [],
+      venue: null,
+      dietaryNotes: null,
+      giftsYuan: 0,
+    });
   });
 
   it('refuses a request breaking three rules with exactly those three violations, and stores nothing', async () => {
     const before = await call(ctx, 'GET', '/api/v1/receptions', { token: hangzhou.token });
     const res = await create(
       hangzhou.token,
-      reception({ workMeal: { date: '2027-05-11', accompanyCount: 4, costPerPersonYuan: DEFAULT_RECEPTION_STANDARDS.workMealPerPersonYuan + 1 }, giftsYuan: 500 }),
+      reception({
+        workMeal: { date: '2027-05-11', accompanyCount: 4, costPerPersonYuan: DEFAULT_RECEPTION_STANDARDS.workMealPerPersonYuan + 1 },
+        giftsYuan: 500,
+      }),
     );
     expect(res.status).toBe(409);
     expect(res.body.code).toBe('RECEPTION_STANDARD_VIOLATED');
     expect(res.body.violations).toEqual([
       { code: 'ACCOMPANY_LIMIT_EXCEEDED', limit: 3, requested: 4 },
-      { code: 'MEAL_STANDARD_EXCEEDED', limit: DEFAULT_RECEPTION_STANDARDS.workMealPerPersonYuan, requested: DEFAULT_RECEPTION_STANDARDS.workMealPerPersonYuan + 1 },
+      {
+        code: 'MEAL_STANDARD_EXCEEDED',
+        limit: DEFAULT_RECEPTION_STANDARDS.workMealPerPersonYuan,
+        requested: DEFAULT_RECEPTION_STANDARDS.workMealPerPersonYuan + 1,
+      },
       { code: 'GIFTS_FORBIDDEN', requested: 500 },
     ]);
     const after = await call(ctx, 'GET', '/api/v1/receptions', { token: hangzhou.token });
@@ -156,7 +180,9 @@ describe('reception standards', () => {
       expect((await setStandards(hangzhou.token, strict)).status).toBe(403);
       expect((await setStandards(aksuHq.token, strict)).status).toBe(403);
       expect((await setStandards(office, { ...strict, workMealPerPersonYuan: -1 })).status).toBe(422);
-      expect((await setStandards(office, { ...strict, lodgingPerNightYuan: { ...strict.lodgingPerNightYuan, mayor: 1 } })).status).toBe(422);
+      expect((await setStandards(office, { ...strict, lodgingPerNightYuan: { ...strict.lodgingPerNightYuan, mayor: 1 } })).status).toBe(
+        422,
+      );
 
       expect((await setStandards(office, strict)).status).toBe(200);
       expect((await call(ctx, 'GET', '/api/v1/standards/reception', { token: aksuHq.token })).body).toEqual(strict);
@@ -190,7 +216,10 @@ describe('reception standards', () => {
       expect(res.status).toBe(409);
       expect(res.body.code).toBe('RECEPTION_STANDARD_VIOLATED');
       expect(res.body.violations.map((v: { code: string }) => v.code)).toEqual(['MEAL_STANDARD_EXCEEDED', 'LODGING_STANDARD_EXCEEDED']);
-      expect((await call(ctx, 'GET', `/api/v1/receptions/${id}`, { token: office })).body).toMatchObject({ status: 'submitted', sequence: 0 });
+      expect((await call(ctx, 'GET', `/api/v1/receptions/${id}`, { token: office })).body).toMatchObject({
+        status: 'submitted',
+        sequence: 0,
+      });
     } finally {
       await setStandards(office, DEFAULT_RECEPTION_STANDARDS);
     }
@@ -202,7 +231,8 @@ describe('who sees and changes a reception', () => {
   it('shows it to the host unit, the guests’ HQ and the office only; the HQ may not change it', async () => {
     const id = await createdId(hangzhou.token);
     const get = (token: string) => call(ctx, 'GET', `/api/v1/receptions/${id}`, { token });
-    const listed = async (token: string) => (await call(ctx, 'GET', '/api/v1/receptions', { token })).body.items.some((r: { id: string }) => r.id === id);
+    const listed = async (token: string) =>
+      (await call(ctx, 'GET', '/api/v1/receptions', { token })).body.items.some((r: { id: string }) => r.id === id);
 
     for (const token of [hangzhou.token, aksuHq.token, office]) {
       expect((await get(token)).status).toBe(200);
@@ -222,7 +252,10 @@ describe('who sees and changes a reception', () => {
   });
 
   it('filters the list by year, region and status within the caller’s scope', async () => {
-    const id = await createdId(hangzhou.token, reception({ regionId: 'haixi', startDate: '2028-03-01', endDate: '2028-03-02', workMeal: undefined, activities: [], lodging: [] }));
+    const id = await createdId(
+      hangzhou.token,
+      reception({ regionId: 'haixi', startDate: '2028-03-01', endDate: '2028-03-02', workMeal: undefined, activities: [], lodging: [] }),
+    );
     const ids = async (query: string) =>
       (await call(ctx, 'GET', `/api/v1/receptions?${query}`, { token: hangzhou.token })).body.items.map((r: { id: string }) => r.id);
     expect(await ids('year=2028')).toEqual([id]);
@@ -234,7 +267,8 @@ describe('who sees and changes a reception', () => {
 });
 
 describe('approve, reject, cancel', () => {
-  const act = (token: string, id: string, action: string, body?: unknown) => call(ctx, 'POST', `/api/v1/receptions/${id}/${action}`, { token, body });
+  const act = (token: string, id: string, action: string, body?: unknown) =>
+    call(ctx, 'POST', `/api/v1/receptions/${id}/${action}`, { token, body });
 
   it('approves then cancels, bumping sequence, refusing wrong states with the actual status, and keeping the history', async () => {
     const id = await createdId(hangzhou.token);
@@ -242,8 +276,18 @@ describe('approve, reject, cancel', () => {
     ctx.setNow(later);
     try {
       expect((await act(office, id, 'approve')).body).toMatchObject({ status: 'approved', sequence: 1, updatedAt: later.toISOString() });
-      expect((await act(office, id, 'approve')).body).toMatchObject({ status: 409, code: 'INVALID_TRANSITION', from: 'approved', action: 'approve' });
-      expect((await act(office, id, 'reject')).body).toMatchObject({ status: 409, code: 'INVALID_TRANSITION', from: 'approved', action: 'reject' });
+      expect((await act(office, id, 'approve')).body).toMatchObject({
+        status: 409,
+        code: 'INVALID_TRANSITION',
+        from: 'approved',
+        action: 'approve',
+      });
+      expect((await act(office, id, 'reject')).body).toMatchObject({
+        status: 409,
+        code: 'INVALID_TRANSITION',
+        from: 'approved',
+        action: 'reject',
+      });
       expect((await act(hangzhou.token, id, 'cancel', { reason: '行程取消' })).body).toMatchObject({ status: 'cancelled', sequence: 2 });
       expect((await act(office, id, 'cancel')).body).toMatchObject({ code: 'INVALID_TRANSITION', from: 'cancelled', action: 'cancel' });
     } finally {
@@ -253,7 +297,14 @@ describe('approve, reject, cancel', () => {
     const history = await call(ctx, 'GET', `/api/v1/receptions/${id}/history`, { token: aksuHq.token });
     expect(history.body.items).toEqual([
       { at: FIXED_NOW.toISOString(), actorId: hangzhou.id, action: 'create', fromStatus: null, toStatus: 'submitted', note: null },
-      { at: later.toISOString(), actorId: expect.any(String), action: 'approve', fromStatus: 'submitted', toStatus: 'approved', note: null },
+      {
+        at: later.toISOString(),
+        actorId: expect.any(String),
+        action: 'approve',
+        fromStatus: 'submitted',
+        toStatus: 'approved',
+        note: null,
+      },
       { at: later.toISOString(), actorId: hangzhou.id, action: 'cancel', fromStatus: 'approved', toStatus: 'cancelled', note: '行程取消' },
     ]);
     expect(history.body.items[1].actorId).not.toBe(hangzhou.id);
@@ -262,7 +313,9 @@ describe('approve, reject, cancel', () => {
     // What was stored, through a second connection: the refused attempts left no trace.
     const fresh = ctx.freshConnection();
     const [row] = await fresh.db.all<{ status: string; sequence: number }>(sql`SELECT status, sequence FROM receptions WHERE id = ${id}`);
-    const [audit] = await fresh.db.all<{ n: number }>(sql`SELECT count(*) AS n FROM audit_log WHERE entity = 'reception' AND entity_id = ${id}`);
+    const [audit] = await fresh.db.all<{ n: number }>(
+      sql`SELECT count(*) AS n FROM audit_log WHERE entity = 'reception' AND entity_id = ${id}`,
+    );
     fresh.client.close();
     expect(row).toEqual({ status: 'cancelled', sequence: 2 });
     expect(audit!.n).toBe(3);
@@ -271,7 +324,11 @@ describe('approve, reject, cancel', () => {
   it('rejects with a reason; a rejected reception can no longer be cancelled; the office may cancel a submitted one', async () => {
     const rejected = await createdId(hangzhou.token);
     expect((await act(office, rejected, 'reject', { reason: '无公函原件' })).body).toMatchObject({ status: 'rejected', sequence: 1 });
-    expect((await act(hangzhou.token, rejected, 'cancel')).body).toMatchObject({ code: 'INVALID_TRANSITION', from: 'rejected', action: 'cancel' });
+    expect((await act(hangzhou.token, rejected, 'cancel')).body).toMatchObject({
+      code: 'INVALID_TRANSITION',
+      from: 'rejected',
+      action: 'cancel',
+    });
     const history = (await call(ctx, 'GET', `/api/v1/receptions/${rejected}/history`, { token: office })).body.items;
     expect(history.at(-1)).toMatchObject({ action: 'reject', fromStatus: 'submitted', toStatus: 'rejected', note: '无公函原件' });
 
@@ -296,7 +353,9 @@ describe('approve, reject, cancel', () => {
     const rows = await fresh.db.all<{ id: string; status: string; sequence: number }>(
       sql`SELECT id, status, sequence FROM receptions WHERE id IN (${id}, ${other}) ORDER BY status`,
     );
-    const [audit] = await fresh.db.all<{ n: number }>(sql`SELECT count(*) AS n FROM audit_log WHERE entity_id IN (${id}, ${other}) AND action = 'approve'`);
+    const [audit] = await fresh.db.all<{ n: number }>(
+      sql`SELECT count(*) AS n FROM audit_log WHERE entity_id IN (${id}, ${other}) AND action = 'approve'`,
+    );
     fresh.client.close();
     expect(rows).toEqual([
       { id, status: 'rejected', sequence: 1 },
@@ -322,7 +381,10 @@ describe('the reception list (接待清单)', () => {
   let json: any;
 
   beforeAll(async () => {
-    id = await createdId(hangzhou.token, reception({ guests: [...(reception().guests as object[]), { name: HYPERLINK_GUEST, title: '-1+1', rank: 'other' }] }));
+    id = await createdId(
+      hangzhou.token,
+      reception({ guests: [...(reception().guests as object[]), { name: HYPERLINK_GUEST, title: '-1+1', rank: 'other' }] }),
+    );
     json = (await call(ctx, 'GET', `/api/v1/receptions/${id}/list`, { token: aksuHq.token })).body;
   });
 
@@ -348,7 +410,9 @@ describe('the reception list (接待清单)', () => {
   });
 
   it('as CSV: UTF-8 with BOM, an attachment, and the same rows and totals as the JSON once parsed', async () => {
-    const res = await ctx.app.request(`/api/v1/receptions/${id}/list`, { headers: { authorization: `Bearer ${hangzhou.token}`, accept: 'text/csv' } });
+    const res = await ctx.app.request(`/api/v1/receptions/${id}/list`, {
+      headers: { authorization: `Bearer ${hangzhou.token}`, accept: 'text/csv' },
+    });
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toBe('text/csv; charset=utf-8');
     expect(res.headers.get('content-disposition')).toBe(`attachment; filename="reception-${id}.csv"`);
@@ -369,15 +433,28 @@ describe('the reception list (接待清单)', () => {
     expect(field('来访地区 (Region)')).toEqual([json.region.name, 'aksu']);
     expect(field('公函 (Official letter)')).toEqual([json.officialLetterRef]);
     expect(section('来宾 (Guests)')).toEqual(
-      json.guests.map((g: any) => [g.name === HYPERLINK_GUEST ? `'${HYPERLINK_GUEST}` : g.name, g.title === '-1+1' ? "'-1+1" : g.title, RANK_LABELS[g.rank as keyof typeof RANK_LABELS]]),
+      json.guests.map((g: any) => [
+        g.name === HYPERLINK_GUEST ? `'${HYPERLINK_GUEST}` : g.name,
+        g.title === '-1+1' ? "'-1+1" : g.title,
+        RANK_LABELS[g.rank as keyof typeof RANK_LABELS],
+      ]),
     );
     expect(section('活动 (Activities)')).toEqual(json.activities.map((a: any) => [a.date, a.description, a.place]));
     const m = json.workMeal;
-    expect(section('工作餐 (Work meal)')).toEqual([[m.date, m.guests, m.accompanying, m.diners, m.costPerPersonYuan, m.costYuan].map(String)]);
+    expect(section('工作餐 (Work meal)')).toEqual([
+      [m.date, m.guests, m.accompanying, m.diners, m.costPerPersonYuan, m.costYuan].map(String),
+    ]);
     expect(section('住宿 (Lodging)')).toEqual(
-      json.lodging.map((l: any) => [RANK_LABELS[l.rank as keyof typeof RANK_LABELS], l.rooms, l.nights, l.ratePerNightYuan, l.costYuan].map(String)),
+      json.lodging.map((l: any) =>
+        [RANK_LABELS[l.rank as keyof typeof RANK_LABELS], l.rooms, l.nights, l.ratePerNightYuan, l.costYuan].map(String),
+      ),
     );
-    expect(section('合计 (Totals)').map((r) => Number(r[1]))).toEqual([json.totals.mealDiners, json.totals.mealCostYuan, json.totals.lodgingCostYuan, json.totals.totalYuan]);
+    expect(section('合计 (Totals)').map((r) => Number(r[1]))).toEqual([
+      json.totals.mealDiners,
+      json.totals.mealCostYuan,
+      json.totals.lodgingCostYuan,
+      json.totals.totalYuan,
+    ]);
     expect(rows.at(-1)).toEqual(['合计 (Total, yuan)', '5740']);
   });
 
@@ -392,7 +469,16 @@ describe('the reception list (接待清单)', () => {
 
 it('documents every reception route in the OpenAPI document', async () => {
   const doc = (await call(ctx, 'GET', '/openapi.json')).body;
-  for (const path of ['/standards/reception', '/receptions', '/receptions/{id}', '/receptions/{id}/approve', '/receptions/{id}/reject', '/receptions/{id}/cancel', '/receptions/{id}/history', '/receptions/{id}/list']) {
+  for (const path of [
+    '/standards/reception',
+    '/receptions',
+    '/receptions/{id}',
+    '/receptions/{id}/approve',
+    '/receptions/{id}/reject',
+    '/receptions/{id}/cancel',
+    '/receptions/{id}/history',
+    '/receptions/{id}/list',
+  ]) {
     expect(Object.keys(doc.paths), path).toContain(`/api/v1${path}`);
   }
   expect(Object.keys(doc.paths['/api/v1/receptions/{id}/list'].get.responses['200'].content)).toEqual(['application/json', 'text/csv']);

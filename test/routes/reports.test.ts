@@ -29,7 +29,10 @@ async function book(token: string, body: Record<string, unknown>): Promise<strin
 }
 
 async function receive(token: string, body: Record<string, unknown>): Promise<string> {
-  const res = await call(ctx, 'POST', '/api/v1/receptions', { token, body: { officialLetterRef: '阿地委函〔2027〕3号', leadRank: 'county', ...body } });
+  const res = await call(ctx, 'POST', '/api/v1/receptions', {
+    token,
+    body: { officialLetterRef: '阿地委函〔2027〕3号', leadRank: 'county', ...body },
+  });
   expect(res.status, JSON.stringify(res.body)).toBe(201);
   return res.body.id;
 }
@@ -45,7 +48,10 @@ beforeAll(async () => {
     hq[region] = (await createUserAndLogin(ctx, office, { role: 'hq', regionId: region })).token;
   }
   for (const unitId of ['hangzhou', 'ningbo']) unit[unitId] = (await createUserAndLogin(ctx, office, { role: 'unit', unitId })).token;
-  const dept = await call(ctx, 'POST', '/api/v1/units', { token: office, body: { id: 'dept-formula', name: '=HYPERLINK("x")', kind: 'department' } });
+  const dept = await call(ctx, 'POST', '/api/v1/units', {
+    token: office,
+    body: { id: 'dept-formula', name: '=HYPERLINK("x")', kind: 'department' },
+  });
   expect(dept.status).toBe(201);
 
   // hangzhou: two counted visits to Aksu (one across February and March) and a withdrawn one.
@@ -58,7 +64,9 @@ beforeAll(async () => {
   // Receptions of Aksu guests: one hosted by hangzhou, one by ningbo that the office rejects.
   ids.reception = await receive(unit.hangzhou!, { regionId: 'aksu', startDate: '2027-03-05', endDate: '2027-03-06', guestCount: 4 });
   ids.rejected = await receive(unit.ningbo!, { regionId: 'aksu', startDate: '2027-03-08', endDate: '2027-03-08', guestCount: 9 });
-  expect((await call(ctx, 'POST', `/api/v1/receptions/${ids.rejected}/reject`, { token: office, body: { reason: '改期' } })).status).toBe(200);
+  expect((await call(ctx, 'POST', `/api/v1/receptions/${ids.rejected}/reject`, { token: office, body: { reason: '改期' } })).status).toBe(
+    200,
+  );
 });
 
 afterAll(() => ctx.database.client.close());
@@ -87,11 +95,29 @@ describe('GET /api/v1/reports/usage', () => {
       used: { batches: 2, personTrips: 11 }, // the withdrawn visit does not count
       remaining: { batches: 1, personTrips: 9 },
     });
-    expect(row('ningbo')).toMatchObject({ limits: { maxBatches: 5, maxHeadcountPerBatch: 10, maxPersonTrips: 40 }, overridden: false, used: { batches: 1, personTrips: 7 }, remaining: { batches: 4, personTrips: 33 } });
+    expect(row('ningbo')).toMatchObject({
+      limits: { maxBatches: 5, maxHeadcountPerBatch: 10, maxPersonTrips: 40 },
+      overridden: false,
+      used: { batches: 1, personTrips: 7 },
+      remaining: { batches: 4, personTrips: 33 },
+    });
     expect(row('wenzhou')).toMatchObject({ used: { batches: 0, personTrips: 0 }, remaining: { batches: 5, personTrips: 40 } });
     // Every unit, the 11 cities and the department, exactly once.
     expect(res.body.items.map((i: { unitId: string }) => i.unitId).sort()).toEqual(
-      ['dept-formula', 'hangzhou', 'huzhou', 'jiaxing', 'jinhua', 'lishui', 'ningbo', 'quzhou', 'shaoxing', 'taizhou', 'wenzhou', 'zhoushan'].sort(),
+      [
+        'dept-formula',
+        'hangzhou',
+        'huzhou',
+        'jiaxing',
+        'jinhua',
+        'lishui',
+        'ningbo',
+        'quzhou',
+        'shaoxing',
+        'taizhou',
+        'wenzhou',
+        'zhoushan',
+      ].sort(),
     );
   });
 
@@ -99,7 +125,11 @@ describe('GET /api/v1/reports/usage', () => {
     const one = await call(ctx, 'GET', '/api/v1/quotas/2027/units/hangzhou', { token: office });
     const all = await usage(office);
     const row = all.body.items.find((i: { unitId: string }) => i.unitId === 'hangzhou');
-    expect({ limits: row.limits, used: row.used, remaining: row.remaining }).toEqual({ limits: one.body.limits, used: one.body.used, remaining: one.body.remaining });
+    expect({ limits: row.limits, used: row.used, remaining: row.remaining }).toEqual({
+      limits: one.body.limits,
+      used: one.body.used,
+      remaining: one.body.remaining,
+    });
   });
 
   it('shows a unit its own row only, and an HQ every unit', async () => {
@@ -166,9 +196,25 @@ describe('GET /api/v1/reports/monthly', () => {
     const aksu = regionOf(march.body, 'aksu');
     expect(aksu.regionName).toBe('阿克苏地区');
     expect(aksu.visits.map((v: { id: string }) => v.id)).toEqual([ids.spanning, ids.march]);
-    expect(aksu.visits[0]).toMatchObject({ unitId: 'hangzhou', unitName: '杭州市', kind: 'inspection', startDate: '2027-02-27', endDate: '2027-03-02', headcount: 5, status: 'submitted' });
+    expect(aksu.visits[0]).toMatchObject({
+      unitId: 'hangzhou',
+      unitName: '杭州市',
+      kind: 'inspection',
+      startDate: '2027-02-27',
+      endDate: '2027-03-02',
+      headcount: 5,
+      status: 'submitted',
+    });
     expect(aksu.receptions).toEqual([
-      { id: ids.reception, hostUnitId: 'hangzhou', hostUnitName: '杭州市', startDate: '2027-03-05', endDate: '2027-03-06', guestCount: 4, status: 'submitted' },
+      {
+        id: ids.reception,
+        hostUnitId: 'hangzhou',
+        hostUnitName: '杭州市',
+        startDate: '2027-03-05',
+        endDate: '2027-03-06',
+        guestCount: 4,
+        status: 'submitted',
+      },
     ]);
     expect(aksu.totals).toEqual({ visits: 2, delegates: 11, receptions: 1, guests: 4 });
     expect(regionOf(march.body, 'alar').totals).toEqual({ visits: 1, delegates: 7, receptions: 0, guests: 0 });

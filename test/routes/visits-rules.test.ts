@@ -22,9 +22,22 @@ beforeAll(async () => {
 describe('cap refusals', () => {
   it('refuses a batch beyond maxBatches with limit and used', async () => {
     const unit = await createUserAndLogin(ctx, office, { role: 'unit', unitId: 'ningbo' });
-    expect((await call(ctx, 'POST', '/api/v1/visits', { token: unit.token, body: visit({ startDate: '2027-03-01', endDate: '2027-03-02' }) })).status).toBe(201);
-    expect((await call(ctx, 'POST', '/api/v1/visits', { token: unit.token, body: visit({ startDate: '2027-04-01', endDate: '2027-04-02', regionId: 'alar' }) })).status).toBe(201);
-    const third = await call(ctx, 'POST', '/api/v1/visits', { token: unit.token, body: visit({ startDate: '2027-05-01', endDate: '2027-05-02', regionId: 'haixi' }) });
+    expect(
+      (await call(ctx, 'POST', '/api/v1/visits', { token: unit.token, body: visit({ startDate: '2027-03-01', endDate: '2027-03-02' }) }))
+        .status,
+    ).toBe(201);
+    expect(
+      (
+        await call(ctx, 'POST', '/api/v1/visits', {
+          token: unit.token,
+          body: visit({ startDate: '2027-04-01', endDate: '2027-04-02', regionId: 'alar' }),
+        })
+      ).status,
+    ).toBe(201);
+    const third = await call(ctx, 'POST', '/api/v1/visits', {
+      token: unit.token,
+      body: visit({ startDate: '2027-05-01', endDate: '2027-05-02', regionId: 'haixi' }),
+    });
     expect(third.status).toBe(409);
     expect(third.headers.get('content-type')).toContain('application/problem+json');
     expect(third.body).toMatchObject({ code: 'BATCH_CAP_EXCEEDED', limit: 2, used: 2, status: 409 });
@@ -39,19 +52,34 @@ describe('cap refusals', () => {
 
   it('refuses person-trips beyond the annual cap with limit and used', async () => {
     const unit = await createUserAndLogin(ctx, office, { role: 'unit', unitId: 'jiaxing' });
-    expect((await call(ctx, 'POST', '/api/v1/visits', { token: unit.token, body: visit({ headcount: 10, regionId: 'alar', startDate: '2027-06-01', endDate: '2027-06-02' }) })).status).toBe(201);
-    const res = await call(ctx, 'POST', '/api/v1/visits', { token: unit.token, body: visit({ headcount: 6, regionId: 'haixi', startDate: '2027-06-10', endDate: '2027-06-11' }) });
+    expect(
+      (
+        await call(ctx, 'POST', '/api/v1/visits', {
+          token: unit.token,
+          body: visit({ headcount: 10, regionId: 'alar', startDate: '2027-06-01', endDate: '2027-06-02' }),
+        })
+      ).status,
+    ).toBe(201);
+    const res = await call(ctx, 'POST', '/api/v1/visits', {
+      token: unit.token,
+      body: visit({ headcount: 6, regionId: 'haixi', startDate: '2027-06-10', endDate: '2027-06-11' }),
+    });
     expect(res.status).toBe(409);
     expect(res.body).toMatchObject({ code: 'PERSON_TRIPS_CAP_EXCEEDED', limit: 15, used: 10 });
     // Exactly up to the cap is fine.
-    const exact = await call(ctx, 'POST', '/api/v1/visits', { token: unit.token, body: visit({ headcount: 5, regionId: 'haixi', startDate: '2027-06-10', endDate: '2027-06-11' }) });
+    const exact = await call(ctx, 'POST', '/api/v1/visits', {
+      token: unit.token,
+      body: visit({ headcount: 5, regionId: 'haixi', startDate: '2027-06-10', endDate: '2027-06-11' }),
+    });
     expect(exact.status).toBe(201);
   });
 });
 
 describe('region refusals', () => {
   it('refuses a third delegation on a day the region holds two, naming the full days', async () => {
-    const units = await Promise.all(['huzhou', 'shaoxing', 'jinhua'].map((unitId) => createUserAndLogin(ctx, office, { role: 'unit', unitId })));
+    const units = await Promise.all(
+      ['huzhou', 'shaoxing', 'jinhua'].map((unitId) => createUserAndLogin(ctx, office, { role: 'unit', unitId })),
+    );
     const book = (token: string, startDate: string, endDate: string) =>
       call(ctx, 'POST', '/api/v1/visits', { token, body: visit({ regionId: 'nagqu', startDate, endDate }) });
     expect((await book(units[0]!.token, '2027-09-01', '2027-09-10')).status).toBe(201);
@@ -64,21 +92,43 @@ describe('region refusals', () => {
   it('refuses an arrival closer than minGapDays to another, naming the nearest', async () => {
     const a = await createUserAndLogin(ctx, office, { role: 'unit', unitId: 'quzhou' });
     const b = await createUserAndLogin(ctx, office, { role: 'unit', unitId: 'zhoushan' });
-    expect((await call(ctx, 'POST', '/api/v1/visits', { token: a.token, body: visit({ regionId: 'nagqu', startDate: '2027-10-10', endDate: '2027-10-11' }) })).status).toBe(201);
-    const tooClose = await call(ctx, 'POST', '/api/v1/visits', { token: b.token, body: visit({ regionId: 'nagqu', startDate: '2027-10-12', endDate: '2027-10-13' }) });
+    expect(
+      (
+        await call(ctx, 'POST', '/api/v1/visits', {
+          token: a.token,
+          body: visit({ regionId: 'nagqu', startDate: '2027-10-10', endDate: '2027-10-11' }),
+        })
+      ).status,
+    ).toBe(201);
+    const tooClose = await call(ctx, 'POST', '/api/v1/visits', {
+      token: b.token,
+      body: visit({ regionId: 'nagqu', startDate: '2027-10-12', endDate: '2027-10-13' }),
+    });
     expect(tooClose.status).toBe(409);
     expect(tooClose.body).toMatchObject({ code: 'REGION_SPACING_VIOLATION', minGapDays: 3, nearest: '2027-10-10' });
     // Exactly minGapDays apart is allowed.
-    const spaced = await call(ctx, 'POST', '/api/v1/visits', { token: b.token, body: visit({ regionId: 'nagqu', startDate: '2027-10-13', endDate: '2027-10-14' }) });
+    const spaced = await call(ctx, 'POST', '/api/v1/visits', {
+      token: b.token,
+      body: visit({ regionId: 'nagqu', startDate: '2027-10-13', endDate: '2027-10-14' }),
+    });
     expect(spaced.status).toBe(201);
   });
 
   it('refuses a visit touching a blackout, even by its last day', async () => {
     const unit = await createUserAndLogin(ctx, office, { role: 'unit', unitId: 'taizhou' });
-    const res = await call(ctx, 'POST', '/api/v1/visits', { token: unit.token, body: visit({ regionId: 'nagqu', startDate: '2027-07-28', endDate: '2027-08-01' }) });
+    const res = await call(ctx, 'POST', '/api/v1/visits', {
+      token: unit.token,
+      body: visit({ regionId: 'nagqu', startDate: '2027-07-28', endDate: '2027-08-01' }),
+    });
     expect(res.status).toBe(409);
-    expect(res.body).toMatchObject({ code: 'BLACKOUT_CONFLICT', blackout: { startDate: '2027-08-01', endDate: '2027-08-10', reason: '赛马节' } });
-    const dayAfter = await call(ctx, 'POST', '/api/v1/visits', { token: unit.token, body: visit({ regionId: 'nagqu', startDate: '2027-08-11', endDate: '2027-08-12' }) });
+    expect(res.body).toMatchObject({
+      code: 'BLACKOUT_CONFLICT',
+      blackout: { startDate: '2027-08-01', endDate: '2027-08-10', reason: '赛马节' },
+    });
+    const dayAfter = await call(ctx, 'POST', '/api/v1/visits', {
+      token: unit.token,
+      body: visit({ regionId: 'nagqu', startDate: '2027-08-11', endDate: '2027-08-12' }),
+    });
     expect(dayAfter.status).toBe(201);
   });
 });
@@ -104,7 +154,10 @@ describe('validation (422 with paths)', () => {
 
   it('accepts exactly 31 days and a start date of today', async () => {
     const unit = await createUserAndLogin(ctx, office, { role: 'unit', unitId: 'lishui' });
-    const res = await call(ctx, 'POST', '/api/v1/visits', { token: unit.token, body: visit({ regionId: 'haixi', startDate: '2027-01-10', endDate: '2027-02-09' }) });
+    const res = await call(ctx, 'POST', '/api/v1/visits', {
+      token: unit.token,
+      body: visit({ regionId: 'haixi', startDate: '2027-01-10', endDate: '2027-02-09' }),
+    });
     expect(res.status).toBe(201);
     expect(res.body).toMatchObject({ status: 'submitted', sequence: 0, unitId: 'lishui', year: 2027, warnings: [] });
   });

@@ -20,7 +20,10 @@ beforeAll(async () => {
   aksuHq = (await createUserAndLogin(ctx, office, { role: 'hq', regionId: 'aksu' })).token;
   nagquHq = (await createUserAndLogin(ctx, office, { role: 'hq', regionId: 'nagqu' })).token;
   for (const region of ['aksu', 'nagqu', 'alar', 'haixi']) {
-    await call(ctx, 'PUT', `/api/v1/regions/${region}/rules`, { token: office, body: { maxConcurrentDelegations: 50, minGapDays: 0, blackouts: [] } });
+    await call(ctx, 'PUT', `/api/v1/regions/${region}/rules`, {
+      token: office,
+      body: { maxConcurrentDelegations: 50, minGapDays: 0, blackouts: [] },
+    });
   }
 });
 
@@ -33,14 +36,19 @@ async function book(token: string, over: Record<string, unknown> = {}) {
 describe('transitions', () => {
   it('runs submitted → coordinated → approved → cancelled with sequence and history', async () => {
     const v = await book(hangzhou);
-    const coordinated = await call(ctx, 'POST', `/api/v1/visits/${v.id}/coordinate`, { token: aksuHq, body: { opinion: '已与受援地衔接', agree: true } });
+    const coordinated = await call(ctx, 'POST', `/api/v1/visits/${v.id}/coordinate`, {
+      token: aksuHq,
+      body: { opinion: '已与受援地衔接', agree: true },
+    });
     expect(coordinated.body).toMatchObject({ status: 'coordinated', sequence: 1, coordinationOpinion: '已与受援地衔接' });
     const approved = await call(ctx, 'POST', `/api/v1/visits/${v.id}/approve`, { token: office });
     expect(approved.body).toMatchObject({ status: 'approved', sequence: 2 });
     const cancelled = await call(ctx, 'POST', `/api/v1/visits/${v.id}/cancel`, { token: hangzhou, body: { reason: '行程调整' } });
     expect(cancelled.body).toMatchObject({ status: 'cancelled', sequence: 3 });
     const history = await call(ctx, 'GET', `/api/v1/visits/${v.id}/history`, { token: hangzhou });
-    expect(history.body.items.map((h: { action: string; fromStatus: string | null; toStatus: string }) => [h.action, h.fromStatus, h.toStatus])).toEqual([
+    expect(
+      history.body.items.map((h: { action: string; fromStatus: string | null; toStatus: string }) => [h.action, h.fromStatus, h.toStatus]),
+    ).toEqual([
       ['create', null, 'submitted'],
       ['coordinate', 'submitted', 'coordinated'],
       ['approve', 'coordinated', 'approved'],
@@ -51,7 +59,10 @@ describe('transitions', () => {
 
   it('rejects when the HQ disagrees', async () => {
     const v = await book(hangzhou);
-    const res = await call(ctx, 'POST', `/api/v1/visits/${v.id}/coordinate`, { token: aksuHq, body: { opinion: '受援地近期接待任务重', agree: false } });
+    const res = await call(ctx, 'POST', `/api/v1/visits/${v.id}/coordinate`, {
+      token: aksuHq,
+      body: { opinion: '受援地近期接待任务重', agree: false },
+    });
     expect(res.body.status).toBe('rejected');
   });
 
@@ -66,7 +77,10 @@ describe('transitions', () => {
     ['withdraw', 2028, {}],
     ['reject', 2029, { reason: '与年度计划冲突' }],
   ])('frees the batch and person-trips at once on %s', async (action, year, payload) => {
-    await call(ctx, 'PUT', `/api/v1/quotas/${year}/units/ningbo`, { token: office, body: { maxBatches: 1, maxHeadcountPerBatch: 10, maxPersonTrips: 10 } });
+    await call(ctx, 'PUT', `/api/v1/quotas/${year}/units/ningbo`, {
+      token: office,
+      body: { maxBatches: 1, maxHeadcountPerBatch: 10, maxPersonTrips: 10 },
+    });
     const v = await book(ningbo, { startDate: `${year}-03-01`, endDate: `${year}-03-02`, headcount: 10 });
     const before = await call(ctx, 'GET', `/api/v1/quotas/${year}/units/ningbo`, { token: ningbo });
     expect(before.body).toMatchObject({ used: { batches: 1, personTrips: 10 }, remaining: { batches: 0, personTrips: 0 } });
@@ -78,40 +92,66 @@ describe('transitions', () => {
   });
 
   it('frees the cap when an approved visit is cancelled by the office', async () => {
-    await call(ctx, 'PUT', '/api/v1/quotas/2030/units/ningbo', { token: office, body: { maxBatches: 1, maxHeadcountPerBatch: 10, maxPersonTrips: 10 } });
+    await call(ctx, 'PUT', '/api/v1/quotas/2030/units/ningbo', {
+      token: office,
+      body: { maxBatches: 1, maxHeadcountPerBatch: 10, maxPersonTrips: 10 },
+    });
     const v = await book(ningbo, { startDate: '2030-03-01', endDate: '2030-03-02' });
     await call(ctx, 'POST', `/api/v1/visits/${v.id}/coordinate`, { token: aksuHq, body: { opinion: '同意', agree: true } });
     await call(ctx, 'POST', `/api/v1/visits/${v.id}/approve`, { token: office });
-    const again = await call(ctx, 'POST', '/api/v1/visits', { token: ningbo, body: mayVisitBody({ startDate: '2030-05-01', endDate: '2030-05-02' }) });
+    const again = await call(ctx, 'POST', '/api/v1/visits', {
+      token: ningbo,
+      body: mayVisitBody({ startDate: '2030-05-01', endDate: '2030-05-02' }),
+    });
     expect(again.body.code).toBe('BATCH_CAP_EXCEEDED');
-    expect((await call(ctx, 'POST', `/api/v1/visits/${v.id}/cancel`, { token: office, body: { reason: '计划调整' } })).body.status).toBe('cancelled');
+    expect((await call(ctx, 'POST', `/api/v1/visits/${v.id}/cancel`, { token: office, body: { reason: '计划调整' } })).body.status).toBe(
+      'cancelled',
+    );
     await book(ningbo, { startDate: '2030-05-01', endDate: '2030-05-02' });
   });
 });
 
 describe('edits', () => {
   it('does not count the edited visit twice and sends it back to submitted', async () => {
-    await call(ctx, 'PUT', '/api/v1/quotas/2031/units/hangzhou', { token: office, body: { maxBatches: 1, maxHeadcountPerBatch: 10, maxPersonTrips: 10 } });
+    await call(ctx, 'PUT', '/api/v1/quotas/2031/units/hangzhou', {
+      token: office,
+      body: { maxBatches: 1, maxHeadcountPerBatch: 10, maxPersonTrips: 10 },
+    });
     const v = await book(hangzhou, { startDate: '2031-03-01', endDate: '2031-03-02', headcount: 10 });
     await call(ctx, 'POST', `/api/v1/visits/${v.id}/coordinate`, { token: aksuHq, body: { opinion: '同意', agree: true } });
-    const edited = await call(ctx, 'PATCH', `/api/v1/visits/${v.id}`, { token: hangzhou, body: { startDate: '2031-04-01', endDate: '2031-04-03' } });
+    const edited = await call(ctx, 'PATCH', `/api/v1/visits/${v.id}`, {
+      token: hangzhou,
+      body: { startDate: '2031-04-01', endDate: '2031-04-03' },
+    });
     expect(edited.status, JSON.stringify(edited.body)).toBe(200);
     expect(edited.body).toMatchObject({ status: 'submitted', sequence: 2, startDate: '2031-04-01', endDate: '2031-04-03', headcount: 10 });
   });
 
   it('re-checks the new year and frees the old one when the start moves across a year boundary', async () => {
-    await call(ctx, 'PUT', '/api/v1/quotas/2032/units/hangzhou', { token: office, body: { maxBatches: 1, maxHeadcountPerBatch: 10, maxPersonTrips: 100 } });
-    await call(ctx, 'PUT', '/api/v1/quotas/2033/units/hangzhou', { token: office, body: { maxBatches: 1, maxHeadcountPerBatch: 10, maxPersonTrips: 100 } });
+    await call(ctx, 'PUT', '/api/v1/quotas/2032/units/hangzhou', {
+      token: office,
+      body: { maxBatches: 1, maxHeadcountPerBatch: 10, maxPersonTrips: 100 },
+    });
+    await call(ctx, 'PUT', '/api/v1/quotas/2033/units/hangzhou', {
+      token: office,
+      body: { maxBatches: 1, maxHeadcountPerBatch: 10, maxPersonTrips: 100 },
+    });
     const full2033 = await book(hangzhou, { startDate: '2033-02-01', endDate: '2033-02-02' });
     // A visit from Dec 30 to Jan 3 counts once, in the year it starts.
     const v = await book(hangzhou, { startDate: '2032-12-30', endDate: '2033-01-03' });
     expect((await call(ctx, 'GET', '/api/v1/quotas/2032/units/hangzhou', { token: hangzhou })).body.used.batches).toBe(1);
     expect((await call(ctx, 'GET', '/api/v1/quotas/2033/units/hangzhou', { token: hangzhou })).body.used.batches).toBe(1);
-    const moved = await call(ctx, 'PATCH', `/api/v1/visits/${v.id}`, { token: hangzhou, body: { startDate: '2033-01-02', endDate: '2033-01-04' } });
+    const moved = await call(ctx, 'PATCH', `/api/v1/visits/${v.id}`, {
+      token: hangzhou,
+      body: { startDate: '2033-01-02', endDate: '2033-01-04' },
+    });
     expect(moved.status).toBe(409);
     expect(moved.body).toMatchObject({ code: 'BATCH_CAP_EXCEEDED', limit: 1, used: 1 });
     await call(ctx, 'POST', `/api/v1/visits/${full2033.id}/withdraw`, { token: hangzhou });
-    const movedNow = await call(ctx, 'PATCH', `/api/v1/visits/${v.id}`, { token: hangzhou, body: { startDate: '2033-01-02', endDate: '2033-01-04' } });
+    const movedNow = await call(ctx, 'PATCH', `/api/v1/visits/${v.id}`, {
+      token: hangzhou,
+      body: { startDate: '2033-01-02', endDate: '2033-01-04' },
+    });
     expect(movedNow.body).toMatchObject({ year: 2033, status: 'submitted' });
     expect((await call(ctx, 'GET', '/api/v1/quotas/2032/units/hangzhou', { token: hangzhou })).body.used.batches).toBe(0);
   });
@@ -119,7 +159,11 @@ describe('edits', () => {
   it('re-checks the new region when a visit moves there', async () => {
     await call(ctx, 'PUT', '/api/v1/regions/haixi/rules', {
       token: office,
-      body: { maxConcurrentDelegations: 50, minGapDays: 0, blackouts: [{ startDate: '2027-06-01', endDate: '2027-06-30', reason: '那达慕' }] },
+      body: {
+        maxConcurrentDelegations: 50,
+        minGapDays: 0,
+        blackouts: [{ startDate: '2027-06-01', endDate: '2027-06-30', reason: '那达慕' }],
+      },
     });
     const v = await book(hangzhou, { startDate: '2027-06-10', endDate: '2027-06-12' });
     const res = await call(ctx, 'PATCH', `/api/v1/visits/${v.id}`, { token: hangzhou, body: { regionId: 'haixi' } });
@@ -145,7 +189,9 @@ describe('role scoping', () => {
     expect((await call(ctx, 'PATCH', `/api/v1/visits/${v.id}`, { token: ningbo, body: { headcount: 2 } })).status).toBe(404);
     expect((await call(ctx, 'POST', `/api/v1/visits/${v.id}/withdraw`, { token: ningbo })).status).toBe(404);
     expect((await call(ctx, 'GET', `/api/v1/visits/${v.id}`, { token: nagquHq })).status).toBe(404);
-    expect((await call(ctx, 'POST', `/api/v1/visits/${v.id}/coordinate`, { token: nagquHq, body: { opinion: 'x', agree: true } })).status).toBe(404);
+    expect(
+      (await call(ctx, 'POST', `/api/v1/visits/${v.id}/coordinate`, { token: nagquHq, body: { opinion: 'x', agree: true } })).status,
+    ).toBe(404);
     const list = await call(ctx, 'GET', '/api/v1/visits', { token: ningbo });
     expect(list.body.items.some((i: { id: string }) => i.id === v.id)).toBe(false);
     expect(list.body.items.every((i: { unitId: string }) => i.unitId === 'ningbo')).toBe(true);
@@ -156,8 +202,12 @@ describe('role scoping', () => {
 
   it('lets only the region HQ coordinate and only the office approve (403)', async () => {
     const v = await book(hangzhou, { startDate: '2027-08-05', endDate: '2027-08-06' });
-    expect((await call(ctx, 'POST', `/api/v1/visits/${v.id}/coordinate`, { token: hangzhou, body: { opinion: 'x', agree: true } })).status).toBe(403);
-    expect((await call(ctx, 'POST', `/api/v1/visits/${v.id}/coordinate`, { token: office, body: { opinion: 'x', agree: true } })).status).toBe(403);
+    expect(
+      (await call(ctx, 'POST', `/api/v1/visits/${v.id}/coordinate`, { token: hangzhou, body: { opinion: 'x', agree: true } })).status,
+    ).toBe(403);
+    expect(
+      (await call(ctx, 'POST', `/api/v1/visits/${v.id}/coordinate`, { token: office, body: { opinion: 'x', agree: true } })).status,
+    ).toBe(403);
     await call(ctx, 'POST', `/api/v1/visits/${v.id}/coordinate`, { token: aksuHq, body: { opinion: '同意', agree: true } });
     expect((await call(ctx, 'POST', `/api/v1/visits/${v.id}/approve`, { token: aksuHq })).status).toBe(403);
     expect((await call(ctx, 'POST', `/api/v1/visits/${v.id}/approve`, { token: hangzhou })).status).toBe(403);
@@ -165,7 +215,10 @@ describe('role scoping', () => {
   });
 
   it('ignores nothing from the request about who the unit is', async () => {
-    const res = await call(ctx, 'POST', '/api/v1/visits', { token: hangzhou, body: mayVisitBody({ unitId: 'ningbo', startDate: '2027-09-01', endDate: '2027-09-02' }) });
+    const res = await call(ctx, 'POST', '/api/v1/visits', {
+      token: hangzhou,
+      body: mayVisitBody({ unitId: 'ningbo', startDate: '2027-09-01', endDate: '2027-09-02' }),
+    });
     expect(res.status).toBe(403);
     expect((await call(ctx, 'POST', '/api/v1/visits', { token: aksuHq, body: mayVisitBody() })).status).toBe(403);
   });
@@ -184,7 +237,9 @@ describe('idempotent retries', () => {
     expect(a.body.id).toBe(b.body.id);
     const third = await call(ctx, 'POST', '/api/v1/visits', { token: hangzhou, body: payload, headers });
     expect(third.body.id).toBe(a.body.id);
-    const stored = (await call(ctx, 'GET', '/api/v1/visits?year=2027', { token: hangzhou })).body.items.filter((i: { startDate: string }) => i.startDate === '2027-10-01');
+    const stored = (await call(ctx, 'GET', '/api/v1/visits?year=2027', { token: hangzhou })).body.items.filter(
+      (i: { startDate: string }) => i.startDate === '2027-10-01',
+    );
     expect(stored).toHaveLength(1);
     // Another unit's same key is its own booking.
     const other = await call(ctx, 'POST', '/api/v1/visits', { token: ningbo, body: payload, headers });

@@ -7,6 +7,8 @@ export default function checkRuntime(): void {
   const major = Number(process.versions.node.split('.')[0]);
   console.log(`Node ${process.version} (${process.execPath})`);
   if (major < MINIMUM_MAJOR) {
-    throw new Error(`Tests need Node ≥ ${MINIMUM_MAJOR}; this is ${process.version}. Run them with \`npm test\`, which uses the project's own Node.`);
+    throw new Error(
+      `Tests need Node ≥ ${MINIMUM_MAJOR}; this is ${process.version}. Run them with \`npm test\`, which uses the project's own Node.`,
+    );
   }
 }

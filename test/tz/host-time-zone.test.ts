@@ -45,7 +45,10 @@ describe('host time zone independence', () => {
 
   it("the Node suite's date and feed checks all pass with TZ=Pacific/Kiritimati", async () => {
     const report = join(mkdtempSync(join(tmpdir(), 'planner-tz-')), 'report.json');
-    const res = await run([VITEST_CLI, 'run', 'test/domain', 'test/ical', '--reporter=json', `--outputFile=${report}`], 'Pacific/Kiritimati');
+    const res = await run(
+      [VITEST_CLI, 'run', 'test/domain', 'test/ical', '--reporter=json', `--outputFile=${report}`],
+      'Pacific/Kiritimati',
+    );
     let result: { numTotalTests: number; numPassedTests: number; numFailedTests: number };
     try {
       result = JSON.parse(readFileSync(report, 'utf8'));

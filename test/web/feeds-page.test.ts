@@ -7,7 +7,6 @@ import { ADMIN } from '../helpers/app.js';
 import { call, loginAdmin } from '../helpers/api.js';
 import { createWebUser, getPage, postForm, webLogin, type WebSession } from '../helpers/web.js';
 
-
 let ctx: TestContext;
 let hq: { token: string; web: WebSession };
 let unit: { token: string; web: WebSession };
@@ -31,7 +30,13 @@ async function createThroughPage(session: WebSession, fields: Record<string, str
   return { html: res.html, token };
 }
 
-const feedsOf = async (token: string) => (await call(ctx, 'GET', '/api/v1/feeds', { token })).body.items as { id: string; regionId: string | null; unitId: string | null; label: string | null }[];
+const feedsOf = async (token: string) =>
+  (await call(ctx, 'GET', '/api/v1/feeds', { token })).body.items as {
+    id: string;
+    regionId: string | null;
+    unitId: string | null;
+    label: string | null;
+  }[];
 
 describe('creating a feed', () => {
   it('shows the webcal:// link, the http URL and a copy button once, and the URL serves the calendar', async () => {

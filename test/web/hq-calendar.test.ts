@@ -6,7 +6,6 @@ import { createTestApp, type TestContext } from '../helpers/app.js';
 import { call, createUserAndLogin, loginAdmin } from '../helpers/api.js';
 import { createWebUser, getPage, type WebSession } from '../helpers/web.js';
 
-
 let ctx: TestContext;
 let office: string;
 let unitToken: Record<string, string>;
@@ -17,13 +16,21 @@ beforeAll(async () => {
   ctx = await createTestApp();
   office = await loginAdmin(ctx);
   unitToken = {};
-  for (const unitId of ['hangzhou', 'ningbo', 'jinhua']) unitToken[unitId] = (await createUserAndLogin(ctx, office, { role: 'unit', unitId })).token;
+  for (const unitId of ['hangzhou', 'ningbo', 'jinhua'])
+    unitToken[unitId] = (await createUserAndLogin(ctx, office, { role: 'unit', unitId })).token;
   const aksuHq = await createWebUser(ctx, office, { role: 'hq', regionId: 'aksu' });
   aksuWeb = aksuHq.web;
   nagquWeb = (await createWebUser(ctx, office, { role: 'hq', regionId: 'nagqu' })).web;
-  const aksuRules = { maxConcurrentDelegations: 50, minGapDays: 0, blackouts: [{ startDate: '2027-03-20', endDate: '2027-03-21', reason: '古尔邦节' }] };
+  const aksuRules = {
+    maxConcurrentDelegations: 50,
+    minGapDays: 0,
+    blackouts: [{ startDate: '2027-03-20', endDate: '2027-03-21', reason: '古尔邦节' }],
+  };
   await call(ctx, 'PUT', '/api/v1/regions/aksu/rules', { token: office, body: aksuRules });
-  await call(ctx, 'PUT', '/api/v1/regions/nagqu/rules', { token: office, body: { maxConcurrentDelegations: 50, minGapDays: 0, blackouts: [] } });
+  await call(ctx, 'PUT', '/api/v1/regions/nagqu/rules', {
+    token: office,
+    body: { maxConcurrentDelegations: 50, minGapDays: 0, blackouts: [] },
+  });
 
   const book = async (unitId: string, over: Record<string, unknown>) => {
     const body = { regionId: 'aksu', kind: 'inspection', headcount: 4, leaderName: '王五', purpose: '月历测试', ...over };

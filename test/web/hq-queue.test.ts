@@ -7,7 +7,6 @@ import { call, createUserAndLogin, loginAdmin } from '../helpers/api.js';
 import { mayVisitBody } from '../helpers/visits.js';
 import { createWebUser, getPage, postForm, type WebSession } from '../helpers/web.js';
 
-
 let ctx: TestContext;
 let office: string;
 let unitToken: Record<string, string>;
@@ -18,7 +17,10 @@ beforeAll(async () => {
   ctx = await createTestApp();
   office = await loginAdmin(ctx);
   // Caps are not what these tests are about: room for every booking below.
-  await call(ctx, 'PUT', '/api/v1/quotas/2027', { token: office, body: { maxBatches: 50, maxHeadcountPerBatch: 20, maxPersonTrips: 1000 } });
+  await call(ctx, 'PUT', '/api/v1/quotas/2027', {
+    token: office,
+    body: { maxBatches: 50, maxHeadcountPerBatch: 20, maxPersonTrips: 1000 },
+  });
   unitToken = {};
   for (const unitId of ['hangzhou', 'ningbo', 'shaoxing', 'jinhua', 'quzhou']) {
     unitToken[unitId] = (await createUserAndLogin(ctx, office, { role: 'unit', unitId })).token;
@@ -29,7 +31,10 @@ beforeAll(async () => {
     const hq = await createWebUser(ctx, office, { role: 'hq', regionId });
     hqToken[regionId] = hq.token;
     hqWeb[regionId] = hq.web;
-    await call(ctx, 'PUT', `/api/v1/regions/${regionId}/rules`, { token: office, body: { maxConcurrentDelegations: 50, minGapDays: 0, blackouts: [] } });
+    await call(ctx, 'PUT', `/api/v1/regions/${regionId}/rules`, {
+      token: office,
+      body: { maxConcurrentDelegations: 50, minGapDays: 0, blackouts: [] },
+    });
   }
 });
 
@@ -46,7 +51,14 @@ const queuePart = (html: string) => html.split('近期已衔接的考察')[0] ??
 
 describe('the coordination queue', () => {
   it("lists only the HQ's own region's submitted visits, earliest first, with their facts", async () => {
-    await book('hangzhou', { startDate: '2027-06-10', endDate: '2027-06-12', purpose: '队列测试-杭州六月', leaderName: '张三', leaderTitle: '副市长', headcount: 7 });
+    await book('hangzhou', {
+      startDate: '2027-06-10',
+      endDate: '2027-06-12',
+      purpose: '队列测试-杭州六月',
+      leaderName: '张三',
+      leaderTitle: '副市长',
+      headcount: 7,
+    });
     await book('ningbo', { startDate: '2027-05-20', endDate: '2027-05-21', purpose: '队列测试-宁波五月' });
     await book('hangzhou', { regionId: 'nagqu', purpose: '队列测试-那曲' });
     const decided = await book('ningbo', { startDate: '2027-07-01', endDate: '2027-07-02', purpose: '队列测试-已衔接' });
@@ -141,7 +153,13 @@ describe('the coordination queue', () => {
 
   it('refuses a post without the CSRF token', async () => {
     const id = await book('ningbo', { startDate: '2027-09-05', endDate: '2027-09-06', purpose: 'CSRF 测试' });
-    const res = await postForm(ctx, hqWeb.aksu!, `/hq/visits/${id}/coordinate`, { opinion: '同意', decision: 'agree' }, { withCsrf: false });
+    const res = await postForm(
+      ctx,
+      hqWeb.aksu!,
+      `/hq/visits/${id}/coordinate`,
+      { opinion: '同意', decision: 'agree' },
+      { withCsrf: false },
+    );
     expect(res.status).toBe(403);
     expect((await visitStatus(id)).status).toBe('submitted');
   });
@@ -159,7 +177,15 @@ describe('what else the desk shows', () => {
   it('shows the consolation and a localized balance warning on a condolence visit that tips its unit over', async () => {
     const roster = ['shaoxing', 'jinhua', 'quzhou'].map((unitId) => ({ unitId, regionId: 'haixi', count: 1 }));
     expect((await call(ctx, 'PUT', '/api/v1/cadres/2028', { token: office, body: { entries: roster } })).status).toBe(200);
-    const condolence = (day: string) => ({ regionId: 'haixi', kind: 'condolence', startDate: day, endDate: day, purpose: '慰问援青干部', cadresVisited: 1, consolationYuan: 1000 });
+    const condolence = (day: string) => ({
+      regionId: 'haixi',
+      kind: 'condolence',
+      startDate: day,
+      endDate: day,
+      purpose: '慰问援青干部',
+      cadresVisited: 1,
+      consolationYuan: 1000,
+    });
     await book('shaoxing', condolence('2028-03-01'));
     await book('jinhua', condolence('2028-03-02'));
     await book('quzhou', condolence('2028-03-03'));
@@ -172,7 +198,14 @@ describe('what else the desk shows', () => {
   });
 
   it("lists the region's receptions awaiting the office, read-only", async () => {
-    const reception = { regionId: 'aksu', officialLetterRef: '阿地委函〔2027〕88号', startDate: '2027-05-10', endDate: '2027-05-12', guestCount: 6, leadRank: 'departmental' };
+    const reception = {
+      regionId: 'aksu',
+      officialLetterRef: '阿地委函〔2027〕88号',
+      startDate: '2027-05-10',
+      endDate: '2027-05-12',
+      guestCount: 6,
+      leadRank: 'departmental',
+    };
     const res = await call(ctx, 'POST', '/api/v1/receptions', { token: unitToken.hangzhou, body: reception });
     expect(res.status, JSON.stringify(res.body)).toBe(201);
     const aksu = await getPage(ctx, hqWeb.aksu!, '/hq');

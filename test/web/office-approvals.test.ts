@@ -16,7 +16,14 @@ beforeAll(async () => {
 describe('the approval queue', () => {
   it('lists coordinated visits earliest first with unit, region, dates, headcount, kind and the HQ opinion', async () => {
     const later = await book(t, 'lishui', { startDate: '2027-09-10', endDate: '2027-09-12', headcount: 7 });
-    const earlier = await book(t, 'lishui', { startDate: '2027-08-01', endDate: '2027-08-02', headcount: 5, kind: 'condolence', cadresVisited: 3, consolationYuan: 6000 });
+    const earlier = await book(t, 'lishui', {
+      startDate: '2027-08-01',
+      endDate: '2027-08-02',
+      headcount: 5,
+      kind: 'condolence',
+      cadresVisited: 3,
+      consolationYuan: 6000,
+    });
     await coordinate(t, aksuHq, later, '同意,请注意高原反应');
     await coordinate(t, aksuHq, earlier);
     const page = await getPage(t.ctx, t.office, '/office');
@@ -64,7 +71,10 @@ describe('the approval queue', () => {
       await book(t, 'wenzhou', { startDate: '2027-07-11', endDate: '2027-07-12' }),
     ];
     for (const id of ids) await coordinate(t, aksuHq, id);
-    const lowered = await call(t.ctx, 'PUT', '/api/v1/quotas/2027/units/wenzhou', { token: t.admin, body: { maxBatches: 2, maxHeadcountPerBatch: 20, maxPersonTrips: 100 } });
+    const lowered = await call(t.ctx, 'PUT', '/api/v1/quotas/2027/units/wenzhou', {
+      token: t.admin,
+      body: { maxBatches: 2, maxHeadcountPerBatch: 20, maxPersonTrips: 100 },
+    });
     expect(lowered.status).toBe(200);
 
     const res = await postForm(t.ctx, t.office, '/office/visits/approve', { ids });
@@ -119,18 +129,42 @@ describe('the approval queue', () => {
   it('shows a condolence imbalance warning beside the visit', async () => {
     const roster = await call(t.ctx, 'PUT', '/api/v1/cadres/2027', {
       token: t.admin,
-      body: { entries: [{ unitId: 'shaoxing', regionId: 'haixi', count: 1 }, { unitId: 'jinhua', regionId: 'haixi', count: 1 }] },
+      body: {
+        entries: [
+          { unitId: 'shaoxing', regionId: 'haixi', count: 1 },
+          { unitId: 'jinhua', regionId: 'haixi', count: 1 },
+        ],
+      },
     });
     expect(roster.status).toBe(200);
-    await book(t, 'shaoxing', { regionId: 'haixi', kind: 'condolence', cadresVisited: 1, consolationYuan: 10000, startDate: '2027-03-01', endDate: '2027-03-02' });
-    await book(t, 'jinhua', { regionId: 'haixi', kind: 'condolence', cadresVisited: 1, consolationYuan: 1000, startDate: '2027-03-05', endDate: '2027-03-06' });
+    await book(t, 'shaoxing', {
+      regionId: 'haixi',
+      kind: 'condolence',
+      cadresVisited: 1,
+      consolationYuan: 10000,
+      startDate: '2027-03-01',
+      endDate: '2027-03-02',
+    });
+    await book(t, 'jinhua', {
+      regionId: 'haixi',
+      kind: 'condolence',
+      cadresVisited: 1,
+      consolationYuan: 1000,
+      startDate: '2027-03-05',
+      endDate: '2027-03-06',
+    });
     const page = await getPage(t.ctx, t.office, '/office');
     const pipeline = page.html.slice(page.html.indexOf('submitted-heading'));
     expect(pipeline).toContain('慰问力度明显高于其他单位:人均慰问金 10000,中位数 5500');
   });
 
   it('escapes user text such as a purpose', async () => {
-    const id = await book(t, 'zhoushan', { purpose: '<script>alert(1)</script>', leaderName: '<b>李四</b>', startDate: '2027-11-01', endDate: '2027-11-02' });
+    const id = await book(t, 'zhoushan', {
+      purpose: '<script>alert(1)</script>',
+      leaderName: '<b>李四</b>',
+      startDate: '2027-11-01',
+      endDate: '2027-11-02',
+    });
     const waiting = await getPage(t.ctx, t.office, '/office');
     expect(waiting.html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
     expect(waiting.html).not.toContain('<script>alert(1)</script>');

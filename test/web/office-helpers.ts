@@ -17,7 +17,10 @@ export async function setUpOffice(): Promise<OfficeTestContext> {
   const admin = await loginAdmin(ctx);
   // Room for many delegations, so only the rule a test is about can refuse.
   for (const region of ['aksu', 'alar', 'nagqu', 'haixi']) {
-    const res = await call(ctx, 'PUT', `/api/v1/regions/${region}/rules`, { token: admin, body: { maxConcurrentDelegations: 50, minGapDays: 0, blackouts: [] } });
+    const res = await call(ctx, 'PUT', `/api/v1/regions/${region}/rules`, {
+      token: admin,
+      body: { maxConcurrentDelegations: 50, minGapDays: 0, blackouts: [] },
+    });
     expect(res.status).toBe(200);
   }
   const office = await webLogin(ctx, ADMIN.email, ADMIN.password);

@@ -32,9 +32,20 @@ async function stored(sql: string, args: string[] = []) {
 
 beforeAll(async () => {
   t = await setUpOffice();
-  const haixi = { maxConcurrentDelegations: 50, minGapDays: 0, blackouts: [{ startDate: '2027-08-01', endDate: '2027-08-10', reason: '那达慕' }] };
+  const haixi = {
+    maxConcurrentDelegations: 50,
+    minGapDays: 0,
+    blackouts: [{ startDate: '2027-08-01', endDate: '2027-08-10', reason: '那达慕' }],
+  };
   expect((await call(t.ctx, 'PUT', '/api/v1/regions/haixi/rules', { token: t.admin, body: haixi })).status).toBe(200);
-  expect((await call(t.ctx, 'PUT', '/api/v1/regions/nagqu/rules', { token: t.admin, body: { maxConcurrentDelegations: 1, minGapDays: 0, blackouts: [] } })).status).toBe(200);
+  expect(
+    (
+      await call(t.ctx, 'PUT', '/api/v1/regions/nagqu/rules', {
+        token: t.admin,
+        body: { maxConcurrentDelegations: 1, minGapDays: 0, blackouts: [] },
+      })
+    ).status,
+  ).toBe(200);
 });
 
 describe('before solving', () => {
@@ -48,7 +59,14 @@ describe('before solving', () => {
   });
 
   it('lists requests by region and wished-for month', async () => {
-    ids.hangzhou = await file({ unitId: 'hangzhou', regionId: 'aksu', earliest: '2027-03-01', latest: '2027-03-31', preferredStart: '2027-03-10', priority: 1 });
+    ids.hangzhou = await file({
+      unitId: 'hangzhou',
+      regionId: 'aksu',
+      earliest: '2027-03-01',
+      latest: '2027-03-31',
+      preferredStart: '2027-03-10',
+      priority: 1,
+    });
     ids.ningbo = await file({ unitId: 'ningbo', regionId: 'aksu', earliest: '2027-04-01', latest: '2027-04-30' });
     ids.blackout = await file({ unitId: 'wenzhou', regionId: 'haixi', days: 5, earliest: '2027-08-01', latest: '2027-08-10' });
     ids.narrow = await file({ unitId: 'jiaxing', regionId: 'alar', days: 5, earliest: '2027-04-01', latest: '2027-04-03' });
@@ -130,7 +148,14 @@ describe('solving and committing from the page', () => {
 
 describe('a stale proposal', () => {
   it('re-renders with the request that moved and its reason, and commits nothing', async () => {
-    const nagqu = await file({ unitId: 'lishui', regionId: 'nagqu', days: 2, earliest: '2027-06-01', latest: '2027-06-05', preferredStart: '2027-06-01' });
+    const nagqu = await file({
+      unitId: 'lishui',
+      regionId: 'nagqu',
+      days: 2,
+      earliest: '2027-06-01',
+      latest: '2027-06-05',
+      preferredStart: '2027-06-01',
+    });
     const solved = await postForm(t.ctx, t.office, '/office/plan/solve', { year: '2027' });
     const page = await getPage(t.ctx, t.office, solved.headers.get('location') ?? '');
     const action = page.html.match(/action="(\/office\/plan\/proposals\/[^"]+\/commit)"/)?.[1];
@@ -140,7 +165,9 @@ describe('a stale proposal', () => {
     const res = await postForm(t.ctx, t.office, action!, {});
     expect(res.status).toBe(409);
     expect(res.html).toContain('方案已过期:1 项安排已不再可行,未提交任何考察。请重新求解。');
-    expect(res.html).toContain('丽水市 · 那曲市 · 2027-06-01 至 2027-06-05 · 考察 2 天 · 4 人:受援地接待已满:每天最多 1 批,已满日期 2027-06-01');
+    expect(res.html).toContain(
+      '丽水市 · 那曲市 · 2027-06-01 至 2027-06-05 · 考察 2 天 · 4 人:受援地接待已满:每天最多 1 批,已满日期 2027-06-01',
+    );
     expect(res.html).toContain('求解后需求、规则、已预约考察或额度有变化');
     expect(await stored('SELECT status, visit_id FROM plan_requests WHERE id = ?', [nagqu])).toEqual([{ status: 'open', visit_id: null }]);
     expect(await stored("SELECT count(*) AS n FROM visits WHERE region_id = 'nagqu'")).toEqual([{ n: 1 }]);

@@ -109,7 +109,10 @@ describe('the reception queue', () => {
 
 describe("a reception's list", () => {
   it('shows guests, meal, lodging and totals, with a CSV download', async () => {
-    const id = await register({ hostUnitId: 'jinhua', activities: [{ date: '2027-03-02', description: '考察产业园', place: '金华经济开发区' }] });
+    const id = await register({
+      hostUnitId: 'jinhua',
+      activities: [{ date: '2027-03-02', description: '考察产业园', place: '金华经济开发区' }],
+    });
     const page = await getPage(t.ctx, t.office, `/office/receptions/${id}`);
     expect(page.status).toBe(200);
     expect(page.html).toContain('接待清单');
@@ -140,7 +143,11 @@ describe("a reception's list", () => {
 
 describe('safety', () => {
   it('escapes user text on the queue and the list', async () => {
-    const id = await register({ hostUnitId: 'quzhou', officialLetterRef: '<img src=x onerror=alert(1)>', guests: [{ name: '<script>alert(1)</script>', title: '', rank: 'other' }] });
+    const id = await register({
+      hostUnitId: 'quzhou',
+      officialLetterRef: '<img src=x onerror=alert(1)>',
+      guests: [{ name: '<script>alert(1)</script>', title: '', rank: 'other' }],
+    });
     for (const path of ['/office/receptions', `/office/receptions/${id}`]) {
       const page = await getPage(t.ctx, t.office, path);
       expect(page.html).toContain('&lt;img src=x onerror=alert(1)&gt;');

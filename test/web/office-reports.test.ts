@@ -29,9 +29,13 @@ beforeAll(async () => {
   const put = async (path: string, body: unknown) => expect((await call(ctx, 'PUT', path, { token: office, body })).status).toBe(200);
   await put('/api/v1/quotas/2027', { maxBatches: 5, maxHeadcountPerBatch: 10, maxPersonTrips: 40 });
   await put('/api/v1/quotas/2027/units/hangzhou', { maxBatches: 3, maxHeadcountPerBatch: 8, maxPersonTrips: 20 });
-  for (const region of ['aksu', 'alar']) await put(`/api/v1/regions/${region}/rules`, { maxConcurrentDelegations: 10, minGapDays: 0, blackouts: [] });
-  for (const unitId of ['hangzhou', 'ningbo', 'wenzhou', 'jiaxing']) unit[unitId] = (await createUserAndLogin(ctx, office, { role: 'unit', unitId })).token;
-  expect((await call(ctx, 'POST', '/api/v1/units', { token: office, body: { id: 'dept-xss', name: XSS, kind: 'department' } })).status).toBe(201);
+  for (const region of ['aksu', 'alar'])
+    await put(`/api/v1/regions/${region}/rules`, { maxConcurrentDelegations: 10, minGapDays: 0, blackouts: [] });
+  for (const unitId of ['hangzhou', 'ningbo', 'wenzhou', 'jiaxing'])
+    unit[unitId] = (await createUserAndLogin(ctx, office, { role: 'unit', unitId })).token;
+  expect(
+    (await call(ctx, 'POST', '/api/v1/units', { token: office, body: { id: 'dept-xss', name: XSS, kind: 'department' } })).status,
+  ).toBe(201);
 
   // 2027: hangzhou 2 batches / 11 person-trips (one across February and March), ningbo 1 / 7.
   await book('hangzhou', { regionId: 'aksu', startDate: '2027-02-27', endDate: '2027-03-02', headcount: 5, purpose: XSS });
@@ -47,7 +51,15 @@ beforeAll(async () => {
       { unitId: 'wenzhou', regionId: 'aksu', count: 1 },
     ],
   });
-  const condolence = (startDate: string, consolationYuan: number) => ({ regionId: 'aksu', kind: 'condolence', startDate, endDate: startDate, headcount: 3, cadresVisited: 1, consolationYuan });
+  const condolence = (startDate: string, consolationYuan: number) => ({
+    regionId: 'aksu',
+    kind: 'condolence',
+    startDate,
+    endDate: startDate,
+    headcount: 3,
+    cadresVisited: 1,
+    consolationYuan,
+  });
   await book('hangzhou', condolence('2028-04-01', 1000));
   await book('ningbo', condolence('2028-04-03', 200));
   await book('wenzhou', condolence('2028-04-05', 2000));
@@ -96,7 +108,9 @@ describe('/office/reports/usage', () => {
     expect(unitOrder(byName.html).slice(0, 2)).toEqual(['hangzhou', 'huzhou']);
     const byTrips = await getPage(ctx, web, '/office/reports/usage?year=2027&sort=used-trips');
     expect(unitOrder(byTrips.html).slice(0, 2)).toEqual(['hangzhou', 'ningbo']);
-    expect(byTrips.html).toMatch(/<th scope="col" aria-sort="descending"><a href="\/office\/reports\/usage\?year=2027&amp;sort=used-trips">/);
+    expect(byTrips.html).toMatch(
+      /<th scope="col" aria-sort="descending"><a href="\/office\/reports\/usage\?year=2027&amp;sort=used-trips">/,
+    );
   });
 
   it('speaks English on request', async () => {
@@ -119,7 +133,9 @@ describe('/office/reports/usage', () => {
     const download = await ctx.app.request('/office/reports/usage.csv?year=2027', { headers: { cookie: web.cookie } });
     expect(download.status).toBe(200);
     expect(download.headers.get('content-disposition')).toBe('attachment; filename="usage-2027.csv"');
-    const api = await ctx.app.request('/api/v1/reports/usage?year=2027', { headers: { authorization: `Bearer ${office}`, accept: 'text/csv' } });
+    const api = await ctx.app.request('/api/v1/reports/usage?year=2027', {
+      headers: { authorization: `Bearer ${office}`, accept: 'text/csv' },
+    });
     const bytes = Buffer.from(await download.arrayBuffer());
     expect(bytes.equals(Buffer.from(await api.arrayBuffer()))).toBe(true);
     expect(bytes.toString('utf8')).toContain('杭州市');
@@ -182,11 +198,17 @@ describe('/office/reports/balance', () => {
   it('draws a bar per unit with cadres, scaled so the largest value fills the plot', async () => {
     const { aksu } = await aksuSection();
     const svg = aksu.match(/<svg[\s\S]*?<\/svg>/)![0];
-    expect(svg).toMatch(/^<svg class="balance-chart" viewBox="0 0 660 \d+" role="img" aria-label="阿克苏地区:各单位人均慰问金\(元\/人\),中位数 500,合理区间 250–750"/);
+    expect(svg).toMatch(
+      /^<svg class="balance-chart" viewBox="0 0 660 \d+" role="img" aria-label="阿克苏地区:各单位人均慰问金\(元\/人\),中位数 500,合理区间 250–750"/,
+    );
     expect([...svg.matchAll(/<rect class="bar (\w+)"/g)].map((m) => m[1])).toEqual(['normal', 'under', 'over']);
     // Plot 400 wide from x = 150; the scale tops out at wenzhou's 2000.
-    expect(rowOf(svg, 'g', 'hangzhou')).toMatch(/<rect class="bar normal" x="150" y="\d+" width="100" height="18"><title>杭州市:人均慰问金 500 元<\/title>/);
-    expect(rowOf(svg, 'g', 'ningbo')).toMatch(/<rect class="bar under" x="150" y="\d+" width="20" height="18"><title>宁波市:人均慰问金 100 元 ▼偏低<\/title>/);
+    expect(rowOf(svg, 'g', 'hangzhou')).toMatch(
+      /<rect class="bar normal" x="150" y="\d+" width="100" height="18"><title>杭州市:人均慰问金 500 元<\/title>/,
+    );
+    expect(rowOf(svg, 'g', 'ningbo')).toMatch(
+      /<rect class="bar under" x="150" y="\d+" width="20" height="18"><title>宁波市:人均慰问金 100 元 ▼偏低<\/title>/,
+    );
     expect(rowOf(svg, 'g', 'wenzhou')).toMatch(/<rect class="bar over" x="150" y="\d+" width="400" height="18">/);
     expect(svg).not.toContain('data-unit="jiaxing"');
   });
@@ -202,7 +224,9 @@ describe('/office/reports/balance', () => {
   it('lists the numbers in a table too, units without cadres included', async () => {
     const { aksu } = await aksuSection();
     const wenzhou = rowOf(aksu, 'tr', 'wenzhou');
-    expect(wenzhou).toMatch(/温州市[\s\S]*<td class="num">1<\/td><td class="num">1<\/td><td class="num">2,000<\/td><td class="num">2,000<\/td>/);
+    expect(wenzhou).toMatch(
+      /温州市[\s\S]*<td class="num">1<\/td><td class="num">1<\/td><td class="num">2,000<\/td><td class="num">2,000<\/td>/,
+    );
     expect(wenzhou).toContain('人均慰问金偏高');
     expect(rowOf(aksu, 'tr', 'jiaxing')).toContain('无派驻干部,不比较');
   });

@@ -24,7 +24,13 @@ describe('the settings index', () => {
     const index = await getPage(t.ctx, t.office, '/office/settings');
     expect(index.status).toBe(200);
     const links = [...index.html.matchAll(/<h2><a href="(\/office\/settings\/[a-z]+)">/g)].map((m) => m[1]!);
-    expect(links).toEqual(['/office/settings/caps', '/office/settings/regions', '/office/settings/reception', '/office/settings/balance', '/office/settings/cadres']);
+    expect(links).toEqual([
+      '/office/settings/caps',
+      '/office/settings/regions',
+      '/office/settings/reception',
+      '/office/settings/balance',
+      '/office/settings/cadres',
+    ]);
     for (const href of links) expect((await getPage(t.ctx, t.office, href)).status, href).toBe(200);
   });
 
@@ -41,21 +47,40 @@ describe('annual caps', () => {
   it("lists the 11 cities with their caps and this year's usage", async () => {
     await book(t, 'hangzhou', { headcount: 4 });
     const page = await getPage(t.ctx, t.office, '/office/settings/caps?year=2027');
-    for (const city of ['杭州市', '宁波市', '温州市', '嘉兴市', '湖州市', '绍兴市', '金华市', '衢州市', '舟山市', '台州市', '丽水市']) expect(page.html).toContain(city);
+    for (const city of ['杭州市', '宁波市', '温州市', '嘉兴市', '湖州市', '绍兴市', '金华市', '衢州市', '舟山市', '台州市', '丽水市'])
+      expect(page.html).toContain(city);
     const row = elementById(page.html, 'unit-hangzhou');
     expect(row).toContain('1(剩余 5)');
     expect(row).toContain('4(剩余 96)');
   });
 
   it("saves the year's default and one unit's override", async () => {
-    const saved = await postForm(t.ctx, t.office, '/office/settings/caps/default', { year: '2028', maxBatches: '4', maxHeadcountPerBatch: '15', maxPersonTrips: '60' });
+    const saved = await postForm(t.ctx, t.office, '/office/settings/caps/default', {
+      year: '2028',
+      maxBatches: '4',
+      maxHeadcountPerBatch: '15',
+      maxPersonTrips: '60',
+    });
     expect(saved.status).toBe(303);
     expect(saved.headers.get('location')).toBe('/office/settings/caps?year=2028&saved=1');
-    expect((await call(t.ctx, 'GET', '/api/v1/quotas/2028', { token: t.admin })).body.limits).toEqual({ maxBatches: 4, maxHeadcountPerBatch: 15, maxPersonTrips: 60 });
+    expect((await call(t.ctx, 'GET', '/api/v1/quotas/2028', { token: t.admin })).body.limits).toEqual({
+      maxBatches: 4,
+      maxHeadcountPerBatch: 15,
+      maxPersonTrips: 60,
+    });
 
-    const unit = await postForm(t.ctx, t.office, '/office/settings/caps/units/ningbo', { year: '2028', maxBatches: '9', maxHeadcountPerBatch: '30', maxPersonTrips: '200' });
+    const unit = await postForm(t.ctx, t.office, '/office/settings/caps/units/ningbo', {
+      year: '2028',
+      maxBatches: '9',
+      maxHeadcountPerBatch: '30',
+      maxPersonTrips: '200',
+    });
     expect(unit.status).toBe(303);
-    expect((await call(t.ctx, 'GET', '/api/v1/quotas/2028/units/ningbo', { token: t.admin })).body.limits).toEqual({ maxBatches: 9, maxHeadcountPerBatch: 30, maxPersonTrips: 200 });
+    expect((await call(t.ctx, 'GET', '/api/v1/quotas/2028/units/ningbo', { token: t.admin })).body.limits).toEqual({
+      maxBatches: 9,
+      maxHeadcountPerBatch: 30,
+      maxPersonTrips: 200,
+    });
     const page = await getPage(t.ctx, t.office, unit.headers.get('location')!);
     expect(page.html).toContain('已保存');
     expect(elementById(page.html, 'unit-ningbo')).toContain('单独设定');
@@ -63,7 +88,12 @@ describe('annual caps', () => {
   });
 
   it('re-renders a negative cap with the error on its field and keeps what was typed', async () => {
-    const res = await postForm(t.ctx, t.office, '/office/settings/caps/units/wenzhou', { year: '2028', maxBatches: '-1', maxHeadcountPerBatch: '12', maxPersonTrips: '2.5' });
+    const res = await postForm(t.ctx, t.office, '/office/settings/caps/units/wenzhou', {
+      year: '2028',
+      maxBatches: '-1',
+      maxHeadcountPerBatch: '12',
+      maxPersonTrips: '2.5',
+    });
     expect(res.status).toBe(422);
     expect(res.html).toContain('请检查标出的内容');
     expectFieldError(res.html, 'cap-wenzhou-maxBatches', '不能小于 0');
@@ -119,12 +149,24 @@ describe('region rules', () => {
   });
 
   it('ties blackout date errors, including the service’s length limit, to the new blackout fields', async () => {
-    const backwards = await postForm(t.ctx, t.office, '/office/settings/regions/alar', { maxConcurrentDelegations: '3', minGapDays: '0', newStartDate: '2027-05-10', newEndDate: '2027-05-01', newReason: '' });
+    const backwards = await postForm(t.ctx, t.office, '/office/settings/regions/alar', {
+      maxConcurrentDelegations: '3',
+      minGapDays: '0',
+      newStartDate: '2027-05-10',
+      newEndDate: '2027-05-01',
+      newReason: '',
+    });
     expect(backwards.status).toBe(422);
     expectFieldError(backwards.html, 'alar-newEndDate', '结束日期不能早于开始日期');
     expectFieldError(backwards.html, 'alar-newReason', '必填');
 
-    const tooLong = await postForm(t.ctx, t.office, '/office/settings/regions/alar', { maxConcurrentDelegations: '3', minGapDays: '0', newStartDate: '2027-01-01', newEndDate: '2028-06-30', newReason: '整修' });
+    const tooLong = await postForm(t.ctx, t.office, '/office/settings/regions/alar', {
+      maxConcurrentDelegations: '3',
+      minGapDays: '0',
+      newStartDate: '2027-01-01',
+      newEndDate: '2028-06-30',
+      newReason: '整修',
+    });
     expect(tooLong.status).toBe(422);
     expectFieldError(tooLong.html, 'alar-newEndDate', '暂停接待期最长 366 天');
     const regions = await call(t.ctx, 'GET', '/api/v1/regions', { token: t.admin });
@@ -203,7 +245,11 @@ describe('cadre roster', () => {
   });
 
   it('re-renders a negative count with the error on its cell and keeps the stored roster', async () => {
-    const res = await postForm(t.ctx, t.office, '/office/settings/cadres', { year: '2027', 'cadres:hangzhou:aksu': '5', 'cadres:quzhou:alar': '-2' });
+    const res = await postForm(t.ctx, t.office, '/office/settings/cadres', {
+      year: '2027',
+      'cadres:hangzhou:aksu': '5',
+      'cadres:quzhou:alar': '-2',
+    });
     expect(res.status).toBe(422);
     expectFieldError(res.html, 'cadres-quzhou-alar', '不能小于 0');
     expect(res.html).toMatch(/id="cadres-hangzhou-aksu"[^>]*value="5"/);

@@ -33,7 +33,10 @@ describe('web login', () => {
   it('shows a wrong password in Chinese by default and in English on request', async () => {
     const zh = await webLogin(ctx, ADMIN.email, 'wrong-password', { expectFailure: true });
     expect(zh.html).toContain('邮箱或密码错误');
-    const en = await webLogin(ctx, ADMIN.email, 'wrong-password', { expectFailure: true, headers: { 'accept-language': 'en-GB,en;q=0.9' } });
+    const en = await webLogin(ctx, ADMIN.email, 'wrong-password', {
+      expectFailure: true,
+      headers: { 'accept-language': 'en-GB,en;q=0.9' },
+    });
     expect(en.html).toContain('Wrong e-mail or password');
   });
 

@@ -57,7 +57,18 @@ describe('the booking form', () => {
     expect(nextYear.html).toContain('2028 年度剩余额度');
     expect(nextYear.html).toContain('value="2028-02-01"');
     // Every input has a label, and the condolence fields are there without JavaScript.
-    for (const id of ['f-regionId', 'f-kind', 'f-startDate', 'f-endDate', 'f-headcount', 'f-leaderName', 'f-purpose', 'f-cadresVisited', 'f-consolationYuan', 'f-days']) {
+    for (const id of [
+      'f-regionId',
+      'f-kind',
+      'f-startDate',
+      'f-endDate',
+      'f-headcount',
+      'f-leaderName',
+      'f-purpose',
+      'f-cadresVisited',
+      'f-consolationYuan',
+      'f-days',
+    ]) {
       expect(page.html).toContain(`<label for="${id}">`);
     }
     expect(page.html).toMatch(/<div class="row" data-condolence-only[^>]*>/);
@@ -70,7 +81,14 @@ describe('the booking form', () => {
     const res = await postForm(ctx, unit.session, '/unit/visits', { ...form(), idempotencyKey: keyOf(page.html) });
     expect(res.status).toBe(303);
     const [stored] = await visitsOf(unit);
-    expect(stored).toMatchObject({ unitId: 'hangzhou', regionId: 'aksu', startDate: '2027-03-01', headcount: 5, leaderTitle: '副市长', status: 'submitted' });
+    expect(stored).toMatchObject({
+      unitId: 'hangzhou',
+      regionId: 'aksu',
+      startDate: '2027-03-01',
+      headcount: 5,
+      leaderTitle: '副市长',
+      status: 'submitted',
+    });
     expect(res.headers.get('location')).toBe(`/unit/visits?year=2027&created=${stored!.id}`);
     const list = await getPage(ctx, unit.session, res.headers.get('location')!);
     expect(list.html).toContain('考察预约已提交,等待前方指挥部衔接。');
@@ -79,10 +97,20 @@ describe('the booking form', () => {
 
   it('re-renders with the cap message and its numbers when the year is full, keeping the input', async () => {
     const unit = await unitAccount('ningbo');
-    for (const [regionId, startDate, endDate] of [['alar', '2027-04-01', '2027-04-02'], ['haixi', '2027-05-01', '2027-05-02']]) {
-      expect((await postForm(ctx, unit.session, '/unit/visits', form({ regionId: regionId!, startDate: startDate!, endDate: endDate! }))).status).toBe(303);
+    for (const [regionId, startDate, endDate] of [
+      ['alar', '2027-04-01', '2027-04-02'],
+      ['haixi', '2027-05-01', '2027-05-02'],
+    ]) {
+      expect(
+        (await postForm(ctx, unit.session, '/unit/visits', form({ regionId: regionId!, startDate: startDate!, endDate: endDate! }))).status,
+      ).toBe(303);
     }
-    const res = await postForm(ctx, unit.session, '/unit/visits', form({ purpose: '第三批考察', startDate: '2027-06-01', endDate: '2027-06-02' }));
+    const res = await postForm(
+      ctx,
+      unit.session,
+      '/unit/visits',
+      form({ purpose: '第三批考察', startDate: '2027-06-01', endDate: '2027-06-02' }),
+    );
     expect(res.status).toBe(409);
     expect(res.html).toContain('本年度考察批次已满:上限 2 批,已用 2 批');
     expect(res.html).toContain('第三批考察');
@@ -92,7 +120,12 @@ describe('the booking form', () => {
 
   it('ties validation errors to their fields, in Chinese', async () => {
     const unit = await unitAccount('wenzhou');
-    const res = await postForm(ctx, unit.session, '/unit/visits', form({ startDate: '2027-03-05', endDate: '2027-03-01', headcount: 'zwei' }));
+    const res = await postForm(
+      ctx,
+      unit.session,
+      '/unit/visits',
+      form({ startDate: '2027-03-05', endDate: '2027-03-01', headcount: 'zwei' }),
+    );
     expect(res.status).toBe(422);
     expect(res.html).toContain('请检查填写的内容');
     expect(res.html).toMatch(/<input id="f-headcount"[^>]*aria-invalid="true"[^>]*aria-describedby="f-headcount-error"/);
@@ -139,13 +172,20 @@ describe('the booking form', () => {
 
 describe('next free windows', () => {
   beforeAll(async () => {
-    const rules = { maxConcurrentDelegations: 1, minGapDays: 0, blackouts: [{ startDate: '2027-01-12', endDate: '2027-01-20', reason: '古尔邦节' }] };
+    const rules = {
+      maxConcurrentDelegations: 1,
+      minGapDays: 0,
+      blackouts: [{ startDate: '2027-01-12', endDate: '2027-01-20', reason: '古尔邦节' }],
+    };
     expect((await call(ctx, 'PUT', '/api/v1/regions/nagqu/rules', { token: office, body: rules })).status).toBe(200);
   });
 
   it('lists five windows around the blackout and the region’s full days, the same as the API', async () => {
     const other = await unitAccount('lishui');
-    expect((await postForm(ctx, other.session, '/unit/visits', form({ regionId: 'nagqu', startDate: '2027-01-22', endDate: '2027-01-23' }))).status).toBe(303);
+    expect(
+      (await postForm(ctx, other.session, '/unit/visits', form({ regionId: 'nagqu', startDate: '2027-01-22', endDate: '2027-01-23' })))
+        .status,
+    ).toBe(303);
     const unit = await unitAccount('taizhou');
     const page = await getPage(ctx, unit.session, '/unit/visits/new?regionId=nagqu&headcount=3&days=2&purpose=x');
     const starts = [...page.html.matchAll(/data-slot-start="([^"]+)" data-slot-end="([^"]+)"/g)].map((m) => [m[1], m[2]]);
@@ -160,16 +200,28 @@ describe('next free windows', () => {
     const api = await call(ctx, 'GET', '/api/v1/plan/slots?regionId=nagqu&headcount=3&days=2', { token: unit.token });
     expect(api.body.slots.map((s: { startDate: string; endDate: string }) => [s.startDate, s.endDate])).toEqual(starts);
     // Without JavaScript each window is a link that brings the form back with those dates.
-    expect(page.html).toContain('href="/unit/visits/new?regionId=nagqu&amp;headcount=3&amp;days=2&amp;purpose=x&amp;startDate=2027-01-24&amp;endDate=2027-01-25"');
-    const chosen = await getPage(ctx, unit.session, '/unit/visits/new?regionId=nagqu&headcount=3&days=2&purpose=x&startDate=2027-01-24&endDate=2027-01-25');
+    expect(page.html).toContain(
+      'href="/unit/visits/new?regionId=nagqu&amp;headcount=3&amp;days=2&amp;purpose=x&amp;startDate=2027-01-24&amp;endDate=2027-01-25"',
+    );
+    const chosen = await getPage(
+      ctx,
+      unit.session,
+      '/unit/visits/new?regionId=nagqu&headcount=3&days=2&purpose=x&startDate=2027-01-24&endDate=2027-01-25',
+    );
     expect(chosen.html).toContain('id="f-startDate" name="startDate" type="date" value="2027-01-24"');
   });
 
   it('takes the days from the dates and searches from the chosen start, via the GET button', async () => {
     const unit = await unitAccount('quzhou');
     const page = await getPage(ctx, unit.session, '/unit/visits/new');
-    expect(page.html).toMatch(/<button type="submit" class="secondary" formmethod="get" formaction="\/unit\/visits\/new"[^>]*>查找可用日期<\/button>/);
-    const submitted = await getPage(ctx, unit.session, '/unit/visits/new?regionId=nagqu&headcount=2&startDate=2027-01-15&endDate=2027-01-17&_csrf=x&idempotencyKey=y');
+    expect(page.html).toMatch(
+      /<button type="submit" class="secondary" formmethod="get" formaction="\/unit\/visits\/new"[^>]*>查找可用日期<\/button>/,
+    );
+    const submitted = await getPage(
+      ctx,
+      unit.session,
+      '/unit/visits/new?regionId=nagqu&headcount=2&startDate=2027-01-15&endDate=2027-01-17&_csrf=x&idempotencyKey=y',
+    );
     // The GET submission is answered with the same search minus the CSRF token and form key.
     expect(submitted.status).toBe(303);
     const location = submitted.headers.get('location') ?? '';

@@ -19,9 +19,21 @@ beforeAll(async () => {
   unitToken = unit.token;
   session = unit.web;
   // Two counted visits (4 + 6 people) and one withdrawn one, which frees its place.
-  expect((await call(ctx, 'POST', '/api/v1/visits', { token: unitToken, body: visitBody({ purpose: '<script>alert(1)</script>' }) })).status).toBe(201);
-  expect((await call(ctx, 'POST', '/api/v1/visits', { token: unitToken, body: visitBody({ regionId: 'haixi', headcount: 6, startDate: '2027-05-10', endDate: '2027-05-12' }) })).status).toBe(201);
-  const third = await call(ctx, 'POST', '/api/v1/visits', { token: unitToken, body: visitBody({ regionId: 'nagqu', startDate: '2027-06-01', endDate: '2027-06-02' }) });
+  expect(
+    (await call(ctx, 'POST', '/api/v1/visits', { token: unitToken, body: visitBody({ purpose: '<script>alert(1)</script>' }) })).status,
+  ).toBe(201);
+  expect(
+    (
+      await call(ctx, 'POST', '/api/v1/visits', {
+        token: unitToken,
+        body: visitBody({ regionId: 'haixi', headcount: 6, startDate: '2027-05-10', endDate: '2027-05-12' }),
+      })
+    ).status,
+  ).toBe(201);
+  const third = await call(ctx, 'POST', '/api/v1/visits', {
+    token: unitToken,
+    body: visitBody({ regionId: 'nagqu', startDate: '2027-06-01', endDate: '2027-06-02' }),
+  });
   expect((await call(ctx, 'POST', `/api/v1/visits/${third.body.id}/withdraw`, { token: unitToken })).status).toBe(200);
 });
 

@@ -68,7 +68,14 @@ describe('registering a reception', () => {
     const page = await getPage(ctx, unit.session, '/unit/receptions/new');
     expect(page.status).toBe(200);
     expect(page.html).toContain('工作餐每人不超过 120 元');
-    for (const id of ['f-officialLetterRef', 'f-guests-0-name', 'f-workMeal-costPerPersonYuan', 'f-lodging-2-ratePerNightYuan', 'f-activities-1-place', 'f-giftsYuan']) {
+    for (const id of [
+      'f-officialLetterRef',
+      'f-guests-0-name',
+      'f-workMeal-costPerPersonYuan',
+      'f-lodging-2-ratePerNightYuan',
+      'f-activities-1-place',
+      'f-giftsYuan',
+    ]) {
       expect(page.html).toContain(`<label for="${id}">`);
     }
   });
@@ -90,13 +97,20 @@ describe('registering a reception', () => {
 
   it('shows every broken rule with its numbers, at the fields too, and stores nothing', async () => {
     const before = (await receptionsOf(unit.token)).length;
-    const res = await postForm(ctx, unit.session, '/unit/receptions', form({ officialLetterRef: '', 'workMeal.costPerPersonYuan': '200', giftsYuan: '500' }));
+    const res = await postForm(
+      ctx,
+      unit.session,
+      '/unit/receptions',
+      form({ officialLetterRef: '', 'workMeal.costPerPersonYuan': '200', giftsYuan: '500' }),
+    );
     expect(res.status).toBe(409);
     const alert = res.html.match(/<div class="alert error" role="alert">(.*?)<\/div>/)?.[1] ?? '';
     const lines = [...alert.matchAll(/<li>(.*?)<\/li>/g)].map((m) => m[1]);
     expect(lines).toEqual(['无公函不予接待:请填写公函文号', '工作餐标准超标:每人最多 120 元,填报 200 元', '不得赠送礼金、礼品和纪念品']);
     expect(res.html).toMatch(/<input id="f-officialLetterRef"[^>]*aria-invalid="true"/);
-    expect(res.html).toContain('<p class="field-error" id="f-workMeal-costPerPersonYuan-error">工作餐标准超标:每人最多 120 元,填报 200 元</p>');
+    expect(res.html).toContain(
+      '<p class="field-error" id="f-workMeal-costPerPersonYuan-error">工作餐标准超标:每人最多 120 元,填报 200 元</p>',
+    );
     expect(res.html).toMatch(/<input id="f-giftsYuan"[^>]*aria-invalid="true"[^>]*aria-describedby="f-giftsYuan-hint f-giftsYuan-error"/);
     // The user's input comes back.
     expect(res.html).toContain('value="艾力·买买提"');
@@ -104,21 +118,45 @@ describe('registering a reception', () => {
   });
 
   it('names the rank in Chinese for a lodging rate over the standard and marks that row', async () => {
-    const res = await postForm(ctx, unit.session, '/unit/receptions', form({ 'lodging.1.ratePerNightYuan': '450', 'workMeal.accompanyCount': '4' }));
+    const res = await postForm(
+      ctx,
+      unit.session,
+      '/unit/receptions',
+      form({ 'lodging.1.ratePerNightYuan': '450', 'workMeal.accompanyCount': '4' }),
+    );
     expect(res.status).toBe(409);
     expect(res.html).toContain('<li>陪餐人数超标:最多 3 人,填报 4 人</li>');
     expect(res.html).toContain('<li>住宿标准超标(县处级):每晚最多 400 元,填报 450 元</li>');
-    expect(res.html).toContain('<p class="field-error" id="f-lodging-1-ratePerNightYuan-error">住宿标准超标(县处级):每晚最多 400 元,填报 450 元</p>');
+    expect(res.html).toContain(
+      '<p class="field-error" id="f-lodging-1-ratePerNightYuan-error">住宿标准超标(县处级):每晚最多 400 元,填报 450 元</p>',
+    );
     expect(res.html).not.toContain('id="f-lodging-0-ratePerNightYuan-error"');
   });
 
   it('reports a format error at the form row it came from', async () => {
     // Row 0 is blank, so row 2 is the second guest sent: its error must land on row 2.
-    const res = await postForm(ctx, unit.session, '/unit/receptions', form({ 'guests.0.name': '', 'guests.0.title': '', 'guests.2.rank': '' }));
+    const res = await postForm(
+      ctx,
+      unit.session,
+      '/unit/receptions',
+      form({ 'guests.0.name': '', 'guests.0.title': '', 'guests.2.rank': '' }),
+    );
     expect(res.status).toBe(422);
     expect(res.html).toContain('<p class="field-error" id="f-guests-2-rank-error">请从列表中选择</p>');
     expect(res.html).not.toContain('id="f-guests-0-rank-error"');
-    const outside = await postForm(ctx, unit.session, '/unit/receptions', form({ 'activities.0.date': '', 'activities.0.description': '', 'activities.0.place': '', 'activities.2.date': '2027-06-01', 'activities.2.description': '参观', 'activities.2.place': '园区' }));
+    const outside = await postForm(
+      ctx,
+      unit.session,
+      '/unit/receptions',
+      form({
+        'activities.0.date': '',
+        'activities.0.description': '',
+        'activities.0.place': '',
+        'activities.2.date': '2027-06-01',
+        'activities.2.description': '参观',
+        'activities.2.place': '园区',
+      }),
+    );
     expect(outside.status).toBe(422);
     expect(outside.html).toContain('<p class="field-error" id="f-activities-2-date-error">日期须在接待期间内</p>');
   });
@@ -126,7 +164,11 @@ describe('registering a reception', () => {
 
 describe('the reception list page and cancel', () => {
   it('prints the reception list with its totals and escapes user text', async () => {
-    const id = await register(unit.session, { 'guests.1.name': '<script>alert(1)</script>', 'guests.1.title': '科长', 'guests.1.rank': 'other' });
+    const id = await register(unit.session, {
+      'guests.1.name': '<script>alert(1)</script>',
+      'guests.1.title': '科长',
+      'guests.1.rank': 'other',
+    });
     const page = await getPage(ctx, unit.session, `/unit/receptions/${id}/list`);
     expect(page.status).toBe(200);
     expect(page.html).toContain('<h1>接待清单</h1>');
@@ -151,13 +193,20 @@ describe('the reception list page and cancel', () => {
     expect(res.headers.get('content-disposition')).toBe(`attachment; filename="reception-${id}.csv"`);
     const bytes = new Uint8Array(await res.arrayBuffer());
     expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
-    const api = await ctx.app.request(`/api/v1/receptions/${id}/list`, { headers: { authorization: `Bearer ${unit.token}`, accept: 'text/csv' } });
+    const api = await ctx.app.request(`/api/v1/receptions/${id}/list`, {
+      headers: { authorization: `Bearer ${unit.token}`, accept: 'text/csv' },
+    });
     expect(Buffer.from(bytes).equals(Buffer.from(await api.arrayBuffer()))).toBe(true);
     expect(new TextDecoder().decode(bytes)).toContain('"合计 (Total, yuan)",5740\r\n');
   });
 
   it('cancels a reception from the list', async () => {
-    const id = await register(unit.session, { startDate: '2027-07-01', endDate: '2027-07-02', 'workMeal.date': '2027-07-01', 'activities.0.date': '2027-07-02' });
+    const id = await register(unit.session, {
+      startDate: '2027-07-01',
+      endDate: '2027-07-02',
+      'workMeal.date': '2027-07-01',
+      'activities.0.date': '2027-07-02',
+    });
     const list = await getPage(ctx, unit.session, '/unit/receptions?year=2027');
     expect(list.html).toContain(`action="/unit/receptions/${id}/cancel"`);
     const res = await postForm(ctx, unit.session, `/unit/receptions/${id}/cancel`, { year: '2027', reason: '来访推迟' });

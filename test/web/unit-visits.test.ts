@@ -24,7 +24,10 @@ beforeAll(async () => {
   ctx = await createTestApp();
   office = await loginAdmin(ctx);
   aksuHq = (await createUserAndLogin(ctx, office, { role: 'hq', regionId: 'aksu' })).token;
-  for (const [name, unitId] of [['unit', 'hangzhou'], ['other', 'ningbo']] as const) {
+  for (const [name, unitId] of [
+    ['unit', 'hangzhou'],
+    ['other', 'ningbo'],
+  ] as const) {
     const account = await createWebUser(ctx, office, { role: 'unit', unitId });
     if (name === 'unit') unit = { token: account.token, session: account.web };
     else other = { token: account.token, session: account.web };
@@ -36,7 +39,14 @@ afterAll(() => ctx.database.client.close());
 describe('GET /unit/visits', () => {
   it('lists the year’s visits with Chinese statuses and the HQ’s opinion, escaping user text', async () => {
     const coordinated = await book(unit.token, { purpose: '<script>alert(1)</script>', startDate: '2027-04-01', endDate: '2027-04-02' });
-    expect((await call(ctx, 'POST', `/api/v1/visits/${coordinated}/coordinate`, { token: aksuHq, body: { agree: true, opinion: '同意,请提前一周报送名单' } })).status).toBe(200);
+    expect(
+      (
+        await call(ctx, 'POST', `/api/v1/visits/${coordinated}/coordinate`, {
+          token: aksuHq,
+          body: { agree: true, opinion: '同意,请提前一周报送名单' },
+        })
+      ).status,
+    ).toBe(200);
     await book(unit.token, { regionId: 'alar', startDate: '2028-02-01', endDate: '2028-02-02', purpose: '明年的考察' });
     const { status, html } = await getPage(ctx, unit.session, '/unit/visits?year=2027');
     expect(status).toBe(200);
@@ -96,7 +106,10 @@ describe('withdraw and cancel', () => {
     const edit = await getPage(ctx, unit.session, `/unit/visits/${theirs}/edit`);
     expect(edit.status).toBe(404);
     expect(edit.html).toContain('页面或记录不存在');
-    const editPost = await postForm(ctx, unit.session, `/unit/visits/${theirs}/edit`, { ...visitBody(), headcount: '1' } as Record<string, string>);
+    const editPost = await postForm(ctx, unit.session, `/unit/visits/${theirs}/edit`, { ...visitBody(), headcount: '1' } as Record<
+      string,
+      string
+    >);
     expect(editPost.status).toBe(404);
     expect(await stored(theirs)).toMatchObject({ status: 'submitted', headcount: 4, sequence: 0 });
   });
@@ -116,11 +129,26 @@ describe('editing', () => {
     expect(page.status).toBe(200);
     expect(page.html).toContain('value="2027-09-01"');
     expect(page.html).toContain('>原计划</textarea>');
-    const fields = { regionId: 'haixi', kind: 'inspection', startDate: '2027-09-02', endDate: '2027-09-04', headcount: '6', leaderName: '张三', leaderTitle: '', purpose: '调整后的计划' };
+    const fields = {
+      regionId: 'haixi',
+      kind: 'inspection',
+      startDate: '2027-09-02',
+      endDate: '2027-09-04',
+      headcount: '6',
+      leaderName: '张三',
+      leaderTitle: '',
+      purpose: '调整后的计划',
+    };
     const res = await postForm(ctx, unit.session, `/unit/visits/${id}/edit`, fields);
     expect(res.status).toBe(303);
     expect(res.headers.get('location')).toBe(`/unit/visits?year=2027&updated=${id}`);
-    expect(await stored(id)).toMatchObject({ startDate: '2027-09-02', headcount: 6, purpose: '调整后的计划', sequence: 1, status: 'submitted' });
+    expect(await stored(id)).toMatchObject({
+      startDate: '2027-09-02',
+      headcount: 6,
+      purpose: '调整后的计划',
+      sequence: 1,
+      status: 'submitted',
+    });
     const bad = await postForm(ctx, unit.session, `/unit/visits/${id}/edit`, { ...fields, headcount: '0' });
     expect(bad.status).toBe(422);
     expect(bad.html).toContain('<p class="field-error" id="f-headcount-error">不能小于 1</p>');

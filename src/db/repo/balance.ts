@@ -14,7 +14,11 @@ export const BALANCE_STANDARDS_NAME = 'balance';
 export const BalanceThresholdsSchema = z
   .object({
     overRatio: z.number().gt(1).max(1000).openapi({ example: 1.5, description: '`over` above overRatio × median; must be > 1' }),
-    underRatio: z.number().min(0).lt(1).openapi({ example: 0.5, description: '`under` below underRatio × median; 0 ≤ underRatio < 1 (0 turns `under` off)' }),
+    underRatio: z
+      .number()
+      .min(0)
+      .lt(1)
+      .openapi({ example: 0.5, description: '`under` below underRatio × median; 0 ≤ underRatio < 1 (0 turns `under` off)' }),
   })
   .strict()
   .openapi('BalanceThresholds', { description: `Defaults until the office sets its own: ${JSON.stringify(DEFAULT_BALANCE_THRESHOLDS)}` });

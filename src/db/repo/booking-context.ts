@@ -4,7 +4,14 @@ import { and, asc, gte, inArray, lte, ne, sql } from 'drizzle-orm';
 import { checkBooking } from '../../domain/booking.js';
 import { usageOf } from '../../domain/caps.js';
 import { addDays } from '../../domain/dates.js';
-import { COUNTED_VISIT_STATUSES, MAX_VISIT_DAYS, type BookingRefusal, type DateRange, type QuotaUsage, type RegionRules } from '../../domain/types.js';
+import {
+  COUNTED_VISIT_STATUSES,
+  MAX_VISIT_DAYS,
+  type BookingRefusal,
+  type DateRange,
+  type QuotaUsage,
+  type RegionRules,
+} from '../../domain/types.js';
 import type { Db } from '../client.js';
 import { visits } from '../schema.js';
 import { limitsFor } from './quotas.js';
@@ -37,7 +44,10 @@ export async function regionVisitsAround(
     .orderBy(asc(visits.startDate));
 }
 
-export async function unitUsage(db: Db, args: { unitId: string; year: number; excludeId?: string; counted?: CountedSet }): Promise<QuotaUsage> {
+export async function unitUsage(
+  db: Db,
+  args: { unitId: string; year: number; excludeId?: string; counted?: CountedSet },
+): Promise<QuotaUsage> {
   const rows = await db
     .select({ headcount: visits.headcount })
     .from(visits)
@@ -62,7 +72,16 @@ export async function regionRulesOf(db: Db, regionId: string): Promise<RegionRul
  */
 export async function explainRefusal(
   db: Db,
-  candidate: { unitId: string; regionId: string; year: number; startDate: string; endDate: string; headcount: number; excludeId?: string; counted?: CountedSet },
+  candidate: {
+    unitId: string;
+    regionId: string;
+    year: number;
+    startDate: string;
+    endDate: string;
+    headcount: number;
+    excludeId?: string;
+    counted?: CountedSet;
+  },
 ): Promise<BookingRefusal | 'unknown-region' | null> {
   const rules = await regionRulesOf(db, candidate.regionId);
   if (!rules) return 'unknown-region';

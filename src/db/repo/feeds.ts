@@ -25,7 +25,14 @@ const feedColumns = {
   createdAt: feeds.createdAt,
 };
 
-export type FeedView = { id: string; scope: FeedScope; regionId: string | null; unitId: string | null; label: string | null; createdAt: string };
+export type FeedView = {
+  id: string;
+  scope: FeedScope;
+  regionId: string | null;
+  unitId: string | null;
+  label: string | null;
+  createdAt: string;
+};
 
 /** Creates the feed and returns its token: the one moment the token exists outside the caller. */
 export async function insertFeed(
@@ -158,7 +165,6 @@ const receptionFeedColumns = {
   hostUnitName: units.name,
   regionName: regions.name,
 };
-
 
 /**
  * Every visit and reception in the feed's scope, in every status (cancelled ones must reach

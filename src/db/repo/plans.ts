@@ -5,7 +5,14 @@ import { and, asc, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { AuthUser } from '../../app-env.js';
 import { addDays } from '../../domain/dates.js';
 import type { Placement, PlanObjective, SearchStats, Unplaced } from '../../domain/planner/index.js';
-import { COUNTED_VISIT_STATUSES, MAX_VISIT_DAYS, type PlacedVisit, type QuotaLimits, type QuotaUsage, type RegionRules } from '../../domain/types.js';
+import {
+  COUNTED_VISIT_STATUSES,
+  MAX_VISIT_DAYS,
+  type PlacedVisit,
+  type QuotaLimits,
+  type QuotaUsage,
+  type RegionRules,
+} from '../../domain/types.js';
 import { newId } from '../../lib/crypto.js';
 import type { Db } from '../client.js';
 import { planProposals, planRequests, visits } from '../schema.js';
@@ -139,16 +146,35 @@ export interface ProposalRecord {
 function proposalRecord(row: typeof planProposals.$inferSelect): ProposalRecord {
   // Written only by insertProposal below, from a StoredProposal.
   const result = JSON.parse(row.resultJson) as StoredProposal;
-  return { id: row.id, year: row.year, status: row.status, createdBy: row.createdBy, createdAt: row.createdAt, committedAt: row.committedAt, result };
+  return {
+    id: row.id,
+    year: row.year,
+    status: row.status,
+    createdBy: row.createdBy,
+    createdAt: row.createdAt,
+    committedAt: row.committedAt,
+    result,
+  };
 }
 
-export async function insertProposal(db: Db, args: { year: number; result: StoredProposal; actorId: string; now: Date }): Promise<ProposalRecord> {
+export async function insertProposal(
+  db: Db,
+  args: { year: number; result: StoredProposal; actorId: string; now: Date },
+): Promise<ProposalRecord> {
   const id = newId();
   const at = args.now.toISOString();
   const [inserted] = await db.batch([
     db
       .insert(planProposals)
-      .values({ id, year: args.year, resultJson: JSON.stringify(args.result), status: 'open', createdBy: args.actorId, createdAt: at, committedAt: null })
+      .values({
+        id,
+        year: args.year,
+        resultJson: JSON.stringify(args.result),
+        status: 'open',
+        createdBy: args.actorId,
+        createdAt: at,
+        committedAt: null,
+      })
       .returning(),
     db.run(sql`INSERT INTO audit_log (entity, entity_id, at, actor_id, action, to_status, note)
       VALUES ('plan_proposal', ${id}, ${at}, ${args.actorId}, 'solve', 'open', ${`${args.result.placements.length} placed, ${args.result.unplaced.length} unplaced`})`),
@@ -197,7 +223,14 @@ export async function loadPlanYear(db: Db, year: number): Promise<PlanYearData> 
   // the widest gap either side of the year.
   const margin = MAX_VISIT_DAYS + Math.max(0, ...regionViews.map((r) => r.rules.minGapDays));
   const existing = await db
-    .select({ id: visits.id, unitId: visits.unitId, regionId: visits.regionId, startDate: visits.startDate, endDate: visits.endDate, headcount: visits.headcount })
+    .select({
+      id: visits.id,
+      unitId: visits.unitId,
+      regionId: visits.regionId,
+      startDate: visits.startDate,
+      endDate: visits.endDate,
+      headcount: visits.headcount,
+    })
     .from(visits)
     .where(
       and(

@@ -24,7 +24,11 @@ export async function findRegion(db: Db, id: string): Promise<RegionView | undef
 
 async function readRegions(db: Db, onlyId?: string): Promise<RegionView[]> {
   const [rows, blackouts] = await Promise.all([
-    db.select().from(regions).where(onlyId === undefined ? undefined : eq(regions.id, onlyId)).orderBy(asc(regions.id)),
+    db
+      .select()
+      .from(regions)
+      .where(onlyId === undefined ? undefined : eq(regions.id, onlyId))
+      .orderBy(asc(regions.id)),
     db
       .select()
       .from(regionBlackouts)

@@ -46,7 +46,15 @@ export async function usageRows(db: Db, year: number, unitId?: string): Promise<
     const override = overrideOf.get(unit.id);
     const limits = override ?? yearDefault;
     const used = usageOf.get(unit.id) ?? { batches: 0, personTrips: 0 };
-    return { unitId: unit.id, unitName: unit.name, kind: unit.kind, limits, overridden: override !== undefined, used, remaining: remainingOf(limits, used) };
+    return {
+      unitId: unit.id,
+      unitName: unit.name,
+      kind: unit.kind,
+      limits,
+      overridden: override !== undefined,
+      used,
+      remaining: remainingOf(limits, used),
+    };
   });
 }
 

@@ -31,5 +31,10 @@ export async function visitWarnings(db: Db, visit: VisitRow): Promise<VisitWarni
   if (!region || !unit) return [];
   return unit.flags
     .filter((flag) => flag.level === 'over')
-    .map((flag) => ({ code: 'CONDOLENCE_IMBALANCE', metric: flag.metric, value: unit[flag.metric] ?? 0, median: region.median[flag.metric] }));
+    .map((flag) => ({
+      code: 'CONDOLENCE_IMBALANCE',
+      metric: flag.metric,
+      value: unit[flag.metric] ?? 0,
+      median: region.median[flag.metric],
+    }));
 }

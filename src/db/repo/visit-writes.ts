@@ -39,7 +39,15 @@ export type VisitWriteResult =
 const ATTEMPTS = 4;
 
 type AuditArgs = { id: string; opId: string; at: string; actorId: string; action: string; from: VisitStatus | null; note: string | null };
-type InsertArgs = VisitFields & { id: string; unitId: string; year: number; idempotencyKey: string | null; opId: string; actorId: string; at: string };
+type InsertArgs = VisitFields & {
+  id: string;
+  unitId: string;
+  year: number;
+  idempotencyKey: string | null;
+  opId: string;
+  actorId: string;
+  at: string;
+};
 const bind = (name: keyof AuditArgs | keyof InsertArgs) => sql.placeholder(name);
 
 const auditRow = compile<keyof AuditArgs>(sql`INSERT INTO audit_log (entity, entity_id, at, actor_id, action, from_status, to_status, note)
@@ -108,14 +116,18 @@ export async function createVisit(
 const EDITABLE = sql.raw(`('submitted','coordinated')`);
 
 /** An edit: rules re-checked without counting the visit itself; status back to submitted. */
-export async function updateVisit(db: Db, args: { id: string; fields: VisitFields; actorId: string; now: Date }): Promise<VisitWriteResult> {
+export async function updateVisit(
+  db: Db,
+  args: { id: string; fields: VisitFields; actorId: string; now: Date },
+): Promise<VisitWriteResult> {
   const { fields } = args;
   const year = yearOf(fields.startDate);
   const at = args.now.toISOString();
   for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
     const current = await findVisit(db, args.id);
     if (!current) return { ok: false, reason: 'not-found' };
-    if (current.status !== 'submitted' && current.status !== 'coordinated') return { ok: false, reason: 'invalid-transition', from: current.status };
+    if (current.status !== 'submitted' && current.status !== 'coordinated')
+      return { ok: false, reason: 'invalid-transition', from: current.status };
     const opId = newId();
     const guard = bookingGuard({ ...fields, unitId: current.unitId, year, excludeId: args.id, counted: 'all-counted' });
     const update = sql`UPDATE visits SET region_id = ${fields.regionId}, kind = ${fields.kind}, start_date = ${fields.startDate},

@@ -48,14 +48,23 @@ export function canSeeVisit(user: AuthUser, visit: { unitId: string; regionId: s
   return user.unitId === visit.unitId;
 }
 
-const visitById = preparedPerDb((db) => db.select().from(visits).where(eq(visits.id, sql.placeholder('id'))).prepare());
+const visitById = preparedPerDb((db) =>
+  db
+    .select()
+    .from(visits)
+    .where(eq(visits.id, sql.placeholder('id')))
+    .prepare(),
+);
 
 export async function findVisit(db: Db, id: string): Promise<VisitRow | undefined> {
   return visitById(db).get({ id });
 }
 
 export async function findVisitByIdempotencyKey(db: Db, unitId: string, key: string): Promise<VisitRow | undefined> {
-  const [row] = await db.select().from(visits).where(and(eq(visits.unitId, unitId), eq(visits.idempotencyKey, key)));
+  const [row] = await db
+    .select()
+    .from(visits)
+    .where(and(eq(visits.unitId, unitId), eq(visits.idempotencyKey, key)));
   return row;
 }
 

@@ -52,7 +52,8 @@ function rearrangeLine({ state, journal, random }: MoveContext, regionIndex: num
     const req = requests[q]!;
     const start = state.starts[q]!;
     const placed = start !== UNPLACED;
-    if (placed ? Math.abs(start - centre) > radius : req.starts.length === 0 || req.hi < centre - radius || req.lo > centre + radius) continue;
+    if (placed ? Math.abs(start - centre) > radius : req.starts.length === 0 || req.hi < centre - radius || req.lo > centre + radius)
+      continue;
     const now = placed ? start : Math.min(Math.max(req.pref, req.lo), req.hi);
     key.set(req, (order < 0.4 ? now : order < 0.8 ? req.hi : req.lo) + (random() * 2 - 1) * jitter);
     candidates.push(req);

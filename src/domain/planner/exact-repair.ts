@@ -24,7 +24,9 @@ export function bestArrangement(
 ): Arrangement | null {
   // Placing candidates only fills days and uses caps, so a start that does not fit now (with
   // all of them out) never will: each candidate's options are filtered once, here.
-  const options = candidates.map((req) => (state.capsAllow(req) ? req.starts.filter((s) => state.regionAllows(req, s)) : new Int32Array(0)));
+  const options = candidates.map((req) =>
+    state.capsAllow(req) ? req.starts.filter((s) => state.regionAllows(req, s)) : new Int32Array(0),
+  );
   // Heavy and tight first: the weight bound prunes sooner, and tight requests branch less.
   const order = [...candidates.keys()]
     .filter((i) => options[i]!.length > 0)
@@ -57,7 +59,9 @@ export function bestArrangement(
       bestWeight = weight;
       bestDeviation = deviation;
       const result = new Int32Array(candidates.length).fill(UNPLACED);
-      order.forEach((original, j) => (result[original] = chosen[j]!));
+      order.forEach((original, j) => {
+        result[original] = chosen[j]!;
+      });
       best = { starts: result, weight, deviation };
       return;
     }

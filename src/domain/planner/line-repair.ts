@@ -18,7 +18,9 @@ const WEIGHT_UNIT = 1_000_000;
 export function bestLine(state: PlanState, ordered: readonly RequestModel[]): { starts: Int32Array; value: number } {
   const k = ordered.length;
   const gap = k === 0 ? 0 : state.model.regions[ordered[0]!.regionIndex]!.gap;
-  const options = ordered.map((req) => (state.capsAllow(req) ? Int32Array.from(req.startsByDate).filter((s) => state.regionAllows(req, s)) : new Int32Array(0)));
+  const options = ordered.map((req) =>
+    state.capsAllow(req) ? Int32Array.from(req.startsByDate).filter((s) => state.regionAllows(req, s)) : new Int32Array(0),
+  );
   let first = Number.POSITIVE_INFINITY;
   let last = Number.NEGATIVE_INFINITY;
   ordered.forEach((req, i) => {

@@ -104,7 +104,20 @@ export function buildModel(input: PlanInput): PlanModel {
     const fitsBatch = request.headcount <= unit.limits.maxHeadcountPerBatch;
     const starts = fitsBatch ? staticStarts(region, lo, hi, request.days, pref) : new Int32Array(0);
     const startsByDate = Int32Array.from(starts).sort();
-    return { index, request, weight: weightOf(request.priority), regionIndex, unitIndex, days: request.days, headcount: request.headcount, lo, hi, pref, starts, startsByDate };
+    return {
+      index,
+      request,
+      weight: weightOf(request.priority),
+      regionIndex,
+      unitIndex,
+      days: request.days,
+      headcount: request.headcount,
+      lo,
+      hi,
+      pref,
+      starts,
+      startsByDate,
+    };
   });
   return { year: input.year, base, length, daysInYear: dec31 - jan1 + 1, requests, regions, units };
 }
@@ -119,7 +132,8 @@ function buildRegion(input: PlanInput, id: string, base: number, length: number)
   const rules = rulesOf(input, id);
   const blackedOut = new Uint8Array(length);
   for (const b of rules.blackouts) {
-    for (let d = Math.max(0, toDayNumber(b.startDate) - base); d <= Math.min(length - 1, toDayNumber(b.endDate) - base); d++) blackedOut[d] = 1;
+    for (let d = Math.max(0, toDayNumber(b.startDate) - base); d <= Math.min(length - 1, toDayNumber(b.endDate) - base); d++)
+      blackedOut[d] = 1;
   }
   const blackoutBefore = new Int32Array(length + 1);
   for (let d = 0; d < length; d++) blackoutBefore[d + 1] = blackoutBefore[d]! + blackedOut[d]!;

@@ -56,7 +56,7 @@ export function improveBySearch(state: PlanState, options: SearchOptions): { ite
     }
     const progress = (iterations % CYCLE_LENGTH) / CYCLE_LENGTH;
     if (progress === 0 && iterations > 0) best.restore(state);
-    const temperature = START_TEMPERATURE * Math.pow(END_TEMPERATURE / START_TEMPERATURE, progress);
+    const temperature = START_TEMPERATURE * (END_TEMPERATURE / START_TEMPERATURE) ** progress;
     const before = score();
     if (moves.apply()) {
       const change = score() - before;

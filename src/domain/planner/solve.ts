@@ -63,7 +63,9 @@ export function solvePlan(input: PlanInput): Proposal {
   }
   const refused = checkPlacements(input, placements);
   if (refused.length > 0) {
-    throw new Error(`planner invariant broken: the shared rules refuse ${refused.map((r) => `${r.requestId} (${r.refusal.code})`).join(', ')}`);
+    throw new Error(
+      `planner invariant broken: the shared rules refuse ${refused.map((r) => `${r.requestId} (${r.refusal.code})`).join(', ')}`,
+    );
   }
 
   const calendars = new RegionCalendars();

@@ -88,13 +88,26 @@ export function ReceptionSheet(props: { page: PageContext; list: ReceptionList }
       />
       <Section
         title={t('工作餐', 'Work meal')}
-        headers={[t('日期', 'Date'), t('来宾', 'Guests'), t('陪餐', 'Accompanying'), t('用餐人数', 'Diners'), t('人均(元)', 'Per person (yuan)'), t('金额(元)', 'Cost (yuan)')]}
+        headers={[
+          t('日期', 'Date'),
+          t('来宾', 'Guests'),
+          t('陪餐', 'Accompanying'),
+          t('用餐人数', 'Diners'),
+          t('人均(元)', 'Per person (yuan)'),
+          t('金额(元)', 'Cost (yuan)'),
+        ]}
         rows={meal ? [[meal.date, meal.guests, meal.accompanying, meal.diners, meal.costPerPersonYuan, meal.costYuan]] : []}
         empty={none}
       />
       <Section
         title={t('住宿', 'Lodging')}
-        headers={[t('级别', 'Rank'), t('房间', 'Rooms'), t('晚数', 'Nights'), t('房价(元/晚)', 'Rate (yuan a night)'), t('金额(元)', 'Cost (yuan)')]}
+        headers={[
+          t('级别', 'Rank'),
+          t('房间', 'Rooms'),
+          t('晚数', 'Nights'),
+          t('房价(元/晚)', 'Rate (yuan a night)'),
+          t('金额(元)', 'Cost (yuan)'),
+        ]}
         rows={list.lodging.map((l) => [rankLabel(l.rank, t), l.rooms, l.nights, l.ratePerNightYuan, l.costYuan])}
         empty={none}
       />

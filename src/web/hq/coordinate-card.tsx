@@ -50,13 +50,7 @@ export function CoordinateCard(props: { page: PageContext; item: QueuedVisit; un
       <form method="post" action={`/hq/visits/${v.id}/coordinate`}>
         <CsrfField page={page} />
         <label for={fieldId}>{t('衔接意见', 'Coordination opinion')}</label>
-        <textarea
-          id={fieldId}
-          name="opinion"
-          required
-          maxlength={OPINION_MAX_LENGTH}
-          {...errorAttributes(errorId, draft?.error)}
-        >
+        <textarea id={fieldId} name="opinion" required maxlength={OPINION_MAX_LENGTH} {...errorAttributes(errorId, draft?.error)}>
           {draft?.opinion ?? ''}
         </textarea>
         <FieldError id={errorId} error={draft?.error} />

@@ -21,8 +21,17 @@ async function renderDesk(c: Context<AppEnv>, user: AuthUser, status: 200 | 409 
 
 function doneMessage(done: string | undefined, page: ReturnType<typeof pageContext>): Flash[] {
   const { t } = page;
-  if (done === 'agreed') return [{ kind: 'ok', lines: [t('已记录衔接意见(同意),考察已转省对口支援办审批。', 'Opinion recorded (agreed); the visit goes to the office for approval.')] }];
-  if (done === 'disagreed') return [{ kind: 'ok', lines: [t('已记录衔接意见(不同意),考察已退回。', 'Opinion recorded (disagreed); the visit is rejected.')] }];
+  if (done === 'agreed')
+    return [
+      {
+        kind: 'ok',
+        lines: [
+          t('已记录衔接意见(同意),考察已转省对口支援办审批。', 'Opinion recorded (agreed); the visit goes to the office for approval.'),
+        ],
+      },
+    ];
+  if (done === 'disagreed')
+    return [{ kind: 'ok', lines: [t('已记录衔接意见(不同意),考察已退回。', 'Opinion recorded (disagreed); the visit is rejected.')] }];
   return [];
 }
 
@@ -66,7 +75,9 @@ export const hqPages = new Hono<AppEnv>()
     const asked = c.req.query('month');
     const invalid = asked !== undefined && parseMonth(asked) === null;
     const month = parseMonth(asked) ?? { year: yearOf(today), month: Number(today.slice(5, 7)) };
-    const messages: Flash[] = invalid ? [{ kind: 'error', lines: [page.t('月份格式应为 YYYY-MM,已显示本月。', 'The month must be YYYY-MM; showing this month.')] }] : [];
+    const messages: Flash[] = invalid
+      ? [{ kind: 'error', lines: [page.t('月份格式应为 YYYY-MM,已显示本月。', 'The month must be YYYY-MM; showing this month.')] }]
+      : [];
     const data = await loadRegionMonth(c, user, month);
     return c.html(<CalendarPage page={page} data={data} today={today} messages={messages} />, invalid ? 400 : 200);
   });

@@ -32,7 +32,10 @@ export async function loadCoordinationDesk(c: Context<AppEnv>, user: AuthUser): 
     // listVisits orders by start date: the earliest arrival is coordinated first.
     listVisits(db, user, { status: ['submitted'] }),
     // Visits not over yet: what the HQ coordinated and must still prepare for.
-    listVisits(db, user, { status: ['coordinated', 'approved', 'rejected'], overlapping: { startDate: todayOf(c), endDate: '9999-12-31' } }),
+    listVisits(db, user, {
+      status: ['coordinated', 'approved', 'rejected'],
+      overlapping: { startDate: todayOf(c), endDate: '9999-12-31' },
+    }),
     listReceptions(db, user, { status: 'submitted' }),
     listRegions(db),
     listUnits(db),
@@ -45,7 +48,13 @@ export async function loadCoordinationDesk(c: Context<AppEnv>, user: AuthUser): 
     .sort((a, b) => b.updatedAt.localeCompare(a.updatedAt))
     .slice(0, RECENT_LIMIT);
   return {
-    regionName: regionNameIn(c, regions.find((r) => r.id === user.regionId)) ?? user.regionId ?? '',
+    regionName:
+      regionNameIn(
+        c,
+        regions.find((r) => r.id === user.regionId),
+      ) ??
+      user.regionId ??
+      '',
     unitNames: new Map(units.map((u) => [u.id, u.name])),
     queue,
     recent,

@@ -133,7 +133,10 @@ function VisitCells(props: { page: PageContext; row: QueueVisit }) {
         {v.kind === 'condolence' && (
           <span class="hint">
             <br />
-            {t(`慰问干部 ${v.cadresVisited ?? 0} 人,慰问金 ${v.consolationYuan ?? 0} 元`, `${v.cadresVisited ?? 0} cadres, ${v.consolationYuan ?? 0} yuan`)}
+            {t(
+              `慰问干部 ${v.cadresVisited ?? 0} 人,慰问金 ${v.consolationYuan ?? 0} 元`,
+              `${v.cadresVisited ?? 0} cadres, ${v.consolationYuan ?? 0} yuan`,
+            )}
           </span>
         )}
       </td>

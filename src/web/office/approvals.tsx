@@ -49,7 +49,12 @@ async function renderQueue(
   // listVisits orders by start date, so both lists are earliest first.
   const rows = await listVisits(db, user, { status: ['submitted', 'coordinated'] });
   const queue: QueueVisit[] = await Promise.all(
-    rows.map(async (visit) => ({ visit, unitName: names.unitName(visit.unitId), regionName: names.regionName(visit.regionId), warnings: await visitWarnings(db, visit) })),
+    rows.map(async (visit) => ({
+      visit,
+      unitName: names.unitName(visit.unitId),
+      regionName: names.regionName(visit.regionId),
+      warnings: await visitWarnings(db, visit),
+    })),
   );
   const coordinated = queue.filter((q) => q.visit.status === 'coordinated');
   const submitted = queue.filter((q) => q.visit.status === 'submitted');
@@ -91,10 +96,16 @@ async function approveEach(c: Context<AppEnv>, user: AuthUser, ids: string[], de
 function outcomeFlashes(outcome: BulkOutcome, t: Translate): Flash[] {
   const flashes: Flash[] = [];
   if (outcome.approved.length) {
-    flashes.push({ kind: 'ok', lines: [t(`已批准 ${outcome.approved.length} 项:`, `Approved ${outcome.approved.length}:`), ...outcome.approved] });
+    flashes.push({
+      kind: 'ok',
+      lines: [t(`已批准 ${outcome.approved.length} 项:`, `Approved ${outcome.approved.length}:`), ...outcome.approved],
+    });
   }
   if (outcome.refused.length) {
-    flashes.push({ kind: 'error', lines: [t(`未批准 ${outcome.refused.length} 项:`, `Not approved ${outcome.refused.length}:`), ...outcome.refused] });
+    flashes.push({
+      kind: 'error',
+      lines: [t(`未批准 ${outcome.refused.length} 项:`, `Not approved ${outcome.refused.length}:`), ...outcome.refused],
+    });
   }
   return flashes;
 }
@@ -111,7 +122,13 @@ export const approvalPages = new Hono<AppEnv>()
     const names = await loadNames(c);
     const ids = [...new Set(await formList(c, 'ids'))];
     if (ids.length === 0) {
-      return renderQueue(c, user, names, { messages: [{ kind: 'error', lines: [page.t('请先勾选要批准的考察。', 'Tick the visits to approve first.')] }] }, 422);
+      return renderQueue(
+        c,
+        user,
+        names,
+        { messages: [{ kind: 'error', lines: [page.t('请先勾选要批准的考察。', 'Tick the visits to approve first.')] }] },
+        422,
+      );
     }
     const outcome = await approveEach(c, user, ids, names.describe, page);
     // The outcome names each visit with its reason, so it is shown here rather than after a

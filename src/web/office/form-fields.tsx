@@ -121,7 +121,10 @@ export function savedFlash(c: Context<AppEnv>, page: PageContext): Flash[] {
   return c.req.query('saved') ? [{ kind: 'ok', lines: [page.t('已保存。', 'Saved.')] }] : [];
 }
 
-export const CHECK_FORM_FLASH = (t: Translate): Flash => ({ kind: 'error', lines: [t('请检查标出的内容。', 'Please check the marked fields.')] });
+export const CHECK_FORM_FLASH = (t: Translate): Flash => ({
+  kind: 'error',
+  lines: [t('请检查标出的内容。', 'Please check the marked fields.')],
+});
 
 /** Names by id, for tables that show units and regions. */
 export function namesById(rows: readonly { id: string; name: string }[]): (id: string) => string {

@@ -12,7 +12,20 @@ import { MONTHS_EN } from './plan-requests.js';
 export const CAL = { labelWidth: 110, dayWidth: 2.4, top: 20, laneHeight: 12, laneGap: 3, rowPadding: 6 } as const;
 
 // Distinguishable on white and from the grey of booked visits (Tableau 10 plus two).
-export const UNIT_PALETTE = ['#4e79a7', '#f28e2b', '#e15759', '#76b7b2', '#59a14f', '#edc948', '#b07aa1', '#ff9da7', '#9c755f', '#17becf', '#8c564b', '#1f3a93'] as const;
+export const UNIT_PALETTE = [
+  '#4e79a7',
+  '#f28e2b',
+  '#e15759',
+  '#76b7b2',
+  '#59a14f',
+  '#edc948',
+  '#b07aa1',
+  '#ff9da7',
+  '#9c755f',
+  '#17becf',
+  '#8c564b',
+  '#1f3a93',
+] as const;
 const EXISTING_FILL = '#c4c9d0';
 const BLACKOUT_FILL = '#f6e1e1';
 
@@ -71,8 +84,14 @@ export function YearCalendar(props: { page: PageContext; year: number; regions: 
     y += height;
     return row;
   });
-  const months = Array.from({ length: 12 }, (_, m) => ({ month: m + 1, ...span(year, { startDate: monthStart(year, m + 1), endDate: monthStart(year, m + 1) })! }));
-  const label = t(`${year} 年度方案日历:每行一个受援地,彩色为拟安排的考察,灰色为已预约的考察`, `Plan calendar ${year}: one row per region; coloured bars are proposed visits, grey ones visits already booked`);
+  const months = Array.from({ length: 12 }, (_, m) => ({
+    month: m + 1,
+    ...span(year, { startDate: monthStart(year, m + 1), endDate: monthStart(year, m + 1) })!,
+  }));
+  const label = t(
+    `${year} 年度方案日历:每行一个受援地,彩色为拟安排的考察,灰色为已预约的考察`,
+    `Plan calendar ${year}: one row per region; coloured bars are proposed visits, grey ones visits already booked`,
+  );
   return (
     <svg class="plan-calendar" viewBox={`0 0 ${round(width)} ${y + 4}`} role="img" aria-label={label}>
       <title>{label}</title>
@@ -94,7 +113,9 @@ export function YearCalendar(props: { page: PageContext; year: number; regions: 
             const s = span(year, b);
             return s ? (
               <rect class="blackout" x={s.x} y={top} width={s.width} height={height} fill={BLACKOUT_FILL}>
-                <title>{t(`暂停接待:${b.startDate} 至 ${b.endDate}(${b.reason})`, `Blackout: ${b.startDate} to ${b.endDate} (${b.reason})`)}</title>
+                <title>
+                  {t(`暂停接待:${b.startDate} 至 ${b.endDate}(${b.reason})`, `Blackout: ${b.startDate} to ${b.endDate} (${b.reason})`)}
+                </title>
               </rect>
             ) : null;
           })}
@@ -105,7 +126,17 @@ export function YearCalendar(props: { page: PageContext; year: number; regions: 
             const fill = bar.kind === 'existing' ? EXISTING_FILL : unitColour(props.unitIndex(bar.unitId));
             const data = bar.kind === 'placement' ? { 'data-request-id': bar.id } : { 'data-visit-id': bar.id };
             return (
-              <rect class={bar.kind} x={s.x} y={barY} width={Math.max(s.width, 2)} height={CAL.laneHeight} rx="2" fill={fill} data-unit={bar.unitId} {...data}>
+              <rect
+                class={bar.kind}
+                x={s.x}
+                y={barY}
+                width={Math.max(s.width, 2)}
+                height={CAL.laneHeight}
+                rx="2"
+                fill={fill}
+                data-unit={bar.unitId}
+                {...data}
+              >
                 <title>{bar.title}</title>
               </rect>
             );

@@ -33,7 +33,11 @@ function withNumbers(code: string, request: PlanRequestRow, data: PlanYearData, 
     case 'BATCH_CAP_EXCEEDED':
       return { code, limit: limits.maxBatches, used: usage.batches + own.length };
     case 'PERSON_TRIPS_CAP_EXCEEDED':
-      return { code, limit: limits.maxPersonTrips, used: usage.personTrips + own.reduce((sum, p) => sum + (headcountOf.get(p.requestId) ?? 0), 0) };
+      return {
+        code,
+        limit: limits.maxPersonTrips,
+        used: usage.personTrips + own.reduce((sum, p) => sum + (headcountOf.get(p.requestId) ?? 0), 0),
+      };
     case 'BLACKOUT_CONFLICT': {
       const window = { startDate: request.earliest, endDate: request.latest };
       const blackout = data.regions[request.regionId]?.blackouts.find((b) => rangesOverlap(b, window));
@@ -44,7 +48,13 @@ function withNumbers(code: string, request: PlanRequestRow, data: PlanYearData, 
   }
 }
 
-export function unplacedReason(code: string, request: PlanRequestRow | undefined, data: PlanYearData, placements: readonly Placement[], lang: Lang): string {
+export function unplacedReason(
+  code: string,
+  request: PlanRequestRow | undefined,
+  data: PlanYearData,
+  placements: readonly Placement[],
+  lang: Lang,
+): string {
   const problem = request ? withNumbers(code, request, data, placements) : null;
   if (problem) return problemMessages(problem, lang).join(';');
   const words = WINDOW_WIDE[code];

@@ -57,12 +57,13 @@ export function RequestGrid(props: {
                             <li class={`plan-chip ${r.status}`} data-request-id={r.id}>
                               <span>{props.unitName(r.unitId)}</span>{' '}
                               <span class="muted">
-                                {t(`${r.days}天 · ${r.headcount}人 · 优先级${r.priority}`, `${r.days} d · ${r.headcount} ppl · P${r.priority}`)}
+                                {t(
+                                  `${r.days}天 · ${r.headcount}人 · 优先级${r.priority}`,
+                                  `${r.days} d · ${r.headcount} ppl · P${r.priority}`,
+                                )}
                               </span>
                               {r.status !== 'open' && <span class="muted"> ({requestStatusLabel(r.status, t)})</span>}
-                              <span class="visually-hidden">
-                                {` ${kindWord(r.kind, t)} ${r.earliest} – ${r.latest}`}
-                              </span>
+                              <span class="visually-hidden">{` ${kindWord(r.kind, t)} ${r.earliest} – ${r.latest}`}</span>
                             </li>
                           ))}
                         </ul>

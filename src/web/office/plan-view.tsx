@@ -58,7 +58,11 @@ export function PlanPage(props: PlanPageProps) {
           {t(`求解(${open} 项待安排)`, `Solve (${open} open)`)}
         </button>
       </form>
-      {props.proposal ? <ProposalSection {...props} proposal={props.proposal} /> : <p class="muted">{t('本年度尚未求解。', 'Not solved yet for this year.')}</p>}
+      {props.proposal ? (
+        <ProposalSection {...props} proposal={props.proposal} />
+      ) : (
+        <p class="muted">{t('本年度尚未求解。', 'Not solved yet for this year.')}</p>
+      )}
     </Layout>
   );
 }
@@ -78,13 +82,29 @@ function ProposalSection(props: PlanPageProps & { proposal: ShownProposal }) {
     bars: [
       ...data.existingVisits
         .filter((v) => v.regionId === region.id && !fromProposal.has(v.id))
-        .map((v) => ({ kind: 'existing' as const, id: v.id, unitId: v.unitId, startDate: v.startDate, endDate: v.endDate, title: `${props.unitName(v.unitId)} · ${v.startDate} – ${v.endDate}` })),
+        .map((v) => ({
+          kind: 'existing' as const,
+          id: v.id,
+          unitId: v.unitId,
+          startDate: v.startDate,
+          endDate: v.endDate,
+          title: `${props.unitName(v.unitId)} · ${v.startDate} – ${v.endDate}`,
+        })),
       ...placements
         .filter((p) => p.regionId === region.id)
-        .map((p) => ({ kind: 'placement' as const, id: p.requestId, unitId: p.unitId, startDate: p.startDate, endDate: p.endDate, title: `${props.unitName(p.unitId)} · ${p.startDate} – ${p.endDate}` })),
+        .map((p) => ({
+          kind: 'placement' as const,
+          id: p.requestId,
+          unitId: p.unitId,
+          startDate: p.startDate,
+          endDate: p.endDate,
+          title: `${props.unitName(p.unitId)} · ${p.startDate} – ${p.endDate}`,
+        })),
     ],
   }));
-  const legendUnits = [...new Set(placements.map((p) => p.unitId))].sort((a, b) => props.unitIndex(a) - props.unitIndex(b)).map((id) => ({ id, name: props.unitName(id), index: props.unitIndex(id) }));
+  const legendUnits = [...new Set(placements.map((p) => p.unitId))]
+    .sort((a, b) => props.unitIndex(a) - props.unitIndex(b))
+    .map((id) => ({ id, name: props.unitName(id), index: props.unitIndex(id) }));
   const committed = record.status === 'committed';
   return (
     <section class="card" id="plan-proposal" aria-labelledby="plan-proposal-heading" data-proposal-id={record.id}>
@@ -94,12 +114,20 @@ function ProposalSection(props: PlanPageProps & { proposal: ShownProposal }) {
       </h2>
       {!committed && !upToDate && (
         <div class="alert warn" role="status">
-          {t('求解后需求、规则、已预约考察或额度有变化;提交时会逐项重新校验,建议重新求解。', 'Requests, rules, booked visits or caps changed since this was solved; committing re-checks every placement, but solving again is advised.')}
+          {t(
+            '求解后需求、规则、已预约考察或额度有变化;提交时会逐项重新校验,建议重新求解。',
+            'Requests, rules, booked visits or caps changed since this was solved; committing re-checks every placement, but solving again is advised.',
+          )}
         </div>
       )}
       <dl class="plan-objective" id="plan-objective">
         <dt>{t('已安排', 'Placed')}</dt>
-        <dd>{t(`${placements.length} / ${placements.length + unplaced.length} 项`, `${placements.length} of ${placements.length + unplaced.length}`)}</dd>
+        <dd>
+          {t(
+            `${placements.length} / ${placements.length + unplaced.length} 项`,
+            `${placements.length} of ${placements.length + unplaced.length}`,
+          )}
+        </dd>
         <dt>{t('优先级加权数', 'Priority-weighted placed')}</dt>
         <dd>{objective.placedWeight}</dd>
         <dt>{t('偏离希望日期合计', 'Total days from wished-for starts')}</dt>
@@ -155,7 +183,12 @@ function ProposalSection(props: PlanPageProps & { proposal: ShownProposal }) {
       {!committed && placements.length > 0 && (
         <form method="post" action={`/office/plan/proposals/${record.id}/commit`} class="actions" id="plan-commit">
           <CsrfField page={page} />
-          <button type="submit">{t(`提交方案:生成 ${placements.length} 项考察(待前方指挥部衔接)`, `Commit: create ${placements.length} visits (to be coordinated by the HQs)`)}</button>
+          <button type="submit">
+            {t(
+              `提交方案:生成 ${placements.length} 项考察(待前方指挥部衔接)`,
+              `Commit: create ${placements.length} visits (to be coordinated by the HQs)`,
+            )}
+          </button>
         </form>
       )}
     </section>

@@ -39,10 +39,12 @@ async function renderPlan(c: Context<AppEnv>, year: number, options: RenderOptio
   const messages = [...options.messages];
   if (options.refusal) {
     const requests = new Map(data.requests.map((r) => [r.id, r]));
-    messages.push(refusalFlash(options.refusal, page, (id) => {
-      const r = requests.get(id);
-      return r ? describeRequest(r, { page, unitName, regions: regionRows }) : id;
-    }));
+    messages.push(
+      refusalFlash(options.refusal, page, (id) => {
+        const r = requests.get(id);
+        return r ? describeRequest(r, { page, unitName, regions: regionRows }) : id;
+      }),
+    );
   }
   return c.html(
     <PlanPage
@@ -64,17 +66,30 @@ function refusalFlash(problem: Problem, page: PageContext, describe: (requestId:
   const { t } = page;
   const body = problem.toJSON() as ProblemLike;
   if (problem.code === 'PLAN_STALE' && Array.isArray(body.reasons)) {
-    const reasons = (body.reasons as ProblemLike[]).map((r) => `${describe(String(r.requestId))}${t(':', ': ')}${staleReasonText(r, page.lang, t)}`);
+    const reasons = (body.reasons as ProblemLike[]).map(
+      (r) => `${describe(String(r.requestId))}${t(':', ': ')}${staleReasonText(r, page.lang, t)}`,
+    );
     return { kind: 'error', lines: [...problemMessages(body, page.lang), ...reasons] };
   }
-  if (problem.code === 'INVALID_TRANSITION') return { kind: 'error', lines: [t('此方案已经提交过,不能重复提交。', 'This proposal was already committed.')] };
+  if (problem.code === 'INVALID_TRANSITION')
+    return { kind: 'error', lines: [t('此方案已经提交过,不能重复提交。', 'This proposal was already committed.')] };
   return { kind: 'error', lines: problemMessages(body, page.lang) };
 }
 
 function committedFlash(c: Context<AppEnv>, record: ProposalRecord | undefined, page: PageContext): Flash[] {
   const count = c.req.query('committed');
   if (!count || record?.status !== 'committed') return [];
-  return [{ kind: 'ok', lines: [page.t(`方案已提交:已生成 ${record.result.placements.length} 项考察,等待前方指挥部衔接。`, `Committed: ${record.result.placements.length} visits created, now awaiting HQ coordination.`)] }];
+  return [
+    {
+      kind: 'ok',
+      lines: [
+        page.t(
+          `方案已提交:已生成 ${record.result.placements.length} 项考察,等待前方指挥部衔接。`,
+          `Committed: ${record.result.placements.length} visits created, now awaiting HQ coordination.`,
+        ),
+      ],
+    },
+  ];
 }
 
 export const officePlanPages = new Hono<AppEnv>()
@@ -91,7 +106,12 @@ export const officePlanPages = new Hono<AppEnv>()
     const parsed = YearParamSchema.safeParse(fields.year);
     if (!parsed.success) {
       const { t } = pageContext(c);
-      return renderPlan(c, yearFromQuery(c), { messages: [{ kind: 'error', lines: [t('请选择 2000 至 2999 之间的年份。', 'Choose a year between 2000 and 2999.')] }] }, 422);
+      return renderPlan(
+        c,
+        yearFromQuery(c),
+        { messages: [{ kind: 'error', lines: [t('请选择 2000 至 2999 之间的年份。', 'Choose a year between 2000 and 2999.')] }] },
+        422,
+      );
     }
     const proposal = await solveYear(c, user, parsed.data);
     return c.redirect(`/office/plan?year=${parsed.data}&proposal=${encodeURIComponent(proposal.id)}`, 303);

@@ -98,7 +98,13 @@ function ReceptionRow(props: { page: PageContext; row: QueueReception; reject?: 
           <CsrfField page={page} />
           <button type="submit">{t('批准', 'Approve')}</button>
         </form>
-        <RejectReasonForm page={page} action={`/office/receptions/${id}/reject`} inputId={`reception-reason-${r.id}`} maxlength={1000} attempt={props.reject} />
+        <RejectReasonForm
+          page={page}
+          action={`/office/receptions/${id}/reject`}
+          inputId={`reception-reason-${r.id}`}
+          maxlength={1000}
+          attempt={props.reject}
+        />
       </td>
     </tr>
   );

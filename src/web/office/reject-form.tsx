@@ -15,7 +15,13 @@ export interface RejectAttempt {
   error: string;
 }
 
-export function RejectReasonForm(props: { page: PageContext; action: string; inputId: string; maxlength: number; attempt?: RejectAttempt }) {
+export function RejectReasonForm(props: {
+  page: PageContext;
+  action: string;
+  inputId: string;
+  maxlength: number;
+  attempt?: RejectAttempt;
+}) {
   const { page, attempt } = props;
   const { t } = page;
   return (

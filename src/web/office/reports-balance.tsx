@@ -9,7 +9,8 @@ type Thresholds = { overRatio: number; underRatio: number };
 
 function FlagText(props: { page: PageContext; unit: UnitBalance }) {
   const { t } = props.page;
-  if (props.unit.flags.length === 0) return <>{props.unit.cadres > 0 ? t('均衡', 'Balanced') : t('无派驻干部,不比较', 'No cadres; not compared')}</>;
+  if (props.unit.flags.length === 0)
+    return <>{props.unit.cadres > 0 ? t('均衡', 'Balanced') : t('无派驻干部,不比较', 'No cadres; not compared')}</>;
   return (
     <>
       {props.unit.flags
@@ -29,7 +30,9 @@ function BalanceTable(props: { page: PageContext; region: RegionBalance; regionN
   return (
     <div class="table-wrap">
       <table class="report-table">
-        <caption class="visually-hidden">{t(`${props.regionName} 各单位慰问情况`, `Condolence visits by unit, ${props.regionName}`)}</caption>
+        <caption class="visually-hidden">
+          {t(`${props.regionName} 各单位慰问情况`, `Condolence visits by unit, ${props.regionName}`)}
+        </caption>
         <thead>
           <tr>
             <th scope="col">{t('单位', 'Unit')}</th>
@@ -86,16 +89,26 @@ export function BalanceRegionSection(props: {
     <section class="card" aria-labelledby={`balance-${region.regionId}`} data-region={region.regionId}>
       <h2 id={`balance-${region.regionId}`}>{props.regionName}</h2>
       {region.units.length === 0 ? (
-        <p class="muted">{t('本年度该地区没有派驻干部名册,也没有慰问记录。', 'No cadre roster and no condolence visits for this region this year.')}</p>
+        <p class="muted">
+          {t('本年度该地区没有派驻干部名册,也没有慰问记录。', 'No cadre roster and no condolence visits for this region this year.')}
+        </p>
       ) : (
         <>
           {hasBars ? (
             <>
-              <BalanceChart page={page} region={region} regionName={props.regionName} unitName={props.unitName} thresholds={props.thresholds} />
+              <BalanceChart
+                page={page}
+                region={region}
+                regionName={props.regionName}
+                unitName={props.unitName}
+                thresholds={props.thresholds}
+              />
               <ChartLegend page={page} thresholds={props.thresholds} />
             </>
           ) : (
-            <p class="muted">{t('没有单位在该地区登记派驻干部,无法按人均比较。', 'No unit has cadres registered here, so nothing is compared per cadre.')}</p>
+            <p class="muted">
+              {t('没有单位在该地区登记派驻干部,无法按人均比较。', 'No unit has cadres registered here, so nothing is compared per cadre.')}
+            </p>
           )}
           <BalanceTable page={page} region={region} regionName={props.regionName} unitName={props.unitName} />
         </>

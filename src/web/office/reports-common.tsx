@@ -61,13 +61,7 @@ export function FilterField(props: { id: string; label: string; type: string; va
         {props.label}
         {props.hint && <span class="hint"> {props.hint}</span>}
       </label>
-      <input
-        id={props.id}
-        name={props.id}
-        type={props.type}
-        value={props.value}
-        {...errorAttributes(errorId, props.error)}
-      />
+      <input id={props.id} name={props.id} type={props.type} value={props.value} {...errorAttributes(errorId, props.error)} />
       <FieldError id={errorId} error={props.error} />
     </div>
   );

@@ -12,7 +12,9 @@ function VisitsTable(props: { page: PageContext; region: MonthlyRegion }) {
   return (
     <div class="table-wrap">
       <table class="report-table">
-        <caption class="visually-hidden">{t(`${region.regionName} 本月考察慰问团`, `Delegations to ${region.regionName} this month`)}</caption>
+        <caption class="visually-hidden">
+          {t(`${region.regionName} 本月考察慰问团`, `Delegations to ${region.regionName} this month`)}
+        </caption>
         <thead>
           <tr>
             <th scope="col">{t('日期', 'Dates')}</th>
@@ -53,7 +55,9 @@ function ReceptionsTable(props: { page: PageContext; region: MonthlyRegion }) {
   return (
     <div class="table-wrap">
       <table class="report-table">
-        <caption class="visually-hidden">{t(`${region.regionName} 来访本月接待`, `Receptions of visitors from ${region.regionName} this month`)}</caption>
+        <caption class="visually-hidden">
+          {t(`${region.regionName} 来访本月接待`, `Receptions of visitors from ${region.regionName} this month`)}
+        </caption>
         <thead>
           <tr>
             <th scope="col">{t('日期', 'Dates')}</th>

@@ -32,7 +32,10 @@ export function sortUsage(rows: UsageRow[], sort: UsageSort): UsageRow[] {
 function SortHeader(props: { page: PageContext; year: number; sort: UsageSort; current: UsageSort; label: string }) {
   const active = props.sort === props.current;
   return (
-    <th scope="col" aria-sort={active ? (props.sort === 'unit' || props.sort.startsWith('remaining') ? 'ascending' : 'descending') : undefined}>
+    <th
+      scope="col"
+      aria-sort={active ? (props.sort === 'unit' || props.sort.startsWith('remaining') ? 'ascending' : 'descending') : undefined}
+    >
       <a href={`/office/reports/usage?year=${props.year}&sort=${props.sort}`}>{props.label}</a>
     </th>
   );
@@ -48,7 +51,15 @@ function UsageMeter(props: { page: PageContext; used: number; limit: number; lab
       <span class="nowrap">
         {formatNumber(used, page)} / {formatNumber(limit, page)}
       </span>
-      <meter min={0} max={max} value={Math.min(limit === 0 ? max : used, max)} low={max * 0.7} high={max * 0.9} optimum={0} aria-label={props.label}>
+      <meter
+        min={0}
+        max={max}
+        value={Math.min(limit === 0 ? max : used, max)}
+        low={max * 0.7}
+        high={max * 0.9}
+        optimum={0}
+        aria-label={props.label}
+      >
         {used} / {limit}
       </meter>
     </div>
@@ -82,11 +93,21 @@ export function UsageTable(props: { page: PageContext; year: number; sort: Usage
                 <span class="hint"> {row.kind === 'city' ? t('设区市', 'city') : t('省直部门', 'department')}</span>
               </th>
               <td>
-                <UsageMeter page={page} used={row.used.batches} limit={row.limits.maxBatches} label={t(`${row.unitName} 已用批次`, `${row.unitName}: batches used`)} />
+                <UsageMeter
+                  page={page}
+                  used={row.used.batches}
+                  limit={row.limits.maxBatches}
+                  label={t(`${row.unitName} 已用批次`, `${row.unitName}: batches used`)}
+                />
               </td>
               <td class="num">{formatNumber(row.remaining.batches, page)}</td>
               <td>
-                <UsageMeter page={page} used={row.used.personTrips} limit={row.limits.maxPersonTrips} label={t(`${row.unitName} 已用人次`, `${row.unitName}: person-trips used`)} />
+                <UsageMeter
+                  page={page}
+                  used={row.used.personTrips}
+                  limit={row.limits.maxPersonTrips}
+                  label={t(`${row.unitName} 已用人次`, `${row.unitName}: person-trips used`)}
+                />
               </td>
               <td class="num">{formatNumber(row.remaining.personTrips, page)}</td>
               <td class="num">{formatNumber(row.limits.maxHeadcountPerBatch, page)}</td>

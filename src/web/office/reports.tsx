@@ -25,7 +25,11 @@ export const officeReportPages = new Hono<AppEnv>();
 function ReportPage(props: { page: PageContext; title: string; filters: Child; children?: Child; invalid: boolean }) {
   const { page } = props;
   return (
-    <Layout page={page} title={props.title} messages={props.invalid ? [{ kind: 'error', lines: [page.t('请检查填写的内容', 'Please check the form')] }] : []}>
+    <Layout
+      page={page}
+      title={props.title}
+      messages={props.invalid ? [{ kind: 'error', lines: [page.t('请检查填写的内容', 'Please check the form')] }] : []}
+    >
       <ReportTabs page={page} />
       {props.filters}
       {!props.invalid && props.children}
@@ -119,7 +123,9 @@ officeReportPages.get('/monthly', async (c) => {
           'Lists the delegations (submitted, coordinated, approved) and receptions (submitted, approved) that touch this month.',
         )}
       </p>
-      {report?.regions.map((region) => <MonthlyRegionSection page={page} region={region} />)}
+      {report?.regions.map((region) => (
+        <MonthlyRegionSection page={page} region={region} />
+      ))}
     </ReportPage>,
     report ? 200 : 422,
   );
@@ -140,7 +146,8 @@ officeReportPages.get('/balance', async (c: Context<AppEnv>) => {
   const year = yearQuery(c, page);
   const [regions, units] = await Promise.all([listRegions(c.var.db), listUnits(c.var.db)]);
   const regionId = c.req.query('regionId') ?? '';
-  const regionError = regionId !== '' && !regions.some((r) => r.id === regionId) ? t('请选择列表中的地区', 'Choose a region from the list') : undefined;
+  const regionError =
+    regionId !== '' && !regions.some((r) => r.id === regionId) ? t('请选择列表中的地区', 'Choose a region from the list') : undefined;
   const invalid = Boolean(year.error || regionError);
   const report = invalid ? null : await balanceReport(c.var.db, user, { year: year.value, regionId: regionId || undefined });
   const regionName = new Map(regions.map((r) => [r.id, r.name]));

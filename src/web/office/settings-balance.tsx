@@ -11,7 +11,12 @@ import { webUser } from '../session.js';
 import { CHECK_FORM_FLASH, checkForm, formDecimal, Input, localIssues, savedFlash, type FieldErrors } from './form-fields.js';
 import { SettingsNav } from './settings-nav.js';
 
-async function renderBalance(c: Context<AppEnv>, messages: Flash[], attempt?: { values: Record<string, string>; errors: FieldErrors }, status: 200 | 422 = 200) {
+async function renderBalance(
+  c: Context<AppEnv>,
+  messages: Flash[],
+  attempt?: { values: Record<string, string>; errors: FieldErrors },
+  status: 200 | 422 = 200,
+) {
   const page = pageContext(c);
   const { t } = page;
   const current = await currentBalanceThresholds(c.var.db);
@@ -30,8 +35,27 @@ async function renderBalance(c: Context<AppEnv>, messages: Flash[], attempt?: { 
       <form method="post" action="/office/settings/balance" class="card">
         <CsrfField page={page} />
         <div class="row">
-          <Input id="overRatio" name="overRatio" label={t('偏高倍数(大于 1)', 'Over ratio (more than 1)')} type="number" step="0.01" value={values.overRatio ?? ''} error={errors.overRatio} required />
-          <Input id="underRatio" name="underRatio" label={t('偏低倍数(0 至 1 之间,0 表示不标偏低)', 'Under ratio (0 up to 1; 0 turns "under" off)')} type="number" step="0.01" min={0} value={values.underRatio ?? ''} error={errors.underRatio} required />
+          <Input
+            id="overRatio"
+            name="overRatio"
+            label={t('偏高倍数(大于 1)', 'Over ratio (more than 1)')}
+            type="number"
+            step="0.01"
+            value={values.overRatio ?? ''}
+            error={errors.overRatio}
+            required
+          />
+          <Input
+            id="underRatio"
+            name="underRatio"
+            label={t('偏低倍数(0 至 1 之间,0 表示不标偏低)', 'Under ratio (0 up to 1; 0 turns "under" off)')}
+            type="number"
+            step="0.01"
+            min={0}
+            value={values.underRatio ?? ''}
+            error={errors.underRatio}
+            required
+          />
         </div>
         <div class="actions">
           <button type="submit">{t('保存阈值', 'Save the thresholds')}</button>

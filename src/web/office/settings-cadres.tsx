@@ -12,26 +12,46 @@ import { saveCadreRoster } from '../../services/cadre-roster.js';
 import { CsrfField, Layout, type Flash } from '../../views/layout.js';
 import { formFields, pageContext, problemFlash } from '../page.js';
 import { webUser } from '../session.js';
-import { CHECK_FORM_FLASH, checkForm, formWholeNumber, Input, localIssues, savedFlash, yearFromQuery, type FieldErrors } from './form-fields.js';
+import {
+  CHECK_FORM_FLASH,
+  checkForm,
+  formWholeNumber,
+  Input,
+  localIssues,
+  savedFlash,
+  yearFromQuery,
+  type FieldErrors,
+} from './form-fields.js';
 import { SettingsNav, YearPicker } from './settings-nav.js';
 
 /** One input per unit and region; ids are lower-case letters, digits and hyphens, so `:` separates safely. */
 const cellName = (unitId: string, regionId: string) => `cadres:${unitId}:${regionId}`;
 const cellId = (unitId: string, regionId: string) => `cadres-${unitId}-${regionId}`;
 
-async function renderCadres(c: Context<AppEnv>, year: number, messages: Flash[], attempt?: { values: Record<string, string>; errors: FieldErrors }, status: 200 | 422 = 200) {
+async function renderCadres(
+  c: Context<AppEnv>,
+  year: number,
+  messages: Flash[],
+  attempt?: { values: Record<string, string>; errors: FieldErrors },
+  status: 200 | 422 = 200,
+) {
   const page = pageContext(c);
   const { t } = page;
   const { db } = c.var;
   const [units, regions, entries] = await Promise.all([listUnits(db), listRegions(db), listCadres(db, year)]);
   const stored = new Map(entries.map((e) => [cellName(e.unitId, e.regionId), String(e.count)]));
-  const valueOf = (name: string) => (attempt ? (attempt.values[name] ?? '') : (stored.get(name) ?? ''));
+  const cellValue = (name: string) => (attempt ? (attempt.values[name] ?? '') : (stored.get(name) ?? ''));
   const totals = regions.map((r) => entries.filter((e) => e.regionId === r.id).reduce((sum, e) => sum + e.count, 0));
   return c.html(
     <Layout page={page} title={t(`${year} 年援派干部名册`, `Cadre roster ${year}`)} messages={messages}>
       <SettingsNav page={page} />
       <YearPicker page={page} action="/office/settings/cadres" year={year} />
-      <p class="hint">{t('填写各单位在各受援地的援派干部人数;空白或 0 表示没有。保存时替换整年名册。', 'Seconded cadres per unit and region; blank or 0 means none. Saving replaces the whole year’s roster.')}</p>
+      <p class="hint">
+        {t(
+          '填写各单位在各受援地的援派干部人数;空白或 0 表示没有。保存时替换整年名册。',
+          'Seconded cadres per unit and region; blank or 0 means none. Saving replaces the whole year’s roster.',
+        )}
+      </p>
       <form method="post" action="/office/settings/cadres" class="card">
         <CsrfField page={page} />
         <input type="hidden" name="year" value={String(year)} />
@@ -53,7 +73,16 @@ async function renderCadres(c: Context<AppEnv>, year: number, messages: Flash[],
                     const name = cellName(u.id, r.id);
                     return (
                       <td>
-                        <Input id={cellId(u.id, r.id)} name={name} hiddenLabel label={t(`${u.name}在${r.name}的干部人数`, `${u.name} cadres in ${r.nameEn}`)} type="number" min={0} value={valueOf(name)} error={attempt?.errors[name]} />
+                        <Input
+                          id={cellId(u.id, r.id)}
+                          name={name}
+                          hiddenLabel
+                          label={t(`${u.name}在${r.name}的干部人数`, `${u.name} cadres in ${r.nameEn}`)}
+                          type="number"
+                          min={0}
+                          value={cellValue(name)}
+                          error={attempt?.errors[name]}
+                        />
                       </td>
                     );
                   })}
@@ -99,7 +128,9 @@ export const cadreSettingsPages = new Hono<AppEnv>()
       const count = formWholeNumber(form[cell.name]);
       return count !== undefined && count !== 0;
     });
-    const parsed = checkForm(CadreRosterBody, { entries: filled.map((cell) => ({ unitId: cell.unitId, regionId: cell.regionId, count: formWholeNumber(form[cell.name]) })) });
+    const parsed = checkForm(CadreRosterBody, {
+      entries: filled.map((cell) => ({ unitId: cell.unitId, regionId: cell.regionId, count: formWholeNumber(form[cell.name]) })),
+    });
     const toCells = (errors: FieldErrors): FieldErrors => {
       const out: FieldErrors = {};
       for (const [path, message] of Object.entries(errors)) {
@@ -108,7 +139,8 @@ export const cadreSettingsPages = new Hono<AppEnv>()
       }
       return out;
     };
-    if (!parsed.success) return renderCadres(c, year, [CHECK_FORM_FLASH(t)], { values: form, errors: toCells(localIssues(parsed.error, t)) }, 422);
+    if (!parsed.success)
+      return renderCadres(c, year, [CHECK_FORM_FLASH(t)], { values: form, errors: toCells(localIssues(parsed.error, t)) }, 422);
     try {
       await saveCadreRoster(c.var.db, { year, entries: parsed.data.entries, actorId: actor.id, now: c.var.now() });
     } catch (error) {

@@ -12,7 +12,16 @@ import { LimitsSchema } from '../../routes/quotas.js';
 import { CsrfField, Layout, type Flash, type PageContext } from '../../views/layout.js';
 import { formFields, pageContext } from '../page.js';
 import { webUser } from '../session.js';
-import { CHECK_FORM_FLASH, checkForm, formWholeNumber, Input, localIssues, savedFlash, yearFromQuery, type FieldErrors } from './form-fields.js';
+import {
+  CHECK_FORM_FLASH,
+  checkForm,
+  formWholeNumber,
+  Input,
+  localIssues,
+  savedFlash,
+  yearFromQuery,
+  type FieldErrors,
+} from './form-fields.js';
 import { SettingsNav, YearPicker } from './settings-nav.js';
 
 const LIMIT_FIELDS = [
@@ -32,14 +41,25 @@ type UnitCaps = Awaited<ReturnType<typeof quotaReport>> & { name: string };
 
 function valuesOf(limits: QuotaLimits, attempt: CapsAttempt | undefined, scope: string): Record<string, string> {
   if (attempt?.scope === scope) return attempt.values;
-  return { maxBatches: String(limits.maxBatches), maxHeadcountPerBatch: String(limits.maxHeadcountPerBatch), maxPersonTrips: String(limits.maxPersonTrips) };
+  return {
+    maxBatches: String(limits.maxBatches),
+    maxHeadcountPerBatch: String(limits.maxHeadcountPerBatch),
+    maxPersonTrips: String(limits.maxPersonTrips),
+  };
 }
 
 function sameLimits(a: QuotaLimits, b: QuotaLimits): boolean {
   return a.maxBatches === b.maxBatches && a.maxHeadcountPerBatch === b.maxHeadcountPerBatch && a.maxPersonTrips === b.maxPersonTrips;
 }
 
-function CapsPage(props: { page: PageContext; year: number; defaults: QuotaLimits; units: UnitCaps[]; messages: Flash[]; attempt?: CapsAttempt }) {
+function CapsPage(props: {
+  page: PageContext;
+  year: number;
+  defaults: QuotaLimits;
+  units: UnitCaps[];
+  messages: Flash[];
+  attempt?: CapsAttempt;
+}) {
   const { page, year, attempt } = props;
   const { t } = page;
   const defaults = valuesOf(props.defaults, attempt, 'default');
@@ -54,7 +74,16 @@ function CapsPage(props: { page: PageContext; year: number; defaults: QuotaLimit
         <input type="hidden" name="year" value={String(year)} />
         <div class="row">
           {LIMIT_FIELDS.map((f) => (
-            <Input id={`default-${f.key}`} name={f.key} label={t(f.zh, f.en)} type="number" min={0} value={defaults[f.key] ?? ''} error={errorsFor('default')[f.key]} required />
+            <Input
+              id={`default-${f.key}`}
+              name={f.key}
+              label={t(f.zh, f.en)}
+              type="number"
+              min={0}
+              value={defaults[f.key] ?? ''}
+              error={errorsFor('default')[f.key]}
+              required
+            />
           ))}
         </div>
         <div class="actions">
@@ -90,11 +119,24 @@ function CapsPage(props: { page: PageContext; year: number; defaults: QuotaLimit
                   </th>
                   {LIMIT_FIELDS.map((f) => (
                     <td>
-                      <Input id={`${formId}-${f.key}`} name={f.key} form={formId} hiddenLabel label={`${u.name} ${t(f.zh, f.en)}`} type="number" min={0} value={values[f.key] ?? ''} error={errors[f.key]} required />
+                      <Input
+                        id={`${formId}-${f.key}`}
+                        name={f.key}
+                        form={formId}
+                        hiddenLabel
+                        label={`${u.name} ${t(f.zh, f.en)}`}
+                        type="number"
+                        min={0}
+                        value={values[f.key] ?? ''}
+                        error={errors[f.key]}
+                        required
+                      />
                     </td>
                   ))}
                   <td>{t(`${u.used.batches}(剩余 ${u.remaining.batches})`, `${u.used.batches} (${u.remaining.batches} left)`)}</td>
-                  <td>{t(`${u.used.personTrips}(剩余 ${u.remaining.personTrips})`, `${u.used.personTrips} (${u.remaining.personTrips} left)`)}</td>
+                  <td>
+                    {t(`${u.used.personTrips}(剩余 ${u.remaining.personTrips})`, `${u.used.personTrips} (${u.remaining.personTrips} left)`)}
+                  </td>
                   <td>
                     <form id={formId} method="post" action={`/office/settings/caps/units/${encodeURIComponent(u.unitId)}`}>
                       <CsrfField page={page} />
@@ -119,7 +161,10 @@ async function renderCaps(c: Context<AppEnv>, year: number, messages: Flash[], a
   const { db } = c.var;
   const [defaults, units] = await Promise.all([defaultLimitsFor(db, year), listUnits(db)]);
   const reports = await Promise.all(units.map(async (u) => ({ ...(await quotaReport(db, year, u.id)), name: u.name })));
-  return c.html(<CapsPage page={pageContext(c)} year={year} defaults={defaults} units={reports} messages={messages} attempt={attempt} />, status);
+  return c.html(
+    <CapsPage page={pageContext(c)} year={year} defaults={defaults} units={reports} messages={messages} attempt={attempt} />,
+    status,
+  );
 }
 
 /** The year and limits of a posted form, checked with the API's schemas. */

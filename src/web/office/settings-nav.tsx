@@ -2,11 +2,41 @@
 import type { PageContext } from '../../views/layout.js';
 
 export const SETTINGS_PAGES = [
-  { href: '/office/settings/caps', zh: '年度上限', en: 'Annual caps', zhHint: '各单位每年的考察批次、每批人数和人次上限', enHint: "Each unit's batches, people per batch and person-trips a year" },
-  { href: '/office/settings/regions', zh: '受援地接待规则', en: 'Region rules', zhHint: '每天最多接待批次、抵达间隔和暂停接待期', enHint: 'Delegations a day, days between arrivals, blackout periods' },
-  { href: '/office/settings/reception', zh: '公务接待标准', en: 'Reception standards', zhHint: '工作餐和住宿标准', enHint: 'Work meal and lodging rates' },
-  { href: '/office/settings/balance', zh: '慰问平衡阈值', en: 'Balance thresholds', zhHint: '高于或低于中位数多少倍时提示', enHint: 'How far above or below the median is flagged' },
-  { href: '/office/settings/cadres', zh: '援派干部名册', en: 'Cadre roster', zhHint: '各单位在各受援地的援派干部人数', enHint: 'Seconded cadres per unit and region' },
+  {
+    href: '/office/settings/caps',
+    zh: '年度上限',
+    en: 'Annual caps',
+    zhHint: '各单位每年的考察批次、每批人数和人次上限',
+    enHint: "Each unit's batches, people per batch and person-trips a year",
+  },
+  {
+    href: '/office/settings/regions',
+    zh: '受援地接待规则',
+    en: 'Region rules',
+    zhHint: '每天最多接待批次、抵达间隔和暂停接待期',
+    enHint: 'Delegations a day, days between arrivals, blackout periods',
+  },
+  {
+    href: '/office/settings/reception',
+    zh: '公务接待标准',
+    en: 'Reception standards',
+    zhHint: '工作餐和住宿标准',
+    enHint: 'Work meal and lodging rates',
+  },
+  {
+    href: '/office/settings/balance',
+    zh: '慰问平衡阈值',
+    en: 'Balance thresholds',
+    zhHint: '高于或低于中位数多少倍时提示',
+    enHint: 'How far above or below the median is flagged',
+  },
+  {
+    href: '/office/settings/cadres',
+    zh: '援派干部名册',
+    en: 'Cadre roster',
+    zhHint: '各单位在各受援地的援派干部人数',
+    enHint: 'Seconded cadres per unit and region',
+  },
 ] as const;
 
 export function SettingsNav(props: { page: PageContext }) {

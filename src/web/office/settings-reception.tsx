@@ -22,7 +22,12 @@ function valuesOf(standards: ReceptionStandards): Record<string, string> {
   return values;
 }
 
-async function renderStandards(c: Context<AppEnv>, messages: Flash[], attempt?: { values: Record<string, string>; errors: FieldErrors }, status: 200 | 422 = 200) {
+async function renderStandards(
+  c: Context<AppEnv>,
+  messages: Flash[],
+  attempt?: { values: Record<string, string>; errors: FieldErrors },
+  status: 200 | 422 = 200,
+) {
   const page = pageContext(c);
   const { t } = page;
   const { standards, valueJson } = await currentReceptionStandards(c.var.db);
@@ -38,21 +43,47 @@ async function renderStandards(c: Context<AppEnv>, messages: Flash[], attempt?: 
       <SettingsNav page={page} />
       <div class={valueJson === null ? 'alert warn' : 'hint'} role="note">
         {valueJson === null
-          ? t('当前使用系统预置的占位数值,并非正式标准,请按本省规定设置。', 'The shipped placeholder amounts are in force; they are not official standards. Set the province’s own.')
+          ? t(
+              '当前使用系统预置的占位数值,并非正式标准,请按本省规定设置。',
+              'The shipped placeholder amounts are in force; they are not official standards. Set the province’s own.',
+            )
           : t('系统预置的数值仅为占位。', 'The shipped amounts are placeholders only.')}{' '}
         {t(`预置值:${defaults}。`, `Placeholders: ${defaults}.`)}
       </div>
       <form method="post" action="/office/settings/reception" class="card">
         <CsrfField page={page} />
         <h2>{t('工作餐', 'Work meal')}</h2>
-        <Input id={MEAL_FIELD} name={MEAL_FIELD} label={t('每人标准(元)', 'Per person (yuan)')} type="number" min={0} value={values[MEAL_FIELD] ?? ''} error={errors[MEAL_FIELD]} required />
+        <Input
+          id={MEAL_FIELD}
+          name={MEAL_FIELD}
+          label={t('每人标准(元)', 'Per person (yuan)')}
+          type="number"
+          min={0}
+          value={values[MEAL_FIELD] ?? ''}
+          error={errors[MEAL_FIELD]}
+          required
+        />
         <h2>{t('住宿(每间每晚,元)', 'Lodging (a room a night, yuan)')}</h2>
         <div class="row">
           {RANKS.map((rank) => (
-            <Input id={lodgingField(rank)} name={lodgingField(rank)} label={rankLabel(rank, t)} type="number" min={0} value={values[lodgingField(rank)] ?? ''} error={errors[lodgingField(rank)]} required />
+            <Input
+              id={lodgingField(rank)}
+              name={lodgingField(rank)}
+              label={rankLabel(rank, t)}
+              type="number"
+              min={0}
+              value={values[lodgingField(rank)] ?? ''}
+              error={errors[lodgingField(rank)]}
+              required
+            />
           ))}
         </div>
-        <p class="hint">{t('新标准适用于此后登记或批准的接待;待审批的接待在批准时按新标准重新核验。', 'New standards apply to receptions registered or approved from now on; pending ones are re-checked when approved.')}</p>
+        <p class="hint">
+          {t(
+            '新标准适用于此后登记或批准的接待;待审批的接待在批准时按新标准重新核验。',
+            'New standards apply to receptions registered or approved from now on; pending ones are re-checked when approved.',
+          )}
+        </p>
         <div class="actions">
           <button type="submit">{t('保存标准', 'Save the standards')}</button>
         </div>

@@ -43,8 +43,26 @@ function RegionForm(props: { page: PageContext; region: RegionView; attempt?: Re
       </h2>
       <CsrfField page={page} />
       <div class="row">
-        <Input id={`${id}-maxConcurrentDelegations`} name="maxConcurrentDelegations" label={t('每天最多接待批次', 'Delegations a day at most')} type="number" min={1} value={values.maxConcurrentDelegations ?? ''} error={errors.maxConcurrentDelegations} required />
-        <Input id={`${id}-minGapDays`} name="minGapDays" label={t('抵达最小间隔(天)', 'Days between arrivals at least')} type="number" min={0} value={values.minGapDays ?? ''} error={errors.minGapDays} required />
+        <Input
+          id={`${id}-maxConcurrentDelegations`}
+          name="maxConcurrentDelegations"
+          label={t('每天最多接待批次', 'Delegations a day at most')}
+          type="number"
+          min={1}
+          value={values.maxConcurrentDelegations ?? ''}
+          error={errors.maxConcurrentDelegations}
+          required
+        />
+        <Input
+          id={`${id}-minGapDays`}
+          name="minGapDays"
+          label={t('抵达最小间隔(天)', 'Days between arrivals at least')}
+          type="number"
+          min={0}
+          value={values.minGapDays ?? ''}
+          error={errors.minGapDays}
+          required
+        />
       </div>
       <h3>{t('暂停接待期', 'Blackout periods')}</h3>
       {blackouts.length === 0 ? (
@@ -73,7 +91,13 @@ function RegionForm(props: { page: PageContext; region: RegionView; attempt?: Re
                     <label for={`${id}-remove-${i}`} class="visually-hidden">
                       {t(`删除 ${b.startDate} 至 ${b.endDate}`, `Remove ${b.startDate} to ${b.endDate}`)}
                     </label>
-                    <input type="checkbox" id={`${id}-remove-${i}`} name="remove" value={String(i)} checked={attempt?.removed.includes(String(i))} />
+                    <input
+                      type="checkbox"
+                      id={`${id}-remove-${i}`}
+                      name="remove"
+                      value={String(i)}
+                      checked={attempt?.removed.includes(String(i))}
+                    />
                   </td>
                 </tr>
               ))}
@@ -83,9 +107,30 @@ function RegionForm(props: { page: PageContext; region: RegionView; attempt?: Re
       )}
       <h3>{t('新增暂停接待期', 'Add a blackout period')}</h3>
       <div class="row">
-        <Input id={`${id}-${NEW_FIELDS.startDate}`} name={NEW_FIELDS.startDate} label={t('开始日期', 'From')} type="date" value={values[NEW_FIELDS.startDate] ?? ''} error={errors[NEW_FIELDS.startDate]} />
-        <Input id={`${id}-${NEW_FIELDS.endDate}`} name={NEW_FIELDS.endDate} label={t('结束日期', 'To')} type="date" value={values[NEW_FIELDS.endDate] ?? ''} error={errors[NEW_FIELDS.endDate]} />
-        <Input id={`${id}-${NEW_FIELDS.reason}`} name={NEW_FIELDS.reason} label={t('原因', 'Reason')} value={values[NEW_FIELDS.reason] ?? ''} error={errors[NEW_FIELDS.reason]} maxlength={200} />
+        <Input
+          id={`${id}-${NEW_FIELDS.startDate}`}
+          name={NEW_FIELDS.startDate}
+          label={t('开始日期', 'From')}
+          type="date"
+          value={values[NEW_FIELDS.startDate] ?? ''}
+          error={errors[NEW_FIELDS.startDate]}
+        />
+        <Input
+          id={`${id}-${NEW_FIELDS.endDate}`}
+          name={NEW_FIELDS.endDate}
+          label={t('结束日期', 'To')}
+          type="date"
+          value={values[NEW_FIELDS.endDate] ?? ''}
+          error={errors[NEW_FIELDS.endDate]}
+        />
+        <Input
+          id={`${id}-${NEW_FIELDS.reason}`}
+          name={NEW_FIELDS.reason}
+          label={t('原因', 'Reason')}
+          value={values[NEW_FIELDS.reason] ?? ''}
+          error={errors[NEW_FIELDS.reason]}
+          maxlength={200}
+        />
       </div>
       <div class="actions">
         <button type="submit">{t(`保存${region.name}的规则`, `Save the rules for ${region.nameEn}`)}</button>
@@ -101,7 +146,10 @@ async function renderRegions(c: Context<AppEnv>, messages: Flash[], attempt?: Re
     <Layout page={page} title={page.t('受援地接待规则', 'Region rules')} messages={messages}>
       <SettingsNav page={page} />
       <p class="hint">
-        {page.t('考察团在受援地的任何一天不得超过每天最多接待批次;两批抵达日期至少相隔最小间隔天数;暂停接待期内不安排考察。', 'No day may have more delegations than the limit; arrivals are at least the gap apart; blackout periods take no visits.')}
+        {page.t(
+          '考察团在受援地的任何一天不得超过每天最多接待批次;两批抵达日期至少相隔最小间隔天数;暂停接待期内不安排考察。',
+          'No day may have more delegations than the limit; arrivals are at least the gap apart; blackout periods take no visits.',
+        )}
       </p>
       {regions.map((region) => (
         <RegionForm page={page} region={region} attempt={attempt?.regionId === region.id ? attempt : undefined} />
@@ -117,7 +165,9 @@ function formErrors(errors: FieldErrors, newIndex: number | null, t: Translate):
   const others: string[] = [];
   for (const [path, message] of Object.entries(errors)) {
     const match = /^blackouts\.(\d+)\.(startDate|endDate|reason)$/.exec(path);
-    const text = /at most \d+ days/.test(message) ? t(`暂停接待期最长 ${MAX_BLACKOUT_DAYS} 天`, `A blackout may last at most ${MAX_BLACKOUT_DAYS} days`) : message;
+    const text = /at most \d+ days/.test(message)
+      ? t(`暂停接待期最长 ${MAX_BLACKOUT_DAYS} 天`, `A blackout may last at most ${MAX_BLACKOUT_DAYS} days`)
+      : message;
     if (match && Number(match[1]) === newIndex) fields[NEW_FIELDS[match[2] as keyof typeof NEW_FIELDS]] = text;
     else if (path === 'maxConcurrentDelegations' || path === 'minGapDays') fields[path] = text;
     else others.push(`${path}: ${text}`);
@@ -135,7 +185,9 @@ export const regionSettingsPages = new Hono<AppEnv>()
     const page = pageContext(c);
     const regionId = c.req.param('regionId');
     const form = await formFields(c);
-    const [starts, ends, reasons, removed] = await Promise.all(['blackoutStartDate', 'blackoutEndDate', 'blackoutReason', 'remove'].map((n) => formList(c, n)));
+    const [starts, ends, reasons, removed] = await Promise.all(
+      ['blackoutStartDate', 'blackoutEndDate', 'blackoutReason', 'remove'].map((n) => formList(c, n)),
+    );
     const listed: Blackout[] = (starts ?? []).map((startDate, i) => ({ startDate, endDate: ends?.[i] ?? '', reason: reasons?.[i] ?? '' }));
     const kept = listed.filter((_, i) => !removed?.includes(String(i)));
     const added = { startDate: form.newStartDate ?? '', endDate: form.newEndDate ?? '', reason: form.newReason ?? '' };

@@ -13,7 +13,15 @@ function CapMeter(props: { id: string; label: string; used: number; limit: numbe
   return (
     <div>
       <label for={props.id}>{props.label}</label>
-      <meter id={props.id} min={0} max={Math.max(props.limit, 1)} value={props.used} low={fraction(props.limit, 0.6)} high={fraction(props.limit, 0.85)} optimum={0}>
+      <meter
+        id={props.id}
+        min={0}
+        max={Math.max(props.limit, 1)}
+        value={props.used}
+        low={fraction(props.limit, 0.6)}
+        high={fraction(props.limit, 0.85)}
+        optimum={0}
+      >
         {`${props.used} / ${props.limit}`}
       </meter>
       <p class="cap-figures">
@@ -54,7 +62,9 @@ export function CapsPanel(props: { report: QuotaReport; t: Translate; heading?: 
         />
         <div>
           <p class="cap-label">{t('每批人数上限', 'Largest delegation')}</p>
-          <p class="cap-big">{t(`每批最多 ${limits.maxHeadcountPerBatch} 人`, `At most ${limits.maxHeadcountPerBatch} people per batch`)}</p>
+          <p class="cap-big">
+            {t(`每批最多 ${limits.maxHeadcountPerBatch} 人`, `At most ${limits.maxHeadcountPerBatch} people per batch`)}
+          </p>
         </div>
       </div>
       <p class="hint">{t('待衔接、已衔接和已批准的考察都计入额度。', 'Submitted, coordinated and approved visits all count.')}</p>

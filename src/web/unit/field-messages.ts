@@ -15,7 +15,10 @@ const FIELD_RULES: FieldRule[] = [
   [/Invalid option/, () => ({ zh: '请从列表中选择', en: 'Choose one of the options' })],
   [/real calendar day/, () => ({ zh: '请填写有效日期(年-月-日)', en: 'Enter a real date (YYYY-MM-DD)' })],
   [/must not be before startDate/, () => ({ zh: '结束日期不能早于开始日期', en: 'The end date must not be before the start date' })],
-  [/must not be in the past \(today is (\S+)\)/, (m) => ({ zh: `开始日期不能早于今天(${m[1]})`, en: `The start date must not be in the past (today is ${m[1]})` })],
+  [
+    /must not be in the past \(today is (\S+)\)/,
+    (m) => ({ zh: `开始日期不能早于今天(${m[1]})`, en: `The start date must not be in the past (today is ${m[1]})` }),
+  ],
   [/a visit may last at most (\d+) days/, (m) => ({ zh: `一次考察最长 ${m[1]} 天`, en: `A visit lasts at most ${m[1]} days` })],
   [/a reception lasts at most (\d+) days/, (m) => ({ zh: `一次接待最长 ${m[1]} 天`, en: `A reception lasts at most ${m[1]} days` })],
   [/must be one of the reception days/, () => ({ zh: '日期须在接待期间内', en: 'Must be one of the reception days' })],

@@ -38,7 +38,13 @@ function Extras(props: { name: string; error?: string; hint?: string }) {
 }
 
 export function Field(
-  props: ControlProps & { value?: string; type?: 'text' | 'date' | 'number'; min?: string | number; max?: string | number; autocomplete?: string },
+  props: ControlProps & {
+    value?: string;
+    type?: 'text' | 'date' | 'number';
+    min?: string | number;
+    max?: string | number;
+    autocomplete?: string;
+  },
 ) {
   const error = props.errors[props.name];
   return (

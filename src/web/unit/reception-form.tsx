@@ -25,9 +25,26 @@ function GuestRows({ page, values, errors }: RowProps) {
     <Group legend={t('来宾名单', 'Guests')} name="guests" error={errors.guests}>
       {rows(GUEST_ROWS).map((i) => (
         <div class="row">
-          <Field name={`guests.${i}.name`} label={t(`来宾 ${i + 1} 姓名`, `Guest ${i + 1} name`)} value={values[`guests.${i}.name`]} errors={errors} />
-          <Field name={`guests.${i}.title`} label={t(`来宾 ${i + 1} 职务`, `Guest ${i + 1} title`)} value={values[`guests.${i}.title`]} errors={errors} />
-          <Select name={`guests.${i}.rank`} label={t(`来宾 ${i + 1} 级别`, `Guest ${i + 1} rank`)} value={values[`guests.${i}.rank`]} options={rankOptions(page)} blank="—" errors={errors} />
+          <Field
+            name={`guests.${i}.name`}
+            label={t(`来宾 ${i + 1} 姓名`, `Guest ${i + 1} name`)}
+            value={values[`guests.${i}.name`]}
+            errors={errors}
+          />
+          <Field
+            name={`guests.${i}.title`}
+            label={t(`来宾 ${i + 1} 职务`, `Guest ${i + 1} title`)}
+            value={values[`guests.${i}.title`]}
+            errors={errors}
+          />
+          <Select
+            name={`guests.${i}.rank`}
+            label={t(`来宾 ${i + 1} 级别`, `Guest ${i + 1} rank`)}
+            value={values[`guests.${i}.rank`]}
+            options={rankOptions(page)}
+            blank="—"
+            errors={errors}
+          />
         </div>
       ))}
     </Group>
@@ -45,11 +62,21 @@ function WorkMeal({ page, values, errors }: RowProps) {
           type="number"
           min={0}
           label={t('陪餐人数', 'Accompanying diners')}
-          hint={t('来宾 10 人以内最多 3 人;超过 10 人的,不超过来宾人数的三分之一', 'At most 3 for up to 10 guests, otherwise a third of the guests')}
+          hint={t(
+            '来宾 10 人以内最多 3 人;超过 10 人的,不超过来宾人数的三分之一',
+            'At most 3 for up to 10 guests, otherwise a third of the guests',
+          )}
           value={values['workMeal.accompanyCount']}
           errors={errors}
         />
-        <Field name="workMeal.costPerPersonYuan" type="number" min={0} label={t('人均标准(元)', 'Cost per person (yuan)')} value={values['workMeal.costPerPersonYuan']} errors={errors} />
+        <Field
+          name="workMeal.costPerPersonYuan"
+          type="number"
+          min={0}
+          label={t('人均标准(元)', 'Cost per person (yuan)')}
+          value={values['workMeal.costPerPersonYuan']}
+          errors={errors}
+        />
       </div>
     </Group>
   );
@@ -61,9 +88,30 @@ function LodgingRows({ page, values, errors }: RowProps) {
     <Group legend={t('住宿安排', 'Lodging')}>
       {rows(LODGING_ROWS).map((i) => (
         <div class="row">
-          <Select name={`lodging.${i}.rank`} label={t(`第 ${i + 1} 行 级别`, `Line ${i + 1} rank`)} value={values[`lodging.${i}.rank`]} options={rankOptions(page)} blank="—" errors={errors} />
-          <Field name={`lodging.${i}.rooms`} type="number" min={1} label={t(`第 ${i + 1} 行 房间数`, `Line ${i + 1} rooms`)} value={values[`lodging.${i}.rooms`]} errors={errors} />
-          <Field name={`lodging.${i}.nights`} type="number" min={1} label={t(`第 ${i + 1} 行 晚数`, `Line ${i + 1} nights`)} value={values[`lodging.${i}.nights`]} errors={errors} />
+          <Select
+            name={`lodging.${i}.rank`}
+            label={t(`第 ${i + 1} 行 级别`, `Line ${i + 1} rank`)}
+            value={values[`lodging.${i}.rank`]}
+            options={rankOptions(page)}
+            blank="—"
+            errors={errors}
+          />
+          <Field
+            name={`lodging.${i}.rooms`}
+            type="number"
+            min={1}
+            label={t(`第 ${i + 1} 行 房间数`, `Line ${i + 1} rooms`)}
+            value={values[`lodging.${i}.rooms`]}
+            errors={errors}
+          />
+          <Field
+            name={`lodging.${i}.nights`}
+            type="number"
+            min={1}
+            label={t(`第 ${i + 1} 行 晚数`, `Line ${i + 1} nights`)}
+            value={values[`lodging.${i}.nights`]}
+            errors={errors}
+          />
           <Field
             name={`lodging.${i}.ratePerNightYuan`}
             type="number"
@@ -84,9 +132,25 @@ function ActivityRows({ page, values, errors }: RowProps) {
     <Group legend={t('活动安排', 'Activities')}>
       {rows(ACTIVITY_ROWS).map((i) => (
         <div class="row">
-          <Field name={`activities.${i}.date`} type="date" label={t(`活动 ${i + 1} 日期`, `Activity ${i + 1} date`)} value={values[`activities.${i}.date`]} errors={errors} />
-          <Field name={`activities.${i}.description`} label={t(`活动 ${i + 1} 内容`, `Activity ${i + 1} description`)} value={values[`activities.${i}.description`]} errors={errors} />
-          <Field name={`activities.${i}.place`} label={t(`活动 ${i + 1} 地点`, `Activity ${i + 1} place`)} value={values[`activities.${i}.place`]} errors={errors} />
+          <Field
+            name={`activities.${i}.date`}
+            type="date"
+            label={t(`活动 ${i + 1} 日期`, `Activity ${i + 1} date`)}
+            value={values[`activities.${i}.date`]}
+            errors={errors}
+          />
+          <Field
+            name={`activities.${i}.description`}
+            label={t(`活动 ${i + 1} 内容`, `Activity ${i + 1} description`)}
+            value={values[`activities.${i}.description`]}
+            errors={errors}
+          />
+          <Field
+            name={`activities.${i}.place`}
+            label={t(`活动 ${i + 1} 地点`, `Activity ${i + 1} place`)}
+            value={values[`activities.${i}.place`]}
+            errors={errors}
+          />
         </div>
       ))}
     </Group>
@@ -101,7 +165,15 @@ export function ReceptionForm(props: { page: PageContext; values: FormValues; er
       <CsrfField page={page} />
       <div class="card">
         <div class="row">
-          <Select name="regionId" label={t('来访地区', 'Guests’ region')} value={values.regionId} options={regionOptions(props.regions, t)} blank={t('请选择', 'Choose')} errors={errors} required />
+          <Select
+            name="regionId"
+            label={t('来访地区', 'Guests’ region')}
+            value={values.regionId}
+            options={regionOptions(props.regions, t)}
+            blank={t('请选择', 'Choose')}
+            errors={errors}
+            required
+          />
           <Field
             name="officialLetterRef"
             label={t('公函文号', 'Official letter reference')}
@@ -114,8 +186,24 @@ export function ReceptionForm(props: { page: PageContext; values: FormValues; er
         <div class="row">
           <Field name="startDate" type="date" label={t('开始日期', 'First day')} value={values.startDate} errors={errors} required />
           <Field name="endDate" type="date" label={t('结束日期', 'Last day')} value={values.endDate} errors={errors} required />
-          <Field name="guestCount" type="number" min={1} label={t('来宾人数', 'Guest count')} value={values.guestCount} errors={errors} required />
-          <Select name="leadRank" label={t('带队级别', 'Lead rank')} value={values.leadRank} options={rankOptions(page)} blank={t('请选择', 'Choose')} errors={errors} required />
+          <Field
+            name="guestCount"
+            type="number"
+            min={1}
+            label={t('来宾人数', 'Guest count')}
+            value={values.guestCount}
+            errors={errors}
+            required
+          />
+          <Select
+            name="leadRank"
+            label={t('带队级别', 'Lead rank')}
+            value={values.leadRank}
+            options={rankOptions(page)}
+            blank={t('请选择', 'Choose')}
+            errors={errors}
+            required
+          />
         </div>
       </div>
       <GuestRows page={page} values={values} errors={errors} />

@@ -24,7 +24,13 @@ const text = (value: string | undefined) => value ?? '';
 const optionalText = (value: string | undefined) => (value?.trim() ? value : undefined);
 
 /** The rows the user filled in, each with its row number on the form. */
-function filledRows<T>(values: FormValues, prefix: string, count: number, fields: readonly string[], read: (row: (f: string) => string) => T) {
+function filledRows<T>(
+  values: FormValues,
+  prefix: string,
+  count: number,
+  fields: readonly string[],
+  read: (row: (f: string) => string) => T,
+) {
   const rows: { formIndex: number; value: T }[] = [];
   for (let i = 0; i < count; i++) {
     // A rank select alone does not make a row: it always has a value.
@@ -43,7 +49,11 @@ export function receptionInputOf(values: FormValues): NewReceptionInput {
     nights: formInt(f('nights')),
     ratePerNightYuan: formInt(f('ratePerNightYuan')),
   }));
-  const activities = filledRows(values, 'activities', ACTIVITY_ROWS, ACTIVITY_FIELDS, (f) => ({ date: f('date'), description: f('description'), place: f('place') }));
+  const activities = filledRows(values, 'activities', ACTIVITY_ROWS, ACTIVITY_FIELDS, (f) => ({
+    date: f('date'),
+    description: f('description'),
+    place: f('place'),
+  }));
   const mealNames = MEAL_FIELDS.map((f) => `workMeal.${f}`);
   const candidate = {
     regionId: text(values.regionId),
@@ -55,7 +65,11 @@ export function receptionInputOf(values: FormValues): NewReceptionInput {
     guests: guests.map((r) => r.value),
     workMeal: blank(values, mealNames)
       ? undefined
-      : { date: text(values['workMeal.date']), accompanyCount: formInt(values['workMeal.accompanyCount']), costPerPersonYuan: formInt(values['workMeal.costPerPersonYuan']) },
+      : {
+          date: text(values['workMeal.date']),
+          accompanyCount: formInt(values['workMeal.accompanyCount']),
+          costPerPersonYuan: formInt(values['workMeal.costPerPersonYuan']),
+        },
     lodging: lodging.map((r) => r.value),
     activities: activities.map((r) => r.value),
     venue: optionalText(values.venue),
@@ -102,7 +116,9 @@ function violationPaths(violation: ReceptionViolation, values: FormValues): stri
       return ['workMeal.costPerPersonYuan'];
     case 'LODGING_STANDARD_EXCEEDED':
       return Array.from({ length: LODGING_ROWS }, (_, i) => i)
-        .filter((i) => values[`lodging.${i}.rank`] === violation.rank && formInt(values[`lodging.${i}.ratePerNightYuan`]) === violation.requested)
+        .filter(
+          (i) => values[`lodging.${i}.rank`] === violation.rank && formInt(values[`lodging.${i}.ratePerNightYuan`]) === violation.requested,
+        )
         .map((i) => `lodging.${i}.ratePerNightYuan`);
     case 'GIFTS_FORBIDDEN':
       return ['giftsYuan'];

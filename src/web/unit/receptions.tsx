@@ -20,7 +20,10 @@ const DONE_MESSAGES: Record<string, Words> = {
   cancelled: { zh: '公务接待已取消。', en: 'The reception is cancelled.' },
 };
 
-async function renderForm(c: Context<AppEnv>, state: { values: FormValues; errors?: FieldErrors; messages?: Flash[]; status?: 200 | 409 | 422 }) {
+async function renderForm(
+  c: Context<AppEnv>,
+  state: { values: FormValues; errors?: FieldErrors; messages?: Flash[]; status?: 200 | 409 | 422 },
+) {
   unitUser(c);
   const page = pageContext(c);
   const [regions, { standards }] = await Promise.all([regionsById(c), currentReceptionStandards(c.var.db)]);

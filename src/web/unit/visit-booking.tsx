@@ -82,9 +82,7 @@ async function renderEditForm(c: Context<AppEnv>, visit: VisitRow, state: FormSt
   const regions = await regionsById(c);
   return c.html(
     <Layout page={page} title={t('修改考察预约', 'Edit the visit')} messages={state.messages}>
-      <p class="hint">
-        {t('修改后需重新经前方指挥部衔接。', 'After an edit the visit goes back to the HQ for coordination.')}
-      </p>
+      <p class="hint">{t('修改后需重新经前方指挥部衔接。', 'After an edit the visit goes back to the HQ for coordination.')}</p>
       <VisitForm
         page={page}
         action={`/unit/visits/${encodeURIComponent(visit.id)}/edit`}

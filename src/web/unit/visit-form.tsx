@@ -126,7 +126,12 @@ export function SlotFinder(props: { page: PageContext; values: FormValues; error
           <ul class="slots" aria-label={t('可用日期', 'Free windows')}>
             {slots.map((slot) => (
               <li>
-                <a class="button secondary" href={bookingFormHref(values, slot)} data-slot-start={slot.startDate} data-slot-end={slot.endDate}>
+                <a
+                  class="button secondary"
+                  href={bookingFormHref(values, slot)}
+                  data-slot-start={slot.startDate}
+                  data-slot-end={slot.endDate}
+                >
                   {t(`${slot.startDate} 至 ${slot.endDate}`, `${slot.startDate} to ${slot.endDate}`)}
                 </a>
               </li>

@@ -66,7 +66,12 @@ export interface SlotQuery {
 export function slotQueryOf(values: FormValues): SlotQuery | null {
   const headcount = formInt(values.headcount);
   let days = formInt(values.days);
-  if (days === undefined && isValidIsoDate(values.startDate ?? '') && isValidIsoDate(values.endDate ?? '') && values.endDate! >= values.startDate!) {
+  if (
+    days === undefined &&
+    isValidIsoDate(values.startDate ?? '') &&
+    isValidIsoDate(values.endDate ?? '') &&
+    values.endDate! >= values.startDate!
+  ) {
     days = inclusiveDays(values.startDate!, values.endDate!);
   }
   const whole = (n: number | undefined, max: number): n is number => n !== undefined && Number.isInteger(n) && n >= 1 && n <= max;

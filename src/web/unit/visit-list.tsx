@@ -11,7 +11,17 @@ import { kindLabel, say, VISIT_STATUS_WORDS, type Words } from '../../views/labe
 import { Layout, type Flash, type PageContext } from '../../views/layout.js';
 import { problemMessages } from '../../views/problem-messages.js';
 import { formFields, pageContext } from '../page.js';
-import { currentYear, isFormRefusal, refusalFlash, regionName, regionsById, unitUser, yearParam, type RegionsById, type UnitUser } from './context.js';
+import {
+  currentYear,
+  isFormRefusal,
+  refusalFlash,
+  regionName,
+  regionsById,
+  unitUser,
+  yearParam,
+  type RegionsById,
+  type UnitUser,
+} from './context.js';
 import { VisitRowActions } from './visit-actions.js';
 
 /** The confirmation a redirect after a successful change asks for (?created=<id> and so on). */
@@ -137,4 +147,3 @@ export const visitListPages = new Hono<AppEnv>()
   })
   .post('/visits/:id/withdraw', (c) => act(c, 'withdraw'))
   .post('/visits/:id/cancel', (c) => act(c, 'cancel'));
-

@@ -16,7 +16,11 @@ export interface BenchApp {
   database: LibsqlDatabase;
   officeToken: string;
   officeId: string;
-  request: (method: string, path: string, options?: { token?: string; body?: unknown; headers?: Record<string, string> }) => Promise<{ status: number; body: any; text: string; headers: Headers }>;
+  request: (
+    method: string,
+    path: string,
+    options?: { token?: string; body?: unknown; headers?: Record<string, string> },
+  ) => Promise<{ status: number; body: any; text: string; headers: Headers }>;
   ok: (method: string, path: string, options?: { token?: string; body?: unknown }) => Promise<any>;
   unitToken: (unitId: string) => Promise<string>;
   close: () => void;
@@ -25,7 +29,12 @@ export interface BenchApp {
 export async function benchApp(): Promise<BenchApp> {
   const dir = mkdtempSync(join(tmpdir(), 'planner-bench-app-'));
   const database = await openDatabase(`file:${join(dir, 'bench.db')}`);
-  const config: AppConfig = { publicUrl: 'http://127.0.0.1', adminEmail: ADMIN.email, adminPassword: ADMIN.password, adminPasswordIsDefault: false };
+  const config: AppConfig = {
+    publicUrl: 'http://127.0.0.1',
+    adminEmail: ADMIN.email,
+    adminPassword: ADMIN.password,
+    adminPasswordIsDefault: false,
+  };
   await ensureAdmin(database, config);
   const app = createApp({ db: database.db, config, now: () => BENCH_NOW });
   const request: BenchApp['request'] = async (method, path, options = {}) => {

@@ -5,7 +5,19 @@ import type { Client, InStatement } from '@libsql/client';
 import { addDays, fromDayNumber, toDayNumber } from '../../../src/domain/dates.js';
 
 export const REGION_IDS = ['aksu', 'alar', 'nagqu', 'haixi'] as const;
-export const CITY_IDS = ['hangzhou', 'ningbo', 'wenzhou', 'jiaxing', 'huzhou', 'shaoxing', 'jinhua', 'quzhou', 'zhoushan', 'taizhou', 'lishui'] as const;
+export const CITY_IDS = [
+  'hangzhou',
+  'ningbo',
+  'wenzhou',
+  'jiaxing',
+  'huzhou',
+  'shaoxing',
+  'jinhua',
+  'quzhou',
+  'zhoushan',
+  'taizhou',
+  'lishui',
+] as const;
 
 /** Small deterministic PRNG (mulberry32) so every run seeds the same data. */
 export function prng(seed: number): () => number {

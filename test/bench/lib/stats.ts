@@ -21,7 +21,10 @@ export function summarise(samplesMs: readonly number[]): Summary {
 }
 
 /** Runs `fn` sequentially until `count` runs or `maxMs` elapse, whichever first; returns each run's ms. */
-export async function timeLoop(fn: (i: number) => Promise<unknown> | unknown, options: { count: number; maxMs: number }): Promise<number[]> {
+export async function timeLoop(
+  fn: (i: number) => Promise<unknown> | unknown,
+  options: { count: number; maxMs: number },
+): Promise<number[]> {
   const samples: number[] = [];
   const deadline = performance.now() + options.maxMs;
   for (let i = 0; i < options.count && performance.now() < deadline; i++) {
@@ -34,7 +37,12 @@ export async function timeLoop(fn: (i: number) => Promise<unknown> | unknown, op
 
 export function machine(): { node: string; cpuCount: number; cpuModel: string; platform: string } {
   const list = cpus();
-  return { node: process.version, cpuCount: list.length, cpuModel: list[0]?.model.trim() ?? 'unknown', platform: `${process.platform} ${process.arch}` };
+  return {
+    node: process.version,
+    cpuCount: list.length,
+    cpuModel: list[0]?.model.trim() ?? 'unknown',
+    platform: `${process.platform} ${process.arch}`,
+  };
 }
 
 export const fmt = (x: number, digits = 2): string => (Number.isFinite(x) ? x.toFixed(digits) : String(x));

@@ -81,7 +81,12 @@ function constraints(input: PlanInput, variables: Variable[]): string[] {
     rows.push(` c${rows.length}: ${sum(terms)} <= ${bound}`);
   };
   const byRequest = groupBy(variables, (v) => v.request);
-  for (const vs of byRequest.values()) if (vs.length > 1) add(vs.map((v) => v.name), 1);
+  for (const vs of byRequest.values())
+    if (vs.length > 1)
+      add(
+        vs.map((v) => v.name),
+        1,
+      );
 
   for (const [regionId, vs] of groupBy(variables, (v) => v.regionId)) {
     const rules = input.regions[regionId]!;
@@ -91,22 +96,41 @@ function constraints(input: PlanInput, variables: Variable[]): string[] {
     for (let d = first; d <= last; d++) {
       const covering = vs.filter((v) => v.start <= d && d < v.start + v.days);
       const free = rules.maxConcurrentDelegations - countedVisitsOn(fromDayNumber(d), existing);
-      if (covering.length > 0 && covering.length > free) add(covering.map((v) => v.name), free);
+      if (covering.length > 0 && covering.length > free)
+        add(
+          covering.map((v) => v.name),
+          free,
+        );
     }
     for (let t = first; rules.minGapDays > 1 && t <= last; t++) {
       const arriving = vs.filter((v) => v.start >= t && v.start < t + rules.minGapDays);
-      if (arriving.length > 1) add(arriving.map((v) => v.name), 1);
+      if (arriving.length > 1)
+        add(
+          arriving.map((v) => v.name),
+          1,
+        );
     }
     if (rules.minGapDays === 1) {
-      for (const sameDay of groupBy(vs, (v) => v.start).values()) if (sameDay.length > 1) add(sameDay.map((v) => v.name), 1);
+      for (const sameDay of groupBy(vs, (v) => v.start).values())
+        if (sameDay.length > 1)
+          add(
+            sameDay.map((v) => v.name),
+            1,
+          );
     }
   }
 
   for (const [unitId, vs] of groupBy(variables, (v) => v.unitId)) {
     const limits = input.limitsByUnit[unitId]!;
     const used = input.usageByUnit[unitId] ?? { batches: 0, personTrips: 0 };
-    add(vs.map((v) => v.name), limits.maxBatches - used.batches);
-    add(vs.map((v) => `${v.headcount} ${v.name}`), limits.maxPersonTrips - used.personTrips);
+    add(
+      vs.map((v) => v.name),
+      limits.maxBatches - used.batches,
+    );
+    add(
+      vs.map((v) => `${v.headcount} ${v.name}`),
+      limits.maxPersonTrips - used.personTrips,
+    );
   }
   return rows;
 }
@@ -134,7 +158,9 @@ export function solveExactly(highs: Highs, input: PlanInput): ExactOptimum {
 
   const deviationTerms = variables.map((v) => `${v.deviation} ${v.name}`);
   const withWeight = [...rows, ` weight: ${sum(weightTerms)} >= ${weight}`];
-  const second = highs.solve(`Minimize\n obj: ${sum(deviationTerms)}\nSubject To\n${withWeight.join('\n')}\n${binaries}`, { mip_rel_gap: 0 });
+  const second = highs.solve(`Minimize\n obj: ${sum(deviationTerms)}\nSubject To\n${withWeight.join('\n')}\n${binaries}`, {
+    mip_rel_gap: 0,
+  });
   if (second.Status !== 'Optimal') throw new Error(`HiGHS (deviation): ${second.Status}`);
   const starts = new Map<number, number>();
   for (const v of variables) {
@@ -155,7 +181,10 @@ export function weightRelaxationBound(
   if (variables.length === 0) return { bound: 0, variables: 0, rows: 0, ms: 0 };
   const rows = constraints(input, variables);
   const bounds = `Bounds\n ${variables.map((v) => `${v.name} <= 1`).join('\n ')}\nEnd\n`;
-  const result = highs.solve(`Maximize\n obj: ${sum(variables.map((v) => `${v.weight} ${v.name}`))}\nSubject To\n${rows.join('\n')}\n${bounds}`, options);
+  const result = highs.solve(
+    `Maximize\n obj: ${sum(variables.map((v) => `${v.weight} ${v.name}`))}\nSubject To\n${rows.join('\n')}\n${bounds}`,
+    options,
+  );
   if (result.Status !== 'Optimal') throw new Error(`HiGHS (relaxation): ${result.Status}`);
   return { bound: result.ObjectiveValue, variables: variables.length, rows: rows.length, ms: performance.now() - started };
 }

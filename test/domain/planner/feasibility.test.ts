@@ -31,7 +31,17 @@ describe('every proposal passes the single-booking rules', () => {
   }
 
   it('the re-check itself catches a proposal that breaks a rule', () => {
-    const request = (id: string) => ({ id, unitId: 'u1', regionId: 'r1', kind: 'inspection' as const, days: 3, headcount: 4, earliest: '2027-04-01', latest: '2027-04-30', priority: 1 as const });
+    const request = (id: string) => ({
+      id,
+      unitId: 'u1',
+      regionId: 'r1',
+      kind: 'inspection' as const,
+      days: 3,
+      headcount: 4,
+      earliest: '2027-04-01',
+      latest: '2027-04-30',
+      priority: 1 as const,
+    });
     const input = {
       year: 2027,
       requests: [request('a'), request('b')],
@@ -52,7 +62,8 @@ describe('every proposal passes the single-booking rules', () => {
   it('the generated instances are not trivial: some requests stay unplaced, for more than one reason', () => {
     const codes = new Set<string>();
     for (const [, shape] of Object.entries(SHAPES)) {
-      for (const seed of [1, 2, 3]) for (const u of solvePlan({ ...generateInstance(seed * 101, shape), ...BUDGET }).unplaced) codes.add(u.code);
+      for (const seed of [1, 2, 3])
+        for (const u of solvePlan({ ...generateInstance(seed * 101, shape), ...BUDGET }).unplaced) codes.add(u.code);
     }
     expect([...codes].sort()).toEqual([
       'BATCH_CAP_EXCEEDED',

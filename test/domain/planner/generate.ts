@@ -70,7 +70,14 @@ export function generateInstance(seed: number, shape: InstanceShape = SMALL_SHAP
     for (let e = 0; e < int(shape.existingPerRegion); e++) {
       // Existing visits may lie outside the period (and the year) on purpose: they still count.
       const startDate = dayIn(-10, last);
-      existingVisits.push({ id: `v-${g}-${e}`, unitId: `unit-${e % shape.units}`, regionId: id, headcount: 5, startDate, endDate: addDays(startDate, int(shape.days) - 1) });
+      existingVisits.push({
+        id: `v-${g}-${e}`,
+        unitId: `unit-${e % shape.units}`,
+        regionId: id,
+        headcount: 5,
+        startDate,
+        endDate: addDays(startDate, int(shape.days) - 1),
+      });
     }
   }
 
@@ -78,7 +85,11 @@ export function generateInstance(seed: number, shape: InstanceShape = SMALL_SHAP
   const usageByUnit: Record<string, QuotaUsage> = {};
   for (let u = 0; u < shape.units; u++) {
     const used = int(shape.usedBatches);
-    limitsByUnit[`unit-${u}`] = { maxBatches: int(shape.maxBatches), maxHeadcountPerBatch: int(shape.maxHeadcountPerBatch), maxPersonTrips: int(shape.maxPersonTrips) };
+    limitsByUnit[`unit-${u}`] = {
+      maxBatches: int(shape.maxBatches),
+      maxHeadcountPerBatch: int(shape.maxHeadcountPerBatch),
+      maxPersonTrips: int(shape.maxPersonTrips),
+    };
     usageByUnit[`unit-${u}`] = { batches: used, personTrips: used * 5 };
   }
 

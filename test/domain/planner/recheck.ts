@@ -31,7 +31,14 @@ export function expectFeasible(input: PlanInput, proposal: Proposal): void {
       candidate: { startDate: p.startDate, endDate: p.endDate, headcount: request.headcount },
     });
     expect(refusal, `${p.requestId} at ${p.startDate}`).toBeNull();
-    booked.push({ id: p.requestId, unitId: p.unitId, regionId: p.regionId, headcount: request.headcount, startDate: p.startDate, endDate: p.endDate });
+    booked.push({
+      id: p.requestId,
+      unitId: p.unitId,
+      regionId: p.regionId,
+      headcount: request.headcount,
+      startDate: p.startDate,
+      endDate: p.endDate,
+    });
     usage.set(p.unitId, { batches: used.batches + 1, personTrips: used.personTrips + request.headcount });
     weight += weightOf(request.priority);
     deviation += Math.abs(daysBetween(request.preferredStart ?? request.earliest, p.startDate));
@@ -49,7 +56,11 @@ export function expectFeasible(input: PlanInput, proposal: Proposal): void {
     const request = requests.get(u.requestId)!;
     const codes = new Set<string>();
     for (const startDate of startsInWindow(input, request)) {
-      const candidate: DateRange & { headcount: number } = { startDate, endDate: addDays(startDate, request.days - 1), headcount: request.headcount };
+      const candidate: DateRange & { headcount: number } = {
+        startDate,
+        endDate: addDays(startDate, request.days - 1),
+        headcount: request.headcount,
+      };
       const refusal = checkBooking({
         limits: input.limitsByUnit[request.unitId]!,
         usage: usage.get(request.unitId) ?? { batches: 0, personTrips: 0 },

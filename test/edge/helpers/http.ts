@@ -16,7 +16,10 @@ export interface Client {
   call: <T = any>(method: string, path: string, options?: RequestOptions) => Promise<HttpResponse<T>>;
   login: (email: string, password: string) => Promise<string>;
   /** Creates an account as the office and logs it in. */
-  createUser: (adminToken: string, account: { role: 'office' | 'hq' | 'unit'; unitId?: string; regionId?: string }) => Promise<{ token: string; id: string; email: string }>;
+  createUser: (
+    adminToken: string,
+    account: { role: 'office' | 'hq' | 'unit'; unitId?: string; regionId?: string },
+  ) => Promise<{ token: string; id: string; email: string }>;
 }
 
 let userCounter = 0;

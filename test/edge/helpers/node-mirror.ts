@@ -33,7 +33,12 @@ export async function nodeMirror(readStored: (statements: string[]) => Promise<R
       });
     }
   }
-  const config = { publicUrl: 'http://127.0.0.1', adminEmail: 'unused@edge.test', adminPassword: 'unused-password', adminPasswordIsDefault: false };
+  const config = {
+    publicUrl: 'http://127.0.0.1',
+    adminEmail: 'unused@edge.test',
+    adminPassword: 'unused-password',
+    adminPasswordIsDefault: false,
+  };
   const dispose = () => {
     database.client.close();
     rmSync(dir, { recursive: true, force: true });

@@ -103,7 +103,17 @@ async function applyMigrations(projectDir: string, persistTo: string): Promise<v
 export async function queryStored(worker: RunningWorker, statements: string[]): Promise<Record<string, unknown>[][]> {
   const { projectDir, persistTo } = worker;
   const command = statements.map((statement) => statement.trim().replace(/;$/, '')).join(';\n');
-  const printed = await runToCompletion(projectDir, ['d1', 'execute', 'DB', '--local', '--persist-to', persistTo, '--json', '--command', command]);
+  const printed = await runToCompletion(projectDir, [
+    'd1',
+    'execute',
+    'DB',
+    '--local',
+    '--persist-to',
+    persistTo,
+    '--json',
+    '--command',
+    command,
+  ]);
   const results = JSON.parse(printed) as { results: Record<string, unknown>[] }[];
   if (results.length !== statements.length) throw new Error(`expected ${statements.length} result sets, got ${results.length}: ${printed}`);
   return results.map((r) => r.results);
@@ -155,11 +165,25 @@ export async function startWorker(vars: WorkerVars): Promise<RunningWorker> {
   const baseUrl = `http://127.0.0.1:${port}`;
   const output: string[] = [];
   const child = runWrangler(projectDir, [
-    'dev', '--local', '--ip', '127.0.0.1', '--port', String(port), '--persist-to', persistTo,
-    '--inspector-ip', '127.0.0.1', '--show-interactive-dev-session=false', '--log-level', 'log',
-    '--var', `ADMIN_EMAIL:${vars.ADMIN_EMAIL}`,
-    '--var', `ADMIN_PASSWORD:${vars.ADMIN_PASSWORD}`,
-    '--var', `PUBLIC_URL:${baseUrl}`,
+    'dev',
+    '--local',
+    '--ip',
+    '127.0.0.1',
+    '--port',
+    String(port),
+    '--persist-to',
+    persistTo,
+    '--inspector-ip',
+    '127.0.0.1',
+    '--show-interactive-dev-session=false',
+    '--log-level',
+    'log',
+    '--var',
+    `ADMIN_EMAIL:${vars.ADMIN_EMAIL}`,
+    '--var',
+    `ADMIN_PASSWORD:${vars.ADMIN_PASSWORD}`,
+    '--var',
+    `PUBLIC_URL:${baseUrl}`,
   ]);
   collect(child, output);
 
@@ -190,7 +214,8 @@ async function waitForHealth(baseUrl: string, child: ChildProcess, output: strin
   const deadline = Date.now() + STARTUP_TIMEOUT_MS;
   const failure = (why: string) => new Error(`${why}; wrangler said:\n${output.join('')}`);
   while (Date.now() < deadline) {
-    if (child.exitCode !== null || child.signalCode !== null) throw failure(`wrangler dev exited (${child.exitCode ?? child.signalCode}) before serving`);
+    if (child.exitCode !== null || child.signalCode !== null)
+      throw failure(`wrangler dev exited (${child.exitCode ?? child.signalCode}) before serving`);
     // On a build error wrangler keeps waiting for a fixed file instead of exiting: fail now.
     if (output.some((chunk) => chunk.includes('Build failed'))) throw failure('the Worker did not build');
     try {

@@ -39,7 +39,13 @@ export interface BadRequest {
   headers?: Record<string, string>;
 }
 
-export const SQL_PAYLOADS = ["' OR '1'='1", "'; DROP TABLE visits; --", '1; SELECT * FROM users --', '" OR ""="', "aksu' UNION SELECT password_hash FROM users --"];
+export const SQL_PAYLOADS = [
+  "' OR '1'='1",
+  "'; DROP TABLE visits; --",
+  '1; SELECT * FROM users --',
+  '" OR ""="',
+  "aksu' UNION SELECT password_hash FROM users --",
+];
 export const HTML_PAYLOADS = ['<script>alert(1)</script>', '<img src=x onerror=alert(1)>', '"><svg onload=alert(1)>'];
 export const BAD_DATES = [
   '2027-02-30',
@@ -77,18 +83,29 @@ const typesOf = (s: JsonSchema): string[] => (Array.isArray(s.type) ? s.type : s
 const clone = <T>(value: T): T => (value === undefined ? value : JSON.parse(JSON.stringify(value)));
 
 /** Values that the schema refuses, each with a label. Raw JSON text where JSON.stringify cannot say it. */
-function badValues(schema: JsonSchema, current: unknown, resolve: (s?: JsonSchema) => JsonSchema | undefined): { label: string; value?: unknown; raw?: string }[] {
+function badValues(
+  schema: JsonSchema,
+  current: unknown,
+  resolve: (s?: JsonSchema) => JsonSchema | undefined,
+): { label: string; value?: unknown; raw?: string }[] {
   const types = typesOf(schema);
   const out: { label: string; value?: unknown; raw?: string }[] = [];
   if (!types.length && !schema.enum) return out;
   const nullable = types.includes('null');
   if (!nullable) out.push({ label: 'null', value: null });
   if (types.includes('string')) {
-    out.push({ label: 'number for string', value: 12345 }, { label: 'boolean for string', value: true }, { label: 'array for string', value: ['x'] }, { label: 'object for string', value: { a: 1 } });
+    out.push(
+      { label: 'number for string', value: 12345 },
+      { label: 'boolean for string', value: true },
+      { label: 'array for string', value: ['x'] },
+      { label: 'object for string', value: { a: 1 } },
+    );
     if ((schema.minLength ?? 0) >= 1) out.push({ label: 'empty string', value: '' });
-    if (schema.maxLength !== undefined && schema.maxLength < 20_000) out.push({ label: `${schema.maxLength + 1} chars`, value: '长'.repeat(schema.maxLength + 1) });
+    if (schema.maxLength !== undefined && schema.maxLength < 20_000)
+      out.push({ label: `${schema.maxLength + 1} chars`, value: '长'.repeat(schema.maxLength + 1) });
     if (schema.format === 'date') for (const d of BAD_DATES) out.push({ label: `date ${JSON.stringify(d)}`, value: d });
-    if (schema.format === 'email') out.push({ label: 'not an email', value: 'not-an-email' }, { label: 'email with spaces', value: 'a b@c d' });
+    if (schema.format === 'email')
+      out.push({ label: 'not an email', value: 'not-an-email' }, { label: 'email with spaces', value: 'a b@c d' });
     if (schema.enum || schema.pattern) {
       for (const p of [...SQL_PAYLOADS, ...HTML_PAYLOADS]) out.push({ label: `payload ${p}`, value: p });
       out.push({ label: 'unknown value', value: 'BOGUS VALUE' });
@@ -96,11 +113,23 @@ function badValues(schema: JsonSchema, current: unknown, resolve: (s?: JsonSchem
     }
   }
   if (types.includes('integer') || types.includes('number')) {
-    out.push({ label: 'numeric string', value: '5' }, { label: 'boolean for number', value: false }, { label: 'array for number', value: [1] }, { label: 'object for number', value: {} });
+    out.push(
+      { label: 'numeric string', value: '5' },
+      { label: 'boolean for number', value: false },
+      { label: 'array for number', value: [1] },
+      { label: 'object for number', value: {} },
+    );
     if (types.includes('integer')) out.push({ label: 'fraction', value: 1.5 });
-    if (schema.minimum !== undefined) out.push({ label: 'below minimum', value: schema.minimum - 1 }, { label: 'hugely negative', value: -1e15 });
+    if (schema.minimum !== undefined)
+      out.push({ label: 'below minimum', value: schema.minimum - 1 }, { label: 'hugely negative', value: -1e15 });
     if (schema.exclusiveMinimum !== undefined) out.push({ label: 'at exclusive minimum', value: schema.exclusiveMinimum });
-    if (schema.maximum !== undefined) out.push({ label: 'above maximum', value: schema.maximum + 1 }, { label: '1e308', value: 1e308 }, { label: '2^53+2', value: 2 ** 53 + 2 }, { label: '1e400 (Infinity)', raw: '1e400' });
+    if (schema.maximum !== undefined)
+      out.push(
+        { label: 'above maximum', value: schema.maximum + 1 },
+        { label: '1e308', value: 1e308 },
+        { label: '2^53+2', value: 2 ** 53 + 2 },
+        { label: '1e400 (Infinity)', raw: '1e400' },
+      );
     if (schema.exclusiveMaximum !== undefined) out.push({ label: 'at exclusive maximum', value: schema.exclusiveMaximum });
     if (schema.minimum === undefined && schema.exclusiveMinimum === undefined) out.push({ label: '-1e400 (-Infinity)', raw: '-1e400' });
   }
@@ -110,7 +139,12 @@ function badValues(schema: JsonSchema, current: unknown, resolve: (s?: JsonSchem
     const items = resolve(schema.items);
     const first = Array.isArray(current) ? current[0] : undefined;
     if (items && first !== undefined) {
-      for (const bad of badValues(items, first, resolve)) out.push({ ...bad, label: `[0] ${bad.label}`, ...(bad.raw === undefined ? { value: [bad.value, ...(current as unknown[]).slice(1)] } : { raw: `[${bad.raw}]` }) });
+      for (const bad of badValues(items, first, resolve))
+        out.push({
+          ...bad,
+          label: `[0] ${bad.label}`,
+          ...(bad.raw === undefined ? { value: [bad.value, ...(current as unknown[]).slice(1)] } : { raw: `[${bad.raw}]` }),
+        });
       for (const nested of objectFaults(items, first, resolve)) out.push({ label: `[0].${nested.label}`, raw: `[${nested.raw}]` });
       if (schema.maxItems !== undefined && JSON.stringify(first).length * (schema.maxItems + 1) < 50_000) {
         out.push({ label: `${schema.maxItems + 1} items`, value: Array.from({ length: schema.maxItems + 1 }, () => clone(first)) });
@@ -119,13 +153,18 @@ function badValues(schema: JsonSchema, current: unknown, resolve: (s?: JsonSchem
   }
   if (types.includes('object')) {
     out.push({ label: 'string for object', value: 'x' }, { label: 'array for object', value: [] });
-    if (current && typeof current === 'object') for (const nested of objectFaults(schema, current, resolve)) out.push({ label: `.${nested.label}`, raw: nested.raw });
+    if (current && typeof current === 'object')
+      for (const nested of objectFaults(schema, current, resolve)) out.push({ label: `.${nested.label}`, raw: nested.raw });
   }
   return out;
 }
 
 /** Faults inside one object: each as the object's raw JSON text with one thing wrong. */
-export function objectFaults(schema: JsonSchema, base: unknown, resolve: (s?: JsonSchema) => JsonSchema | undefined): { label: string; raw: string }[] {
+export function objectFaults(
+  schema: JsonSchema,
+  base: unknown,
+  resolve: (s?: JsonSchema) => JsonSchema | undefined,
+): { label: string; raw: string }[] {
   const s = resolve(schema);
   if (!s || !typesOf(s).includes('object') || !base || typeof base !== 'object' || Array.isArray(base)) return [];
   const obj = base as Record<string, unknown>;
@@ -138,7 +177,8 @@ export function objectFaults(schema: JsonSchema, base: unknown, resolve: (s?: Js
   if (s.additionalProperties === false) {
     out.push({ label: 'extra field', raw: JSON.stringify({ ...obj, unexpectedField: 'x' }) });
     out.push({ label: 'extra field id', raw: JSON.stringify({ ...obj, id: 'chosen-by-client', status: 'approved' }) });
-    for (const key of PROTO_KEYS) out.push({ label: `extra ${key}`, raw: `{"${key}":{"role":"office","isAdmin":true},${JSON.stringify(obj).slice(1)}` });
+    for (const key of PROTO_KEYS)
+      out.push({ label: `extra ${key}`, raw: `{"${key}":{"role":"office","isAdmin":true},${JSON.stringify(obj).slice(1)}` });
   }
   for (const [key, propSchema] of Object.entries(s.properties ?? {})) {
     const prop = resolve(propSchema);
@@ -230,7 +270,17 @@ export function badRequestsFor(options: {
   if (schema) for (const [label, text] of brokenJson) add('json', label, text);
 
   // Wrong content types carrying an otherwise valid body: refused before anything reads it.
-  for (const type of ['text/plain', 'application/x-www-form-urlencoded', 'multipart/form-data; boundary=x', 'application/xml', 'text/html', 'application/json-seq', 'application/jsonx', 'json', 'text/json']) {
+  for (const type of [
+    'text/plain',
+    'application/x-www-form-urlencoded',
+    'multipart/form-data; boundary=x',
+    'application/xml',
+    'text/html',
+    'application/json-seq',
+    'application/jsonx',
+    'json',
+    'text/json',
+  ]) {
     add('content-type', type, baseText, { contentType: type });
   }
   add('content-type', 'no content type (bytes)', new TextEncoder().encode(baseText), { contentType: null });
@@ -264,11 +314,20 @@ export function badRequestsFor(options: {
   if (schema) add('utf8', 'invalid bytes as the whole body', new Uint8Array([0xff, 0xfe, 0xfd, 0x00, 0x81]));
 
   for (const name of options.pathParams) {
-    const values = name === 'year' ? ['abcd', '-1', '99999', '1e3', '20 27', "2027' OR '1'='1", '0x7e3'] : [...SQL_PAYLOADS, ...HTML_PAYLOADS, '..%2F..%2Fetc%2Fpasswd', 'x'.repeat(300), '%00', '%ff%fe'];
+    const values =
+      name === 'year'
+        ? ['abcd', '-1', '99999', '1e3', '20 27', "2027' OR '1'='1", '0x7e3']
+        : [...SQL_PAYLOADS, ...HTML_PAYLOADS, '..%2F..%2Fetc%2Fpasswd', 'x'.repeat(300), '%00', '%ff%fe'];
     for (const value of values) {
       // Already-escaped values go into the URL as they are; the rest are percent-encoded.
       const encoded = /%[0-9a-f]{2}/i.test(value) ? value : encodeURIComponent(value);
-      out.push({ fault: 'path', label: `${name} = ${value.slice(0, 40)}`, params: { [name]: encoded }, body: options.base ? baseText : '', contentType: options.base ? 'application/json' : null });
+      out.push({
+        fault: 'path',
+        label: `${name} = ${value.slice(0, 40)}`,
+        params: { [name]: encoded },
+        body: options.base ? baseText : '',
+        contentType: options.base ? 'application/json' : null,
+      });
     }
   }
   return out;
