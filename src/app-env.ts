@@ -1,16 +1,8 @@
 // The one environment type every router and middleware shares (STYLE.md: AppEnv).
 import type { Db } from './db/client.js';
 import type { AppConfig } from './env.js';
-import type { Role } from './domain/types.js';
-
-export interface AuthUser {
-  id: string;
-  email: string;
-  role: Role;
-  unitId: string | null;
-  regionId: string | null;
-  displayName: string | null;
-}
+import type { Actor } from './domain/actor.js';
+import type { ServiceDeps } from './services/deps.js';
 
 export interface AppDeps {
   db: Db;
@@ -19,13 +11,17 @@ export interface AppDeps {
   now?: () => Date;
 }
 
+/** Everything a route or page may use: the services' dependencies (never the database directly). */
+
 export interface AppEnv {
   Bindings: Record<string, unknown>;
   Variables: {
+    /** What routes and pages pass to services. */
+    deps: ServiceDeps;
     db: Db;
     config: AppConfig;
     now: () => Date;
-    user: AuthUser | null;
+    user: Actor | null;
     /** Set for cookie sessions (web UI), used by the CSRF check. */
     sessionCsrfToken: string | null;
   };

@@ -4,11 +4,13 @@ import { OpenAPIHono } from '@hono/zod-openapi';
 import { HTTPException } from 'hono/http-exception';
 import { secureHeaders } from 'hono/secure-headers';
 import type { AppDeps, AppEnv } from './app-env.js';
-import { resolveUser } from './middleware/auth.js';
-import { limitBody } from './middleware/body-limit.js';
-import { jsonOnly } from './middleware/json-only.js';
+import { resolveUser } from './http/auth.js';
+import { limitBody } from './http/body-limit.js';
+import { jsonOnly } from './http/json-only.js';
 import { describeError } from './lib/log.js';
-import { Problem, problemResponse } from './lib/problem.js';
+import type { ServiceDeps } from './services/deps.js';
+import { AppError, type ErrorCode } from './services/errors.js';
+import { problemResponse } from './http/problem.js';
 import { authRoutes } from './routes/auth.js';
 import { calendarResponseHeaders, calendarRoutes } from './routes/calendar.js';
 import { balanceRoutes } from './routes/balance.js';
@@ -34,11 +36,20 @@ export const OPENAPI_INFO = {
   description: 'The HTTP contract v1. Errors are application/problem+json with a stable `code`.',
 };
 
+/** Hono's own refusals, by status, as the contract's codes. */
+const HONO_REFUSALS: Partial<Record<number, ErrorCode>> = {
+  401: 'UNAUTHENTICATED',
+  413: 'PAYLOAD_TOO_LARGE',
+  415: 'UNSUPPORTED_MEDIA_TYPE',
+};
+
 export function createApp(deps: AppDeps) {
   const now = deps.now ?? (() => new Date());
   const app = new OpenAPIHono<AppEnv>();
 
+  const serviceDeps: ServiceDeps = { db: deps.db, config: deps.config, now };
   app.use('*', async (c, next) => {
+    c.set('deps', serviceDeps);
     c.set('db', deps.db);
     c.set('config', deps.config);
     c.set('now', now);
@@ -97,26 +108,22 @@ export function createApp(deps: AppDeps) {
   );
 
   app.notFound((c) =>
-    wantsHtml(c) ? notFoundPage(c) : problemResponse(new Problem(404, 'NOT_FOUND', `Nothing at ${c.req.method} ${c.req.path}.`)),
+    wantsHtml(c) ? notFoundPage(c) : problemResponse(new AppError('NOT_FOUND', `Nothing at ${c.req.method} ${c.req.path}.`)),
   );
   app.onError((err, c) => {
-    if (err instanceof Problem) {
-      const headers: Record<string, string> =
-        err.status === 429 && typeof err.extra.retryAfter === 'number' ? { 'retry-after': String(err.extra.retryAfter) } : {};
-      return problemResponse(err, headers);
-    }
+    if (err instanceof AppError) return problemResponse(err);
     if (err instanceof HTTPException && err.status < 500) {
       // Hono's own refusals (e.g. a body that is not JSON) become problems too.
       if (err.status === 400) {
         return problemResponse(
-          new Problem(422, 'VALIDATION_FAILED', 'The body is not valid JSON.', { errors: [{ path: '', message: 'malformed JSON' }] }),
+          new AppError('VALIDATION_FAILED', 'The body is not valid JSON.', { errors: [{ path: '', message: 'malformed JSON' }] }),
         );
       }
-      return problemResponse(new Problem(err.status, err.status === 401 ? 'UNAUTHENTICATED' : 'FORBIDDEN', err.message || 'Refused.'));
+      return problemResponse(new AppError(HONO_REFUSALS[err.status] ?? 'FORBIDDEN', err.message || 'Refused.'));
     }
     // The unexpected: logged here in full, answered without internals.
     console.error(`${c.req.method} ${c.req.path} failed: ${describeError(err)}`);
-    return problemResponse(new Problem(500, 'INTERNAL_ERROR', 'Something went wrong on our side; the request was not completed.'));
+    return problemResponse(new AppError('INTERNAL_ERROR', 'Something went wrong on our side; the request was not completed.'));
   });
   return app;
 }

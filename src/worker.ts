@@ -7,7 +7,8 @@ import type { Db } from './db/client.js';
 import { createD1DbForWorkers, createLibsqlWebDb } from './db/client-edge.js';
 import { bootstrapAdmin } from './db/repo/users.js';
 import { readWorkerConfig } from './env.js';
-import { Problem, problemResponse } from './lib/problem.js';
+import { AppError } from './services/errors.js';
+import { problemResponse } from './http/problem.js';
 
 export interface WorkerBindings {
   DB?: D1Database;
@@ -64,7 +65,7 @@ export default {
       // Not cached: a database that was unreachable or not yet migrated is retried next request.
       if (apps.get(env) === ready) apps.delete(env);
       console.error(`Worker start-up failed: ${startupFailure(err)}`);
-      return problemResponse(new Problem(500, 'INTERNAL_ERROR', 'The service could not start; the request was not completed.'));
+      return problemResponse(new AppError('INTERNAL_ERROR', 'The service could not start; the request was not completed.'));
     }
     return app.fetch(request, env, ctx);
   },

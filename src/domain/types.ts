@@ -62,3 +62,9 @@ export type BookingRefusalCode = BookingRefusal['code'];
 
 /** The longest visit the programme accepts, in inclusive days. */
 export const MAX_VISIT_DAYS = 31;
+
+/** One refused input field, as a dotted path into the input ('' for the whole body). */
+export interface ValidationIssue {
+  path: string;
+  message: string;
+}

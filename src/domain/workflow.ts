@@ -4,10 +4,10 @@ import type { Role, VisitStatus } from './types.js';
 export type VisitAction = 'coordinate' | 'approve' | 'reject' | 'withdraw' | 'cancel';
 
 /** Whose action it is: the HQ of the visit's region, the office, or the unit that owns the visit. */
-export type Actor = 'region-hq' | 'office' | 'owner';
+export type VisitParty = 'region-hq' | 'office' | 'owner';
 
 interface Transition {
-  actors: readonly Actor[];
+  actors: readonly VisitParty[];
   from: readonly VisitStatus[];
 }
 
@@ -25,15 +25,15 @@ export const EDITABLE_VISIT_STATUSES: readonly VisitStatus[] = ['submitted', 'co
 export function actorsOf(
   user: { role: Role; unitId: string | null; regionId: string | null },
   visit: { unitId: string; regionId: string },
-): Actor[] {
-  const actors: Actor[] = [];
+): VisitParty[] {
+  const actors: VisitParty[] = [];
   if (user.role === 'office') actors.push('office');
   if (user.role === 'hq' && user.regionId === visit.regionId) actors.push('region-hq');
   if (user.role === 'unit' && user.unitId === visit.unitId) actors.push('owner');
   return actors;
 }
 
-export function mayPerform(action: VisitAction, actors: readonly Actor[]): boolean {
+export function mayPerform(action: VisitAction, actors: readonly VisitParty[]): boolean {
   return VISIT_TRANSITIONS[action].actors.some((a) => actors.includes(a));
 }
 

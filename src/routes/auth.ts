@@ -2,7 +2,7 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { clearFailedLogins, loginRetryAfterSeconds, recordFailedLogin } from '../db/repo/login-throttle.js';
 import { createSession, findUserForLogin, normaliseEmail } from '../db/repo/users.js';
 import { verifyPassword } from '../lib/crypto.js';
-import { Problem } from '../lib/problem.js';
+import { AppError } from '../services/errors.js';
 import { createRouter, jsonBody, jsonContent, problemResponses } from './openapi.js';
 import { UserSchema } from './users.js';
 
@@ -33,13 +33,13 @@ export const authRoutes = createRouter().openapi(login, async (c) => {
   const email = normaliseEmail(body.email);
   const retryAfter = await loginRetryAfterSeconds(db, email, now);
   if (retryAfter > 0) {
-    throw new Problem(429, 'RATE_LIMITED', `Too many failed logins for this account; try again in ${retryAfter} s.`, { retryAfter });
+    throw new AppError('RATE_LIMITED', `Too many failed logins for this account; try again in ${retryAfter} s.`, { retryAfter });
   }
   const user = await findUserForLogin(db, email);
   const valid = await verifyPassword(body.password, user?.passwordHash ?? DUMMY_HASH);
   if (!user || !valid) {
     await recordFailedLogin(db, email, now);
-    throw new Problem(401, 'INVALID_CREDENTIALS', 'Wrong e-mail or password.');
+    throw new AppError('INVALID_CREDENTIALS', 'Wrong e-mail or password.');
   }
   await clearFailedLogins(db, email);
   const session = await createSession(db, user.id, 'api', now);

@@ -8,8 +8,8 @@ import {
   saveBalanceThresholds,
   type BalanceScope,
 } from '../db/repo/balance.js';
-import type { AuthUser } from '../app-env.js';
-import { requireRole, requireUser } from '../middleware/auth.js';
+import type { Actor } from '../domain/actor.js';
+import { requireRole, requireUser } from '../http/auth.js';
 import { balanceReport } from '../services/balance-report.js';
 import { saveCadreRoster } from '../services/cadre-roster.js';
 import { bearerSecurity, createRouter, jsonBody, jsonContent, problemResponses, YearParamSchema } from './openapi.js';
@@ -117,7 +117,7 @@ const reportRoute = createRoute({
   responses: { 200: jsonContent(BalanceReportSchema, 'The balance report'), ...problemResponses },
 });
 
-function rosterScope(user: AuthUser): BalanceScope {
+function rosterScope(user: Actor): BalanceScope {
   if (user.role === 'hq') return { regionId: user.regionId ?? '' };
   if (user.role === 'unit') return { unitId: user.unitId ?? '' };
   return {};

@@ -7,7 +7,7 @@ import type { AppEnv } from '../app-env.js';
 import { feedRecords, findActiveFeedByToken, type ActiveFeed, type FeedRecords } from '../db/repo/feeds.js';
 import { buildFeed, receptionSummary, visitSummary, type FeedEvent } from '../ical/feed.js';
 import { sha256Hex } from '../lib/crypto.js';
-import { notFound } from '../lib/problem.js';
+import { notFound } from '../services/errors.js';
 
 const CALENDAR_TITLE = '对口支援考察慰问';
 

@@ -2,8 +2,8 @@
 // itself is served outside /api/v1 by calendar.ts, because calendar apps send no bearer token.
 import { createRoute, z } from '@hono/zod-openapi';
 import { listActiveFeeds, revokeFeed } from '../db/repo/feeds.js';
-import { requireUser } from '../middleware/auth.js';
-import { notFound } from '../lib/problem.js';
+import { requireUser } from '../http/auth.js';
+import { notFound } from '../services/errors.js';
 import { createFeed } from '../services/feeds.js';
 import { bearerSecurity, createRouter, jsonBody, jsonContent, problemResponses } from './openapi.js';
 

@@ -2,8 +2,10 @@
 // schemas that recur (problem responses, ids, dates).
 import { OpenAPIHono, z } from '@hono/zod-openapi';
 import type { AppEnv } from '../app-env.js';
-import { isValidIsoDate } from '../domain/dates.js';
-import { validationFailed, type ValidationIssue } from '../lib/problem.js';
+import { IsoDateSchema, YearParamSchema, zodIssues } from '../schemas/common.js';
+import { validationFailed } from '../services/errors.js';
+
+export { IsoDateSchema, YearParamSchema, zodIssues };
 
 export function createRouter(): OpenAPIHono<AppEnv> {
   return new OpenAPIHono<AppEnv>({
@@ -12,23 +14,6 @@ export function createRouter(): OpenAPIHono<AppEnv> {
     },
   });
 }
-
-export function zodIssues(error: z.ZodError): ValidationIssue[] {
-  return error.issues.map((issue) => ({ path: issue.path.map(String).join('.'), message: issue.message }));
-}
-
-export const IsoDateSchema = z
-  .string()
-  .refine(isValidIsoDate, { message: 'must be a real calendar day as YYYY-MM-DD' })
-  .openapi({ example: '2027-05-10', format: 'date' });
-
-// Four digits only: coercing any numeric text would read "0x7e3" or "2.019e3" as 2019 and write
-// that year's caps or roster.
-export const YearParamSchema = z
-  .string()
-  .regex(/^[0-9]{4}$/, 'must be a year as four digits')
-  .pipe(z.coerce.number<string>().int().min(2000).max(2999))
-  .openapi({ example: 2027, description: 'A year, 2000..2999, as four digits' });
 
 export const ProblemSchema = z
   .object({

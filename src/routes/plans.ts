@@ -3,7 +3,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { planRequestView, type ProposalRecord } from '../db/repo/plans.js';
 import { visitView } from '../db/repo/visits.js';
-import { requireRole, requireUser } from '../middleware/auth.js';
+import { requireRole, requireUser } from '../http/auth.js';
 import { commitProposal, findYearProposal } from '../services/plan-commit.js';
 import { listYearRequests, proposalUpToDate, solveYear, submitPlanRequest, withdrawYearRequest } from '../services/plans.js';
 import { bearerSecurity, conflictResponse, createRouter, jsonBody, jsonContent, problemResponses } from './openapi.js';

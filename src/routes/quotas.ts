@@ -2,8 +2,8 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { defaultLimitsFor, quotaReport, setDefaultLimits, setUnitLimits } from '../db/repo/quotas.js';
 import { findUnit } from '../db/repo/reference.js';
-import { requireRole, requireUser } from '../middleware/auth.js';
-import { notFound } from '../lib/problem.js';
+import { requireRole, requireUser } from '../http/auth.js';
+import { notFound } from '../services/errors.js';
 import { bearerSecurity, createRouter, jsonBody, jsonContent, problemResponses, YearParamSchema } from './openapi.js';
 
 export const LimitsSchema = z

@@ -4,7 +4,7 @@
 // reception list in their own files.
 import { createRoute, z } from '@hono/zod-openapi';
 import { listReceptions, receptionView } from '../db/repo/receptions.js';
-import { requireUser } from '../middleware/auth.js';
+import { requireUser } from '../http/auth.js';
 import { createReception } from '../services/receptions.js';
 import { bearerSecurity, conflictResponse, createRouter, jsonBody, jsonContent, problemResponses, YearParamSchema } from './openapi.js';
 import { receptionListRoutes } from './receptions-list.js';

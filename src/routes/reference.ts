@@ -2,8 +2,8 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { createUnit, listRegions, listUnits } from '../db/repo/reference.js';
 import { MAX_VISIT_DAYS } from '../domain/types.js';
-import { requireRole, requireUser } from '../middleware/auth.js';
-import { Problem } from '../lib/problem.js';
+import { requireRole, requireUser } from '../http/auth.js';
+import { AppError } from '../services/errors.js';
 import { saveRegionRules } from '../services/region-rules.js';
 import { bearerSecurity, conflictResponse, createRouter, IsoDateSchema, jsonBody, jsonContent, problemResponses } from './openapi.js';
 
@@ -104,6 +104,6 @@ export const referenceRoutes = createRouter()
     const actor = requireRole(c, 'office');
     const body = c.req.valid('json');
     const unit = await createUnit(c.var.db, { id: body.id, name: body.name, actorId: actor.id, now: c.var.now() });
-    if (!unit) throw new Problem(409, 'UNIT_EXISTS', `A unit with id "${body.id}" already exists.`);
+    if (!unit) throw new AppError('UNIT_EXISTS', `A unit with id "${body.id}" already exists.`);
     return c.json(unit, 201);
   });

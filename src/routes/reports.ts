@@ -6,7 +6,7 @@ import type { Context } from 'hono';
 import type { AppEnv } from '../app-env.js';
 import { yearOf } from '../domain/dates.js';
 import { toCsv, type CsvCell } from '../lib/csv.js';
-import { requireUser } from '../middleware/auth.js';
+import { requireUser } from '../http/auth.js';
 import { MONTH_PATTERN, monthlyCsvRows, monthlyReport, usageCsvRows, usageReport } from '../services/reports.js';
 import { todayOf } from '../services/visits.js';
 import { bearerSecurity, createRouter, problemResponses, YearParamSchema } from './openapi.js';

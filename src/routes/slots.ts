@@ -2,8 +2,8 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { findUnit } from '../db/repo/reference.js';
 import { MAX_VISIT_DAYS } from '../domain/types.js';
-import { requireUser } from '../middleware/auth.js';
-import { forbidden, validationFailed } from '../lib/problem.js';
+import { requireUser } from '../http/auth.js';
+import { forbidden, validationFailed } from '../services/errors.js';
 import { searchSlots } from '../services/slots.js';
 import { bearerSecurity, createRouter, IsoDateSchema, jsonContent, problemResponses } from './openapi.js';
 

@@ -2,7 +2,7 @@
 // night per rank. Until the office sets them, the shipped placeholders apply.
 import { createRoute } from '@hono/zod-openapi';
 import { saveStandard } from '../db/repo/standards.js';
-import { requireRole, requireUser } from '../middleware/auth.js';
+import { requireRole, requireUser } from '../http/auth.js';
 import { currentReceptionStandards, RECEPTION_STANDARDS_NAME, ReceptionStandardsSchema } from '../services/reception-standards.js';
 import { bearerSecurity, createRouter, jsonBody, jsonContent, problemResponses } from './openapi.js';
 

@@ -1,8 +1,8 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { findRegion, findUnit } from '../db/repo/reference.js';
 import { createUser } from '../db/repo/users.js';
-import { requireRole, requireUser } from '../middleware/auth.js';
-import { Problem, validationFailed } from '../lib/problem.js';
+import { requireRole, requireUser } from '../http/auth.js';
+import { AppError, validationFailed } from '../services/errors.js';
 import { bearerSecurity, conflictResponse, createRouter, jsonBody, jsonContent, problemResponses } from './openapi.js';
 
 export const RoleSchema = z.enum(['office', 'hq', 'unit']);
@@ -70,7 +70,7 @@ export const userRoutes = createRouter()
       { email: body.email, password: body.password, role: body.role, unitId, regionId, displayName: body.displayName ?? null },
       c.var.now(),
     );
-    if (!user) throw new Problem(409, 'EMAIL_TAKEN', 'An account with this e-mail already exists.');
+    if (!user) throw new AppError('EMAIL_TAKEN', 'An account with this e-mail already exists.');
     return c.json(user, 201);
   })
   .openapi(meRoute, (c) => c.json(requireUser(c), 200));

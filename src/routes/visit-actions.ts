@@ -5,7 +5,7 @@ import type { Context } from 'hono';
 import type { AppEnv } from '../app-env.js';
 import { visitView } from '../db/repo/visits.js';
 import { VISIT_TRANSITIONS, type VisitAction } from '../domain/workflow.js';
-import { requireUser } from '../middleware/auth.js';
+import { requireUser } from '../http/auth.js';
 import { ACTION_ACTORS, performVisitAction } from '../services/visits.js';
 import { bearerSecurity, conflictResponse, createRouter, jsonContent, problemResponses } from './openapi.js';
 import { VisitWithWarningsSchema } from './visit-schemas.js';

@@ -3,7 +3,7 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { visitWarnings } from '../db/repo/visit-warnings.js';
 import { auditHistory } from '../db/repo/audit-log.js';
 import { listVisits, visitView } from '../db/repo/visits.js';
-import { requireRole, requireUser } from '../middleware/auth.js';
+import { requireRole, requireUser } from '../http/auth.js';
 import { bookVisit, editVisit, visibleVisit } from '../services/visits.js';
 import { bearerSecurity, conflictResponse, createRouter, jsonBody, jsonContent, problemResponses, YearParamSchema } from './openapi.js';
 import { NewVisitBody, VisitPatchBody, VisitSchema, VisitStatusSchema, VisitWithWarningsSchema } from './visit-schemas.js';

@@ -1,10 +1,10 @@
 // The condolence balance report (CONTRACT.md, "Condolence balance"), shared by the JSON API
 // (GET /api/v1/reports/balance) and the office's report page, so both scope and compute alike.
-import type { AuthUser } from '../app-env.js';
+import type { Actor } from '../domain/actor.js';
 import type { Db } from '../db/client.js';
 import { allRegionIds, countedCondolenceVisits, currentBalanceThresholds, listCadres } from '../db/repo/balance.js';
 import { computeBalance, type RegionBalance } from '../domain/balance.js';
-import { forbidden, validationFailed } from '../lib/problem.js';
+import { forbidden, validationFailed } from './errors.js';
 
 export interface BalanceReport {
   year: number;
@@ -17,7 +17,7 @@ export interface BalanceReport {
  * Office: every region (or `regionId`). HQ: its own region only (another `regionId` is 403).
  * Unit: every region (or `regionId`) with the medians and its own rows only.
  */
-export async function balanceReport(db: Db, user: AuthUser, query: { year: number; regionId?: string }): Promise<BalanceReport> {
+export async function balanceReport(db: Db, user: Actor, query: { year: number; regionId?: string }): Promise<BalanceReport> {
   const { year, regionId } = query;
   if (user.role === 'hq' && regionId !== undefined && regionId !== user.regionId) {
     throw forbidden("An HQ sees its own region's balance only.");

@@ -4,7 +4,7 @@ import type { Db } from '../db/client.js';
 import { allRegionIds, replaceCadreRoster } from '../db/repo/balance.js';
 import { listUnits } from '../db/repo/reference.js';
 import type { CadreEntry } from '../domain/balance.js';
-import { validationFailed, type ValidationIssue } from '../lib/problem.js';
+import { type ValidationIssue, validationFailed } from './errors.js';
 
 async function rosterIssues(db: Db, entries: CadreEntry[]): Promise<ValidationIssue[]> {
   const [units, regionIds] = await Promise.all([listUnits(db), allRegionIds(db)]);

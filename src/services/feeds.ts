@@ -2,10 +2,11 @@
 // both apply the same permission rules: an HQ subscribes to its own region only, a unit to itself
 // only, the office to anything. Failures are thrown as Problems; each caller renders them its way.
 import type { Context } from 'hono';
-import type { AppEnv, AuthUser } from '../app-env.js';
+import type { AppEnv } from '../app-env.js';
+import type { Actor } from '../domain/actor.js';
 import { insertFeed, type FeedScope, type FeedTarget, type FeedView } from '../db/repo/feeds.js';
 import { findRegion, findUnit } from '../db/repo/reference.js';
-import { forbidden, validationFailed } from '../lib/problem.js';
+import { forbidden, validationFailed } from './errors.js';
 
 export interface FeedRequest {
   scope: FeedScope;
@@ -21,7 +22,7 @@ export interface CreatedFeed {
 }
 
 /** What the account may subscribe to, decided from the account (never trusted from the request). */
-export function feedTargetFor(user: AuthUser, request: FeedRequest): FeedTarget {
+export function feedTargetFor(user: Actor, request: FeedRequest): FeedTarget {
   if (user.role === 'hq') {
     if (request.scope !== 'region') throw forbidden('An HQ account may create feeds for its own region only.');
     if (request.regionId !== undefined && request.regionId !== user.regionId)
@@ -59,7 +60,7 @@ function rejectStrayId(request: FeedRequest): void {
 }
 
 /** Checks the permission and the named region or unit, stores the feed, and returns its URL once. */
-export async function createFeed(c: Context<AppEnv>, user: AuthUser, request: FeedRequest): Promise<CreatedFeed> {
+export async function createFeed(c: Context<AppEnv>, user: Actor, request: FeedRequest): Promise<CreatedFeed> {
   const target = feedTargetFor(user, request);
   if (target.regionId !== null && !(await findRegion(c.var.db, target.regionId))) {
     throw validationFailed([{ path: 'regionId', message: `unknown region "${target.regionId}"` }]);

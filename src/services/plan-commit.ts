@@ -3,12 +3,13 @@
 // (db/repo/plan-commit.ts). Anything that moved since the solve → 409 PLAN_STALE naming the
 // requests, and nothing is committed. A proposal commits once; again → 409 INVALID_TRANSITION.
 import type { Context } from 'hono';
-import type { AppEnv, AuthUser } from '../app-env.js';
+import type { AppEnv } from '../app-env.js';
+import type { Actor } from '../domain/actor.js';
 import { commitPlacements, type CommitPlacement } from '../db/repo/plan-commit.js';
 import { findProposal, loadPlanYear, type PlanRequestStatus, type PlanYearData, type ProposalRecord } from '../db/repo/plans.js';
 import type { VisitRow } from '../db/repo/visits.js';
 import { checkPlacements, type PlacementRefusal } from '../domain/planner/index.js';
-import { forbidden, notFound, Problem } from '../lib/problem.js';
+import { AppError, forbidden, notFound } from './errors.js';
 import { refusalDetail } from './visit-problems.js';
 import { invalidPlanTransition, planInputOf } from './plans.js';
 import { todayOf } from './visits.js';
@@ -31,7 +32,7 @@ export async function findYearProposal(c: Context<AppEnv>, year: number, id: str
 
 export async function commitProposal(
   c: Context<AppEnv>,
-  user: AuthUser,
+  user: Actor,
   year: number,
   id: string,
 ): Promise<{ proposal: ProposalRecord; visits: VisitRow[] }> {
@@ -48,7 +49,7 @@ export async function commitProposal(
     const result = await commitPlacements(c.var.db, { proposalId: proposal.id, placements, actorId: user.id, now });
     if (result.ok) return { proposal: { ...proposal, status: 'committed', committedAt: now.toISOString() }, visits: result.visits };
   }
-  throw new Problem(409, 'CONFLICT', 'The plan year kept changing while the proposal was committed; nothing was committed. Try again.');
+  throw new AppError('CONFLICT', 'The plan year kept changing while the proposal was committed; nothing was committed. Try again.');
 }
 
 /** The placements of a proposal that the current data refuses, each with its reason. */
@@ -80,10 +81,9 @@ function placementRefusalDetail(refusal: PlacementRefusal): string {
   }
 }
 
-export function planStale(reasons: StaleReason[]): Problem {
+export function planStale(reasons: StaleReason[]): AppError {
   const requestIds = reasons.map((r) => r.requestId);
-  return new Problem(
-    409,
+  return new AppError(
     'PLAN_STALE',
     `${requestIds.length} placement(s) no longer fit (${requestIds.join(', ')}); nothing was committed. Solve the plan again.`,
     { requestIds, reasons },

@@ -2,7 +2,8 @@
 // page: file, list and withdraw requests, and solve a year into a stored proposal. Committing a
 // proposal is plan-commit.ts. Failures are thrown as Problems; each caller renders them its way.
 import type { Context } from 'hono';
-import type { AppEnv, AuthUser } from '../app-env.js';
+import type { AppEnv } from '../app-env.js';
+import type { Actor } from '../domain/actor.js';
 import {
   canSeePlanRequest,
   findPlanRequest,
@@ -21,7 +22,7 @@ import { addDays, yearOf } from '../domain/dates.js';
 import { solvePlan, type PlanInput, type PlanRequest, type Priority } from '../domain/planner/index.js';
 import type { VisitKind } from '../domain/types.js';
 import { sha256Hex } from '../lib/crypto.js';
-import { forbidden, notFound, Problem, validationFailed, type ValidationIssue } from '../lib/problem.js';
+import { AppError, forbidden, notFound, type ValidationIssue, validationFailed } from './errors.js';
 import { todayOf } from './visits.js';
 
 export interface PlanRequestInput {
@@ -67,19 +68,14 @@ export function planRequestIssues(year: number, r: PlanRequestInput, today: stri
 }
 
 /** The unit a request is for: a unit's own (naming another is forbidden), or the one the office names. */
-async function requestUnit(c: Context<AppEnv>, user: AuthUser, requested: string | undefined, issues: ValidationIssue[]): Promise<string> {
+async function requestUnit(c: Context<AppEnv>, user: Actor, requested: string | undefined, issues: ValidationIssue[]): Promise<string> {
   if (user.role === 'unit') return user.unitId ?? '';
   if (!requested) issues.push({ path: 'unitId', message: 'required when the office files a request for a unit' });
   else if (!(await findUnit(c.var.db, requested))) issues.push({ path: 'unitId', message: `unknown unit "${requested}"` });
   return requested ?? '';
 }
 
-export async function submitPlanRequest(
-  c: Context<AppEnv>,
-  user: AuthUser,
-  year: number,
-  input: PlanRequestInput,
-): Promise<PlanRequestRow> {
+export async function submitPlanRequest(c: Context<AppEnv>, user: Actor, year: number, input: PlanRequestInput): Promise<PlanRequestRow> {
   if (user.role === 'hq') throw forbidden('Only units and the office file plan requests.');
   if (user.role === 'unit' && input.unitId !== undefined && input.unitId !== user.unitId) {
     throw forbidden('A unit files requests for itself only; leave unitId out.');
@@ -109,16 +105,11 @@ export async function submitPlanRequest(
   });
 }
 
-export function listYearRequests(
-  c: Context<AppEnv>,
-  user: AuthUser,
-  year: number,
-  filter: PlanRequestFilter = {},
-): Promise<PlanRequestRow[]> {
+export function listYearRequests(c: Context<AppEnv>, user: Actor, year: number, filter: PlanRequestFilter = {}): Promise<PlanRequestRow[]> {
   return listPlanRequests(c.var.db, user, year, filter);
 }
 
-export async function withdrawYearRequest(c: Context<AppEnv>, user: AuthUser, year: number, id: string): Promise<PlanRequestRow> {
+export async function withdrawYearRequest(c: Context<AppEnv>, user: Actor, year: number, id: string): Promise<PlanRequestRow> {
   const request = await findPlanRequest(c.var.db, id);
   if (!request || request.year !== year || !canSeePlanRequest(user, request)) throw notFound('plan request');
   if (!(user.role === 'office' || (user.role === 'unit' && user.unitId === request.unitId))) {
@@ -131,8 +122,8 @@ export async function withdrawYearRequest(c: Context<AppEnv>, user: AuthUser, ye
   throw invalidPlanTransition(current?.status ?? request.status, 'withdraw', 'request');
 }
 
-export function invalidPlanTransition(from: string, action: string, what: 'request' | 'proposal'): Problem {
-  return new Problem(409, 'INVALID_TRANSITION', `A ${from} plan ${what} cannot be given "${action}".`, { from, action });
+export function invalidPlanTransition(from: string, action: string, what: 'request' | 'proposal'): AppError {
+  return new AppError('INVALID_TRANSITION', `A ${from} plan ${what} cannot be given "${action}".`, { from, action });
 }
 
 function priorityOf(value: number): Priority {
@@ -187,7 +178,7 @@ export function inputFingerprint(input: PlanInput): Promise<string> {
   );
 }
 
-export async function solveYear(c: Context<AppEnv>, user: AuthUser, year: number, timeLimitMs?: number): Promise<ProposalRecord> {
+export async function solveYear(c: Context<AppEnv>, user: Actor, year: number, timeLimitMs?: number): Promise<ProposalRecord> {
   if (user.role !== 'office') throw forbidden('Only the office solves the annual plan.');
   const today = todayOf(c);
   const input = planInputOf(await loadPlanYear(c.var.db, year), year, today);

@@ -2,7 +2,8 @@
 // pages so both apply the 2013 reception rules the same way. Failures are thrown as Problems.
 import type { SQL } from 'drizzle-orm';
 import type { Context } from 'hono';
-import type { AppEnv, AuthUser } from '../app-env.js';
+import type { AppEnv } from '../app-env.js';
+import type { Actor } from '../domain/actor.js';
 import {
   findReception,
   insertReception,
@@ -15,13 +16,13 @@ import { findRegion, findUnit } from '../db/repo/reference.js';
 import { standardUnchanged } from '../db/repo/standards.js';
 import { checkReception } from '../domain/reception-rules.js';
 import type { ReceptionStatus } from '../domain/types.js';
-import { forbidden, notFound, Problem, validationFailed, type ValidationIssue } from '../lib/problem.js';
+import { AppError, forbidden, notFound, type ValidationIssue, validationFailed } from './errors.js';
 import type { NewReceptionInput } from '../routes/receptions-schemas.js';
 import { receptionPlanOf, standardViolated, visibleReception } from './receptions-shared.js';
 import { currentReceptionStandards, RECEPTION_STANDARDS_NAME } from './reception-standards.js';
 
 /** The unit that hosts: a unit account's own (never chosen by the request), or the office's choice. */
-function hostUnitFor(user: AuthUser, requested: string | undefined): string {
+function hostUnitFor(user: Actor, requested: string | undefined): string {
   if (user.role === 'hq') throw forbidden('HQ accounts see and follow receptions; the host unit or the office registers them.');
   if (user.role === 'unit') {
     if (!user.unitId) throw forbidden('This unit account has no unit.');
@@ -52,7 +53,7 @@ function newReceptionOf(body: NewReceptionInput, hostUnitId: string): NewRecepti
 }
 
 /** Stores a reception that keeps every rule; otherwise 409 listing every broken rule at once. */
-export async function createReception(c: Context<AppEnv>, user: AuthUser, body: NewReceptionInput): Promise<ReceptionView> {
+export async function createReception(c: Context<AppEnv>, user: Actor, body: NewReceptionInput): Promise<ReceptionView> {
   const hostUnitId = hostUnitFor(user, body.hostUnitId);
   const [region, unit] = await Promise.all([findRegion(c.var.db, body.regionId), findUnit(c.var.db, hostUnitId)]);
   const unknown: ValidationIssue[] = [];
@@ -85,7 +86,7 @@ export const RECEPTION_TRANSITIONS: Record<ReceptionAction, { actors: ReceptionA
 /** Each pass that loses a race re-reads first, so a few passes settle any real contention. */
 const MAX_ATTEMPTS = 3;
 
-function actorOf(user: AuthUser, reception: ReceptionView): ReceptionActor | null {
+function actorOf(user: Actor, reception: ReceptionView): ReceptionActor | null {
   if (user.role === 'office') return 'office';
   if (user.role === 'unit' && user.unitId === reception.hostUnitId) return 'host';
   return null;
@@ -110,7 +111,7 @@ export async function performReceptionTransition(
   let current = seen;
   for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
     if (!rule.from.includes(current.status)) {
-      throw new Problem(409, 'INVALID_TRANSITION', `Cannot ${action} a reception that is ${current.status}.`, {
+      throw new AppError('INVALID_TRANSITION', `Cannot ${action} a reception that is ${current.status}.`, {
         from: current.status,
         action,
       });
@@ -137,5 +138,5 @@ export async function performReceptionTransition(
     current = receptionView(row);
     if (landed) return current;
   }
-  throw new Problem(409, 'CONFLICT', 'The reception or the standards kept changing while this ran; try again.');
+  throw new AppError('CONFLICT', 'The reception or the standards kept changing while this ran; try again.');
 }

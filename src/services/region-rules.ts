@@ -4,7 +4,7 @@ import type { Db } from '../db/client.js';
 import { findRegion, replaceRegionRules, type RegionView } from '../db/repo/reference.js';
 import { inclusiveDays } from '../domain/dates.js';
 import type { RegionRules } from '../domain/types.js';
-import { notFound, validationFailed } from '../lib/problem.js';
+import { notFound, validationFailed } from './errors.js';
 
 /** A blackout longer than a year is a typing error (it would close the region for good). */
 export const MAX_BLACKOUT_DAYS = 366;

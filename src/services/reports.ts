@@ -1,7 +1,7 @@
 // The usage and monthly reports (CONTRACT.md, "Reports"), shared by the JSON/CSV API and the
 // office's report pages: who sees what, the shape of each report, and its CSV rows live here
 // once, so the page's CSV download and `Accept: text/csv` on the API are the same bytes.
-import type { AuthUser } from '../app-env.js';
+import type { Actor } from '../domain/actor.js';
 import type { Db } from '../db/client.js';
 import { listRegions, listUnits } from '../db/repo/reference.js';
 import { activeReceptionsOverlapping, usageRows, type ReceptionReadScope, type UsageRow } from '../db/repo/reports.js';
@@ -19,7 +19,7 @@ export interface UsageReport {
  * Office and HQ: every unit (an HQ plans its region's calendar with every unit's remaining
  * caps in view; the report is read-only). Unit: its own row only.
  */
-export async function usageReport(db: Db, user: AuthUser, year: number): Promise<UsageReport> {
+export async function usageReport(db: Db, user: Actor, year: number): Promise<UsageReport> {
   const only = user.role === 'unit' ? (user.unitId ?? '') : undefined;
   return { year, items: await usageRows(db, year, only) };
 }
@@ -111,7 +111,7 @@ export interface MonthlyReport {
   regions: MonthlyRegion[];
 }
 
-function receptionScopeOf(user: AuthUser): ReceptionReadScope {
+function receptionScopeOf(user: Actor): ReceptionReadScope {
   if (user.role === 'hq') return { regionId: user.regionId ?? '' };
   if (user.role === 'unit') return { hostUnitId: user.unitId ?? '' };
   return {};
@@ -123,7 +123,7 @@ function receptionScopeOf(user: AuthUser): ReceptionReadScope {
  * coordinated, approved); receptions submitted or approved. Office: every region; HQ: its own
  * region; unit: every region, with its own visits and the receptions it hosts only.
  */
-export async function monthlyReport(db: Db, user: AuthUser, month: string): Promise<MonthlyReport> {
+export async function monthlyReport(db: Db, user: Actor, month: string): Promise<MonthlyReport> {
   const range = monthRange(month);
   const [regions, units, visits, receptions] = await Promise.all([
     listRegions(db),

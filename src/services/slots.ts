@@ -8,7 +8,7 @@ import { checkCaps } from '../domain/caps.js';
 import { addDays, daysBetween, yearOf } from '../domain/dates.js';
 import { findSlots } from '../domain/slots.js';
 import type { BookingRefusal, DateRange } from '../domain/types.js';
-import { validationFailed } from '../lib/problem.js';
+import { validationFailed } from './errors.js';
 import { todayOf } from './visits.js';
 
 /** The longest range searched in one call: two years of days. */

@@ -1,6 +1,6 @@
 // The one place that turns a refused visit write into its problem+json (409 with the numbers).
 import type { BookingRefusal, VisitStatus } from '../domain/types.js';
-import { Problem, validationFailed } from '../lib/problem.js';
+import { AppError, validationFailed } from './errors.js';
 import type { VisitWriteResult } from '../db/repo/visit-writes.js';
 import type { VisitRow } from '../db/repo/visits.js';
 
@@ -21,17 +21,17 @@ export function refusalDetail(refusal: BookingRefusal): string {
   }
 }
 
-export function refusalProblem(refusal: BookingRefusal): Problem {
+export function refusalProblem(refusal: BookingRefusal): AppError {
   const { code, ...numbers } = refusal;
-  return new Problem(409, code, refusalDetail(refusal), numbers);
+  return new AppError(code, refusalDetail(refusal), numbers);
 }
 
-export function unknownRegion(regionId: string): Problem {
+export function unknownRegion(regionId: string): AppError {
   return validationFailed([{ path: 'regionId', message: `unknown region "${regionId}"` }]);
 }
 
-export function invalidTransition(from: VisitStatus, action: string): Problem {
-  return new Problem(409, 'INVALID_TRANSITION', `A ${from} visit cannot be ${action === 'edit' ? 'edited' : `given "${action}"`}.`, {
+export function invalidTransition(from: VisitStatus, action: string): AppError {
+  return new AppError('INVALID_TRANSITION', `A ${from} visit cannot be ${action === 'edit' ? 'edited' : `given "${action}"`}.`, {
     from,
     action,
   });
@@ -46,10 +46,10 @@ export function unwrapVisitWrite(result: VisitWriteResult, action: string): { ro
     case 'invalid-transition':
       throw invalidTransition(result.from, action);
     case 'not-found':
-      throw new Problem(404, 'NOT_FOUND', 'No such visit.');
+      throw new AppError('NOT_FOUND', 'No such visit.');
     case 'unknown-region':
       throw unknownRegion(result.regionId);
     case 'contention':
-      throw new Problem(409, 'CONFLICT', 'The visit changed while this request ran; read it again and retry.');
+      throw new AppError('CONFLICT', 'The visit changed while this request ran; read it again and retry.');
   }
 }

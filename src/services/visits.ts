@@ -1,7 +1,8 @@
 // Booking and editing a visit, shared by the JSON API and the web pages so both apply the same
 // checks in the same order. Failures are thrown as Problems; each caller renders them its way.
 import type { Context } from 'hono';
-import type { AppEnv, AuthUser } from '../app-env.js';
+import type { AppEnv } from '../app-env.js';
+import type { Actor } from '../domain/actor.js';
 import { findRegion, findUnit } from '../db/repo/reference.js';
 import { visitWarnings, type VisitWarning } from '../db/repo/visit-warnings.js';
 import { createVisit, transitionVisit, updateVisit, type VisitFields } from '../db/repo/visit-writes.js';
@@ -9,7 +10,7 @@ import { canSeeVisit, findVisit, type VisitRow } from '../db/repo/visits.js';
 import { calendarDayIn, inclusiveDays, PROGRAMME_TIME_ZONE } from '../domain/dates.js';
 import { MAX_VISIT_DAYS } from '../domain/types.js';
 import { actorsOf, EDITABLE_VISIT_STATUSES, mayPerform, nextStatus, VISIT_TRANSITIONS, type VisitAction } from '../domain/workflow.js';
-import { forbidden, notFound, validationFailed, type ValidationIssue } from '../lib/problem.js';
+import { forbidden, notFound, type ValidationIssue, validationFailed } from './errors.js';
 import { invalidTransition, unwrapVisitWrite } from './visit-problems.js';
 
 export interface VisitInput {
@@ -30,7 +31,7 @@ export function todayOf(c: Context<AppEnv>): string {
 }
 
 /** The visit if the caller may see it; a 404 otherwise, so others' visits stay invisible. */
-export async function visibleVisit(c: Context<AppEnv>, user: AuthUser, id: string): Promise<VisitRow> {
+export async function visibleVisit(c: Context<AppEnv>, user: Actor, id: string): Promise<VisitRow> {
   const row = await findVisit(c.var.db, id);
   if (!row || !canSeeVisit(user, row)) throw notFound('visit');
   return row;
@@ -61,7 +62,7 @@ async function fieldIssues(c: Context<AppEnv>, fields: VisitFields, checkPast: b
 }
 
 /** The unit a booking is for: always the account's own unit for unit users; named by the office. */
-async function bookingUnit(c: Context<AppEnv>, user: AuthUser, requested: string | undefined): Promise<string> {
+async function bookingUnit(c: Context<AppEnv>, user: Actor, requested: string | undefined): Promise<string> {
   if (user.role === 'unit') {
     if (requested !== undefined && requested !== user.unitId) throw forbidden('A unit books for itself only; leave unitId out.');
     return user.unitId ?? '';
@@ -80,7 +81,7 @@ export interface BookedVisit {
 
 export async function bookVisit(
   c: Context<AppEnv>,
-  user: AuthUser,
+  user: Actor,
   input: VisitInput & { unitId?: string },
   idempotencyKey: string | null,
 ): Promise<BookedVisit> {
@@ -100,7 +101,7 @@ export async function bookVisit(
   return { row, replayed, warnings: await visitWarnings(c.var.db, row) };
 }
 
-export async function editVisit(c: Context<AppEnv>, user: AuthUser, id: string, patch: Partial<VisitInput>): Promise<BookedVisit> {
+export async function editVisit(c: Context<AppEnv>, user: Actor, id: string, patch: Partial<VisitInput>): Promise<BookedVisit> {
   const current = await visibleVisit(c, user, id);
   if (!(user.role === 'office' || (user.role === 'unit' && user.unitId === current.unitId))) {
     throw forbidden('Only the unit that booked the visit, or the office, may edit it.');
@@ -136,7 +137,7 @@ export const ACTION_ACTORS: Record<VisitAction, string> = {
 
 export async function performVisitAction(
   c: Context<AppEnv>,
-  user: AuthUser,
+  user: Actor,
   id: string,
   action: VisitAction,
   input: { agree?: boolean; note: string | null; opinion?: string },

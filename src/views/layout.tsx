@@ -1,10 +1,10 @@
 // The page frame: header with the role's navigation, language switch and logout; flash messages.
 import type { Child } from 'hono/jsx';
-import type { AuthUser } from '../app-env.js';
+import type { Actor } from '../domain/actor.js';
 import type { Lang, Translate } from './i18n.js';
 
 export interface PageContext {
-  user: AuthUser | null;
+  user: Actor | null;
   lang: Lang;
   t: Translate;
   csrf: string;
@@ -17,7 +17,7 @@ interface NavItem {
   en: string;
 }
 
-const NAV: Record<AuthUser['role'], NavItem[]> = {
+const NAV: Record<Actor['role'], NavItem[]> = {
   unit: [
     { href: '/unit', zh: '概览', en: 'Overview' },
     { href: '/unit/visits/new', zh: '预约考察', en: 'Book a visit' },
@@ -118,7 +118,7 @@ function currentHref(path: string, nav: NavItem[]): string | undefined {
     .sort((a, b) => b.length - a.length)[0];
 }
 
-export function roleName(role: AuthUser['role'], t: Translate): string {
+export function roleName(role: Actor['role'], t: Translate): string {
   return role === 'office'
     ? t('省对口支援办', 'Provincial office')
     : role === 'hq'

@@ -6,7 +6,7 @@ import type { AppEnv } from '../app-env.js';
 import { clearFailedLogins, loginRetryAfterSeconds, recordFailedLogin } from '../db/repo/login-throttle.js';
 import { createSession, endSession, findUserForLogin, normaliseEmail } from '../db/repo/users.js';
 import { verifyPassword } from '../lib/crypto.js';
-import { SESSION_COOKIE } from '../middleware/auth.js';
+import { SESSION_COOKIE } from '../http/auth.js';
 import { LANG_COOKIE } from '../views/i18n.js';
 import { Layout, type Flash } from '../views/layout.js';
 import { formFields, pageContext } from './page.js';

@@ -2,16 +2,18 @@
 // on the answer to the form post, because only its hash is stored), revoke. Who may subscribe to
 // what is decided by the same service as the API (services/feeds.ts), from the session user.
 import { Hono, type Context } from 'hono';
-import type { AppEnv, AuthUser } from '../app-env.js';
+import type { AppEnv } from '../app-env.js';
+import type { Actor } from '../domain/actor.js';
 import { listActiveFeeds, revokeFeed, type FeedScope, type FeedView } from '../db/repo/feeds.js';
 import { listRegions, listUnits } from '../db/repo/reference.js';
 import { calendarDayIn, PROGRAMME_TIME_ZONE } from '../domain/dates.js';
-import { notFound, Problem } from '../lib/problem.js';
+import { AppError, notFound } from '../services/errors.js';
 import { createFeed, type CreatedFeed, type FeedRequest } from '../services/feeds.js';
 import { errorAttributes, FieldError } from '../views/components/field-error.js';
 import { CsrfField, Layout, type Flash, type PageContext } from '../views/layout.js';
 import { formFields, pageContext, problemFlash } from './page.js';
 import { webUser } from './session.js';
+import { httpStatusOf } from '../http/problem.js';
 
 const LABEL_MAX_LENGTH = 100;
 const SCOPES: readonly FeedScope[] = ['region', 'unit', 'all'];
@@ -50,7 +52,7 @@ function FeedFieldError(props: { name: string; form: FeedForm }) {
   return <FieldError id={errorId(props.name)} error={props.form.errors[props.name]} />;
 }
 
-function ScopeFields(props: { page: PageContext; user: AuthUser; names: Names; form: FeedForm }) {
+function ScopeFields(props: { page: PageContext; user: Actor; names: Names; form: FeedForm }) {
   const { page, user, names, form } = props;
   const { t } = page;
   if (user.role === 'hq') {
@@ -115,7 +117,7 @@ function ScopeFields(props: { page: PageContext; user: AuthUser; names: Names; f
   );
 }
 
-function FeedsPage(props: { page: PageContext; user: AuthUser; feeds: FeedView[]; names: Names; form: FeedForm; messages: Flash[] }) {
+function FeedsPage(props: { page: PageContext; user: Actor; feeds: FeedView[]; names: Names; form: FeedForm; messages: Flash[] }) {
   const { page, feeds, names, form } = props;
   const { t } = page;
   return (
@@ -226,7 +228,7 @@ function CreatedFeedPage(props: { page: PageContext; created: CreatedFeed; scope
 type FormReading = { ok: true; request: FeedRequest } | { ok: false; errors: FeedForm['errors'] };
 
 /** The form as the service's request: ids only for the scope that uses them; role-bound scopes fixed. */
-function readFeedForm(user: AuthUser, values: Record<string, string>, t: PageContext['t']): FormReading {
+function readFeedForm(user: Actor, values: Record<string, string>, t: PageContext['t']): FormReading {
   const label = (values.label ?? '').trim() || null;
   if (label && label.length > LABEL_MAX_LENGTH)
     return { ok: false, errors: { label: t(`名称最多 ${LABEL_MAX_LENGTH} 字`, `At most ${LABEL_MAX_LENGTH} characters`) } };
@@ -244,7 +246,7 @@ const FIELD_MESSAGES: Record<string, [string, string]> = {
   unitId: ['请选择单位', 'Choose a unit'],
 };
 
-async function renderList(c: Context<AppEnv>, user: AuthUser, status: 200 | 422, form: FeedForm, messages: Flash[]) {
+async function renderList(c: Context<AppEnv>, user: Actor, status: 200 | 422, form: FeedForm, messages: Flash[]) {
   const [feeds, names] = await Promise.all([listActiveFeeds(c.var.db, user.id), loadNames(c)]);
   return c.html(<FeedsPage page={pageContext(c)} user={user} feeds={feeds} names={names} form={form} messages={messages} />, status);
 }
@@ -274,7 +276,7 @@ export const feedPages = new Hono<AppEnv>()
       return c.html(<CreatedFeedPage page={page} created={created} scope={scopeText(created.feed, names, page.t)} />, 201);
     } catch (error) {
       // A missing or unknown region/unit comes back to the form; 403 and the unexpected go to onError.
-      if (!(error instanceof Problem) || error.status !== 422) throw error;
+      if (!(error instanceof AppError) || httpStatusOf(error) !== 422) throw error;
       const { flash, fieldErrors } = problemFlash(error, page);
       const errors = Object.fromEntries(
         Object.keys(fieldErrors).map((path) => [path, page.t(...(FIELD_MESSAGES[path] ?? ['请检查此项', 'Check this field']))]),

@@ -3,8 +3,8 @@
 import { Hono, type Context } from 'hono';
 import type { AppEnv } from '../app-env.js';
 import { describeError } from '../lib/log.js';
-import { Problem } from '../lib/problem.js';
-import { resolveUser } from '../middleware/auth.js';
+import { AppError } from '../services/errors.js';
+import { resolveUser } from '../http/auth.js';
 import { APP_CSS } from '../views/assets/app-css.js';
 import { APP_JS } from '../views/assets/app-js.js';
 import { Layout } from '../views/layout.js';
@@ -15,6 +15,7 @@ import { officePages } from './office/index.js';
 import { unitPages } from './unit/index.js';
 import { pageContext } from './page.js';
 import { csrfProtection } from './session.js';
+import { httpStatusOf } from '../http/problem.js';
 
 const ONE_HOUR = 'public, max-age=3600';
 
@@ -61,15 +62,15 @@ export function createWebApp() {
   web.route('/feeds', feedPages);
 
   web.onError((err, c) => {
-    if (err instanceof Problem && err.status === 401) {
+    if (err instanceof AppError && httpStatusOf(err) === 401) {
       return c.redirect(`/login?next=${encodeURIComponent(c.req.path)}`, 303);
     }
     const page = pageContext(c);
     const { t } = page;
-    const status = err instanceof Problem ? err.status : 500;
-    if (!(err instanceof Problem)) console.error(`${c.req.method} ${c.req.path} failed: ${describeError(err)}`);
+    const status = err instanceof AppError ? httpStatusOf(err) : 500;
+    if (!(err instanceof AppError)) console.error(`${c.req.method} ${c.req.path} failed: ${describeError(err)}`);
     const message =
-      err instanceof Problem && err.code === 'CSRF_REJECTED'
+      err instanceof AppError && err.code === 'CSRF_REJECTED'
         ? t(
             '表单已过期或来源不明,请刷新页面后重试。',
             'The form has expired or did not come from this site. Reload the page and try again.',
@@ -78,7 +79,7 @@ export function createWebApp() {
           ? t('当前账号无权访问此页面。', 'This account may not open this page.')
           : status === 404
             ? t('页面或记录不存在。', 'No such page or record.')
-            : status < 500 && err instanceof Problem
+            : status < 500 && err instanceof AppError
               ? err.detail
               : t('服务器出错,请求未完成。', 'Something went wrong on our side; the request was not completed.');
     return c.html(

@@ -1,7 +1,7 @@
 // Helpers every page handler uses: its PageContext, and rendering a problem in the user's language.
 import type { Context } from 'hono';
 import type { AppEnv } from '../app-env.js';
-import { Problem } from '../lib/problem.js';
+import { AppError, errorFields } from '../services/errors.js';
 import { detectLang, translator } from '../views/i18n.js';
 import type { Flash, PageContext } from '../views/layout.js';
 import { problemMessages } from '../views/problem-messages.js';
@@ -13,8 +13,8 @@ export function pageContext(c: Context<AppEnv>): PageContext {
 
 /** A Problem from a shared service as an error flash, with field errors by path for the form. */
 export function problemFlash(error: unknown, page: PageContext): { flash: Flash; fieldErrors: Record<string, string> } {
-  if (!(error instanceof Problem)) throw error;
-  const body = error.toJSON() as { code: string; errors?: { path: string; message: string }[] };
+  if (!(error instanceof AppError)) throw error;
+  const body = errorFields(error) as { code: string; errors?: { path: string; message: string }[] };
   const fieldErrors: Record<string, string> = {};
   for (const e of body.errors ?? []) fieldErrors[e.path] ??= e.message;
   const lines = problemMessages(body, page.lang);

@@ -3,10 +3,11 @@
 // login, a double-submit cookie protects the login form itself.
 import type { Context, MiddlewareHandler } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
-import type { AppEnv, AuthUser } from '../app-env.js';
+import type { AppEnv } from '../app-env.js';
+import type { Actor } from '../domain/actor.js';
 import { constantTimeEqual, newSecretToken } from '../lib/crypto.js';
-import { Problem } from '../lib/problem.js';
-import { SESSION_COOKIE } from '../middleware/auth.js';
+import { AppError } from '../services/errors.js';
+import { SESSION_COOKIE } from '../http/auth.js';
 import { SESSION_TTL_MS } from '../db/repo/users.js';
 import type { Role } from '../domain/types.js';
 
@@ -52,12 +53,12 @@ export function csrfProtection(): MiddlewareHandler<AppEnv> {
     if (c.req.method === 'POST') {
       const type = c.req.header('content-type') ?? '';
       if (!/^(application\/x-www-form-urlencoded|multipart\/form-data)/i.test(type)) {
-        throw new Problem(415, 'UNSUPPORTED_MEDIA_TYPE', 'Pages accept HTML form posts only.');
+        throw new AppError('UNSUPPORTED_MEDIA_TYPE', 'Pages accept HTML form posts only.');
       }
       const sent = await formField(c, '_csrf');
       const expected = c.var.user ? c.var.sessionCsrfToken : c.req.path === '/login' ? (getCookie(c, LOGIN_CSRF_COOKIE) ?? null) : null;
       if (!expected || !sent || !constantTimeEqual(sent, expected)) {
-        throw new Problem(403, 'CSRF_REJECTED', 'The form has expired or did not come from this site. Reload the page and try again.');
+        throw new AppError('CSRF_REJECTED', 'The form has expired or did not come from this site. Reload the page and try again.');
       }
     }
     await next();
@@ -65,10 +66,10 @@ export function csrfProtection(): MiddlewareHandler<AppEnv> {
 }
 
 /** The logged-in user of the role a page needs; others are sent to log in or told no. */
-export function webUser(c: Context<AppEnv>, ...roles: Role[]): AuthUser {
+export function webUser(c: Context<AppEnv>, ...roles: Role[]): Actor {
   const user = c.var.user;
-  if (!user) throw new Problem(401, 'UNAUTHENTICATED', 'Log in first.');
-  if (roles.length && !roles.includes(user.role)) throw new Problem(403, 'FORBIDDEN', 'This page is for another role.');
+  if (!user) throw new AppError('UNAUTHENTICATED', 'Log in first.');
+  if (roles.length && !roles.includes(user.role)) throw new AppError('FORBIDDEN', 'This page is for another role.');
   return user;
 }
 

@@ -2,7 +2,7 @@
 // a fixed handful of queries, however many units and requests there are. A request is a wish:
 // nothing here counts it toward a cap. Turning a proposal into visits is plan-commit.ts.
 import { and, asc, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
-import type { AuthUser } from '../../app-env.js';
+import type { Actor } from '../../domain/actor.js';
 import { addDays } from '../../domain/dates.js';
 import type { Placement, PlanObjective, SearchStats, Unplaced } from '../../domain/planner/index.js';
 import {
@@ -51,13 +51,13 @@ export function planRequestView(row: PlanRequestRow) {
 export type PlanRequestView = ReturnType<typeof planRequestView>;
 
 /** Who sees a request: the office all, an HQ its region's, a unit its own (as for visits). */
-function planRequestScope(user: AuthUser): SQL | undefined {
+function planRequestScope(user: Actor): SQL | undefined {
   if (user.role === 'office') return undefined;
   if (user.role === 'hq') return eq(planRequests.regionId, user.regionId ?? '');
   return eq(planRequests.unitId, user.unitId ?? '');
 }
 
-export function canSeePlanRequest(user: AuthUser, row: { unitId: string; regionId: string }): boolean {
+export function canSeePlanRequest(user: Actor, row: { unitId: string; regionId: string }): boolean {
   if (user.role === 'office') return true;
   if (user.role === 'hq') return user.regionId === row.regionId;
   return user.unitId === row.unitId;
@@ -88,7 +88,7 @@ export interface PlanRequestFilter {
   unitId?: string;
 }
 
-export async function listPlanRequests(db: Db, user: AuthUser, year: number, filter: PlanRequestFilter = {}): Promise<PlanRequestRow[]> {
+export async function listPlanRequests(db: Db, user: Actor, year: number, filter: PlanRequestFilter = {}): Promise<PlanRequestRow[]> {
   return db
     .select()
     .from(planRequests)

@@ -1,7 +1,7 @@
 // Official receptions (公务接待): storing, reading scoped by who asks, guarded status changes with
 // their audit rows (read back by audit-log.ts). Guests, meal, lodging and activities are JSON columns, validated at the edge.
 import { and, asc, eq, sql, type SQL } from 'drizzle-orm';
-import type { AuthUser } from '../../app-env.js';
+import type { Actor } from '../../domain/actor.js';
 import type { LodgingLine, WorkMeal } from '../../domain/reception-rules.js';
 import type { Rank, ReceptionStatus } from '../../domain/types.js';
 import { newId } from '../../lib/crypto.js';
@@ -72,13 +72,13 @@ export function receptionView(row: ReceptionRow) {
 export type ReceptionView = ReturnType<typeof receptionView>;
 
 /** Who sees a reception: the office, the HQ of the guests' region, and the host unit. */
-export function canSeeReception(user: AuthUser, reception: { hostUnitId: string; regionId: string }): boolean {
+export function canSeeReception(user: Actor, reception: { hostUnitId: string; regionId: string }): boolean {
   if (user.role === 'office') return true;
   if (user.role === 'hq') return user.regionId === reception.regionId;
   return user.unitId === reception.hostUnitId;
 }
 
-function receptionScope(user: AuthUser): SQL | undefined {
+function receptionScope(user: Actor): SQL | undefined {
   if (user.role === 'office') return undefined;
   if (user.role === 'hq') return eq(receptions.regionId, user.regionId ?? '');
   return eq(receptions.hostUnitId, user.unitId ?? '');
@@ -137,7 +137,7 @@ export interface ReceptionFilter {
   status?: ReceptionStatus;
 }
 
-export async function listReceptions(db: Db, user: AuthUser, filter: ReceptionFilter): Promise<ReceptionRow[]> {
+export async function listReceptions(db: Db, user: Actor, filter: ReceptionFilter): Promise<ReceptionRow[]> {
   const conditions = [
     receptionScope(user),
     filter.year === undefined

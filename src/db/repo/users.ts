@@ -1,6 +1,6 @@
 // Accounts and sessions. Tokens are random; only their SHA-256 is stored.
 import { and, eq, gt, sql } from 'drizzle-orm';
-import type { AuthUser } from '../../app-env.js';
+import type { Actor } from '../../domain/actor.js';
 import type { Role } from '../../domain/types.js';
 import { hashPassword, newId, newSecretToken, sha256Hex } from '../../lib/crypto.js';
 import type { Db } from '../client.js';
@@ -24,7 +24,7 @@ export async function findUserForLogin(db: Db, email: string) {
   return db.query.users.findFirst({ where: eq(users.email, normaliseEmail(email)) });
 }
 
-export async function findUserById(db: Db, id: string): Promise<AuthUser | undefined> {
+export async function findUserById(db: Db, id: string): Promise<Actor | undefined> {
   const [row] = await db.select(userColumns).from(users).where(eq(users.id, id));
   return row;
 }
@@ -39,7 +39,7 @@ export interface NewUser {
 }
 
 /** Creates the account, or returns null when the e-mail is taken. */
-export async function createUser(db: Db, input: NewUser, now: Date): Promise<AuthUser | null> {
+export async function createUser(db: Db, input: NewUser, now: Date): Promise<Actor | null> {
   const passwordHash = await hashPassword(input.password);
   const [row] = await db
     .insert(users)

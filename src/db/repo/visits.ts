@@ -1,6 +1,6 @@
 // Reading visits, scoped by who asks (their history: audit-log.ts).
 import { and, asc, eq, inArray, sql, type SQL } from 'drizzle-orm';
-import type { AuthUser } from '../../app-env.js';
+import type { Actor } from '../../domain/actor.js';
 import type { VisitStatus } from '../../domain/types.js';
 import type { Db } from '../client.js';
 import { preparedPerDb } from '../prepared.js';
@@ -36,13 +36,13 @@ export function visitView(row: VisitRow) {
 export type VisitView = ReturnType<typeof visitView>;
 
 /** What the caller may see: the office everything, an HQ its region, a unit its own visits. */
-export function visitScope(user: AuthUser): SQL | undefined {
+export function visitScope(user: Actor): SQL | undefined {
   if (user.role === 'office') return undefined;
   if (user.role === 'hq') return eq(visits.regionId, user.regionId ?? '');
   return eq(visits.unitId, user.unitId ?? '');
 }
 
-export function canSeeVisit(user: AuthUser, visit: { unitId: string; regionId: string }): boolean {
+export function canSeeVisit(user: Actor, visit: { unitId: string; regionId: string }): boolean {
   if (user.role === 'office') return true;
   if (user.role === 'hq') return user.regionId === visit.regionId;
   return user.unitId === visit.unitId;
@@ -77,7 +77,7 @@ export interface VisitFilter {
   overlapping?: { startDate: string; endDate: string };
 }
 
-export async function listVisits(db: Db, user: AuthUser, filter: VisitFilter): Promise<VisitRow[]> {
+export async function listVisits(db: Db, user: Actor, filter: VisitFilter): Promise<VisitRow[]> {
   const conditions = [
     visitScope(user),
     filter.year === undefined ? undefined : eq(visits.year, filter.year),

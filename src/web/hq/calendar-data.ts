@@ -1,7 +1,8 @@
 // The month calendar's data: which month, its Monday-first weeks, and the region's visits,
 // receptions and blackouts that touch it. One query per kind, whatever the number of events.
 import type { Context } from 'hono';
-import type { AppEnv, AuthUser } from '../../app-env.js';
+import type { AppEnv } from '../../app-env.js';
+import type { Actor } from '../../domain/actor.js';
 import { listReceptions, type ReceptionRow } from '../../db/repo/receptions.js';
 import { listRegions, listUnits } from '../../db/repo/reference.js';
 import { regionNameIn } from './labels.js';
@@ -65,7 +66,7 @@ export interface RegionMonth {
 
 const touches = (row: { startDate: string; endDate: string }, from: IsoDate, to: IsoDate) => row.startDate <= to && row.endDate >= from;
 
-export async function loadRegionMonth(c: Context<AppEnv>, user: AuthUser, month: Month): Promise<RegionMonth> {
+export async function loadRegionMonth(c: Context<AppEnv>, user: Actor, month: Month): Promise<RegionMonth> {
   const db = c.var.db;
   const from = firstDay(month);
   const to = lastDay(month);

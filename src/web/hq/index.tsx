@@ -1,9 +1,10 @@
 // The frontline HQ's pages, mounted at /hq: the coordination desk and the region's month calendar.
 // The region always comes from the session user; visits of other regions answer 404.
 import { Hono, type Context } from 'hono';
-import type { AppEnv, AuthUser } from '../../app-env.js';
+import type { AppEnv } from '../../app-env.js';
+import type { Actor } from '../../domain/actor.js';
 import { yearOf } from '../../domain/dates.js';
-import { Problem } from '../../lib/problem.js';
+import { AppError } from '../../services/errors.js';
 import { performVisitAction, todayOf, visibleVisit } from '../../services/visits.js';
 import type { Flash } from '../../views/layout.js';
 import { formFields, pageContext, problemFlash } from '../page.js';
@@ -13,8 +14,9 @@ import { CalendarPage } from './calendar-page.js';
 import { OPINION_MAX_LENGTH, type OpinionDraft } from './coordinate-card.js';
 import { loadCoordinationDesk } from './queue-data.js';
 import { QueuePage } from './queue-page.js';
+import { httpStatusOf } from '../../http/problem.js';
 
-async function renderDesk(c: Context<AppEnv>, user: AuthUser, status: 200 | 409 | 422, messages: Flash[], draft?: OpinionDraft) {
+async function renderDesk(c: Context<AppEnv>, user: Actor, status: 200 | 409 | 422, messages: Flash[], draft?: OpinionDraft) {
   const desk = await loadCoordinationDesk(c, user);
   return c.html(<QueuePage page={pageContext(c)} desk={desk} messages={messages} draft={draft} />, status);
 }
@@ -62,9 +64,9 @@ export const hqPages = new Hono<AppEnv>()
       await performVisitAction(c, user, visit.id, 'coordinate', { agree, opinion, note: opinion });
     } catch (error) {
       // Rule and state refusals come back to the desk; 403/404 and the unexpected go to onError.
-      if (!(error instanceof Problem) || (error.status !== 409 && error.status !== 422)) throw error;
+      if (!(error instanceof AppError) || (httpStatusOf(error) !== 409 && httpStatusOf(error) !== 422)) throw error;
       const { flash, fieldErrors } = problemFlash(error, pageContext(c));
-      return renderDesk(c, user, error.status, [flash], draft(fieldErrors.opinion));
+      return renderDesk(c, user, httpStatusOf(error) === 409 ? 409 : 422, [flash], draft(fieldErrors.opinion));
     }
     return c.redirect(`/hq?done=${agree ? 'agreed' : 'disagreed'}`, 303);
   })

@@ -2,7 +2,8 @@
 // the visits it coordinated that still lie ahead, and receptions waiting for the office.
 // Scoping comes from the repositories (an HQ sees its own region only).
 import type { Context } from 'hono';
-import type { AppEnv, AuthUser } from '../../app-env.js';
+import type { AppEnv } from '../../app-env.js';
+import type { Actor } from '../../domain/actor.js';
 import { listReceptions, type ReceptionRow } from '../../db/repo/receptions.js';
 import { listRegions, listUnits } from '../../db/repo/reference.js';
 import { regionNameIn } from './labels.js';
@@ -26,7 +27,7 @@ export interface CoordinationDesk {
   receptions: ReceptionRow[];
 }
 
-export async function loadCoordinationDesk(c: Context<AppEnv>, user: AuthUser): Promise<CoordinationDesk> {
+export async function loadCoordinationDesk(c: Context<AppEnv>, user: Actor): Promise<CoordinationDesk> {
   const db = c.var.db;
   const [submitted, decided, receptions, regions, units] = await Promise.all([
     // listVisits orders by start date: the earliest arrival is coordinated first.

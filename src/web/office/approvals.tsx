@@ -2,11 +2,12 @@
 // reason (POST /office/visits/:id/reject). Every change goes through performVisitAction, the
 // same service the API's transition routes call, so approval re-checks the current caps.
 import { Hono, type Context } from 'hono';
-import type { AppEnv, AuthUser } from '../../app-env.js';
+import type { AppEnv } from '../../app-env.js';
+import type { Actor } from '../../domain/actor.js';
 import { listRegions, listUnits } from '../../db/repo/reference.js';
 import { visitWarnings } from '../../db/repo/visit-warnings.js';
 import { findVisit, listVisits, type VisitRow } from '../../db/repo/visits.js';
-import { Problem } from '../../lib/problem.js';
+import { AppError, errorFields } from '../../services/errors.js';
 import { ReasonBody } from '../../routes/visit-actions.js';
 import { performVisitAction } from '../../services/visits.js';
 import type { Translate } from '../../views/i18n.js';
@@ -18,6 +19,7 @@ import { webUser } from '../session.js';
 import { ApprovalQueuePage, type ApprovalQueueProps, type QueueVisit } from './approvals-view.js';
 import { CHECK_FORM_FLASH, namesById } from './form-fields.js';
 import { readRejectReason } from './reject-form.js';
+import { httpStatusOf } from '../../http/problem.js';
 
 type Describe = (visit: VisitRow) => string;
 
@@ -40,7 +42,7 @@ async function loadNames(c: Context<AppEnv>): Promise<Names> {
 
 async function renderQueue(
   c: Context<AppEnv>,
-  user: AuthUser,
+  user: Actor,
   names: Names,
   extra: Omit<ApprovalQueueProps, 'page' | 'coordinated' | 'submitted'>,
   status: 200 | 403 | 404 | 409 | 422 = 200,
@@ -74,7 +76,7 @@ interface BulkOutcome {
 }
 
 /** Approves one by one, earliest first, so when a cap was lowered the earliest visits get the places. */
-async function approveEach(c: Context<AppEnv>, user: AuthUser, ids: string[], describe: Describe, page: PageContext): Promise<BulkOutcome> {
+async function approveEach(c: Context<AppEnv>, user: Actor, ids: string[], describe: Describe, page: PageContext): Promise<BulkOutcome> {
   const found = await Promise.all(ids.map(async (id) => ({ id, visit: await findVisit(c.var.db, id) })));
   const order = (v: VisitRow | undefined) => (v ? `${v.startDate} ${v.createdAt} ${v.id}` : '~');
   found.sort((a, b) => (order(a.visit) < order(b.visit) ? -1 : order(a.visit) > order(b.visit) ? 1 : 0));
@@ -85,8 +87,8 @@ async function approveEach(c: Context<AppEnv>, user: AuthUser, ids: string[], de
       const done = await performVisitAction(c, user, id, 'approve', { note: null });
       outcome.approved.push(describe(done.row));
     } catch (error) {
-      if (!(error instanceof Problem)) throw error;
-      const reasons = problemMessages(error.toJSON() as { code: string }, page.lang).join(';');
+      if (!(error instanceof AppError)) throw error;
+      const reasons = problemMessages(errorFields(error) as { code: string }, page.lang).join(';');
       outcome.refused.push(`${label}:${reasons}`);
     }
   }
@@ -146,7 +148,8 @@ export const approvalPages = new Hono<AppEnv>()
       await performVisitAction(c, user, id, 'reject', { note: posted.reason });
     } catch (error) {
       const { flash } = problemFlash(error, page);
-      const status = error instanceof Problem && (error.status === 404 || error.status === 403) ? error.status : 409;
+      const refused = error instanceof AppError ? httpStatusOf(error) : 409;
+      const status = refused === 404 || refused === 403 ? refused : 409;
       return renderQueue(c, user, names, { messages: [flash] }, status);
     }
     return c.redirect(`/office?rejected=${encodeURIComponent(id)}`, 303);

@@ -6,7 +6,7 @@ import { Hono, type Context } from 'hono';
 import type { AppEnv } from '../../app-env.js';
 import { findProposal, latestProposal, loadPlanYear, type ProposalRecord } from '../../db/repo/plans.js';
 import { listRegions, listUnits } from '../../db/repo/reference.js';
-import { notFound, Problem } from '../../lib/problem.js';
+import { AppError, notFound, errorFields } from '../../services/errors.js';
 import { YearParamSchema } from '../../routes/openapi.js';
 import { commitProposal } from '../../services/plan-commit.js';
 import { inputFingerprint, planInputOf, solveYear } from '../../services/plans.js';
@@ -18,12 +18,13 @@ import { webUser } from '../session.js';
 import { namesById, yearFromQuery } from './form-fields.js';
 import { staleReasonText } from './plan-reasons.js';
 import { describeRequest, PlanPage } from './plan-view.js';
+import { httpStatusOf } from '../../http/problem.js';
 
 interface RenderOptions {
   proposalId?: string;
   messages: Flash[];
   /** The refused commit, told request by request once the page's data is loaded. */
-  refusal?: Problem;
+  refusal?: AppError;
 }
 
 async function renderPlan(c: Context<AppEnv>, year: number, options: RenderOptions, status: 200 | 404 | 409 | 422 = 200) {
@@ -62,9 +63,9 @@ async function renderPlan(c: Context<AppEnv>, year: number, options: RenderOptio
 }
 
 /** A refused commit: PLAN_STALE names each request that moved and why; the rest say what happened. */
-function refusalFlash(problem: Problem, page: PageContext, describe: (requestId: string) => string): Flash {
+function refusalFlash(problem: AppError, page: PageContext, describe: (requestId: string) => string): Flash {
   const { t } = page;
-  const body = problem.toJSON() as ProblemLike;
+  const body = errorFields(problem) as ProblemLike;
   if (problem.code === 'PLAN_STALE' && Array.isArray(body.reasons)) {
     const reasons = (body.reasons as ProblemLike[]).map(
       (r) => `${describe(String(r.requestId))}${t(':', ': ')}${staleReasonText(r, page.lang, t)}`,
@@ -124,7 +125,7 @@ export const officePlanPages = new Hono<AppEnv>()
     try {
       await commitProposal(c, user, proposal.year, id);
     } catch (error) {
-      if (!(error instanceof Problem) || error.status !== 409) throw error;
+      if (!(error instanceof AppError) || httpStatusOf(error) !== 409) throw error;
       return renderPlan(c, proposal.year, { proposalId: id, messages: [], refusal: error }, 409);
     }
     return c.redirect(`/office/plan?year=${proposal.year}&proposal=${encodeURIComponent(id)}&committed=1`, 303);

@@ -3,11 +3,12 @@
 // the service the API's transition routes call, so approval re-checks the current standards.
 import { z } from '@hono/zod-openapi';
 import { Hono, type Context } from 'hono';
-import type { AppEnv, AuthUser } from '../../app-env.js';
+import type { AppEnv } from '../../app-env.js';
+import type { Actor } from '../../domain/actor.js';
 import { findReception, listReceptions, receptionView } from '../../db/repo/receptions.js';
 import { listRegions, listUnits } from '../../db/repo/reference.js';
 import { checkReception, receptionTotals } from '../../domain/reception-rules.js';
-import { Problem } from '../../lib/problem.js';
+import { AppError } from '../../services/errors.js';
 import { receptionPlanOf } from '../../services/receptions-shared.js';
 import { currentReceptionStandards } from '../../services/reception-standards.js';
 import { receptionListCsv, receptionListCsvHeaders, receptionListFor } from '../../services/reception-list.js';
@@ -19,6 +20,7 @@ import { CHECK_FORM_FLASH, namesById } from './form-fields.js';
 import { ReceptionListPage } from './receptions-list.js';
 import { ReceptionQueuePage, type QueueReception } from './receptions-view.js';
 import { readRejectReason, type RejectAttempt } from './reject-form.js';
+import { httpStatusOf } from '../../http/problem.js';
 
 // The API takes an optional reason of up to 1000 characters; the office's form asks for one,
 // so the host unit learns why.
@@ -26,7 +28,7 @@ const RejectForm = z.object({ reason: z.string().trim().min(1).max(1000) });
 
 async function renderQueue(
   c: Context<AppEnv>,
-  user: AuthUser,
+  user: Actor,
   extra: { messages: Flash[]; reject?: RejectAttempt },
   status: 200 | 403 | 404 | 409 | 422 = 200,
 ) {
@@ -70,7 +72,8 @@ async function doneFlash(c: Context<AppEnv>): Promise<Flash[]> {
 
 /** A refused change re-renders the queue with the reasons; a missing record stays a 404. */
 function refusedStatus(error: unknown): 403 | 404 | 409 {
-  return error instanceof Problem && (error.status === 403 || error.status === 404) ? error.status : 409;
+  const status = error instanceof AppError ? httpStatusOf(error) : 409;
+  return status === 403 || status === 404 ? status : 409;
 }
 
 export const receptionPages = new Hono<AppEnv>()

@@ -6,7 +6,7 @@ import { Hono, type Context } from 'hono';
 import type { Child } from 'hono/jsx';
 import type { AppEnv } from '../../app-env.js';
 import { listRegions, listUnits } from '../../db/repo/reference.js';
-import { validationFailed } from '../../lib/problem.js';
+import { validationFailed } from '../../services/errors.js';
 import { csvDownload } from '../../routes/reports.js';
 import { balanceReport } from '../../services/balance-report.js';
 import { monthlyCsvRows, monthlyReport, shiftMonth, usageCsvRows, usageReport } from '../../services/reports.js';

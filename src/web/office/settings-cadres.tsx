@@ -5,7 +5,7 @@ import { Hono, type Context } from 'hono';
 import type { AppEnv } from '../../app-env.js';
 import { listCadres } from '../../db/repo/balance.js';
 import { listRegions, listUnits } from '../../db/repo/reference.js';
-import { Problem } from '../../lib/problem.js';
+import { AppError } from '../../services/errors.js';
 import { YearParamSchema } from '../../routes/openapi.js';
 import { CadreRosterBody } from '../../routes/balance.js';
 import { saveCadreRoster } from '../../services/cadre-roster.js';
@@ -23,6 +23,7 @@ import {
   type FieldErrors,
 } from './form-fields.js';
 import { SettingsNav, YearPicker } from './settings-nav.js';
+import { httpStatusOf } from '../../http/problem.js';
 
 /** One input per unit and region; ids are lower-case letters, digits and hyphens, so `:` separates safely. */
 const cellName = (unitId: string, regionId: string) => `cadres:${unitId}:${regionId}`;
@@ -144,7 +145,7 @@ export const cadreSettingsPages = new Hono<AppEnv>()
     try {
       await saveCadreRoster(c.var.db, { year, entries: parsed.data.entries, actorId: actor.id, now: c.var.now() });
     } catch (error) {
-      if (!(error instanceof Problem) || error.status !== 422) throw error;
+      if (!(error instanceof AppError) || httpStatusOf(error) !== 422) throw error;
       const { flash, fieldErrors } = problemFlash(error, page);
       return renderCadres(c, year, [flash], { values: form, errors: toCells(fieldErrors) }, 422);
     }

@@ -6,7 +6,7 @@ import type { AppEnv } from '../../app-env.js';
 import { defaultLimitsFor, quotaReport, setDefaultLimits, setUnitLimits } from '../../db/repo/quotas.js';
 import { findUnit, listUnits } from '../../db/repo/reference.js';
 import type { QuotaLimits } from '../../domain/types.js';
-import { notFound } from '../../lib/problem.js';
+import { notFound } from '../../services/errors.js';
 import { YearParamSchema } from '../../routes/openapi.js';
 import { LimitsSchema } from '../../routes/quotas.js';
 import { CsrfField, Layout, type Flash, type PageContext } from '../../views/layout.js';

@@ -5,7 +5,7 @@ import { Hono, type Context } from 'hono';
 import type { AppEnv } from '../../app-env.js';
 import { listRegions, type RegionView } from '../../db/repo/reference.js';
 import type { Blackout } from '../../domain/types.js';
-import { Problem } from '../../lib/problem.js';
+import { AppError } from '../../services/errors.js';
 import { RegionRulesSchema } from '../../routes/reference.js';
 import { MAX_BLACKOUT_DAYS, saveRegionRules } from '../../services/region-rules.js';
 import type { Translate } from '../../views/i18n.js';
@@ -14,6 +14,7 @@ import { formFields, formList, pageContext, problemFlash } from '../page.js';
 import { webUser } from '../session.js';
 import { CHECK_FORM_FLASH, checkForm, formWholeNumber, Input, localIssues, savedFlash, type FieldErrors } from './form-fields.js';
 import { SettingsNav } from './settings-nav.js';
+import { httpStatusOf } from '../../http/problem.js';
 
 const NEW_FIELDS = { startDate: 'newStartDate', endDate: 'newEndDate', reason: 'newReason' } as const;
 
@@ -209,7 +210,7 @@ export const regionSettingsPages = new Hono<AppEnv>()
     try {
       await saveRegionRules(c.var.db, { regionId, rules: parsed.data, actorId: actor.id, now: c.var.now() });
     } catch (error) {
-      if (!(error instanceof Problem) || error.status !== 422) throw error;
+      if (!(error instanceof AppError) || httpStatusOf(error) !== 422) throw error;
       const { flash, fieldErrors } = problemFlash(error, page);
       const { fields, others } = formErrors(fieldErrors, newIndex, page.t);
       return renderRegions(c, [{ ...flash, lines: [...flash.lines, ...others] }], attempt(fields), 422);

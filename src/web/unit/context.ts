@@ -1,10 +1,11 @@
 // What every unit page starts from: the logged-in unit account, the current year, region names,
 // and the rule for which refusals re-render a form (the user can fix them) and which do not.
 import type { Context } from 'hono';
-import type { AppEnv, AuthUser } from '../../app-env.js';
+import type { AppEnv } from '../../app-env.js';
+import type { Actor } from '../../domain/actor.js';
 import { listRegions, type RegionView } from '../../db/repo/reference.js';
 import { isValidIsoDate, yearOf } from '../../domain/dates.js';
-import { forbidden, Problem } from '../../lib/problem.js';
+import { AppError, forbidden } from '../../services/errors.js';
 import { todayOf } from '../../services/visits.js';
 import type { Translate } from '../../views/i18n.js';
 import { say, type Words } from '../../views/labels.js';
@@ -12,8 +13,9 @@ import type { Flash, PageContext } from '../../views/layout.js';
 import { problemFlash } from '../page.js';
 import { webUser } from '../session.js';
 import { localizeFieldErrors } from './field-messages.js';
+import { httpStatusOf } from '../../http/problem.js';
 
-export type UnitUser = AuthUser & { unitId: string };
+export type UnitUser = Actor & { unitId: string };
 
 /** The session's unit account; the unit is never taken from a form or the URL. */
 export function unitUser(c: Context<AppEnv>): UnitUser {
@@ -54,8 +56,8 @@ export function regionOptions(regions: RegionsById, t: Translate) {
  * Refusals the user can act on by changing the form (rule conflicts and validation) come back as
  * the form with messages; anything else (404 for another unit's record, 403) is the error page.
  */
-export function isFormRefusal(error: unknown): error is Problem {
-  return error instanceof Problem && (error.status === 409 || error.status === 422);
+export function isFormRefusal(error: unknown): error is AppError {
+  return error instanceof AppError && (httpStatusOf(error) === 409 || httpStatusOf(error) === 422);
 }
 
 /**
@@ -63,13 +65,13 @@ export function isFormRefusal(error: unknown): error is Problem {
  * field errors in the user's language.
  */
 export function refusalFlash(
-  error: Problem,
+  error: AppError,
   page: PageContext,
   statusWords: Record<string, Words>,
 ): { flash: Flash; fieldErrors: Record<string, string> } {
   const from = error.extra.from;
   const words = error.code === 'INVALID_TRANSITION' && typeof from === 'string' ? statusWords[from] : undefined;
-  const shown = words ? new Problem(error.status, error.code, error.detail, { ...error.extra, from: say(words, page.t) }) : error;
+  const shown = words ? new AppError(error.code, error.detail, { ...error.extra, from: say(words, page.t) }) : error;
   const { flash, fieldErrors } = problemFlash(shown, page);
   return { flash, fieldErrors: localizeFieldErrors(fieldErrors, page.lang) };
 }

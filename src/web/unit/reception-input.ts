@@ -2,7 +2,7 @@
 // reception body and checked with the API's own schema. Blank rows are left out; an error on a
 // kept row is reported under that row's field names, so it lands next to the right input.
 import type { ReceptionViolation } from '../../domain/reception-rules.js';
-import { validationFailed, type ValidationIssue } from '../../lib/problem.js';
+import { type ValidationIssue, validationFailed } from '../../services/errors.js';
 import { zodIssues } from '../../routes/openapi.js';
 import { NewReceptionBody, type NewReceptionInput } from '../../routes/receptions-schemas.js';
 import type { Lang } from '../../views/i18n.js';

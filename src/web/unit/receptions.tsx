@@ -14,6 +14,7 @@ import { currentYear, isFormRefusal, refusalFlash, regionName, regionsById, unit
 import type { FieldErrors, FormValues } from './fields.js';
 import { ReceptionForm } from './reception-form.js';
 import { receptionInputOf, violationFieldErrors } from './reception-input.js';
+import { httpStatusOf } from '../../http/problem.js';
 
 const DONE_MESSAGES: Record<string, Words> = {
   created: { zh: '公务接待已登记,等待审批。', en: 'The reception is registered and awaits approval.' },
@@ -166,7 +167,7 @@ export const receptionPages = new Hono<AppEnv>()
       const { flash, fieldErrors } = refusalFlash(error, page, RECEPTION_STATUS_WORDS);
       const violations = Array.isArray(error.extra.violations) ? (error.extra.violations as ReceptionViolation[]) : [];
       const errors = { ...fieldErrors, ...violationFieldErrors(violations, values, page.lang) };
-      return renderForm(c, { values, errors, messages: [flash], status: error.status === 409 ? 409 : 422 });
+      return renderForm(c, { values, errors, messages: [flash], status: httpStatusOf(error) === 409 ? 409 : 422 });
     }
   })
   .post('/receptions/:id/cancel', async (c) => {
@@ -178,6 +179,10 @@ export const receptionPages = new Hono<AppEnv>()
     } catch (error) {
       if (!isFormRefusal(error)) throw error;
       const { flash } = refusalFlash(error, pageContext(c), RECEPTION_STATUS_WORDS);
-      return renderList(c, { year: yearParam(form.year, currentYear(c)), messages: [flash], status: error.status === 409 ? 409 : 422 });
+      return renderList(c, {
+        year: yearParam(form.year, currentYear(c)),
+        messages: [flash],
+        status: httpStatusOf(error) === 409 ? 409 : 422,
+      });
     }
   });

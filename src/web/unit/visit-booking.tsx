@@ -8,7 +8,7 @@ import { visitView, type VisitRow } from '../../db/repo/visits.js';
 import { EDITABLE_VISIT_STATUSES } from '../../domain/workflow.js';
 import type { DateRange } from '../../domain/types.js';
 import { newId } from '../../lib/crypto.js';
-import type { Problem } from '../../lib/problem.js';
+import type { AppError } from '../../services/errors.js';
 import { searchSlots } from '../../services/slots.js';
 import { bookVisit, editVisit, visibleVisit } from '../../services/visits.js';
 import { VISIT_STATUS_WORDS, visitStatusLabel } from '../../views/labels.js';
@@ -20,6 +20,7 @@ import { currentYear, isFormRefusal, refusalFlash, regionsById, unitUser, yearOf
 import type { FieldErrors, FormValues } from './fields.js';
 import { idempotencyKeyOf, slotQueryOf, visitInputOf, visitValues } from './visit-input.js';
 import { SlotFinder, VisitForm } from './visit-form.js';
+import { httpStatusOf } from '../../http/problem.js';
 
 const SLOTS_SHOWN = 5;
 
@@ -97,9 +98,9 @@ async function renderEditForm(c: Context<AppEnv>, visit: VisitRow, state: FormSt
 }
 
 /** The problem as the form shows it: the localized message(s) on top, errors on the fields. */
-function refusedState(error: Problem, c: Context<AppEnv>, values: FormValues): FormState {
+function refusedState(error: AppError, c: Context<AppEnv>, values: FormValues): FormState {
   const { flash, fieldErrors } = refusalFlash(error, pageContext(c), VISIT_STATUS_WORDS);
-  return { values, errors: fieldErrors, messages: [flash], status: error.status === 409 ? 409 : 422 };
+  return { values, errors: fieldErrors, messages: [flash], status: httpStatusOf(error) === 409 ? 409 : 422 };
 }
 
 export const visitBookingPages = new Hono<AppEnv>()

@@ -2,7 +2,7 @@
 // page and an API client get the same 422 for the same mistake.
 import { inclusiveDays, isValidIsoDate } from '../../domain/dates.js';
 import { MAX_VISIT_DAYS } from '../../domain/types.js';
-import { validationFailed } from '../../lib/problem.js';
+import { validationFailed } from '../../services/errors.js';
 import { zodIssues } from '../../routes/openapi.js';
 import { NewVisitBody } from '../../routes/visit-schemas.js';
 import type { VisitInput } from '../../services/visits.js';

@@ -23,6 +23,7 @@ import {
   type UnitUser,
 } from './context.js';
 import { VisitRowActions } from './visit-actions.js';
+import { httpStatusOf } from '../../http/problem.js';
 
 /** The confirmation a redirect after a successful change asks for (?created=<id> and so on). */
 const DONE_MESSAGES: Record<string, Words> = {
@@ -135,7 +136,11 @@ async function act(c: Context<AppEnv>, action: 'withdraw' | 'cancel') {
   } catch (error) {
     if (!isFormRefusal(error)) throw error;
     const { flash } = refusalFlash(error, pageContext(c), VISIT_STATUS_WORDS);
-    return renderVisitList(c, { year: yearParam(form.year, currentYear(c)), messages: [flash], status: error.status === 409 ? 409 : 422 });
+    return renderVisitList(c, {
+      year: yearParam(form.year, currentYear(c)),
+      messages: [flash],
+      status: httpStatusOf(error) === 409 ? 409 : 422,
+    });
   }
 }
 

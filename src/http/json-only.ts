@@ -2,8 +2,8 @@
 // that is not valid UTF-8 with 422: decoding it leniently would store U+FFFD in place of the
 // bytes the client sent (RFC 8259 §8.1: JSON text exchanged between systems is UTF-8).
 import type { MiddlewareHandler } from 'hono';
-import { Problem, validationFailed } from '../lib/problem.js';
-import { requestBytes } from '../lib/request-body.js';
+import { AppError, validationFailed } from '../services/errors.js';
+import { requestBytes } from './request-body.js';
 
 const JSON_TYPE = /^application\/([a-z0-9.+-]+\+)?json\s*(;|$)/i;
 const BODY_METHODS = new Set(['POST', 'PUT', 'PATCH']);
@@ -13,7 +13,7 @@ export function jsonOnly(): MiddlewareHandler {
     if (BODY_METHODS.has(c.req.method) && hasBody(c.req.raw)) {
       const type = c.req.header('content-type') ?? '';
       if (!JSON_TYPE.test(type)) {
-        throw new Problem(415, 'UNSUPPORTED_MEDIA_TYPE', `Send the body as application/json (got "${type.slice(0, 80) || 'none'}").`);
+        throw new AppError('UNSUPPORTED_MEDIA_TYPE', `Send the body as application/json (got "${type.slice(0, 80) || 'none'}").`);
       }
       let text: string;
       try {

@@ -2,10 +2,11 @@
 // and region always come from the account, never from the request.
 import type { Context, MiddlewareHandler } from 'hono';
 import { getCookie } from 'hono/cookie';
-import type { AppEnv, AuthUser } from '../app-env.js';
-import { findSession } from '../db/repo/users.js';
+import type { AppEnv } from '../app-env.js';
+import type { Actor } from '../domain/actor.js';
+import { resolveSession } from '../services/sessions.js';
 import type { Role } from '../domain/types.js';
-import { forbidden, Problem } from '../lib/problem.js';
+import { AppError, forbidden } from '../services/errors.js';
 
 export const SESSION_COOKIE = 'planner_session';
 
@@ -22,13 +23,13 @@ export function resolveUser(options: ResolveUserOptions): MiddlewareHandler<AppE
     const header = c.req.header('authorization');
     const bearer = header?.match(/^Bearer\s+(\S+)$/i)?.[1];
     if (bearer) {
-      const session = await findSession(c.var.db, bearer, 'api', c.var.now());
-      c.set('user', session?.user ?? null);
+      const session = await resolveSession(c.var.deps, bearer, 'api');
+      c.set('user', session?.actor ?? null);
     } else if (options.cookieMethods.includes(c.req.method)) {
       const cookie = getCookie(c, SESSION_COOKIE);
       if (cookie) {
-        const session = await findSession(c.var.db, cookie, 'web', c.var.now());
-        c.set('user', session?.user ?? null);
+        const session = await resolveSession(c.var.deps, cookie, 'web');
+        c.set('user', session?.actor ?? null);
         c.set('sessionCsrfToken', session?.csrfToken ?? null);
       }
     }
@@ -36,13 +37,13 @@ export function resolveUser(options: ResolveUserOptions): MiddlewareHandler<AppE
   };
 }
 
-export function requireUser(c: Context<AppEnv>): AuthUser {
+export function requireUser(c: Context<AppEnv>): Actor {
   const user = c.var.user;
-  if (!user) throw new Problem(401, 'UNAUTHENTICATED', 'Log in and send the token as "Authorization: Bearer <token>".');
+  if (!user) throw new AppError('UNAUTHENTICATED', 'Log in and send the token as "Authorization: Bearer <token>".');
   return user;
 }
 
-export function requireRole(c: Context<AppEnv>, ...roles: Role[]): AuthUser {
+export function requireRole(c: Context<AppEnv>, ...roles: Role[]): Actor {
   const user = requireUser(c);
   if (!roles.includes(user.role)) throw forbidden(`Only ${roles.join(' or ')} accounts may do this.`);
   return user;

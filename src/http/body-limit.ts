@@ -3,11 +3,11 @@
 // catches a chunked body that declares no length).
 import type { MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
-import { preReadBody } from '../lib/request-body.js';
-import { Problem } from '../lib/problem.js';
+import { preReadBody } from './request-body.js';
+import { AppError } from '../services/errors.js';
 
 export function limitBody(maxBytes: number): MiddlewareHandler {
-  const tooLarge = () => new Problem(413, 'PAYLOAD_TOO_LARGE', `The body may be at most ${maxBytes} bytes.`);
+  const tooLarge = () => new AppError('PAYLOAD_TOO_LARGE', `The body may be at most ${maxBytes} bytes.`);
   const streamed = bodyLimit({
     maxSize: maxBytes,
     onError: () => {
