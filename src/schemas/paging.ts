@@ -1,0 +1,26 @@
+// `limit` and `cursor` on every list (contract v1.1, "Lists"): 50 by default, at most 200; the
+// cursor is opaque to clients (src/services/paging.ts makes and reads it).
+import { z } from 'zod';
+
+export const DEFAULT_PAGE_SIZE = 50;
+export const MAX_PAGE_SIZE = 200;
+
+export const PageQueryShape = {
+  limit: z
+    .string()
+    .regex(/^[0-9]{1,3}$/, `must be a whole number from 1 to ${MAX_PAGE_SIZE}`)
+    .pipe(z.coerce.number<string>().int().min(1).max(MAX_PAGE_SIZE))
+    .optional()
+    .meta({ description: `Items per page, 1..${MAX_PAGE_SIZE} (default ${DEFAULT_PAGE_SIZE})`, example: 50 }),
+  cursor: z
+    .string()
+    .min(1)
+    .max(512)
+    .optional()
+    .meta({ description: "The previous page's `nextCursor`, as it came; absent for the first page" }),
+};
+
+/** `{ items, nextCursor }` around an item schema; nextCursor is null on the last page. */
+export function pageSchema<Item extends z.ZodType>(item: Item) {
+  return z.object({ items: z.array(item), nextCursor: z.string().nullable() });
+}
