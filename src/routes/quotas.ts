@@ -1,24 +1,10 @@
 // Annual caps (CONTRACT.md, Annual caps): the year's default, per-unit overrides, and usage.
 import { createRoute, z } from '@hono/zod-openapi';
-import { defaultLimitsFor, quotaReport, setDefaultLimits, setUnitLimits } from '../db/repo/quotas.js';
-import { findUnit } from '../db/repo/reference.js';
 import { requireRole, requireUser } from '../http/auth.js';
-import { notFound } from '../services/errors.js';
-import { bearerSecurity, createRouter, jsonBody, jsonContent, problemResponses, YearParamSchema } from './openapi.js';
-
-export const LimitsSchema = z
-  .object({
-    maxBatches: z.number().int().min(0).max(10_000),
-    maxHeadcountPerBatch: z.number().int().min(0).max(10_000),
-    maxPersonTrips: z.number().int().min(0).max(1_000_000),
-  })
-  .strict()
-  .openapi('QuotaLimits');
-
-const UsageSchema = z.object({ batches: z.number().int(), personTrips: z.number().int() });
-const QuotaReportSchema = z
-  .object({ year: z.number().int(), unitId: z.string(), limits: LimitsSchema, used: UsageSchema, remaining: UsageSchema })
-  .openapi('QuotaReport');
+import { YearParamSchema } from '../schemas/common.js';
+import { LimitsSchema, QuotaReportSchema, YearLimitsSchema } from '../schemas/quotas.js';
+import { saveDefaultLimits, saveUnitLimits, unitQuota, yearDefaultLimits } from '../services/quotas.js';
+import { bearerSecurity, createRouter, jsonBody, jsonContent, problemResponses } from './openapi.js';
 
 const YearParam = z.object({ year: YearParamSchema.openapi({ param: { name: 'year', in: 'path' } }) });
 const UnitYearParam = YearParam.extend({
@@ -35,7 +21,7 @@ const getDefault = createRoute({
   summary: "The year's default caps for every unit",
   security: bearerSecurity,
   request: { params: YearParam },
-  responses: { 200: jsonContent(z.object({ year: z.number().int(), limits: LimitsSchema }), 'Default caps'), ...problemResponses },
+  responses: { 200: jsonContent(YearLimitsSchema, 'Default caps'), ...problemResponses },
 });
 
 const putDefault = createRoute({
@@ -45,7 +31,7 @@ const putDefault = createRoute({
   summary: "Set the year's default caps (office)",
   security: bearerSecurity,
   request: { params: YearParam, ...jsonBody(LimitsSchema) },
-  responses: { 200: jsonContent(z.object({ year: z.number().int(), limits: LimitsSchema }), 'Default caps'), ...problemResponses },
+  responses: { 200: jsonContent(YearLimitsSchema, 'Default caps'), ...problemResponses },
 });
 
 const putUnit = createRoute({
@@ -72,26 +58,19 @@ export const quotaRoutes = createRouter()
   .openapi(getDefault, async (c) => {
     requireUser(c);
     const { year } = c.req.valid('param');
-    return c.json({ year, limits: await defaultLimitsFor(c.var.db, year) }, 200);
+    return c.json({ year, limits: await yearDefaultLimits(c.var.deps, year) }, 200);
   })
   .openapi(putDefault, async (c) => {
     const actor = requireRole(c, 'office');
     const { year } = c.req.valid('param');
-    const limits = c.req.valid('json');
-    await setDefaultLimits(c.var.db, { year, limits, actorId: actor.id, now: c.var.now() });
-    return c.json({ year, limits }, 200);
+    return c.json(await saveDefaultLimits(c.var.deps, actor, { year, limits: c.req.valid('json') }), 200);
   })
   .openapi(putUnit, async (c) => {
     const actor = requireRole(c, 'office');
     const { year, unitId } = c.req.valid('param');
-    if (!(await findUnit(c.var.db, unitId))) throw notFound('unit');
-    await setUnitLimits(c.var.db, { year, unitId, limits: c.req.valid('json'), actorId: actor.id, now: c.var.now() });
-    return c.json(await quotaReport(c.var.db, year, unitId), 200);
+    return c.json(await saveUnitLimits(c.var.deps, actor, { year, unitId, limits: c.req.valid('json') }), 200);
   })
   .openapi(getUnit, async (c) => {
     const user = requireUser(c);
-    const { year, unitId } = c.req.valid('param');
-    if (user.role === 'unit' && user.unitId !== unitId) throw notFound('unit');
-    if (!(await findUnit(c.var.db, unitId))) throw notFound('unit');
-    return c.json(await quotaReport(c.var.db, year, unitId), 200);
+    return c.json(await unitQuota(c.var.deps, user, c.req.valid('param')), 200);
   });

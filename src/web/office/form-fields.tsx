@@ -1,11 +1,11 @@
 // Form pieces the office pages share: labelled inputs whose error is tied to the field
 // (aria-invalid + aria-describedby → .field-error), zod issues told in the user's language,
 // and number parsing from form text.
-import type { z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
+import type { z } from 'zod';
 import type { AppEnv } from '../../app-env.js';
-import { YearParamSchema } from '../../routes/openapi.js';
-import { todayOf } from '../../services/visits.js';
+import { YearParamSchema } from '../../schemas/common.js';
+import { todayOf } from '../../services/deps.js';
 import { errorAttributes, FieldError } from '../../views/components/field-error.js';
 import type { Flash, PageContext } from '../../views/layout.js';
 import type { Translate } from '../../views/i18n.js';
@@ -113,7 +113,7 @@ function issueMessage(issue: z.core.$ZodIssue, t: Translate): string {
 /** The year a settings page shows: `?year=` when it is a sensible year, else this year. */
 export function yearFromQuery(c: Context<AppEnv>): number {
   const parsed = YearParamSchema.safeParse(c.req.query('year'));
-  return parsed.success ? parsed.data : Number(todayOf(c).slice(0, 4));
+  return parsed.success ? parsed.data : Number(todayOf(c.var.deps).slice(0, 4));
 }
 
 /** The confirmation after a successful POST → 303 (the target carries `?saved=1`). */

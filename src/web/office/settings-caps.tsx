@@ -1,14 +1,15 @@
 // Annual caps (/office/settings/caps?year=YYYY): the year's default for every unit and one
-// override per unit, with each unit's usage. Validated with the API's LimitsSchema and saved with
-// the same repository functions as PUT /api/v1/quotas/{year}[/units/{unitId}].
+// override per unit, with each unit's usage. Validated with the API's LimitsSchema and saved by
+// the same services as PUT /api/v1/quotas/{year}[/units/{unitId}].
 import { Hono, type Context } from 'hono';
 import type { AppEnv } from '../../app-env.js';
-import { defaultLimitsFor, quotaReport, setDefaultLimits, setUnitLimits } from '../../db/repo/quotas.js';
-import { findUnit, listUnits } from '../../db/repo/reference.js';
+import type { Actor } from '../../domain/actor.js';
 import type { QuotaLimits } from '../../domain/types.js';
+import { YearParamSchema } from '../../schemas/common.js';
+import { LimitsSchema } from '../../schemas/quotas.js';
 import { notFound } from '../../services/errors.js';
-import { YearParamSchema } from '../../routes/openapi.js';
-import { LimitsSchema } from '../../routes/quotas.js';
+import { allUnitQuotas, type QuotaReport, saveDefaultLimits, saveUnitLimits, yearDefaultLimits } from '../../services/quotas.js';
+import { unitById } from '../../services/reference.js';
 import { CsrfField, Layout, type Flash, type PageContext } from '../../views/layout.js';
 import { formFields, pageContext } from '../page.js';
 import { webUser } from '../session.js';
@@ -37,7 +38,7 @@ interface CapsAttempt {
   errors: FieldErrors;
 }
 
-type UnitCaps = Awaited<ReturnType<typeof quotaReport>> & { name: string };
+type UnitCaps = QuotaReport & { name: string };
 
 function valuesOf(limits: QuotaLimits, attempt: CapsAttempt | undefined, scope: string): Record<string, string> {
   if (attempt?.scope === scope) return attempt.values;
@@ -157,10 +158,15 @@ function CapsPage(props: {
   );
 }
 
-async function renderCaps(c: Context<AppEnv>, year: number, messages: Flash[], attempt?: CapsAttempt, status: 200 | 422 = 200) {
-  const { db } = c.var;
-  const [defaults, units] = await Promise.all([defaultLimitsFor(db, year), listUnits(db)]);
-  const reports = await Promise.all(units.map(async (u) => ({ ...(await quotaReport(db, year, u.id)), name: u.name })));
+async function renderCaps(
+  c: Context<AppEnv>,
+  actor: Actor,
+  view: { year: number; messages: Flash[]; attempt?: CapsAttempt },
+  status: 200 | 422 = 200,
+) {
+  const { deps } = c.var;
+  const { year, messages, attempt } = view;
+  const [defaults, reports] = await Promise.all([yearDefaultLimits(deps, year), allUnitQuotas(deps, actor, year)]);
   return c.html(
     <CapsPage page={pageContext(c)} year={year} defaults={defaults} units={reports} messages={messages} attempt={attempt} />,
     status,
@@ -183,22 +189,22 @@ async function readCapsForm(c: Context<AppEnv>, scope: string) {
 
 export const capsSettingsPages = new Hono<AppEnv>()
   .get('/', async (c) => {
-    webUser(c, 'office');
-    return renderCaps(c, yearFromQuery(c), savedFlash(c, pageContext(c)));
+    const actor = webUser(c, 'office');
+    return renderCaps(c, actor, { year: yearFromQuery(c), messages: savedFlash(c, pageContext(c)) });
   })
   .post('/default', async (c) => {
     const actor = webUser(c, 'office');
     const { year, limits, attempt } = await readCapsForm(c, 'default');
-    if (!limits) return renderCaps(c, year, [CHECK_FORM_FLASH(pageContext(c).t)], attempt, 422);
-    await setDefaultLimits(c.var.db, { year, limits, actorId: actor.id, now: c.var.now() });
+    if (!limits) return renderCaps(c, actor, { year, messages: [CHECK_FORM_FLASH(pageContext(c).t)], attempt }, 422);
+    await saveDefaultLimits(c.var.deps, actor, { year, limits });
     return c.redirect(`/office/settings/caps?year=${year}&saved=1`, 303);
   })
   .post('/units/:unitId', async (c) => {
     const actor = webUser(c, 'office');
     const unitId = c.req.param('unitId');
-    if (!(await findUnit(c.var.db, unitId))) throw notFound('unit');
+    if (!(await unitById(c.var.deps, unitId))) throw notFound('unit');
     const { year, limits, attempt } = await readCapsForm(c, unitId);
-    if (!limits) return renderCaps(c, year, [CHECK_FORM_FLASH(pageContext(c).t)], attempt, 422);
-    await setUnitLimits(c.var.db, { year, unitId, limits, actorId: actor.id, now: c.var.now() });
+    if (!limits) return renderCaps(c, actor, { year, messages: [CHECK_FORM_FLASH(pageContext(c).t)], attempt }, 422);
+    await saveUnitLimits(c.var.deps, actor, { year, unitId, limits });
     return c.redirect(`/office/settings/caps?year=${year}&saved=1#unit-${encodeURIComponent(unitId)}`, 303);
   });

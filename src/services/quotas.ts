@@ -1,0 +1,64 @@
+// Annual caps (适当控制年度批次和人员规模): the year's default for every unit, one override per
+// unit, and each unit's counted usage. Everyone reads the default; a unit reads its own caps only;
+// only the office sets them. Shared by /api/v1/quotas and the office's caps settings page.
+import { defaultLimitsFor, quotaReport, setDefaultLimits, setUnitLimits } from '../db/repo/quotas.js';
+import { findUnit, listUnits } from '../db/repo/reference.js';
+import type { Actor } from '../domain/actor.js';
+import type { QuotaLimits } from '../domain/types.js';
+import type { ServiceDeps } from './deps.js';
+import { forbidden, notFound } from './errors.js';
+
+export type { QuotaLimits };
+export type QuotaReport = Awaited<ReturnType<typeof quotaReport>>;
+
+/** The year's default caps (DEFAULT_QUOTA_LIMITS while the office has set none). */
+export function yearDefaultLimits(deps: ServiceDeps, year: number): Promise<QuotaLimits> {
+  return defaultLimitsFor(deps.db, year);
+}
+
+/** A unit's caps, usage and what remains, with no visibility check: for a caller that already
+ *  holds the unit (a unit account's own unit, from its session). */
+export function unitQuotaReport(deps: ServiceDeps, input: { year: number; unitId: string }): Promise<QuotaReport> {
+  return quotaReport(deps.db, input.year, input.unitId);
+}
+
+/** A unit's caps as the caller may see them: a unit account its own only (another's is "not found"). */
+export async function unitQuota(deps: ServiceDeps, actor: Actor, input: { year: number; unitId: string }): Promise<QuotaReport> {
+  if (actor.role === 'unit' && actor.unitId !== input.unitId) throw notFound('unit');
+  if (!(await findUnit(deps.db, input.unitId))) throw notFound('unit');
+  return quotaReport(deps.db, input.year, input.unitId);
+}
+
+/** Every unit's caps and usage for the year, with its name, in the units' usual order (office). */
+export async function allUnitQuotas(deps: ServiceDeps, actor: Actor, year: number): Promise<(QuotaReport & { name: string })[]> {
+  requireOffice(actor, 'Only the office sees every unit’s caps.');
+  const units = await listUnits(deps.db);
+  return Promise.all(units.map(async (u) => ({ ...(await quotaReport(deps.db, year, u.id)), name: u.name })));
+}
+
+/** Sets the year's default for every unit without an override (office); the limits come checked by LimitsSchema. */
+export async function saveDefaultLimits(
+  deps: ServiceDeps,
+  actor: Actor,
+  input: { year: number; limits: QuotaLimits },
+): Promise<{ year: number; limits: QuotaLimits }> {
+  requireOffice(actor, 'Only the office sets caps.');
+  await setDefaultLimits(deps.db, { ...input, actorId: actor.id, now: deps.now() });
+  return { year: input.year, limits: input.limits };
+}
+
+/** Overrides one unit's caps for the year (office); an unknown unit is "not found". */
+export async function saveUnitLimits(
+  deps: ServiceDeps,
+  actor: Actor,
+  input: { year: number; unitId: string; limits: QuotaLimits },
+): Promise<QuotaReport> {
+  requireOffice(actor, 'Only the office sets caps.');
+  if (!(await findUnit(deps.db, input.unitId))) throw notFound('unit');
+  await setUnitLimits(deps.db, { ...input, actorId: actor.id, now: deps.now() });
+  return quotaReport(deps.db, input.year, input.unitId);
+}
+
+function requireOffice(actor: Actor, detail: string): void {
+  if (actor.role !== 'office') throw forbidden(detail);
+}
