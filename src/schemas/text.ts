@@ -5,9 +5,10 @@
 // newline. A required value must show something: zero-width spaces or BOMs alone do not count.
 import { z } from 'zod';
 
-// C0 controls (U+0000–U+001F) and DEL; multi-line fields allow tab and newline among them.
-const SINGLE_LINE_FORBIDDEN = /[\u0000-\u001f\u007f]/u;
-const MULTI_LINE_FORBIDDEN = /[\u0000-\u0008\u000b-\u001f\u007f]/u;
+// Control characters (\p{Cc}: the C0 set, DEL and the C1 set); multi-line fields allow tab and
+// newline among them.
+const SINGLE_LINE_FORBIDDEN = /\p{Cc}/u;
+const MULTI_LINE_FORBIDDEN = /[^\P{Cc}\t\n]/u;
 const INVISIBLE_ONLY = /^[\p{White_Space}\p{Cf}\p{Default_Ignorable_Code_Point}]*$/u;
 
 const CONTROL_MESSAGE = 'must not contain control characters';
