@@ -3,10 +3,10 @@
 // RegionRulesSchema and saved by saveRegionRules, as PUT /api/v1/regions/{id}/rules does.
 import { Hono, type Context } from 'hono';
 import type { AppEnv } from '../../app-env.js';
-import { listRegions, type RegionView } from '../../db/repo/reference.js';
 import type { Blackout } from '../../domain/types.js';
 import { AppError } from '../../services/errors.js';
-import { RegionRulesSchema } from '../../routes/reference.js';
+import { RegionRulesSchema } from '../../schemas/reference.js';
+import { allRegions, type RegionView } from '../../services/reference.js';
 import { MAX_BLACKOUT_DAYS, saveRegionRules } from '../../services/region-rules.js';
 import type { Translate } from '../../views/i18n.js';
 import { CsrfField, Layout, type Flash, type PageContext } from '../../views/layout.js';
@@ -142,7 +142,7 @@ function RegionForm(props: { page: PageContext; region: RegionView; attempt?: Re
 
 async function renderRegions(c: Context<AppEnv>, messages: Flash[], attempt?: RegionAttempt, status: 200 | 422 = 200) {
   const page = pageContext(c);
-  const regions = await listRegions(c.var.db);
+  const regions = await allRegions(c.var.deps);
   return c.html(
     <Layout page={page} title={page.t('受援地接待规则', 'Region rules')} messages={messages}>
       <SettingsNav page={page} />
@@ -208,7 +208,7 @@ export const regionSettingsPages = new Hono<AppEnv>()
       return renderRegions(c, [{ ...flash, lines: [...flash.lines, ...others] }], attempt(fields), 422);
     }
     try {
-      await saveRegionRules(c.var.db, { regionId, rules: parsed.data, actorId: actor.id, now: c.var.now() });
+      await saveRegionRules(c.var.deps, actor, { regionId, rules: parsed.data });
     } catch (error) {
       if (!(error instanceof AppError) || httpStatusOf(error) !== 422) throw error;
       const { flash, fieldErrors } = problemFlash(error, page);
