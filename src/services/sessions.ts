@@ -4,6 +4,9 @@ import { findSession } from '../db/repo/users.js';
 import type { Actor } from '../domain/actor.js';
 import type { ServiceDeps } from './deps.js';
 
+/** How long a session lives, by kind; the web session cookie's max-age follows it. */
+export { SESSION_TTL_MS } from '../db/repo/users.js';
+
 export interface ResolvedSession {
   actor: Actor;
   /** Web sessions only: the token every form POST must echo. */

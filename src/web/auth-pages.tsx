@@ -3,20 +3,31 @@ import { Hono } from 'hono';
 import { deleteCookie, setCookie } from 'hono/cookie';
 import { getCookie } from 'hono/cookie';
 import type { AppEnv } from '../app-env.js';
-import { clearFailedLogins, loginRetryAfterSeconds, recordFailedLogin } from '../db/repo/login-throttle.js';
-import { createSession, endSession, findUserForLogin, normaliseEmail } from '../db/repo/users.js';
-import { verifyPassword } from '../lib/crypto.js';
 import { SESSION_COOKIE } from '../http/auth.js';
-import { LANG_COOKIE } from '../views/i18n.js';
+import { logIn, logOut } from '../services/accounts.js';
+import { AppError } from '../services/errors.js';
+import { LANG_COOKIE, type Translate } from '../views/i18n.js';
 import { Layout, type Flash } from '../views/layout.js';
 import { formFields, pageContext } from './page.js';
 import { clearSessionCookie, homeFor, LOGIN_CSRF_COOKIE, loginCsrfToken, setSessionCookie } from './session.js';
 
-const DUMMY_HASH = 'pbkdf2-sha256$100000$AAAAAAAAAAAAAAAAAAAAAA$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA';
-
 /** Only same-site paths are followed after login, never another origin. */
 function safeNext(next: string | undefined): string | null {
   return next?.startsWith('/') && !next.startsWith('//') && !next.startsWith('/\\') ? next : null;
+}
+
+/** A refused login as the form shows it; anything but a refusal goes on to onError. */
+function loginRefusal(error: unknown, t: Translate): { flash: Flash; status: 401 | 429 } {
+  if (error instanceof AppError && error.code === 'RATE_LIMITED') {
+    return {
+      flash: { kind: 'error', lines: [t('登录失败次数过多,请 15 分钟后再试', 'Too many failed logins; try again in 15 minutes')] },
+      status: 429,
+    };
+  }
+  if (error instanceof AppError && error.code === 'INVALID_CREDENTIALS') {
+    return { flash: { kind: 'error', lines: [t('邮箱或密码错误', 'Wrong e-mail or password')] }, status: 401 };
+  }
+  throw error;
 }
 
 export const authPages = new Hono<AppEnv>()
@@ -28,31 +39,19 @@ export const authPages = new Hono<AppEnv>()
   .post('/login', async (c) => {
     const form = await formFields(c);
     const page = pageContext(c);
-    const email = normaliseEmail(form.email ?? '');
-    const now = c.var.now();
     const fail = (flash: Flash, status: 401 | 429) =>
       c.html(<LoginPage c={c} csrf={loginCsrfToken(c)} next={form.next ?? ''} email={form.email ?? ''} flash={flash} />, status);
-    if ((await loginRetryAfterSeconds(c.var.db, email, now)) > 0) {
-      return fail(
-        { kind: 'error', lines: [page.t('登录失败次数过多,请 15 分钟后再试', 'Too many failed logins; try again in 15 minutes')] },
-        429,
-      );
-    }
-    const user = await findUserForLogin(c.var.db, email);
-    const valid = await verifyPassword(form.password ?? '', user?.passwordHash ?? DUMMY_HASH);
-    if (!user || !valid) {
-      await recordFailedLogin(c.var.db, email, now);
-      return fail({ kind: 'error', lines: [page.t('邮箱或密码错误', 'Wrong e-mail or password')] }, 401);
-    }
-    await clearFailedLogins(c.var.db, email);
-    const session = await createSession(c.var.db, user.id, 'web', now);
+    const session = await logIn(c.var.deps, { email: form.email ?? '', password: form.password ?? '', kind: 'web' }).catch(
+      (error: unknown) => loginRefusal(error, page.t),
+    );
+    if ('flash' in session) return fail(session.flash, session.status);
     setSessionCookie(c, session.token);
     deleteCookie(c, LOGIN_CSRF_COOKIE, { path: '/login' });
-    return c.redirect(safeNext(form.next) ?? homeFor(user.role), 303);
+    return c.redirect(safeNext(form.next) ?? homeFor(session.user.role), 303);
   })
   .post('/logout', async (c) => {
     const token = getCookie(c, SESSION_COOKIE);
-    if (token) await endSession(c.var.db, token);
+    if (token) await logOut(c.var.deps, token);
     clearSessionCookie(c);
     return c.redirect('/login', 303);
   })

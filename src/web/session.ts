@@ -8,7 +8,7 @@ import type { Actor } from '../domain/actor.js';
 import { constantTimeEqual, newSecretToken } from '../lib/crypto.js';
 import { AppError } from '../services/errors.js';
 import { SESSION_COOKIE } from '../http/auth.js';
-import { SESSION_TTL_MS } from '../db/repo/users.js';
+import { SESSION_TTL_MS } from '../services/sessions.js';
 import type { Role } from '../domain/types.js';
 
 export const LOGIN_CSRF_COOKIE = 'planner_login_csrf';
