@@ -1,118 +1,13 @@
 // The public feed, GET /cal/{token}.ics (CONTRACT.md, Calendar feeds). Calendar apps send no
 // credentials, so the URL's token is the only secret; it is mounted outside /api/v1 and its
-// auth and JSON-only middleware. A few queries per fetch, whatever the number of events; a 304
-// is answered from aggregates, without reading the records or serialising the feed.
+// auth and JSON-only middleware. The feed and its ETag come from services/feed-calendar.ts; a
+// 304 is answered from the tag alone, without reading the records or serialising the feed.
 import { Hono, type MiddlewareHandler } from 'hono';
 import type { AppEnv } from '../app-env.js';
-import { feedRecords, findActiveFeedByToken, type ActiveFeed, type FeedRecords } from '../db/repo/feeds.js';
-import { buildFeed, receptionSummary, visitSummary, type FeedEvent } from '../ical/feed.js';
-import { sha256Hex } from '../lib/crypto.js';
-import { notFound } from '../services/errors.js';
-
-const CALENDAR_TITLE = '对口支援考察慰问';
+import { feedCalendarText, openFeed } from '../services/feed-calendar.js';
 
 /** Subscribers re-fetch often; a shared cache must never keep a feed, since its URL is a secret. */
 const CACHE_CONTROL = 'private, max-age=300';
-
-const VISIT_STATUS_LABEL: Record<FeedRecords['visits'][number]['status'], string> = {
-  submitted: '已报送,待前方指挥部衔接',
-  coordinated: '已衔接,待审批',
-  approved: '已批准',
-  rejected: '未获同意',
-  withdrawn: '已撤回',
-  cancelled: '已取消',
-};
-
-const RECEPTION_STATUS_LABEL: Record<FeedRecords['receptions'][number]['status'], string> = {
-  submitted: '已报送,待审批',
-  approved: '已批准',
-  rejected: '未获批准',
-  cancelled: '已取消',
-};
-
-const RANK_LABEL: Record<FeedRecords['receptions'][number]['leadRank'], string> = {
-  provincial: '省部级',
-  departmental: '厅局级',
-  county: '县处级',
-  other: '其他',
-};
-
-/** Feed text only from columns that carry neither money nor guests' names (see feedRecords). */
-export function feedEvents(records: FeedRecords): FeedEvent[] {
-  const visitEvents = records.visits.map(
-    (v): FeedEvent => ({
-      uid: `visit-${v.id}@visit-planner`,
-      kind: 'visit',
-      status: v.status,
-      sequence: v.sequence,
-      startDate: v.startDate,
-      endDate: v.endDate,
-      updatedAt: v.updatedAt,
-      summary: visitSummary({ unitName: v.unitName, kind: v.kind, headcount: v.headcount, regionName: v.regionName }),
-      description: [
-        `带队:${v.leaderName}${v.leaderTitle ? `(${v.leaderTitle})` : ''}`,
-        `事由:${v.purpose}`,
-        `状态:${VISIT_STATUS_LABEL[v.status]}`,
-      ].join('\n'),
-      location: v.regionName,
-    }),
-  );
-  const receptionEvents = records.receptions.map(
-    (r): FeedEvent => ({
-      uid: `reception-${r.id}@visit-planner`,
-      kind: 'reception',
-      status: r.status,
-      sequence: r.sequence,
-      startDate: r.startDate,
-      endDate: r.endDate,
-      updatedAt: r.updatedAt,
-      summary: receptionSummary({ hostUnitName: r.hostUnitName, regionName: r.regionName, guestCount: r.guestCount }),
-      description: [
-        `公务接待:${r.regionName}来访${r.guestCount}人,带队级别${RANK_LABEL[r.leadRank]}`,
-        `状态:${RECEPTION_STATUS_LABEL[r.status]}`,
-      ].join('\n'),
-      location: r.venue ?? r.hostUnitName,
-    }),
-  );
-  return [...visitEvents, ...receptionEvents];
-}
-
-function calendarName(feed: ActiveFeed): string {
-  if (feed.scope === 'region') return `${CALENDAR_TITLE} · ${feed.regionName ?? feed.regionId}`;
-  if (feed.scope === 'unit') return `${CALENDAR_TITLE} · ${feed.unitName ?? feed.unitId}`;
-  return `${CALENDAR_TITLE} · 全部`;
-}
-
-/**
- * The ETag hashes what decides the bytes without producing them: the data's version
- * (read with the feed), the calendar's name, and this fingerprint of the builder, its output for a fixed
- * sample event. buildFeed is deterministic, so one tag always means the same bytes and it stays
- * strong; a new ical-generator or a change in buildFeed changes the fingerprint, and with it every
- * ETag, so no client keeps bytes of an older format through a 304.
- */
-let builderFingerprintPromise: Promise<string> | undefined;
-function builderFingerprint(): Promise<string> {
-  builderFingerprintPromise ??= sha256Hex(
-    buildFeed(
-      [
-        {
-          uid: 'fingerprint@visit-planner',
-          kind: 'visit',
-          status: 'approved',
-          sequence: 1,
-          startDate: '2027-03-30',
-          endDate: '2027-04-01',
-          updatedAt: '2027-01-10T02:00:00.000Z',
-          summary: '杭州市 考察 5人 · 阿克苏, ; \\ "长长长长长长长长长长长长长长长长长长长长长长长长长长长长长长"',
-          description: '带队:张三\n事由:考察',
-          location: '阿克苏',
-        },
-      ],
-      { calendarName: 'fingerprint' },
-    ),
-  );
-  return builderFingerprintPromise;
-}
 
 /** If-None-Match uses the weak comparison (RFC 9110 §13.1.2): `W/` is ignored, `*` matches. */
 function matchesIfNoneMatch(header: string | undefined, etag: string): boolean {
@@ -137,16 +32,9 @@ export function calendarResponseHeaders(): MiddlewareHandler {
 
 export const calendarRoutes = new Hono<AppEnv>().get('/:file{[A-Za-z0-9_-]{16,128}\\.ics}', async (c) => {
   const token = c.req.param('file').slice(0, -'.ics'.length);
-  const feed = await findActiveFeedByToken(c.var.db, token);
-  if (!feed) throw notFound('feed');
-  const options = { calendarName: calendarName(feed) };
-  // The version was read with the feed, before the records: if something changes in between,
-  // the tag is older than the bytes and the next fetch is a full one again, never a wrong 304.
-  const target = { scope: feed.scope, regionId: feed.regionId, unitId: feed.unitId };
-  const etag = `"${await sha256Hex(JSON.stringify([await builderFingerprint(), options, target, feed.version]))}"`;
-  const headers = { etag, 'cache-control': CACHE_CONTROL, 'x-robots-tag': 'noindex' };
+  const feed = await openFeed(c.var.deps, token);
+  const headers = { etag: feed.etag, 'cache-control': CACHE_CONTROL, 'x-robots-tag': 'noindex' };
   // A 304 costs the one lookup statement: no records are read and nothing is serialised.
-  if (matchesIfNoneMatch(c.req.header('if-none-match'), etag)) return c.body(null, 304, headers);
-  const events = feedEvents(await feedRecords(c.var.db, feed));
-  return c.body(buildFeed(events, options), 200, { ...headers, 'content-type': 'text/calendar; charset=utf-8' });
+  if (matchesIfNoneMatch(c.req.header('if-none-match'), feed.etag)) return c.body(null, 304, headers);
+  return c.body(await feedCalendarText(c.var.deps, feed), 200, { ...headers, 'content-type': 'text/calendar; charset=utf-8' });
 });

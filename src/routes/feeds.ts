@@ -1,37 +1,17 @@
 // Calendar feed subscriptions (CONTRACT.md, Calendar feeds): create, list, revoke. The feed
 // itself is served outside /api/v1 by calendar.ts, because calendar apps send no bearer token.
 import { createRoute, z } from '@hono/zod-openapi';
-import { listActiveFeeds, revokeFeed } from '../db/repo/feeds.js';
 import { requireUser } from '../http/auth.js';
-import { notFound } from '../services/errors.js';
-import { createFeed } from '../services/feeds.js';
+import { FeedIdSchema, FeedScopeSchema, NewFeedBody } from '../schemas/feeds.js';
+import { createFeed, ownActiveFeeds, revokeOwnFeed } from '../services/feeds.js';
 import { bearerSecurity, createRouter, jsonBody, jsonContent, problemResponses } from './openapi.js';
 
-const Id = z.string().min(1).max(64);
-
-const NewFeedBody = z
-  .object({
-    scope: z.enum(['region', 'unit', 'all']).openapi({
-      description:
-        "region: a region's visits and the receptions of its guests; unit: a unit's visits and the receptions it hosts; all: everything",
-    }),
-    regionId: Id.optional().openapi({ description: 'scope region: the region (an HQ account may leave it out: its own region)' }),
-    unitId: Id.optional().openapi({ description: 'scope unit: the unit (a unit account may leave it out: itself)' }),
-    label: z
-      .string()
-      .trim()
-      .min(1)
-      .max(100)
-      .optional()
-      .openapi({ description: 'A name for the owner to tell feeds apart; not shown in the calendar' }),
-  })
-  .strict()
-  .openapi('NewFeed');
-
+// The answers' shapes stay here: CreatedFeed extends Feed (allOf in the OpenAPI document), which
+// only @hono/zod-openapi's extend writes.
 const FeedSchema = z
   .object({
     id: z.string(),
-    scope: z.enum(['region', 'unit', 'all']),
+    scope: FeedScopeSchema,
     regionId: z.string().nullable(),
     unitId: z.string().nullable(),
     label: z.string().nullable(),
@@ -46,7 +26,7 @@ const CreatedFeedSchema = FeedSchema.extend({
   }),
 }).openapi('CreatedFeed');
 
-const FeedIdParam = z.object({ id: Id.openapi({ param: { name: 'id', in: 'path' } }) });
+const FeedIdParam = z.object({ id: FeedIdSchema.openapi({ param: { name: 'id', in: 'path' } }) });
 
 const CALENDAR_DESCRIPTION =
   'The feed is served at `GET /cal/{token}.ics` (outside /api/v1, no Authorization header: the URL is the secret). ' +
@@ -97,19 +77,17 @@ const revokeFeedRoute = createRoute({
 export const feedRoutes = createRouter()
   .openapi(createFeedRoute, async (c) => {
     const user = requireUser(c);
-    const body = c.req.valid('json');
-    const { feed, url } = await createFeed(c, user, body);
+    const { feed, url } = await createFeed(c.var.deps, user, c.req.valid('json'));
     // The body carries a secret: no cache may keep it.
     c.header('cache-control', 'no-store');
     return c.json({ ...feed, url }, 201);
   })
   .openapi(listFeedsRoute, async (c) => {
     const user = requireUser(c);
-    return c.json({ items: await listActiveFeeds(c.var.db, user.id) }, 200);
+    return c.json({ items: await ownActiveFeeds(c.var.deps, user) }, 200);
   })
   .openapi(revokeFeedRoute, async (c) => {
     const user = requireUser(c);
-    const revoked = await revokeFeed(c.var.db, { id: c.req.valid('param').id, ownerUserId: user.id, now: c.var.now() });
-    if (!revoked) throw notFound('feed');
+    await revokeOwnFeed(c.var.deps, user, c.req.valid('param').id);
     return c.body(null, 204);
   });

@@ -1,12 +1,14 @@
-// Creating a calendar feed, shared by the JSON API (POST /api/v1/feeds) and the feeds page so
-// both apply the same permission rules: an HQ subscribes to its own region only, a unit to itself
-// only, the office to anything. Failures are thrown as Problems; each caller renders them its way.
-import type { Context } from 'hono';
-import type { AppEnv } from '../app-env.js';
-import type { Actor } from '../domain/actor.js';
-import { insertFeed, type FeedScope, type FeedTarget, type FeedView } from '../db/repo/feeds.js';
+// Calendar feed subscriptions, shared by the JSON API (/api/v1/feeds) and the feeds page so both
+// apply the same permission rules: an HQ subscribes to its own region only, a unit to itself
+// only, the office to anything. Each account lists and revokes its own feeds only. The feed's
+// calendar itself is feed-calendar.ts.
+import { insertFeed, listActiveFeeds, revokeFeed, type FeedScope, type FeedTarget, type FeedView } from '../db/repo/feeds.js';
 import { findRegion, findUnit } from '../db/repo/reference.js';
-import { forbidden, validationFailed } from './errors.js';
+import type { Actor } from '../domain/actor.js';
+import type { ServiceDeps } from './deps.js';
+import { forbidden, notFound, validationFailed } from './errors.js';
+
+export type { FeedScope, FeedTarget, FeedView };
 
 export interface FeedRequest {
   scope: FeedScope;
@@ -60,14 +62,25 @@ function rejectStrayId(request: FeedRequest): void {
 }
 
 /** Checks the permission and the named region or unit, stores the feed, and returns its URL once. */
-export async function createFeed(c: Context<AppEnv>, user: Actor, request: FeedRequest): Promise<CreatedFeed> {
-  const target = feedTargetFor(user, request);
-  if (target.regionId !== null && !(await findRegion(c.var.db, target.regionId))) {
+export async function createFeed(deps: ServiceDeps, actor: Actor, request: FeedRequest): Promise<CreatedFeed> {
+  const target = feedTargetFor(actor, request);
+  if (target.regionId !== null && !(await findRegion(deps.db, target.regionId))) {
     throw validationFailed([{ path: 'regionId', message: `unknown region "${target.regionId}"` }]);
   }
-  if (target.unitId !== null && !(await findUnit(c.var.db, target.unitId))) {
+  if (target.unitId !== null && !(await findUnit(deps.db, target.unitId))) {
     throw validationFailed([{ path: 'unitId', message: `unknown unit "${target.unitId}"` }]);
   }
-  const { feed, token } = await insertFeed(c.var.db, { target, label: request.label ?? null, ownerUserId: user.id, now: c.var.now() });
-  return { feed, url: `${c.var.config.publicUrl}/cal/${token}.ics` };
+  const { feed, token } = await insertFeed(deps.db, { target, label: request.label ?? null, ownerUserId: actor.id, now: deps.now() });
+  return { feed, url: `${deps.config.publicUrl}/cal/${token}.ics` };
+}
+
+/** The caller's own active feeds, newest first (never anyone else's, never a URL). */
+export function ownActiveFeeds(deps: ServiceDeps, actor: Actor): Promise<FeedView[]> {
+  return listActiveFeeds(deps.db, actor.id);
+}
+
+/** Revokes one of the caller's active feeds; another account's, an unknown or a revoked one is "not found". */
+export async function revokeOwnFeed(deps: ServiceDeps, actor: Actor, feedId: string): Promise<void> {
+  const revoked = await revokeFeed(deps.db, { id: feedId, ownerUserId: actor.id, now: deps.now() });
+  if (!revoked) throw notFound('feed');
 }

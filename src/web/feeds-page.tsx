@@ -4,11 +4,18 @@
 import { Hono, type Context } from 'hono';
 import type { AppEnv } from '../app-env.js';
 import type { Actor } from '../domain/actor.js';
-import { listActiveFeeds, revokeFeed, type FeedScope, type FeedView } from '../db/repo/feeds.js';
-import { listRegions, listUnits } from '../db/repo/reference.js';
 import { calendarDayIn, PROGRAMME_TIME_ZONE } from '../domain/dates.js';
-import { AppError, notFound } from '../services/errors.js';
-import { createFeed, type CreatedFeed, type FeedRequest } from '../services/feeds.js';
+import { AppError } from '../services/errors.js';
+import {
+  createFeed,
+  type CreatedFeed,
+  type FeedRequest,
+  type FeedScope,
+  type FeedView,
+  ownActiveFeeds,
+  revokeOwnFeed,
+} from '../services/feeds.js';
+import { referenceNames } from '../services/reference.js';
 import { errorAttributes, FieldError } from '../views/components/field-error.js';
 import { CsrfField, Layout, type Flash, type PageContext } from '../views/layout.js';
 import { formFields, pageContext, problemFlash } from './page.js';
@@ -34,8 +41,7 @@ export function webcalUrl(url: string): string {
 }
 
 async function loadNames(c: Context<AppEnv>): Promise<Names> {
-  const [regions, units] = await Promise.all([listRegions(c.var.db), listUnits(c.var.db)]);
-  return { regions, units };
+  return referenceNames(c.var.deps);
 }
 
 function scopeText(feed: FeedView, names: Names, t: PageContext['t']): string {
@@ -247,7 +253,7 @@ const FIELD_MESSAGES: Record<string, [string, string]> = {
 };
 
 async function renderList(c: Context<AppEnv>, user: Actor, status: 200 | 422, form: FeedForm, messages: Flash[]) {
-  const [feeds, names] = await Promise.all([listActiveFeeds(c.var.db, user.id), loadNames(c)]);
+  const [feeds, names] = await Promise.all([ownActiveFeeds(c.var.deps, user), loadNames(c)]);
   return c.html(<FeedsPage page={pageContext(c)} user={user} feeds={feeds} names={names} form={form} messages={messages} />, status);
 }
 
@@ -271,7 +277,7 @@ export const feedPages = new Hono<AppEnv>()
         { kind: 'error', lines: [page.t('请检查填写的内容', 'Please check the form')] },
       ]);
     try {
-      const created = await createFeed(c, user, reading.request);
+      const created = await createFeed(c.var.deps, user, reading.request);
       const names = await loadNames(c);
       return c.html(<CreatedFeedPage page={page} created={created} scope={scopeText(created.feed, names, page.t)} />, 201);
     } catch (error) {
@@ -286,7 +292,6 @@ export const feedPages = new Hono<AppEnv>()
   })
   .post('/:id/revoke', async (c) => {
     const user = webUser(c);
-    const revoked = await revokeFeed(c.var.db, { id: c.req.param('id'), ownerUserId: user.id, now: c.var.now() });
-    if (!revoked) throw notFound('feed');
+    await revokeOwnFeed(c.var.deps, user, c.req.param('id'));
     return c.redirect('/feeds?done=revoked', 303);
   });

@@ -42,7 +42,7 @@ export async function benchFeed(options: { runs: number }): Promise<FeedResult |
     if (served !== events) throw new Error(`feed: ${served} events served, ${events} expected`);
 
     // The same events the route serialises, built once outside the timing.
-    const calendar = await import('../../src/routes/calendar.js');
+    const calendar = await import('../../src/services/feed-calendar.js');
     const feedRepo = await import('../../src/db/repo/feeds.js');
     const active = await feedRepo.findActiveFeedByToken(bench.database.db, path.slice('/cal/'.length, -'.ics'.length));
     if (!active) throw new Error('feed: token not found in process');
