@@ -1,62 +1,15 @@
 // Condolence balance (CONTRACT.md, "Condolence balance"; the 2013 notice's 确保相对平衡,避免相互攀比):
 // seconded-cadre rosters, the office's thresholds, and the per-region report.
 import { createRoute, z } from '@hono/zod-openapi';
-import {
-  BalanceThresholdsSchema,
-  currentBalanceThresholds,
-  listCadres,
-  saveBalanceThresholds,
-  type BalanceScope,
-} from '../db/repo/balance.js';
-import type { Actor } from '../domain/actor.js';
 import { requireRole, requireUser } from '../http/auth.js';
+import { BalanceReportSchema, BalanceThresholdsSchema, CadreRosterBody, CadreRosterSchema } from '../schemas/balance.js';
+import { YearParamSchema } from '../schemas/common.js';
 import { balanceReport } from '../services/balance-report.js';
-import { saveCadreRoster } from '../services/cadre-roster.js';
-import { bearerSecurity, createRouter, jsonBody, jsonContent, problemResponses, YearParamSchema } from './openapi.js';
+import { balanceThresholds, saveBalanceThresholds } from '../services/balance-thresholds.js';
+import { cadreRoster, saveCadreRoster } from '../services/cadre-roster.js';
+import { bearerSecurity, createRouter, jsonBody, jsonContent, problemResponses } from './openapi.js';
 
 const TAGS = ['Condolence balance'];
-
-const CadreEntrySchema = z
-  .object({
-    unitId: z.string().min(1).max(64).openapi({ example: 'hangzhou' }),
-    regionId: z.string().min(1).max(64).openapi({ example: 'aksu' }),
-    count: z.number().int().min(0).max(100_000).openapi({ description: 'Seconded cadres; 0 is the same as no entry' }),
-  })
-  .strict()
-  .openapi('CadreEntry');
-
-// Units × regions bounds a real roster; 1000 rows leaves room for many departments.
-export const CadreRosterBody = z
-  .object({ entries: z.array(CadreEntrySchema).max(1000) })
-  .strict()
-  .openapi('CadreRosterInput');
-const CadreRosterSchema = z.object({ year: z.number().int(), entries: z.array(CadreEntrySchema) }).openapi('CadreRoster');
-
-const MetricSchema = z.enum(['consolationPerCadre', 'visitsPerCadre']);
-const BalanceReportSchema = z
-  .object({
-    year: z.number().int(),
-    overRatio: z.number(),
-    underRatio: z.number(),
-    regions: z.array(
-      z.object({
-        regionId: z.string(),
-        median: z.object({ consolationPerCadre: z.number(), visitsPerCadre: z.number() }),
-        units: z.array(
-          z.object({
-            unitId: z.string(),
-            cadres: z.number().int(),
-            condolenceVisits: z.number().int(),
-            consolationYuan: z.number().int(),
-            consolationPerCadre: z.number().nullable().openapi({ description: 'null for a unit with no cadres in the region' }),
-            visitsPerCadre: z.number().nullable(),
-            flags: z.array(z.object({ metric: MetricSchema, level: z.enum(['over', 'under']) })),
-          }),
-        ),
-      }),
-    ),
-  })
-  .openapi('BalanceReport');
 
 const YearParam = z.object({ year: YearParamSchema.openapi({ param: { name: 'year', in: 'path' } }) });
 
@@ -117,36 +70,26 @@ const reportRoute = createRoute({
   responses: { 200: jsonContent(BalanceReportSchema, 'The balance report'), ...problemResponses },
 });
 
-function rosterScope(user: Actor): BalanceScope {
-  if (user.role === 'hq') return { regionId: user.regionId ?? '' };
-  if (user.role === 'unit') return { unitId: user.unitId ?? '' };
-  return {};
-}
-
 export const balanceRoutes = createRouter()
   .openapi(putCadresRoute, async (c) => {
     const actor = requireRole(c, 'office');
     const { year } = c.req.valid('param');
     const { entries } = c.req.valid('json');
-    await saveCadreRoster(c.var.db, { year, entries, actorId: actor.id, now: c.var.now() });
-    return c.json({ year, entries: await listCadres(c.var.db, year) }, 200);
+    return c.json(await saveCadreRoster(c.var.deps, actor, { year, entries }), 200);
   })
   .openapi(getCadresRoute, async (c) => {
-    const user = requireUser(c);
-    const { year } = c.req.valid('param');
-    return c.json({ year, entries: await listCadres(c.var.db, year, rosterScope(user)) }, 200);
+    const actor = requireUser(c);
+    return c.json(await cadreRoster(c.var.deps, actor, c.req.valid('param').year), 200);
   })
   .openapi(getStandardsRoute, async (c) => {
     requireUser(c);
-    return c.json(await currentBalanceThresholds(c.var.db), 200);
+    return c.json(await balanceThresholds(c.var.deps), 200);
   })
   .openapi(putStandardsRoute, async (c) => {
     const actor = requireRole(c, 'office');
-    const value = c.req.valid('json');
-    await saveBalanceThresholds(c.var.db, { value, actorId: actor.id, now: c.var.now() });
-    return c.json(value, 200);
+    return c.json(await saveBalanceThresholds(c.var.deps, actor, c.req.valid('json')), 200);
   })
   .openapi(reportRoute, async (c) => {
-    const user = requireUser(c);
-    return c.json(await balanceReport(c.var.db, user, c.req.valid('query')), 200);
+    const actor = requireUser(c);
+    return c.json(await balanceReport(c.var.deps, actor, c.req.valid('query')), 200);
   });

@@ -5,78 +5,15 @@ import { createRoute, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import type { AppEnv } from '../app-env.js';
 import { yearOf } from '../domain/dates.js';
-import { toCsv, type CsvCell } from '../lib/csv.js';
 import { requireUser } from '../http/auth.js';
-import { MONTH_PATTERN, monthlyCsvRows, monthlyReport, usageCsvRows, usageReport } from '../services/reports.js';
-import { todayOf } from '../services/visits.js';
-import { bearerSecurity, createRouter, problemResponses, YearParamSchema } from './openapi.js';
-import { VisitKindSchema, VisitStatusSchema } from './visit-schemas.js';
-import { ReceptionStatusSchema } from './receptions-schemas.js';
+import { YearParamSchema } from '../schemas/common.js';
+import { MonthlyReportSchema, MonthParamSchema, UsageReportSchema } from '../schemas/reports.js';
+import { todayOf } from '../services/deps.js';
+import { type CsvFile, csvFile, monthlyCsvRows, usageCsvRows } from '../services/report-csv.js';
+import { monthlyReport, usageReport } from '../services/reports.js';
+import { bearerSecurity, createRouter, problemResponses } from './openapi.js';
 
 const TAGS = ['Reports'];
-const Usage = z.object({ batches: z.number().int(), personTrips: z.number().int() });
-
-const UsageReportSchema = z
-  .object({
-    year: z.number().int(),
-    items: z.array(
-      z.object({
-        unitId: z.string(),
-        unitName: z.string(),
-        kind: z.enum(['city', 'department']),
-        limits: z.object({ maxBatches: z.number().int(), maxHeadcountPerBatch: z.number().int(), maxPersonTrips: z.number().int() }),
-        overridden: z
-          .boolean()
-          .openapi({ description: "true when the unit has its own caps for the year, false when the year's default applies" }),
-        used: Usage,
-        remaining: Usage,
-      }),
-    ),
-  })
-  .openapi('UsageReport');
-
-const MonthlyReportSchema = z
-  .object({
-    month: z.string().openapi({ example: '2027-03' }),
-    regions: z.array(
-      z.object({
-        regionId: z.string(),
-        regionName: z.string(),
-        visits: z.array(
-          z.object({
-            id: z.string(),
-            unitId: z.string(),
-            unitName: z.string(),
-            kind: VisitKindSchema,
-            startDate: z.string(),
-            endDate: z.string(),
-            headcount: z.number().int(),
-            leaderName: z.string(),
-            purpose: z.string(),
-            status: VisitStatusSchema,
-          }),
-        ),
-        receptions: z.array(
-          z.object({
-            id: z.string(),
-            hostUnitId: z.string(),
-            hostUnitName: z.string(),
-            startDate: z.string(),
-            endDate: z.string(),
-            guestCount: z.number().int(),
-            status: ReceptionStatusSchema,
-          }),
-        ),
-        totals: z.object({
-          visits: z.number().int(),
-          delegates: z.number().int().openapi({ description: "Sum of the visits' headcounts" }),
-          receptions: z.number().int(),
-          guests: z.number().int().openapi({ description: "Sum of the receptions' guest counts" }),
-        }),
-      }),
-    ),
-  })
-  .openapi('MonthlyReport');
 
 const CSV_NOTE =
   'Send `Accept: text/csv` for a CSV download (UTF-8 with BOM so Excel shows Chinese; headers in Chinese with English in parentheses; ' +
@@ -86,11 +23,6 @@ const csvOrJson = <T extends z.ZodType>(schema: T, description: string) => ({
   description,
   content: { 'application/json': { schema }, 'text/csv': { schema: z.string() } },
 });
-
-export const MonthParamSchema = z
-  .string()
-  .regex(MONTH_PATTERN, 'must be a month as YYYY-MM')
-  .openapi({ example: '2027-03', description: 'The month as YYYY-MM; defaults to the current month in Asia/Shanghai' });
 
 const usageRoute = createRoute({
   method: 'get',
@@ -131,28 +63,22 @@ const monthlyRoute = createRoute({
   },
 });
 
-/** A CSV download: the shared rows, served as an attachment (API and the office's download link). */
-export function csvDownload(c: Context<AppEnv>, rows: CsvCell[][], filename: string) {
-  return c.body(toCsv(rows), 200, {
-    'content-type': 'text/csv; charset=utf-8',
-    'content-disposition': `attachment; filename="${filename}"`,
-  });
-}
+const csvDownload = (c: Context<AppEnv>, file: CsvFile) => c.body(file.body, 200, file.headers);
 
 const wantsCsv = (c: Context<AppEnv>) => /\btext\/csv\b/i.test(c.req.header('accept') ?? '');
 
 export const reportRoutes = createRouter()
   .openapi(usageRoute, async (c) => {
-    const user = requireUser(c);
-    const year = c.req.valid('query').year ?? yearOf(todayOf(c));
-    const report = await usageReport(c.var.db, user, year);
-    if (wantsCsv(c)) return csvDownload(c, usageCsvRows(report), `usage-${year}.csv`);
+    const actor = requireUser(c);
+    const year = c.req.valid('query').year ?? yearOf(todayOf(c.var.deps));
+    const report = await usageReport(c.var.deps, actor, year);
+    if (wantsCsv(c)) return csvDownload(c, csvFile(usageCsvRows(report), `usage-${year}.csv`));
     return c.json(report, 200);
   })
   .openapi(monthlyRoute, async (c) => {
-    const user = requireUser(c);
-    const month = c.req.valid('query').month ?? todayOf(c).slice(0, 7);
-    const report = await monthlyReport(c.var.db, user, month);
-    if (wantsCsv(c)) return csvDownload(c, monthlyCsvRows(report), `monthly-${month}.csv`);
+    const actor = requireUser(c);
+    const month = c.req.valid('query').month ?? todayOf(c.var.deps).slice(0, 7);
+    const report = await monthlyReport(c.var.deps, actor, month);
+    if (wantsCsv(c)) return csvDownload(c, csvFile(monthlyCsvRows(report), `monthly-${month}.csv`));
     return c.json(report, 200);
   });

@@ -1,32 +1,22 @@
 // Condolence balance data (CONTRACT.md, "Condolence balance"): cadre rosters per year, the
 // office's balance thresholds, and the condolence visits the pure computeBalance needs.
-import { z } from '@hono/zod-openapi';
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import { DEFAULT_BALANCE_THRESHOLDS, type BalanceThresholds, type CadreEntry, type CondolenceVisit } from '../../domain/balance.js';
 import { COUNTED_VISIT_STATUSES } from '../../domain/types.js';
 import type { Db } from '../client.js';
 import { cadreRosters, regions, visits } from '../schema.js';
+import { z } from 'zod';
 import { findStandard, saveStandard } from './standards.js';
 
 export const BALANCE_STANDARDS_NAME = 'balance';
 
-// Upper bounds only catch typos: nobody means "flag above 1000 × the median".
-export const BalanceThresholdsSchema = z
-  .object({
-    overRatio: z.number().gt(1).max(1000).openapi({ example: 1.5, description: '`over` above overRatio × median; must be > 1' }),
-    underRatio: z
-      .number()
-      .min(0)
-      .lt(1)
-      .openapi({ example: 0.5, description: '`under` below underRatio × median; 0 ≤ underRatio < 1 (0 turns `under` off)' }),
-  })
-  .strict()
-  .openapi('BalanceThresholds', { description: `Defaults until the office sets its own: ${JSON.stringify(DEFAULT_BALANCE_THRESHOLDS)}` });
+// The stored value's shape. Its bounds were checked by the API's schema (schemas/balance.ts) on
+// the way in, and only saveBalanceThresholds writes the row: a mismatch is a bug, hence a throw.
+const StoredThresholds = z.object({ overRatio: z.number(), underRatio: z.number() }).strict();
 
 export async function currentBalanceThresholds(db: Db): Promise<BalanceThresholds> {
   const stored = await findStandard(db, BALANCE_STANDARDS_NAME);
-  // Only saveBalanceThresholds writes the row, through the same schema: a mismatch is a bug, hence a throw.
-  return stored ? BalanceThresholdsSchema.parse(stored.value) : { ...DEFAULT_BALANCE_THRESHOLDS };
+  return stored ? StoredThresholds.parse(stored.value) : { ...DEFAULT_BALANCE_THRESHOLDS };
 }
 
 export function saveBalanceThresholds(db: Db, args: { value: BalanceThresholds; actorId: string; now: Date }): Promise<void> {

@@ -2,7 +2,7 @@
 // consolation per cadre, the median as a line and the accepted band [under × median,
 // over × median] as a shaded rectangle. Pure SVG with attributes and classes (the CSP forbids
 // inline styles); the numbers are also in <title> tooltips and in the table under the chart.
-import type { RegionBalance, UnitBalance } from '../../domain/balance.js';
+import type { RegionBalance, UnitBalance } from '../../services/balance-report.js';
 import type { PageContext } from '../../views/layout.js';
 import { formatNumber } from './reports-common.js';
 

@@ -1,6 +1,6 @@
 // One region of the balance report: the chart, its legend, and the numbers as a table (the
 // accessible form of the chart, with both metrics and every unit, cadres or not).
-import type { RegionBalance, UnitBalance } from '../../domain/balance.js';
+import type { RegionBalance, UnitBalance } from '../../services/balance-report.js';
 import type { PageContext } from '../../views/layout.js';
 import { BalanceChart, ChartLegend } from './reports-balance-chart.js';
 import { formatNumber } from './reports-common.js';

@@ -3,9 +3,9 @@
 import type { Context } from 'hono';
 import type { AppEnv } from '../../app-env.js';
 import { yearOf } from '../../domain/dates.js';
-import { YearParamSchema } from '../../routes/openapi.js';
-import { MONTH_PATTERN } from '../../services/reports.js';
-import { todayOf } from '../../services/visits.js';
+import { YearParamSchema } from '../../schemas/common.js';
+import { MONTH_PATTERN } from '../../schemas/reports.js';
+import { todayOf } from '../../services/deps.js';
 import { errorAttributes, FieldError } from '../../views/components/field-error.js';
 import type { PageContext } from '../../views/layout.js';
 
@@ -37,7 +37,7 @@ export interface QueryValue<T> {
 
 export function yearQuery(c: Context<AppEnv>, page: PageContext): QueryValue<number> {
   const raw = c.req.query('year') ?? '';
-  const fallback = yearOf(todayOf(c));
+  const fallback = yearOf(todayOf(c.var.deps));
   if (raw === '') return { value: fallback, raw: String(fallback) };
   const parsed = YearParamSchema.safeParse(raw);
   if (parsed.success) return { value: parsed.data, raw };
@@ -46,7 +46,7 @@ export function yearQuery(c: Context<AppEnv>, page: PageContext): QueryValue<num
 
 export function monthQuery(c: Context<AppEnv>, page: PageContext): QueryValue<string> {
   const raw = c.req.query('month') ?? '';
-  const fallback = todayOf(c).slice(0, 7);
+  const fallback = todayOf(c.var.deps).slice(0, 7);
   if (raw === '') return { value: fallback, raw: fallback };
   if (MONTH_PATTERN.test(raw)) return { value: raw, raw };
   return { value: fallback, raw, error: page.t('请按 YYYY-MM 填写月份,如 2027-03', 'Enter the month as YYYY-MM, e.g. 2027-03') };

@@ -1,6 +1,6 @@
 // The cap-usage table: every unit's caps, what it has used (as meters) and what remains,
 // sortable by a query parameter so it works without JavaScript.
-import type { UsageRow } from '../../db/repo/reports.js';
+import type { UsageRow } from '../../services/reports.js';
 import type { PageContext } from '../../views/layout.js';
 import { formatNumber } from './reports-common.js';
 

@@ -5,11 +5,11 @@
 import { Hono, type Context } from 'hono';
 import type { Child } from 'hono/jsx';
 import type { AppEnv } from '../../app-env.js';
-import { listRegions, listUnits } from '../../db/repo/reference.js';
-import { validationFailed } from '../../services/errors.js';
-import { csvDownload } from '../../routes/reports.js';
 import { balanceReport } from '../../services/balance-report.js';
-import { monthlyCsvRows, monthlyReport, shiftMonth, usageCsvRows, usageReport } from '../../services/reports.js';
+import { validationFailed } from '../../services/errors.js';
+import { referenceNames } from '../../services/reference.js';
+import { type CsvFile, csvFile, monthlyCsvRows, usageCsvRows } from '../../services/report-csv.js';
+import { monthlyReport, shiftMonth, usageReport } from '../../services/reports.js';
 import { errorAttributes, FieldError } from '../../views/components/field-error.js';
 import { Layout, type PageContext } from '../../views/layout.js';
 import { pageContext } from '../page.js';
@@ -37,6 +37,9 @@ function ReportPage(props: { page: PageContext; title: string; filters: Child; c
   );
 }
 
+/** The same bytes as the API's `Accept: text/csv` answer, as a download. */
+const csvDownload = (c: Context<AppEnv>, file: CsvFile) => c.body(file.body, 200, file.headers);
+
 function refuseBadQuery(value: QueryValue<unknown>, path: string): void {
   if (value.error) throw validationFailed([{ path, message: value.error }]);
 }
@@ -49,7 +52,7 @@ officeReportPages.get('/usage', async (c) => {
   const { t } = page;
   const year = yearQuery(c, page);
   const sort = usageSortOf(c.req.query('sort'));
-  const report = year.error ? null : await usageReport(c.var.db, user, year.value);
+  const report = year.error ? null : await usageReport(c.var.deps, user, year.value);
   const filters = (
     <form method="get" action="/office/reports/usage" class="card filters">
       <div class="row">
@@ -84,8 +87,8 @@ officeReportPages.get('/usage.csv', async (c) => {
   const user = webUser(c, 'office');
   const year = yearQuery(c, pageContext(c));
   refuseBadQuery(year, 'year');
-  const report = await usageReport(c.var.db, user, year.value);
-  return csvDownload(c, usageCsvRows(report), `usage-${year.value}.csv`);
+  const report = await usageReport(c.var.deps, user, year.value);
+  return csvDownload(c, csvFile(usageCsvRows(report), `usage-${year.value}.csv`));
 });
 
 officeReportPages.get('/monthly', async (c) => {
@@ -93,7 +96,7 @@ officeReportPages.get('/monthly', async (c) => {
   const page = pageContext(c);
   const { t } = page;
   const month = monthQuery(c, page);
-  const report = month.error ? null : await monthlyReport(c.var.db, user, month.value);
+  const report = month.error ? null : await monthlyReport(c.var.deps, user, month.value);
   const filters = (
     <form method="get" action="/office/reports/monthly" class="card filters">
       <div class="row">
@@ -135,8 +138,8 @@ officeReportPages.get('/monthly.csv', async (c) => {
   const user = webUser(c, 'office');
   const month = monthQuery(c, pageContext(c));
   refuseBadQuery(month, 'month');
-  const report = await monthlyReport(c.var.db, user, month.value);
-  return csvDownload(c, monthlyCsvRows(report), `monthly-${month.value}.csv`);
+  const report = await monthlyReport(c.var.deps, user, month.value);
+  return csvDownload(c, csvFile(monthlyCsvRows(report), `monthly-${month.value}.csv`));
 });
 
 officeReportPages.get('/balance', async (c: Context<AppEnv>) => {
@@ -144,12 +147,12 @@ officeReportPages.get('/balance', async (c: Context<AppEnv>) => {
   const page = pageContext(c);
   const { t } = page;
   const year = yearQuery(c, page);
-  const [regions, units] = await Promise.all([listRegions(c.var.db), listUnits(c.var.db)]);
+  const { regions, units } = await referenceNames(c.var.deps);
   const regionId = c.req.query('regionId') ?? '';
   const regionError =
     regionId !== '' && !regions.some((r) => r.id === regionId) ? t('请选择列表中的地区', 'Choose a region from the list') : undefined;
   const invalid = Boolean(year.error || regionError);
-  const report = invalid ? null : await balanceReport(c.var.db, user, { year: year.value, regionId: regionId || undefined });
+  const report = invalid ? null : await balanceReport(c.var.deps, user, { year: year.value, regionId: regionId || undefined });
   const regionName = new Map(regions.map((r) => [r.id, r.name]));
   const unitName = new Map(units.map((u) => [u.id, u.name]));
   const filters = (

@@ -3,8 +3,9 @@
 // saveBalanceThresholds, exactly as PUT /api/v1/standards/balance.
 import { Hono, type Context } from 'hono';
 import type { AppEnv } from '../../app-env.js';
-import { BalanceThresholdsSchema, currentBalanceThresholds, saveBalanceThresholds } from '../../db/repo/balance.js';
 import { DEFAULT_BALANCE_THRESHOLDS } from '../../domain/balance.js';
+import { BalanceThresholdsSchema } from '../../schemas/balance.js';
+import { balanceThresholds, saveBalanceThresholds } from '../../services/balance-thresholds.js';
 import { CsrfField, Layout, type Flash } from '../../views/layout.js';
 import { formFields, pageContext } from '../page.js';
 import { webUser } from '../session.js';
@@ -19,7 +20,7 @@ async function renderBalance(
 ) {
   const page = pageContext(c);
   const { t } = page;
-  const current = await currentBalanceThresholds(c.var.db);
+  const current = await balanceThresholds(c.var.deps);
   const values = attempt?.values ?? { overRatio: String(current.overRatio), underRatio: String(current.underRatio) };
   const errors = attempt?.errors ?? {};
   const d = DEFAULT_BALANCE_THRESHOLDS;
@@ -77,6 +78,6 @@ export const balanceSettingsPages = new Hono<AppEnv>()
     const form = await formFields(c);
     const parsed = checkForm(BalanceThresholdsSchema, { overRatio: formDecimal(form.overRatio), underRatio: formDecimal(form.underRatio) });
     if (!parsed.success) return renderBalance(c, [CHECK_FORM_FLASH(t)], { values: form, errors: localIssues(parsed.error, t) }, 422);
-    await saveBalanceThresholds(c.var.db, { value: parsed.data, actorId: actor.id, now: c.var.now() });
+    await saveBalanceThresholds(c.var.deps, actor, parsed.data);
     return c.redirect('/office/settings/balance?saved=1', 303);
   });

@@ -3,12 +3,13 @@
 // saved by saveCadreRoster, as PUT /api/v1/cadres/{year} does.
 import { Hono, type Context } from 'hono';
 import type { AppEnv } from '../../app-env.js';
-import { listCadres } from '../../db/repo/balance.js';
-import { listRegions, listUnits } from '../../db/repo/reference.js';
+import type { Actor } from '../../domain/actor.js';
+import { httpStatusOf } from '../../http/problem.js';
+import { CadreRosterBody } from '../../schemas/balance.js';
+import { YearParamSchema } from '../../schemas/common.js';
+import { cadreRoster, saveCadreRoster } from '../../services/cadre-roster.js';
 import { AppError } from '../../services/errors.js';
-import { YearParamSchema } from '../../routes/openapi.js';
-import { CadreRosterBody } from '../../routes/balance.js';
-import { saveCadreRoster } from '../../services/cadre-roster.js';
+import { referenceNames } from '../../services/reference.js';
 import { CsrfField, Layout, type Flash } from '../../views/layout.js';
 import { formFields, pageContext, problemFlash } from '../page.js';
 import { webUser } from '../session.js';
@@ -23,7 +24,6 @@ import {
   type FieldErrors,
 } from './form-fields.js';
 import { SettingsNav, YearPicker } from './settings-nav.js';
-import { httpStatusOf } from '../../http/problem.js';
 
 /** One input per unit and region; ids are lower-case letters, digits and hyphens, so `:` separates safely. */
 const cellName = (unitId: string, regionId: string) => `cadres:${unitId}:${regionId}`;
@@ -31,6 +31,7 @@ const cellId = (unitId: string, regionId: string) => `cadres-${unitId}-${regionI
 
 async function renderCadres(
   c: Context<AppEnv>,
+  actor: Actor,
   year: number,
   messages: Flash[],
   attempt?: { values: Record<string, string>; errors: FieldErrors },
@@ -38,8 +39,7 @@ async function renderCadres(
 ) {
   const page = pageContext(c);
   const { t } = page;
-  const { db } = c.var;
-  const [units, regions, entries] = await Promise.all([listUnits(db), listRegions(db), listCadres(db, year)]);
+  const [{ units, regions }, { entries }] = await Promise.all([referenceNames(c.var.deps), cadreRoster(c.var.deps, actor, year)]);
   const stored = new Map(entries.map((e) => [cellName(e.unitId, e.regionId), String(e.count)]));
   const cellValue = (name: string) => (attempt ? (attempt.values[name] ?? '') : (stored.get(name) ?? ''));
   const totals = regions.map((r) => entries.filter((e) => e.regionId === r.id).reduce((sum, e) => sum + e.count, 0));
@@ -111,8 +111,8 @@ async function renderCadres(
 
 export const cadreSettingsPages = new Hono<AppEnv>()
   .get('/', async (c) => {
-    webUser(c, 'office');
-    return renderCadres(c, yearFromQuery(c), savedFlash(c, pageContext(c)));
+    const actor = webUser(c, 'office');
+    return renderCadres(c, actor, yearFromQuery(c), savedFlash(c, pageContext(c)));
   })
   .post('/', async (c) => {
     const actor = webUser(c, 'office');
@@ -120,9 +120,9 @@ export const cadreSettingsPages = new Hono<AppEnv>()
     const { t } = page;
     const form = await formFields(c);
     const parsedYear = YearParamSchema.safeParse(form.year);
-    if (!parsedYear.success) return renderCadres(c, yearFromQuery(c), [CHECK_FORM_FLASH(t)], { values: form, errors: {} }, 422);
+    if (!parsedYear.success) return renderCadres(c, actor, yearFromQuery(c), [CHECK_FORM_FLASH(t)], { values: form, errors: {} }, 422);
     const year = parsedYear.data;
-    const [units, regions] = await Promise.all([listUnits(c.var.db), listRegions(c.var.db)]);
+    const { units, regions } = await referenceNames(c.var.deps);
     // The grid's cells in order; blank and 0 mean "no cadres" (the API treats 0 like no entry).
     const cells = units.flatMap((u) => regions.map((r) => ({ unitId: u.id, regionId: r.id, name: cellName(u.id, r.id) })));
     const filled = cells.filter((cell) => {
@@ -141,13 +141,13 @@ export const cadreSettingsPages = new Hono<AppEnv>()
       return out;
     };
     if (!parsed.success)
-      return renderCadres(c, year, [CHECK_FORM_FLASH(t)], { values: form, errors: toCells(localIssues(parsed.error, t)) }, 422);
+      return renderCadres(c, actor, year, [CHECK_FORM_FLASH(t)], { values: form, errors: toCells(localIssues(parsed.error, t)) }, 422);
     try {
-      await saveCadreRoster(c.var.db, { year, entries: parsed.data.entries, actorId: actor.id, now: c.var.now() });
+      await saveCadreRoster(c.var.deps, actor, { year, entries: parsed.data.entries });
     } catch (error) {
       if (!(error instanceof AppError) || httpStatusOf(error) !== 422) throw error;
       const { flash, fieldErrors } = problemFlash(error, page);
-      return renderCadres(c, year, [flash], { values: form, errors: toCells(fieldErrors) }, 422);
+      return renderCadres(c, actor, year, [flash], { values: form, errors: toCells(fieldErrors) }, 422);
     }
     return c.redirect(`/office/settings/cadres?year=${year}&saved=1`, 303);
   });
