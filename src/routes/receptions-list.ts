@@ -1,57 +1,14 @@
 // The reception list (接待清单) the 2013 rules require after the event: guests, activities,
 // times, places and costs. JSON by default; `Accept: text/csv` gives a sheet that opens in Excel.
 import { createRoute, z } from '@hono/zod-openapi';
+import { requireUser } from '../http/auth.js';
+import { ReceptionListSchema } from '../schemas/reception-list.js';
 import { receptionListCsv, receptionListCsvHeaders, receptionListFor } from '../services/reception-list.js';
 import { bearerSecurity, createRouter, problemResponses } from './openapi.js';
-import { RankSchema, ReceptionIdParam, ReceptionStatusSchema } from './receptions-schemas.js';
+import { ReceptionIdParam } from './receptions-params.js';
 
 // Kept importable from here, where the reception list's HTTP shape is defined.
 export { RANK_LABELS } from '../services/reception-list.js';
-
-const Named = z.object({ id: z.string(), name: z.string() });
-
-/** Must describe services/reception-list.ts's ReceptionList (the handler's c.json is typed against it). */
-const ReceptionListSchema = z
-  .object({
-    receptionId: z.string(),
-    status: ReceptionStatusSchema,
-    hostUnit: Named,
-    region: Named,
-    officialLetterRef: z.string(),
-    startDate: z.string(),
-    endDate: z.string(),
-    venue: z.string().nullable(),
-    guestCount: z.number().int(),
-    leadRank: RankSchema,
-    guests: z.array(z.object({ name: z.string(), title: z.string(), rank: RankSchema })),
-    activities: z.array(z.object({ date: z.string(), description: z.string(), place: z.string() })),
-    workMeal: z
-      .object({
-        date: z.string(),
-        guests: z.number().int(),
-        accompanying: z.number().int(),
-        diners: z.number().int(),
-        costPerPersonYuan: z.number().int(),
-        costYuan: z.number().int(),
-      })
-      .nullable(),
-    lodging: z.array(
-      z.object({
-        rank: RankSchema,
-        rooms: z.number().int(),
-        nights: z.number().int(),
-        ratePerNightYuan: z.number().int(),
-        costYuan: z.number().int(),
-      }),
-    ),
-    totals: z.object({
-      mealDiners: z.number().int(),
-      mealCostYuan: z.number().int(),
-      lodgingCostYuan: z.number().int(),
-      totalYuan: z.number().int(),
-    }),
-  })
-  .openapi('ReceptionList');
 
 const listRoute = createRoute({
   method: 'get',
@@ -74,7 +31,8 @@ const listRoute = createRoute({
 });
 
 export const receptionListRoutes = createRouter().openapi(listRoute, async (c) => {
-  const list = await receptionListFor(c, c.req.valid('param').id);
+  const actor = requireUser(c);
+  const list = await receptionListFor(c.var.deps, actor, c.req.valid('param').id);
   if (/\btext\/csv\b/i.test(c.req.header('accept') ?? '')) {
     return c.body(receptionListCsv(list), 200, receptionListCsvHeaders(list));
   }

@@ -1,16 +1,11 @@
 // Reception status changes and their history over HTTP. The guarded change itself (one UPDATE
 // plus its audit row in one batch) lives in services/receptions.ts, shared with the web pages.
-import { createRoute, z } from '@hono/zod-openapi';
-import { auditHistory } from '../db/repo/audit-log.js';
-import { performReceptionTransition, RECEPTION_TRANSITIONS, type ReceptionAction } from '../services/receptions.js';
+import { createRoute } from '@hono/zod-openapi';
+import { requireUser } from '../http/auth.js';
+import { HistorySchema, ReasonBody, ReceptionSchema } from '../schemas/receptions.js';
+import { performReceptionTransition, RECEPTION_TRANSITIONS, type ReceptionAction, receptionHistory } from '../services/receptions.js';
 import { bearerSecurity, conflictResponse, createRouter, jsonContent, problemResponses } from './openapi.js';
-import { visibleReception } from '../services/receptions-shared.js';
-import { HistorySchema, ReceptionIdParam, ReceptionSchema, VIOLATIONS_DESCRIPTION } from './receptions-schemas.js';
-
-const ReasonBody = z
-  .object({ reason: z.string().trim().max(1000).optional() })
-  .strict()
-  .openapi('ReceptionReason');
+import { ReceptionIdParam, VIOLATIONS_DESCRIPTION } from './receptions-params.js';
 
 /** The OpenAPI description shared by the three transition routes. */
 function transitionDoc(action: ReceptionAction, summary: string) {
@@ -68,18 +63,22 @@ const historyRoute = createRoute({
 
 export const receptionTransitionRoutes = createRouter()
   .openapi(approveRoute, async (c) => {
-    return c.json(await performReceptionTransition(c, c.req.valid('param').id, 'approve', null), 200);
+    const actor = requireUser(c);
+    return c.json(await performReceptionTransition(c.var.deps, actor, { id: c.req.valid('param').id, action: 'approve', note: null }), 200);
   })
   .openapi(rejectRoute, async (c) => {
+    const actor = requireUser(c);
     const { reason } = c.req.valid('json');
-    return c.json(await performReceptionTransition(c, c.req.valid('param').id, 'reject', reason || null), 200);
+    const id = c.req.valid('param').id;
+    return c.json(await performReceptionTransition(c.var.deps, actor, { id, action: 'reject', note: reason || null }), 200);
   })
   .openapi(cancelRoute, async (c) => {
+    const actor = requireUser(c);
     const { reason } = c.req.valid('json');
-    return c.json(await performReceptionTransition(c, c.req.valid('param').id, 'cancel', reason || null), 200);
+    const id = c.req.valid('param').id;
+    return c.json(await performReceptionTransition(c.var.deps, actor, { id, action: 'cancel', note: reason || null }), 200);
   })
   .openapi(historyRoute, async (c) => {
-    const { id } = c.req.valid('param');
-    await visibleReception(c, id);
-    return c.json({ items: await auditHistory(c.var.db, 'reception', id) }, 200);
+    const actor = requireUser(c);
+    return c.json({ items: await receptionHistory(c.var.deps, actor, c.req.valid('param').id) }, 200);
   });

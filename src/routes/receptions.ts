@@ -3,19 +3,13 @@
 // Creating (services/receptions.ts), listing and reading live here; status changes and the
 // reception list in their own files.
 import { createRoute, z } from '@hono/zod-openapi';
-import { listReceptions, receptionView } from '../db/repo/receptions.js';
 import { requireUser } from '../http/auth.js';
-import { createReception } from '../services/receptions.js';
-import { bearerSecurity, conflictResponse, createRouter, jsonBody, jsonContent, problemResponses, YearParamSchema } from './openapi.js';
+import { YearParamSchema } from '../schemas/common.js';
+import { NewReceptionBody, ReceptionSchema, ReceptionStatusSchema } from '../schemas/receptions.js';
+import { createReception, listVisibleReceptions, visibleReception } from '../services/receptions.js';
+import { bearerSecurity, conflictResponse, createRouter, jsonBody, jsonContent, problemResponses } from './openapi.js';
 import { receptionListRoutes } from './receptions-list.js';
-import { visibleReception } from '../services/receptions-shared.js';
-import {
-  NewReceptionBody,
-  ReceptionIdParam,
-  ReceptionSchema,
-  ReceptionStatusSchema,
-  VIOLATIONS_DESCRIPTION,
-} from './receptions-schemas.js';
+import { ReceptionIdParam, VIOLATIONS_DESCRIPTION } from './receptions-params.js';
 import { receptionTransitionRoutes } from './receptions-transitions.js';
 
 const createReceptionRoute = createRoute({
@@ -70,17 +64,16 @@ const getReceptionRoute = createRoute({
 
 export const receptionRoutes = createRouter()
   .openapi(createReceptionRoute, async (c) => {
-    const reception = await createReception(c, requireUser(c), c.req.valid('json'));
+    const reception = await createReception(c.var.deps, requireUser(c), c.req.valid('json'));
     return c.json(reception, 201);
   })
   .openapi(listReceptionsRoute, async (c) => {
-    const user = requireUser(c);
-    const rows = await listReceptions(c.var.db, user, c.req.valid('query'));
-    return c.json({ items: rows.map(receptionView) }, 200);
+    const actor = requireUser(c);
+    return c.json({ items: await listVisibleReceptions(c.var.deps, actor, c.req.valid('query')) }, 200);
   })
   .openapi(getReceptionRoute, async (c) => {
-    const { reception } = await visibleReception(c, c.req.valid('param').id);
-    return c.json(reception, 200);
+    const actor = requireUser(c);
+    return c.json(await visibleReception(c.var.deps, actor, c.req.valid('param').id), 200);
   })
   .route('/', receptionTransitionRoutes)
   .route('/', receptionListRoutes);

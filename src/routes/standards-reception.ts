@@ -1,9 +1,9 @@
 // The office's reception standards (接待标准): work-meal cost per person and lodging rate per
 // night per rank. Until the office sets them, the shipped placeholders apply.
 import { createRoute } from '@hono/zod-openapi';
-import { saveStandard } from '../db/repo/standards.js';
 import { requireRole, requireUser } from '../http/auth.js';
-import { currentReceptionStandards, RECEPTION_STANDARDS_NAME, ReceptionStandardsSchema } from '../services/reception-standards.js';
+import { ReceptionStandardsSchema } from '../schemas/reception-standards.js';
+import { currentReceptionStandards, saveReceptionStandards } from '../services/reception-standards.js';
 import { bearerSecurity, createRouter, jsonBody, jsonContent, problemResponses } from './openapi.js';
 
 const getRoute = createRoute({
@@ -37,11 +37,9 @@ const putRoute = createRoute({
 export const receptionStandardsRoutes = createRouter()
   .openapi(getRoute, async (c) => {
     requireUser(c);
-    return c.json((await currentReceptionStandards(c.var.db)).standards, 200);
+    return c.json((await currentReceptionStandards(c.var.deps)).standards, 200);
   })
   .openapi(putRoute, async (c) => {
     const actor = requireRole(c, 'office');
-    const value = c.req.valid('json');
-    await saveStandard(c.var.db, { name: RECEPTION_STANDARDS_NAME, value, actorId: actor.id, now: c.var.now() });
-    return c.json(value, 200);
+    return c.json(await saveReceptionStandards(c.var.deps, actor, c.req.valid('json')), 200);
   });

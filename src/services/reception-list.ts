@@ -1,13 +1,13 @@
 // The reception list (接待清单) the 2013 rules require after the event: guests, activities,
 // times, places and costs. Shared by GET /api/v1/receptions/{id}/list and the unit's printable
 // page and CSV download, so all three show the same figures.
-import type { Context } from 'hono';
-import type { AppEnv } from '../app-env.js';
 import type { ReceptionActivity, ReceptionGuest, ReceptionView } from '../db/repo/receptions.js';
 import { findRegion, findUnit } from '../db/repo/reference.js';
 import { receptionTotals, type LodgingLine, type ReceptionTotals } from '../domain/reception-rules.js';
 import type { Rank, ReceptionStatus } from '../domain/types.js';
 import { toCsv, type CsvCell } from '../lib/csv.js';
+import type { Actor } from '../domain/actor.js';
+import type { ServiceDeps } from './deps.js';
 import { receptionPlanOf, visibleReception } from './receptions-shared.js';
 
 interface Named {
@@ -15,7 +15,7 @@ interface Named {
   name: string;
 }
 
-/** The reception list as the API sends it (routes/receptions-list.ts documents it as ReceptionList). */
+/** The reception list as the API sends it (schemas/reception-list.ts documents it as ReceptionList). */
 export interface ReceptionList {
   receptionId: string;
   status: ReceptionStatus;
@@ -133,9 +133,9 @@ export function receptionListCsvRows(list: ReceptionList): CsvCell[][] {
 }
 
 /** The list of a reception the caller may see (404 otherwise). */
-export async function receptionListFor(c: Context<AppEnv>, id: string): Promise<ReceptionList> {
-  const { reception } = await visibleReception(c, id);
-  const [unit, region] = await Promise.all([findUnit(c.var.db, reception.hostUnitId), findRegion(c.var.db, reception.regionId)]);
+export async function receptionListFor(deps: ServiceDeps, actor: Actor, id: string): Promise<ReceptionList> {
+  const reception = await visibleReception(deps, actor, id);
+  const [unit, region] = await Promise.all([findUnit(deps.db, reception.hostUnitId), findRegion(deps.db, reception.regionId)]);
   // Both are foreign keys of the stored reception, so a missing one means a broken database.
   if (!unit || !region) throw new Error(`reception ${reception.id} refers to a missing unit or region`);
   return receptionListOf(reception, { id: unit.id, name: unit.name }, { id: region.id, name: region.name });

@@ -1,28 +1,16 @@
 // The office's reception standards (接待标准): work-meal cost per person and lodging rate per
 // night per rank, read by the reception rules, the API and the settings page. Until the office
 // sets them, the shipped placeholders apply.
-import { z } from '@hono/zod-openapi';
-import type { Db } from '../db/client.js';
-import { findStandard } from '../db/repo/standards.js';
+import { findStandard, saveStandard } from '../db/repo/standards.js';
+import type { Actor } from '../domain/actor.js';
 import { DEFAULT_RECEPTION_STANDARDS, type ReceptionStandards } from '../domain/reception-rules.js';
+import { ReceptionStandardsSchema } from '../schemas/reception-standards.js';
+import type { ServiceDeps } from './deps.js';
+import { forbidden } from './errors.js';
+
+export type { ReceptionStandards };
 
 export const RECEPTION_STANDARDS_NAME = 'reception';
-
-/** Whole yuan; a million a night or a head is far beyond any real standard, so it is a typo. */
-const YuanLimit = z.number().int().min(0).max(1_000_000);
-
-export const ReceptionStandardsSchema = z
-  .object({
-    workMealPerPersonYuan: YuanLimit,
-    lodgingPerNightYuan: z
-      .object({ provincial: YuanLimit, departmental: YuanLimit, county: YuanLimit, other: YuanLimit })
-      .strict()
-      .openapi({ description: 'Per room and night, by the guest rank the line is for: 省部级, 厅局级, 县处级, 其他' }),
-  })
-  .strict()
-  .openapi('ReceptionStandards', {
-    description: `Defaults until the office sets its own (placeholders, not official amounts): ${JSON.stringify(DEFAULT_RECEPTION_STANDARDS)}`,
-  });
 
 export interface CurrentReceptionStandards {
   standards: ReceptionStandards;
@@ -30,9 +18,16 @@ export interface CurrentReceptionStandards {
   valueJson: string | null;
 }
 
-export async function currentReceptionStandards(db: Db): Promise<CurrentReceptionStandards> {
-  const stored = await findStandard(db, RECEPTION_STANDARDS_NAME);
+export async function currentReceptionStandards(deps: ServiceDeps): Promise<CurrentReceptionStandards> {
+  const stored = await findStandard(deps.db, RECEPTION_STANDARDS_NAME);
   if (!stored) return { standards: DEFAULT_RECEPTION_STANDARDS, valueJson: null };
-  // Only this router writes the row, through the same schema: a mismatch is a bug, hence a throw.
+  // Only saveReceptionStandards writes the row, through the same schema: a mismatch is a bug, hence a throw.
   return { standards: ReceptionStandardsSchema.parse(stored.value), valueJson: stored.valueJson };
+}
+
+/** Sets the standards (office), already shaped by ReceptionStandardsSchema; recorded in the audit log. */
+export async function saveReceptionStandards(deps: ServiceDeps, actor: Actor, standards: ReceptionStandards): Promise<ReceptionStandards> {
+  if (actor.role !== 'office') throw forbidden('Only office accounts may do this.');
+  await saveStandard(deps.db, { name: RECEPTION_STANDARDS_NAME, value: standards, actorId: actor.id, now: deps.now() });
+  return standards;
 }

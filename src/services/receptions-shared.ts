@@ -1,19 +1,22 @@
-// Pieces the reception services and pages share: loading what the caller may see, the rule view of a
+// Pieces the reception services share: loading what the caller may see, the rule view of a
 // reception, and the one problem that lists broken reception rules.
-import type { Context } from 'hono';
-import type { AppEnv } from '../app-env.js';
-import type { Actor } from '../domain/actor.js';
 import { canSeeReception, findReception, receptionView, type ReceptionView } from '../db/repo/receptions.js';
+import type { Actor } from '../domain/actor.js';
 import type { ReceptionPlan, ReceptionViolation } from '../domain/reception-rules.js';
-import { requireUser } from '../http/auth.js';
+import type { ServiceDeps } from './deps.js';
 import { AppError, notFound } from './errors.js';
 
+/** The reception if the caller may see it, else undefined (an unknown id and another's look alike). */
+export async function findVisibleReception(deps: ServiceDeps, actor: Actor, id: string): Promise<ReceptionView | undefined> {
+  const row = await findReception(deps.db, id);
+  return row && canSeeReception(actor, row) ? receptionView(row) : undefined;
+}
+
 /** The reception if the caller may see it; otherwise 404, so ids of others' receptions leak nothing. */
-export async function visibleReception(c: Context<AppEnv>, id: string): Promise<{ user: Actor; reception: ReceptionView }> {
-  const user = requireUser(c);
-  const row = await findReception(c.var.db, id);
-  if (!row || !canSeeReception(user, row)) throw notFound('reception');
-  return { user, reception: receptionView(row) };
+export async function visibleReception(deps: ServiceDeps, actor: Actor, id: string): Promise<ReceptionView> {
+  const reception = await findVisibleReception(deps, actor, id);
+  if (!reception) throw notFound('reception');
+  return reception;
 }
 
 /** What the 2013 rules look at. The API takes one work meal at most, so the meal-count rule holds by shape. */

@@ -1,33 +1,53 @@
-// Registering a reception and moving it through its statuses, shared by the JSON API and the web
-// pages so both apply the 2013 reception rules the same way. Failures are thrown as Problems.
+// Official receptions (公务接待): registering one, listing and reading what the caller may see,
+// and moving one through its statuses. Shared by the JSON API and the web pages so both apply the
+// 2013 reception rules the same way. Refusals are thrown as AppError.
 import type { SQL } from 'drizzle-orm';
-import type { Context } from 'hono';
-import type { AppEnv } from '../app-env.js';
-import type { Actor } from '../domain/actor.js';
+import { auditHistory } from '../db/repo/audit-log.js';
 import {
   findReception,
   insertReception,
+  listReceptions,
   receptionView,
   transitionReception,
   type NewReception,
+  type ReceptionFilter,
   type ReceptionView,
 } from '../db/repo/receptions.js';
 import { findRegion, findUnit } from '../db/repo/reference.js';
 import { standardUnchanged } from '../db/repo/standards.js';
+import type { Actor } from '../domain/actor.js';
 import { checkReception } from '../domain/reception-rules.js';
 import type { ReceptionStatus } from '../domain/types.js';
+import type { NewReceptionInput } from '../schemas/receptions.js';
+import type { ServiceDeps } from './deps.js';
 import { AppError, forbidden, notFound, type ValidationIssue, validationFailed } from './errors.js';
-import type { NewReceptionInput } from '../routes/receptions-schemas.js';
-import { receptionPlanOf, standardViolated, visibleReception } from './receptions-shared.js';
 import { currentReceptionStandards, RECEPTION_STANDARDS_NAME } from './reception-standards.js';
+import { receptionPlanOf, standardViolated, visibleReception } from './receptions-shared.js';
+
+export type { ReceptionActivity, ReceptionFilter, ReceptionGuest, ReceptionView } from '../db/repo/receptions.js';
+export { findVisibleReception, visibleReception } from './receptions-shared.js';
+
+/** The receptions the caller may see (office: all; HQ: its region's guests; unit: those it hosts), by start date. */
+export async function listVisibleReceptions(deps: ServiceDeps, actor: Actor, filter: ReceptionFilter): Promise<ReceptionView[]> {
+  const rows = await listReceptions(deps.db, actor, filter);
+  return rows.map(receptionView);
+}
+
+export type ReceptionHistoryEntry = Awaited<ReturnType<typeof auditHistory>>[number];
+
+/** A reception's changes, oldest first (404 for a reception the caller may not see). */
+export async function receptionHistory(deps: ServiceDeps, actor: Actor, id: string): Promise<ReceptionHistoryEntry[]> {
+  await visibleReception(deps, actor, id);
+  return auditHistory(deps.db, 'reception', id);
+}
 
 /** The unit that hosts: a unit account's own (never chosen by the request), or the office's choice. */
-function hostUnitFor(user: Actor, requested: string | undefined): string {
-  if (user.role === 'hq') throw forbidden('HQ accounts see and follow receptions; the host unit or the office registers them.');
-  if (user.role === 'unit') {
-    if (!user.unitId) throw forbidden('This unit account has no unit.');
-    if (requested !== undefined && requested !== user.unitId) throw forbidden('A unit account may only host receptions as its own unit.');
-    return user.unitId;
+function hostUnitFor(actor: Actor, requested: string | undefined): string {
+  if (actor.role === 'hq') throw forbidden('HQ accounts see and follow receptions; the host unit or the office registers them.');
+  if (actor.role === 'unit') {
+    if (!actor.unitId) throw forbidden('This unit account has no unit.');
+    if (requested !== undefined && requested !== actor.unitId) throw forbidden('A unit account may only host receptions as its own unit.');
+    return actor.unitId;
   }
   if (requested === undefined) throw validationFailed([{ path: 'hostUnitId', message: 'required for office accounts' }]);
   return requested;
@@ -53,9 +73,9 @@ function newReceptionOf(body: NewReceptionInput, hostUnitId: string): NewRecepti
 }
 
 /** Stores a reception that keeps every rule; otherwise 409 listing every broken rule at once. */
-export async function createReception(c: Context<AppEnv>, user: Actor, body: NewReceptionInput): Promise<ReceptionView> {
-  const hostUnitId = hostUnitFor(user, body.hostUnitId);
-  const [region, unit] = await Promise.all([findRegion(c.var.db, body.regionId), findUnit(c.var.db, hostUnitId)]);
+export async function createReception(deps: ServiceDeps, actor: Actor, body: NewReceptionInput): Promise<ReceptionView> {
+  const hostUnitId = hostUnitFor(actor, body.hostUnitId);
+  const [region, unit] = await Promise.all([findRegion(deps.db, body.regionId), findUnit(deps.db, hostUnitId)]);
   const unknown: ValidationIssue[] = [];
   if (!region) unknown.push({ path: 'regionId', message: `unknown region "${body.regionId}"` });
   if (!unit) unknown.push({ path: 'hostUnitId', message: `unknown unit "${hostUnitId}"` });
@@ -64,20 +84,20 @@ export async function createReception(c: Context<AppEnv>, user: Actor, body: New
   const reception = newReceptionOf(body, hostUnitId);
   // Checked against the standards read now; a change racing this insert is caught at approval,
   // which re-checks under a guard (performReceptionTransition).
-  const { standards } = await currentReceptionStandards(c.var.db);
+  const { standards } = await currentReceptionStandards(deps);
   const violations = checkReception(receptionPlanOf(reception), standards);
   if (violations.length > 0) throw standardViolated(violations);
 
-  return receptionView(await insertReception(c.var.db, { reception, actorId: user.id, now: c.var.now() }));
+  return receptionView(await insertReception(deps.db, { reception, actorId: actor.id, now: deps.now() }));
 }
 
 export type ReceptionAction = 'approve' | 'reject' | 'cancel';
 
 /** Who may act: the office, or the unit hosting the reception. The guests' HQ only reads. */
-type ReceptionActor = 'office' | 'host';
-const ACTOR_NAMES: Record<ReceptionActor, string> = { office: 'the office', host: 'the host unit' };
+type ReceptionParty = 'office' | 'host';
+const PARTY_NAMES: Record<ReceptionParty, string> = { office: 'the office', host: 'the host unit' };
 
-export const RECEPTION_TRANSITIONS: Record<ReceptionAction, { actors: ReceptionActor[]; from: ReceptionStatus[]; to: ReceptionStatus }> = {
+export const RECEPTION_TRANSITIONS: Record<ReceptionAction, { actors: ReceptionParty[]; from: ReceptionStatus[]; to: ReceptionStatus }> = {
   approve: { actors: ['office'], from: ['submitted'], to: 'approved' },
   reject: { actors: ['office'], from: ['submitted'], to: 'rejected' },
   cancel: { actors: ['office', 'host'], from: ['submitted', 'approved'], to: 'cancelled' },
@@ -86,27 +106,30 @@ export const RECEPTION_TRANSITIONS: Record<ReceptionAction, { actors: ReceptionA
 /** Each pass that loses a race re-reads first, so a few passes settle any real contention. */
 const MAX_ATTEMPTS = 3;
 
-function actorOf(user: Actor, reception: ReceptionView): ReceptionActor | null {
-  if (user.role === 'office') return 'office';
-  if (user.role === 'unit' && user.unitId === reception.hostUnitId) return 'host';
+function partyOf(actor: Actor, reception: ReceptionView): ReceptionParty | null {
+  if (actor.role === 'office') return 'office';
+  if (actor.role === 'unit' && actor.unitId === reception.hostUnitId) return 'host';
   return null;
+}
+
+export interface ReceptionTransitionInput {
+  id: string;
+  action: ReceptionAction;
+  /** The reason given for a reject or cancel, kept in the history. */
+  note: string | null;
 }
 
 /**
  * One guarded status change (DESIGN.md, "The one rule about writes"); no row changed means
  * someone else moved first, so we re-read and either retry against the new state or explain.
  */
-export async function performReceptionTransition(
-  c: Context<AppEnv>,
-  id: string,
-  action: ReceptionAction,
-  note: string | null,
-): Promise<ReceptionView> {
-  const { user, reception: seen } = await visibleReception(c, id);
+export async function performReceptionTransition(deps: ServiceDeps, actor: Actor, input: ReceptionTransitionInput): Promise<ReceptionView> {
+  const { id, action, note } = input;
+  const seen = await visibleReception(deps, actor, id);
   const rule = RECEPTION_TRANSITIONS[action];
-  const actor = actorOf(user, seen);
-  if (!actor || !rule.actors.includes(actor))
-    throw forbidden(`Only ${rule.actors.map((a) => ACTOR_NAMES[a]).join(' or ')} may ${action} this reception.`);
+  const party = partyOf(actor, seen);
+  if (!party || !rule.actors.includes(party))
+    throw forbidden(`Only ${rule.actors.map((a) => PARTY_NAMES[a]).join(' or ')} may ${action} this reception.`);
 
   let current = seen;
   for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
@@ -118,22 +141,22 @@ export async function performReceptionTransition(
     }
     let guard: SQL | undefined;
     if (action === 'approve') {
-      const { standards, valueJson } = await currentReceptionStandards(c.var.db);
+      const { standards, valueJson } = await currentReceptionStandards(deps);
       const violations = checkReception(receptionPlanOf(current), standards);
       if (violations.length > 0) throw standardViolated(violations);
       guard = standardUnchanged(RECEPTION_STANDARDS_NAME, valueJson);
     }
-    const landed = await transitionReception(c.var.db, {
+    const landed = await transitionReception(deps.db, {
       id,
       action,
       from: current.status,
       to: rule.to,
-      actorId: user.id,
+      actorId: actor.id,
       note,
-      now: c.var.now(),
+      now: deps.now(),
       guard,
     });
-    const row = await findReception(c.var.db, id);
+    const row = await findReception(deps.db, id);
     if (!row) throw notFound('reception');
     current = receptionView(row);
     if (landed) return current;

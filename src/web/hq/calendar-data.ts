@@ -9,7 +9,7 @@ import { regionNameIn } from './labels.js';
 import { listVisits, type VisitRow } from '../../db/repo/visits.js';
 import { addDays, daysInMonth, fromDayNumber, toDayNumber, yearOf, type IsoDate } from '../../domain/dates.js';
 import { COUNTED_VISIT_STATUSES, type Blackout } from '../../domain/types.js';
-import { MAX_RECEPTION_DAYS } from '../../routes/receptions-schemas.js';
+import { MAX_RECEPTION_DAYS } from '../../schemas/receptions.js';
 
 export interface Month {
   year: number;

@@ -1,20 +1,10 @@
 // The office's reception queue: submitted receptions with their costs, how they fare against the
 // standards in force now (approval re-checks them), and approve / reject-with-reason forms.
-import type { ReceptionView } from '../../db/repo/receptions.js';
-import type { ReceptionTotals, ReceptionViolation } from '../../domain/reception-rules.js';
+import type { QueueReception } from '../../services/reception-queue.js';
 import { rankLabel } from '../../views/labels.js';
 import { CsrfField, Layout, type Flash, type PageContext } from '../../views/layout.js';
 import { problemMessages } from '../../views/problem-messages.js';
 import { RejectReasonForm, type RejectAttempt } from './reject-form.js';
-
-export interface QueueReception {
-  reception: ReceptionView;
-  hostUnitName: string;
-  regionName: string;
-  totals: ReceptionTotals;
-  /** What approving now would refuse, checked against the current standards. */
-  violations: ReceptionViolation[];
-}
 
 export function ReceptionQueuePage(props: { page: PageContext; rows: QueueReception[]; messages: Flash[]; reject?: RejectAttempt }) {
   const { page } = props;

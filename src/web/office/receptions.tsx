@@ -1,26 +1,23 @@
 // The reception queue (GET /office/receptions), approve and reject-with-reason, and each
 // reception's list (接待清单) with its CSV. Status changes go through performReceptionTransition,
 // the service the API's transition routes call, so approval re-checks the current standards.
-import { z } from '@hono/zod-openapi';
 import { Hono, type Context } from 'hono';
+import { z } from 'zod';
 import type { AppEnv } from '../../app-env.js';
 import type { Actor } from '../../domain/actor.js';
-import { findReception, listReceptions, receptionView } from '../../db/repo/receptions.js';
-import { listRegions, listUnits } from '../../db/repo/reference.js';
-import { checkReception, receptionTotals } from '../../domain/reception-rules.js';
+import { httpStatusOf } from '../../http/problem.js';
 import { AppError } from '../../services/errors.js';
-import { receptionPlanOf } from '../../services/receptions-shared.js';
-import { currentReceptionStandards } from '../../services/reception-standards.js';
 import { receptionListCsv, receptionListCsvHeaders, receptionListFor } from '../../services/reception-list.js';
-import { performReceptionTransition } from '../../services/receptions.js';
+import { receptionQueue } from '../../services/reception-queue.js';
+import { findVisibleReception, performReceptionTransition } from '../../services/receptions.js';
+import { unitById } from '../../services/reference.js';
 import type { Flash } from '../../views/layout.js';
 import { pageContext, problemFlash } from '../page.js';
 import { webUser } from '../session.js';
-import { CHECK_FORM_FLASH, namesById } from './form-fields.js';
+import { CHECK_FORM_FLASH } from './form-fields.js';
 import { ReceptionListPage } from './receptions-list.js';
-import { ReceptionQueuePage, type QueueReception } from './receptions-view.js';
+import { ReceptionQueuePage } from './receptions-view.js';
 import { readRejectReason, type RejectAttempt } from './reject-form.js';
-import { httpStatusOf } from '../../http/problem.js';
 
 // The API takes an optional reason of up to 1000 characters; the office's form asks for one,
 // so the host unit learns why.
@@ -32,39 +29,20 @@ async function renderQueue(
   extra: { messages: Flash[]; reject?: RejectAttempt },
   status: 200 | 403 | 404 | 409 | 422 = 200,
 ) {
-  const { db } = c.var;
-  const [rows, units, regions, { standards }] = await Promise.all([
-    listReceptions(db, user, { status: 'submitted' }),
-    listUnits(db),
-    listRegions(db),
-    currentReceptionStandards(db),
-  ]);
-  const unitName = namesById(units);
-  const regionName = namesById(regions);
-  const queue: QueueReception[] = rows.map((row) => {
-    const reception = receptionView(row);
-    const plan = receptionPlanOf(reception);
-    return {
-      reception,
-      hostUnitName: unitName(reception.hostUnitId),
-      regionName: regionName(reception.regionId),
-      totals: receptionTotals(plan),
-      violations: checkReception(plan, standards),
-    };
-  });
+  const queue = await receptionQueue(c.var.deps, user);
   return c.html(<ReceptionQueuePage page={pageContext(c)} rows={queue} {...extra} />, status);
 }
 
 /** The confirmation after approve or reject: the redirect names the reception. */
-async function doneFlash(c: Context<AppEnv>): Promise<Flash[]> {
+async function doneFlash(c: Context<AppEnv>, user: Actor): Promise<Flash[]> {
   const { t } = pageContext(c);
   const approved = c.req.query('approved');
   const rejected = c.req.query('rejected');
   const id = approved ?? rejected;
-  const row = id ? await findReception(c.var.db, id) : undefined;
+  const row = id ? await findVisibleReception(c.var.deps, user, id) : undefined;
   if (!row) return [];
-  const unitName = namesById(await listUnits(c.var.db));
-  const what = `${unitName(row.hostUnitId)} ${row.startDate} ${t('至', 'to')} ${row.endDate}`;
+  const hostUnitName = (await unitById(c.var.deps, row.hostUnitId))?.name ?? row.hostUnitId;
+  const what = `${hostUnitName} ${row.startDate} ${t('至', 'to')} ${row.endDate}`;
   if (approved && row.status === 'approved') return [{ kind: 'ok', lines: [t(`已批准公务接待:${what}`, `Reception approved: ${what}`)] }];
   if (rejected && row.status === 'rejected') return [{ kind: 'ok', lines: [t(`已驳回公务接待:${what}`, `Reception rejected: ${what}`)] }];
   return [];
@@ -79,23 +57,23 @@ function refusedStatus(error: unknown): 403 | 404 | 409 {
 export const receptionPages = new Hono<AppEnv>()
   .get('/', async (c) => {
     const user = webUser(c, 'office');
-    return renderQueue(c, user, { messages: await doneFlash(c) });
+    return renderQueue(c, user, { messages: await doneFlash(c, user) });
   })
   .get('/:id', async (c) => {
-    webUser(c, 'office');
-    const list = await receptionListFor(c, c.req.param('id'));
+    const user = webUser(c, 'office');
+    const list = await receptionListFor(c.var.deps, user, c.req.param('id'));
     return c.html(<ReceptionListPage page={pageContext(c)} list={list} />);
   })
   .get('/:id/list.csv', async (c) => {
-    webUser(c, 'office');
-    const list = await receptionListFor(c, c.req.param('id'));
+    const user = webUser(c, 'office');
+    const list = await receptionListFor(c.var.deps, user, c.req.param('id'));
     return c.body(receptionListCsv(list), 200, receptionListCsvHeaders(list));
   })
   .post('/:id/approve', async (c) => {
     const user = webUser(c, 'office');
     const id = c.req.param('id');
     try {
-      await performReceptionTransition(c, id, 'approve', null);
+      await performReceptionTransition(c.var.deps, user, { id, action: 'approve', note: null });
     } catch (error) {
       return renderQueue(c, user, { messages: [problemFlash(error, pageContext(c)).flash] }, refusedStatus(error));
     }
@@ -108,7 +86,7 @@ export const receptionPages = new Hono<AppEnv>()
     const posted = await readRejectReason(c, RejectForm, id);
     if (posted.attempt) return renderQueue(c, user, { messages: [CHECK_FORM_FLASH(page.t)], reject: posted.attempt }, 422);
     try {
-      await performReceptionTransition(c, id, 'reject', posted.reason);
+      await performReceptionTransition(c.var.deps, user, { id, action: 'reject', note: posted.reason });
     } catch (error) {
       return renderQueue(c, user, { messages: [problemFlash(error, page).flash] }, refusedStatus(error));
     }

@@ -1,11 +1,11 @@
 // Reception standards (/office/settings/reception): work meal per person and lodging per night
-// per rank. Validated with the API's ReceptionStandardsSchema and stored with saveStandard under
-// the same name as PUT /api/v1/standards/reception.
+// per rank. Validated with the API's ReceptionStandardsSchema and saved by saveReceptionStandards,
+// exactly as PUT /api/v1/standards/reception.
 import { Hono, type Context } from 'hono';
 import type { AppEnv } from '../../app-env.js';
-import { saveStandard } from '../../db/repo/standards.js';
-import { DEFAULT_RECEPTION_STANDARDS, type ReceptionStandards } from '../../domain/reception-rules.js';
-import { currentReceptionStandards, RECEPTION_STANDARDS_NAME, ReceptionStandardsSchema } from '../../services/reception-standards.js';
+import { DEFAULT_RECEPTION_STANDARDS } from '../../domain/reception-rules.js';
+import { ReceptionStandardsSchema } from '../../schemas/reception-standards.js';
+import { currentReceptionStandards, type ReceptionStandards, saveReceptionStandards } from '../../services/reception-standards.js';
 import { RANKS, rankLabel } from '../../views/labels.js';
 import { CsrfField, Layout, type Flash } from '../../views/layout.js';
 import { formFields, pageContext } from '../page.js';
@@ -30,7 +30,7 @@ async function renderStandards(
 ) {
   const page = pageContext(c);
   const { t } = page;
-  const { standards, valueJson } = await currentReceptionStandards(c.var.db);
+  const { standards, valueJson } = await currentReceptionStandards(c.var.deps);
   const values = attempt?.values ?? valuesOf(standards);
   const errors = attempt?.errors ?? {};
   const d = DEFAULT_RECEPTION_STANDARDS;
@@ -114,6 +114,6 @@ export const receptionSettingsPages = new Hono<AppEnv>()
       }
       return renderStandards(c, [CHECK_FORM_FLASH(t)], { values: form, errors }, 422);
     }
-    await saveStandard(c.var.db, { name: RECEPTION_STANDARDS_NAME, value: parsed.data, actorId: actor.id, now: c.var.now() });
+    await saveReceptionStandards(c.var.deps, actor, parsed.data);
     return c.redirect('/office/settings/reception?saved=1', 303);
   });

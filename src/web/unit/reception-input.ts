@@ -3,8 +3,8 @@
 // kept row is reported under that row's field names, so it lands next to the right input.
 import type { ReceptionViolation } from '../../domain/reception-rules.js';
 import { type ValidationIssue, validationFailed } from '../../services/errors.js';
-import { zodIssues } from '../../routes/openapi.js';
-import { NewReceptionBody, type NewReceptionInput } from '../../routes/receptions-schemas.js';
+import { zodIssues } from '../../schemas/common.js';
+import { NewReceptionBody, type NewReceptionInput } from '../../schemas/receptions.js';
 import type { Lang } from '../../views/i18n.js';
 import { problemMessages } from '../../views/problem-messages.js';
 import { formInt } from '../page.js';

@@ -11,10 +11,10 @@ import { unitUser } from './context.js';
 
 export const receptionSheetPages = new Hono<AppEnv>()
   .get('/receptions/:id/list', async (c) => {
-    unitUser(c);
+    const actor = unitUser(c);
     const page = pageContext(c);
     const { t } = page;
-    const list = await receptionListFor(c, c.req.param('id'));
+    const list = await receptionListFor(c.var.deps, actor, c.req.param('id'));
     const csvHref = `/unit/receptions/${encodeURIComponent(list.receptionId)}/list.csv`;
     return c.html(
       <Layout page={page} title={t('接待清单', 'Reception list')}>
@@ -32,7 +32,7 @@ export const receptionSheetPages = new Hono<AppEnv>()
     );
   })
   .get('/receptions/:id/list.csv', async (c) => {
-    unitUser(c);
-    const list = await receptionListFor(c, c.req.param('id'));
+    const actor = unitUser(c);
+    const list = await receptionListFor(c.var.deps, actor, c.req.param('id'));
     return c.body(receptionListCsv(list), 200, receptionListCsvHeaders(list));
   });

@@ -2,10 +2,16 @@
 // POST /unit/receptions (register, through the API's service and rules), POST …/:id/cancel.
 import { Hono, type Context } from 'hono';
 import type { AppEnv } from '../../app-env.js';
-import { canSeeReception, findReception, listReceptions, receptionView, type ReceptionView } from '../../db/repo/receptions.js';
-import type { ReceptionStandards, ReceptionViolation } from '../../domain/reception-rules.js';
-import { currentReceptionStandards } from '../../services/reception-standards.js';
-import { createReception, performReceptionTransition, RECEPTION_TRANSITIONS } from '../../services/receptions.js';
+import type { ReceptionViolation } from '../../domain/reception-rules.js';
+import { currentReceptionStandards, type ReceptionStandards } from '../../services/reception-standards.js';
+import {
+  createReception,
+  findVisibleReception,
+  listVisibleReceptions,
+  performReceptionTransition,
+  RECEPTION_TRANSITIONS,
+  type ReceptionView,
+} from '../../services/receptions.js';
 import { ReceptionStatusBadge } from '../../views/components/status-badge.js';
 import { RANKS, RECEPTION_STATUS_WORDS, rankLabel, say, type Words } from '../../views/labels.js';
 import { CsrfField, Layout, type Flash, type PageContext } from '../../views/layout.js';
@@ -27,7 +33,7 @@ async function renderForm(
 ) {
   unitUser(c);
   const page = pageContext(c);
-  const [regions, { standards }] = await Promise.all([regionsById(c), currentReceptionStandards(c.var.db)]);
+  const [regions, { standards }] = await Promise.all([regionsById(c), currentReceptionStandards(c.var.deps)]);
   return c.html(
     <Layout page={page} title={page.t('登记公务接待', 'Register a reception')} messages={state.messages}>
       <StandardsNote page={page} standards={standards} />
@@ -55,7 +61,7 @@ async function renderList(c: Context<AppEnv>, options: { year: number; messages:
   const user = unitUser(c);
   const page = pageContext(c);
   const { t } = page;
-  const [rows, regions] = await Promise.all([listReceptions(c.var.db, user, { year: options.year }), regionsById(c)]);
+  const [receptions, regions] = await Promise.all([listVisibleReceptions(c.var.deps, user, { year: options.year }), regionsById(c)]);
   return c.html(
     <Layout page={page} title={t('公务接待', 'Official receptions')} messages={options.messages}>
       <form method="get" action="/unit/receptions" class="actions">
@@ -68,10 +74,10 @@ async function renderList(c: Context<AppEnv>, options: { year: number; messages:
           {t('登记公务接待', 'Register a reception')}
         </a>
       </form>
-      {rows.length === 0 ? (
+      {receptions.length === 0 ? (
         <p>{t(`${options.year} 年度暂无公务接待。`, `No receptions in ${options.year}.`)}</p>
       ) : (
-        <ReceptionTable page={page} receptions={rows.map(receptionView)} regions={regions} />
+        <ReceptionTable page={page} receptions={receptions} regions={regions} />
       )}
     </Layout>,
     options.status ?? 200,
@@ -143,8 +149,8 @@ async function doneMessages(c: Context<AppEnv>, page: PageContext): Promise<Flas
   for (const [param, words] of Object.entries(DONE_MESSAGES)) {
     const id = c.req.query(param);
     if (!id) continue;
-    const row = await findReception(c.var.db, id);
-    return row && canSeeReception(user, row) ? [{ kind: 'ok', lines: [say(words, page.t)] }] : [];
+    const reception = await findVisibleReception(c.var.deps, user, id);
+    return reception ? [{ kind: 'ok', lines: [say(words, page.t)] }] : [];
   }
   return [];
 }
@@ -159,7 +165,7 @@ export const receptionPages = new Hono<AppEnv>()
     const user = unitUser(c);
     const values = await formFields(c);
     try {
-      const reception = await createReception(c, user, receptionInputOf(values));
+      const reception = await createReception(c.var.deps, user, receptionInputOf(values));
       return c.redirect(`/unit/receptions?year=${reception.startDate.slice(0, 4)}&created=${encodeURIComponent(reception.id)}`, 303);
     } catch (error) {
       if (!isFormRefusal(error)) throw error;
@@ -171,10 +177,11 @@ export const receptionPages = new Hono<AppEnv>()
     }
   })
   .post('/receptions/:id/cancel', async (c) => {
-    unitUser(c);
+    const user = unitUser(c);
     const form = await formFields(c);
     try {
-      const done = await performReceptionTransition(c, c.req.param('id'), 'cancel', form.reason?.trim() || null);
+      const note = form.reason?.trim() || null;
+      const done = await performReceptionTransition(c.var.deps, user, { id: c.req.param('id'), action: 'cancel', note });
       return c.redirect(`/unit/receptions?year=${done.startDate.slice(0, 4)}&cancelled=${encodeURIComponent(done.id)}`, 303);
     } catch (error) {
       if (!isFormRefusal(error)) throw error;
