@@ -1,6 +1,7 @@
 // A region's reception rules (统筹计划、合理安排考察慰问时序): at most N delegations on any one day,
 // arrivals spaced by a minimum gap, and no visit touching a blackout day. Ranges are inclusive
 // calendar days; `regionVisits` are the region's counted visits (never the one being edited).
+// Each refusal below is one rule of the booking-rule index (booking-rules.ts), which orders them.
 import { daysBetween, eachDay, rangesOverlap, type IsoDate } from './dates.js';
 import type { Blackout, BookingRefusal, DateRange, RegionRules } from './types.js';
 
@@ -39,13 +40,30 @@ export function spacingConflict(minGapDays: number, visits: readonly DateRange[]
   return nearest?.start ?? null;
 }
 
-/** The first region rule the range breaks, checked as blackout, capacity, spacing; or null. */
-export function checkRegionRules(rules: RegionRules, visits: readonly DateRange[], range: DateRange): BookingRefusal | null {
-  const blackout = blackoutConflict(rules.blackouts, range);
-  if (blackout) return { code: 'BLACKOUT_CONFLICT', blackout };
-  const dates = fullDays(rules.maxConcurrentDelegations, visits, range);
-  if (dates.length > 0) return { code: 'REGION_CAPACITY_EXCEEDED', limit: rules.maxConcurrentDelegations, dates };
-  const nearest = spacingConflict(rules.minGapDays, visits, range.startDate);
-  if (nearest) return { code: 'REGION_SPACING_VIOLATION', minGapDays: rules.minGapDays, nearest };
-  return null;
+/** What the region rules look at: the region's rules, its counted visits nearby, and the dates. */
+export interface RegionCheckInput {
+  rules: RegionRules;
+  /** The region's counted visits near the candidate (never the one being edited). */
+  regionVisits: readonly DateRange[];
+  candidate: DateRange;
+}
+
+type Refusal<C extends BookingRefusal['code']> = Extract<BookingRefusal, { code: C }>;
+
+/** The dates touch one of the region's blackouts. */
+export function blackoutRefusal({ rules, candidate }: RegionCheckInput): Refusal<'BLACKOUT_CONFLICT'> | null {
+  const blackout = blackoutConflict(rules.blackouts, candidate);
+  return blackout ? { code: 'BLACKOUT_CONFLICT', blackout } : null;
+}
+
+/** Some day of the visit already holds as many delegations as the region takes. */
+export function capacityRefusal({ rules, regionVisits, candidate }: RegionCheckInput): Refusal<'REGION_CAPACITY_EXCEEDED'> | null {
+  const dates = fullDays(rules.maxConcurrentDelegations, regionVisits, candidate);
+  return dates.length > 0 ? { code: 'REGION_CAPACITY_EXCEEDED', limit: rules.maxConcurrentDelegations, dates } : null;
+}
+
+/** Another delegation arrives fewer than minGapDays days from this one's arrival. */
+export function spacingRefusal({ rules, regionVisits, candidate }: RegionCheckInput): Refusal<'REGION_SPACING_VIOLATION'> | null {
+  const nearest = spacingConflict(rules.minGapDays, regionVisits, candidate.startDate);
+  return nearest ? { code: 'REGION_SPACING_VIOLATION', minGapDays: rules.minGapDays, nearest } : null;
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { blackoutConflict, checkRegionRules, fullDays, spacingConflict } from '../../src/domain/capacity.js';
+import { checkRegionRules } from '../../src/domain/booking.js';
+import { blackoutConflict, fullDays, spacingConflict } from '../../src/domain/capacity.js';
 
 const visits = [
   { startDate: '2027-05-01', endDate: '2027-05-05' },

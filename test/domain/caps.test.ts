@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { checkCaps, remainingOf, usageOf } from '../../src/domain/caps.js';
+import { checkCaps } from '../../src/domain/booking.js';
+import { remainingOf, usageOf } from '../../src/domain/caps.js';
 
 const limits = { maxBatches: 3, maxHeadcountPerBatch: 10, maxPersonTrips: 25 };
 

@@ -1,7 +1,8 @@
 // Prints, as JSON, what the date rules and the feed builder give for fixed inputs, plus the host
 // offset the process runs with. host-time-zone.test.ts runs this under several TZ values and
 // compares: everything but the offset must be identical (Workers run in UTC, laptops do not).
-import { checkRegionRules, fullDays, spacingConflict } from '../../src/domain/capacity.js';
+import { checkRegionRules } from '../../src/domain/booking.js';
+import { fullDays, spacingConflict } from '../../src/domain/capacity.js';
 import {
   addDays,
   calendarDayIn,

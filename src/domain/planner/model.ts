@@ -101,7 +101,7 @@ export function buildModel(input: PlanInput): PlanModel {
     const lo = Math.max(toDayNumber(request.earliest) - base, firstStart);
     const hi = Math.min(toDayNumber(request.latest) - base - request.days + 1, lastStart);
     const pref = toDayNumber(request.preferredStart ?? request.earliest) - base;
-    const fitsBatch = request.headcount <= unit.limits.maxHeadcountPerBatch;
+    const fitsBatch = !exceedsBatchHeadcount(unit, request.headcount);
     const starts = fitsBatch ? staticStarts(region, lo, hi, request.days, pref) : new Int32Array(0);
     const startsByDate = Int32Array.from(starts).sort();
     return {
@@ -159,12 +159,34 @@ function buildRegion(input: PlanInput, id: string, base: number, length: number)
   };
 }
 
-/** Does a visit at `start` clash with anything fixed: a blackout, a full day, a booked arrival? */
-export function clashesWithFixed(region: RegionModel, start: number, days: number): boolean {
-  if (region.blackoutBefore[start + days]! - region.blackoutBefore[start]! > 0) return true;
+/** A visit of `days` days at `start` touches a blackout day. */
+export function touchesBlackout(region: RegionModel, start: number, days: number): boolean {
+  return region.blackoutBefore[start + days]! - region.blackoutBefore[start]! > 0;
+}
+
+/** Some day of the visit is already full with existing visits alone. */
+export function meetsFullExistingDay(region: RegionModel, start: number, days: number): boolean {
   for (let d = start; d < start + days; d++) if (region.existingOccupancy[d]! >= region.limit) return true;
+  return false;
+}
+
+/** An existing visit arrives fewer than `gap` days from `start`. */
+export function nearExistingArrival(region: RegionModel, start: number): boolean {
   for (let d = start - region.gap + 1; d < start + region.gap; d++) if (region.existingArrivals[d]! > 0) return true;
   return false;
+}
+
+/** The delegation is larger than the unit's cap per batch, whatever the day. */
+export function exceedsBatchHeadcount(unit: UnitModel, headcount: number): boolean {
+  return headcount > unit.limits.maxHeadcountPerBatch;
+}
+
+/**
+ * Does a visit at `start` clash with anything fixed: a blackout, a full day, a booked arrival?
+ * (The fixed parts of PLANNER_RULES in rules.ts, called directly on this hot path.)
+ */
+export function clashesWithFixed(region: RegionModel, start: number, days: number): boolean {
+  return touchesBlackout(region, start, days) || meetsFullExistingDay(region, start, days) || nearExistingArrival(region, start);
 }
 
 function staticStarts(region: RegionModel, lo: number, hi: number, days: number, pref: number): Int32Array {

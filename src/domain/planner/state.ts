@@ -38,17 +38,12 @@ export class PlanState {
 
   /** Would one more batch of this request stay within its unit's caps? */
   capsAllow(req: RequestModel): boolean {
-    return this.remainingBatches[req.unitIndex]! >= 1 && this.remainingTrips[req.unitIndex]! >= req.headcount;
+    return batchLeft(this, req) && tripsLeft(this, req);
   }
 
   /** Region capacity and spacing against everything placed now (req itself must be unplaced). */
   regionAllows(req: RequestModel, start: number): boolean {
-    const region = this.model.regions[req.regionIndex]!;
-    const occupancy = this.occupancy[req.regionIndex]!;
-    for (let d = start; d < start + req.days; d++) if (occupancy[d]! >= region.limit) return false;
-    const arrivals = this.arrivals[req.regionIndex]!;
-    for (let d = start - region.gap + 1; d < start + region.gap; d++) if (arrivals[d]! > 0) return false;
-    return true;
+    return roomOnEveryDay(this, req, start) && noArrivalWithinGap(this, req, start);
   }
 
   /** The closest start to the preferred day that fits now, or UNPLACED. */
@@ -107,6 +102,34 @@ export class PlanState {
     this.placedWeight += sign * req.weight;
     this.deviation += sign * Math.abs(start - req.pref);
   }
+}
+
+// The live parts of PLANNER_RULES (rules.ts): what the plan's own placements change.
+
+/** The unit has a batch left this year. */
+export function batchLeft(state: PlanState, req: RequestModel): boolean {
+  return state.remainingBatches[req.unitIndex]! >= 1;
+}
+
+/** The unit's person-trips left this year take the whole delegation. */
+export function tripsLeft(state: PlanState, req: RequestModel): boolean {
+  return state.remainingTrips[req.unitIndex]! >= req.headcount;
+}
+
+/** No day of the visit is full with existing visits and placements (req itself unplaced). */
+export function roomOnEveryDay(state: PlanState, req: RequestModel, start: number): boolean {
+  const limit = state.model.regions[req.regionIndex]!.limit;
+  const occupancy = state.occupancy[req.regionIndex]!;
+  for (let d = start; d < start + req.days; d++) if (occupancy[d]! >= limit) return false;
+  return true;
+}
+
+/** No existing or placed visit arrives fewer than the region's gap days from `start`. */
+export function noArrivalWithinGap(state: PlanState, req: RequestModel, start: number): boolean {
+  const gap = state.model.regions[req.regionIndex]!.gap;
+  const arrivals = state.arrivals[req.regionIndex]!;
+  for (let d = start - gap + 1; d < start + gap; d++) if (arrivals[d]! > 0) return false;
+  return true;
 }
 
 /** A set of small integers with O(1) add, delete and indexed access (for random picks). */

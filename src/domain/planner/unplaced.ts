@@ -5,6 +5,7 @@
 // one standing in the way there, not whatever the preferred day happens to break. Unit caps
 // do not depend on the day, and checkBooking names them first.
 import { checkBooking } from '../booking.js';
+import { BOOKING_RULES_IN_ORDER } from '../booking-rules.js';
 import { addDays, fromDayNumber } from '../dates.js';
 import type { RegionCalendars } from './calendar.js';
 import type { PlanModel, RequestModel } from './model.js';
@@ -50,22 +51,18 @@ function bestCandidateStart(state: PlanState, req: RequestModel): number {
   return best;
 }
 
+/**
+ * How many region rules the start breaks against everything placed now: each region rule of the
+ * index, by its planner counterpart (a fixed clash, or a live check that fails).
+ */
 function brokenRuleKinds(state: PlanState, model: PlanModel, req: RequestModel, start: number): number {
   const region = model.regions[req.regionIndex]!;
-  const occupancy = state.occupancy[req.regionIndex]!;
-  const arrivals = state.arrivals[req.regionIndex]!;
-  let broken = region.blackoutBefore[start + req.days]! - region.blackoutBefore[start]! > 0 ? 1 : 0;
-  for (let d = start; d < start + req.days; d++) {
-    if (occupancy[d]! >= region.limit) {
-      broken++;
-      break;
-    }
-  }
-  for (let d = start - region.gap + 1; d < start + region.gap; d++) {
-    if (arrivals[d]! > 0) {
-      broken++;
-      break;
-    }
+  const unit = model.units[req.unitIndex]!;
+  let broken = 0;
+  for (const rule of BOOKING_RULES_IN_ORDER) {
+    if (rule.scope !== 'region') continue;
+    const { fixed, live } = rule.planner;
+    if (fixed?.(region, unit, req, start) || (live && !live(state, req, start))) broken++;
   }
   return broken;
 }

@@ -9,7 +9,8 @@
 // variable. Solved lexicographically: max Σ weight·x, then with Σ weight·x ≥ that optimum,
 // min Σ |s − preferred|·x.
 import type { Highs } from 'highs';
-import { checkRegionRules, countedVisitsOn } from '../../../src/domain/capacity.js';
+import { checkRegionRules } from '../../../src/domain/booking.js';
+import { countedVisitsOn } from '../../../src/domain/capacity.js';
 import { addDays, daysBetween, fromDayNumber, toDayNumber } from '../../../src/domain/dates.js';
 import { weightOf, type PlanInput } from '../../../src/domain/planner/index.js';
 
