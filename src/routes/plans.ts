@@ -1,22 +1,38 @@
 // The annual plan (CONTRACT.md, "Annual plan"): requests, solve, proposals and commit. The logic
 // lives in services/plans.ts and services/plan-commit.ts, shared with the office page.
 import { createRoute, z } from '@hono/zod-openapi';
-import { planRequestView, type ProposalRecord } from '../db/repo/plans.js';
-import { visitView } from '../db/repo/visits.js';
 import { requireRole, requireUser } from '../http/auth.js';
+import { YearParamSchema } from '../schemas/common.js';
+import { NewPlanRequestBody, PlanRequestQuery, PlanRequestSchema, ProposalSchema, SolveBody } from '../schemas/plans.js';
 import { commitProposal, findYearProposal } from '../services/plan-commit.js';
-import { listYearRequests, proposalUpToDate, solveYear, submitPlanRequest, withdrawYearRequest } from '../services/plans.js';
-import { bearerSecurity, conflictResponse, createRouter, jsonBody, jsonContent, problemResponses } from './openapi.js';
 import {
-  CommitResultSchema,
-  NewPlanRequestBody,
-  PlanRequestQuery,
-  PlanRequestSchema,
-  ProposalSchema,
-  SolveBody,
-  YearIdParam,
-  YearParam,
-} from './plans-schemas.js';
+  listYearRequests,
+  planRequestView,
+  type ProposalRecord,
+  proposalUpToDate,
+  solveYear,
+  submitPlanRequest,
+  withdrawYearRequest,
+} from '../services/plans.js';
+import { bearerSecurity, conflictResponse, createRouter, jsonBody, jsonContent, problemResponses } from './openapi.js';
+import { VisitSchema } from './visit-schemas.js';
+
+const YearParam = z.object({ year: YearParamSchema.openapi({ param: { name: 'year', in: 'path' } }) });
+const idParam = (name: string) =>
+  z
+    .string()
+    .min(1)
+    .max(64)
+    .openapi({ param: { name, in: 'path' } });
+const YearIdParam = YearParam.extend({ id: idParam('id') });
+
+// The commit's answer lists visits: it is written with the visit schemas.
+const CommitResultSchema = z
+  .object({
+    proposalId: z.string(),
+    visits: z.array(VisitSchema).openapi({ description: 'The visits created, status submitted, earliest first' }),
+  })
+  .openapi('PlanCommit');
 
 const TAGS = ['Annual plan'];
 
@@ -118,33 +134,30 @@ function proposalView(p: ProposalRecord) {
 export const planRoutes = createRouter()
   .openapi(createRequestRoute, async (c) => {
     const user = requireRole(c, 'unit', 'office');
-    const row = await submitPlanRequest(c, user, c.req.valid('param').year, c.req.valid('json'));
+    const row = await submitPlanRequest(c.var.deps, user, { year: c.req.valid('param').year, request: c.req.valid('json') });
     return c.json(planRequestView(row), 201);
   })
   .openapi(listRequestsRoute, async (c) => {
     const user = requireUser(c);
-    const rows = await listYearRequests(c, user, c.req.valid('param').year, c.req.valid('query'));
+    const rows = await listYearRequests(c.var.deps, user, { year: c.req.valid('param').year, filter: c.req.valid('query') });
     return c.json({ items: rows.map(planRequestView) }, 200);
   })
   .openapi(withdrawRequestRoute, async (c) => {
     const user = requireUser(c);
-    const { year, id } = c.req.valid('param');
-    return c.json(planRequestView(await withdrawYearRequest(c, user, year, id)), 200);
+    return c.json(planRequestView(await withdrawYearRequest(c.var.deps, user, c.req.valid('param'))), 200);
   })
   .openapi(solveRoute, async (c) => {
     const user = requireRole(c, 'office');
-    const proposal = await solveYear(c, user, c.req.valid('param').year, c.req.valid('json').timeLimitMs);
+    const proposal = await solveYear(c.var.deps, user, { year: c.req.valid('param').year, timeLimitMs: c.req.valid('json').timeLimitMs });
     return c.json(proposalView(proposal), 201);
   })
   .openapi(getProposalRoute, async (c) => {
-    requireRole(c, 'office');
-    const { year, id } = c.req.valid('param');
-    const proposal = await findYearProposal(c, year, id);
-    return c.json({ ...proposalView(proposal), upToDate: await proposalUpToDate(c, proposal) }, 200);
+    const user = requireRole(c, 'office');
+    const proposal = await findYearProposal(c.var.deps, user, c.req.valid('param'));
+    return c.json({ ...proposalView(proposal), upToDate: await proposalUpToDate(c.var.deps, proposal) }, 200);
   })
   .openapi(commitRoute, async (c) => {
     const user = requireRole(c, 'office');
-    const { year, id } = c.req.valid('param');
-    const committed = await commitProposal(c, user, year, id);
-    return c.json({ proposalId: committed.proposal.id, visits: committed.visits.map(visitView) }, 200);
+    const committed = await commitProposal(c.var.deps, user, c.req.valid('param'));
+    return c.json({ proposalId: committed.proposal.id, visits: committed.visits }, 200);
   });

@@ -2,17 +2,17 @@
 // single-booking rules (checkPlacements), then write all visits in one guarded batch
 // (db/repo/plan-commit.ts). Anything that moved since the solve → 409 PLAN_STALE naming the
 // requests, and nothing is committed. A proposal commits once; again → 409 INVALID_TRANSITION.
-import type { Context } from 'hono';
-import type { AppEnv } from '../app-env.js';
-import type { Actor } from '../domain/actor.js';
 import { commitPlacements, type CommitPlacement } from '../db/repo/plan-commit.js';
 import { findProposal, loadPlanYear, type PlanRequestStatus, type PlanYearData, type ProposalRecord } from '../db/repo/plans.js';
-import type { VisitRow } from '../db/repo/visits.js';
+import { visitView, type VisitView } from '../db/repo/visits.js';
+import type { Actor } from '../domain/actor.js';
 import { checkPlacements, type PlacementRefusal } from '../domain/planner/index.js';
+import { type ServiceDeps, todayOf } from './deps.js';
 import { AppError, forbidden, notFound } from './errors.js';
-import { refusalDetail } from './visit-problems.js';
 import { invalidPlanTransition, planInputOf } from './plans.js';
-import { todayOf } from './visits.js';
+import { refusalDetail } from './visit-problems.js';
+
+export type { VisitView };
 
 /** Why one placement no longer fits: a planner refusal with its numbers, or the request left the open state. */
 export type StaleReason = { requestId: string; detail: string } & (
@@ -24,30 +24,35 @@ export type StaleReason = { requestId: string; detail: string } & (
 // back in between; the batch is simply tried again, a bounded number of times.
 const ATTEMPTS = 3;
 
-export async function findYearProposal(c: Context<AppEnv>, year: number, id: string): Promise<ProposalRecord> {
-  const proposal = await findProposal(c.var.db, id);
-  if (!proposal || proposal.year !== year) throw notFound('proposal');
+/** A proposal of the year (office); one of another year is "not found" like an unknown one. */
+export async function findYearProposal(deps: ServiceDeps, user: Actor, args: { year: number; id: string }): Promise<ProposalRecord> {
+  if (user.role !== 'office') throw forbidden('Only the office reads plan proposals.');
+  const proposal = await findProposal(deps.db, args.id);
+  if (!proposal || proposal.year !== args.year) throw notFound('proposal');
   return proposal;
 }
 
-export async function commitProposal(
-  c: Context<AppEnv>,
-  user: Actor,
-  year: number,
-  id: string,
-): Promise<{ proposal: ProposalRecord; visits: VisitRow[] }> {
+/** The committed proposal and the visits it created, status submitted, earliest first. */
+export interface CommittedProposal {
+  proposal: ProposalRecord;
+  visits: VisitView[];
+}
+
+export async function commitProposal(deps: ServiceDeps, user: Actor, args: { year: number; id: string }): Promise<CommittedProposal> {
   if (user.role !== 'office') throw forbidden('Only the office commits the annual plan.');
   for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
-    const proposal = await findYearProposal(c, year, id);
+    const proposal = await findYearProposal(deps, user, args);
     if (proposal.status !== 'open') throw invalidPlanTransition(proposal.status, 'commit', 'proposal');
-    const data = await loadPlanYear(c.var.db, year);
-    const stale = staleReasons(data, proposal, todayOf(c));
+    const data = await loadPlanYear(deps.db, args.year);
+    const stale = staleReasons(data, proposal, todayOf(deps));
     if (stale.length) throw planStale(stale);
     const headcountOf = new Map(data.requests.map((r) => [r.id, r.headcount]));
     const placements: CommitPlacement[] = proposal.result.placements.map((p) => ({ ...p, headcount: headcountOf.get(p.requestId) ?? 0 }));
-    const now = c.var.now();
-    const result = await commitPlacements(c.var.db, { proposalId: proposal.id, placements, actorId: user.id, now });
-    if (result.ok) return { proposal: { ...proposal, status: 'committed', committedAt: now.toISOString() }, visits: result.visits };
+    const now = deps.now();
+    const result = await commitPlacements(deps.db, { proposalId: proposal.id, placements, actorId: user.id, now });
+    if (result.ok) {
+      return { proposal: { ...proposal, status: 'committed', committedAt: now.toISOString() }, visits: result.visits.map(visitView) };
+    }
   }
   throw new AppError('CONFLICT', 'The plan year kept changing while the proposal was committed; nothing was committed. Try again.');
 }

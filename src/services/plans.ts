@@ -1,8 +1,7 @@
 // The annual plan (统筹计划, CONTRACT.md "Annual plan"), shared by the JSON API and the office
 // page: file, list and withdraw requests, and solve a year into a stored proposal. Committing a
-// proposal is plan-commit.ts. Failures are thrown as Problems; each caller renders them its way.
-import type { Context } from 'hono';
-import type { AppEnv } from '../app-env.js';
+// proposal is plan-commit.ts; what the office's plan page shows is plan-overview.ts. Refusals are
+// thrown as AppError; each caller renders them its way.
 import type { Actor } from '../domain/actor.js';
 import {
   canSeePlanRequest,
@@ -12,32 +11,22 @@ import {
   listPlanRequests,
   loadPlanYear,
   withdrawPlanRequest,
-  type PlanRequestFilter,
+  planRequestView,
   type PlanRequestRow,
+  type PlanRequestView,
   type PlanYearData,
   type ProposalRecord,
 } from '../db/repo/plans.js';
 import { findRegion, findUnit } from '../db/repo/reference.js';
 import { addDays, yearOf } from '../domain/dates.js';
 import { solvePlan, type PlanInput, type PlanRequest, type Priority } from '../domain/planner/index.js';
-import type { VisitKind } from '../domain/types.js';
 import { sha256Hex } from '../lib/crypto.js';
+import type { PlanRequestFilterInput, PlanRequestInput } from '../schemas/plans.js';
+import { type ServiceDeps, todayOf } from './deps.js';
 import { AppError, forbidden, notFound, type ValidationIssue, validationFailed } from './errors.js';
-import { todayOf } from './visits.js';
 
-export interface PlanRequestInput {
-  regionId: string;
-  kind: VisitKind;
-  days: number;
-  headcount: number;
-  earliest: string;
-  latest: string;
-  preferredStart?: string | null;
-  priority: number;
-  leaderName: string;
-  purpose: string;
-  unitId?: string;
-}
+export type { PlanRequestInput, PlanRequestRow, PlanRequestView, PlanYearData, ProposalRecord };
+export { planRequestView };
 
 /**
  * Date rules across fields. A visit counts in the year it starts, so `earliest` lies in the plan
@@ -68,24 +57,29 @@ export function planRequestIssues(year: number, r: PlanRequestInput, today: stri
 }
 
 /** The unit a request is for: a unit's own (naming another is forbidden), or the one the office names. */
-async function requestUnit(c: Context<AppEnv>, user: Actor, requested: string | undefined, issues: ValidationIssue[]): Promise<string> {
+async function requestUnit(deps: ServiceDeps, user: Actor, requested: string | undefined, issues: ValidationIssue[]): Promise<string> {
   if (user.role === 'unit') return user.unitId ?? '';
   if (!requested) issues.push({ path: 'unitId', message: 'required when the office files a request for a unit' });
-  else if (!(await findUnit(c.var.db, requested))) issues.push({ path: 'unitId', message: `unknown unit "${requested}"` });
+  else if (!(await findUnit(deps.db, requested))) issues.push({ path: 'unitId', message: `unknown unit "${requested}"` });
   return requested ?? '';
 }
 
-export async function submitPlanRequest(c: Context<AppEnv>, user: Actor, year: number, input: PlanRequestInput): Promise<PlanRequestRow> {
+export async function submitPlanRequest(
+  deps: ServiceDeps,
+  user: Actor,
+  args: { year: number; request: PlanRequestInput },
+): Promise<PlanRequestRow> {
+  const { year, request: input } = args;
   if (user.role === 'hq') throw forbidden('Only units and the office file plan requests.');
   if (user.role === 'unit' && input.unitId !== undefined && input.unitId !== user.unitId) {
     throw forbidden('A unit files requests for itself only; leave unitId out.');
   }
-  const issues = planRequestIssues(year, input, todayOf(c));
-  if (!(await findRegion(c.var.db, input.regionId))) issues.unshift({ path: 'regionId', message: `unknown region "${input.regionId}"` });
-  const unitId = await requestUnit(c, user, input.unitId, issues);
+  const issues = planRequestIssues(year, input, todayOf(deps));
+  if (!(await findRegion(deps.db, input.regionId))) issues.unshift({ path: 'regionId', message: `unknown region "${input.regionId}"` });
+  const unitId = await requestUnit(deps, user, input.unitId, issues);
   if (issues.length) throw validationFailed(issues);
   const { regionId, kind, days, headcount, earliest, latest, priority, leaderName, purpose } = input;
-  return insertPlanRequest(c.var.db, {
+  return insertPlanRequest(deps.db, {
     request: {
       year,
       unitId,
@@ -101,24 +95,30 @@ export async function submitPlanRequest(c: Context<AppEnv>, user: Actor, year: n
       purpose,
     },
     actorId: user.id,
-    now: c.var.now(),
+    now: deps.now(),
   });
 }
 
-export function listYearRequests(c: Context<AppEnv>, user: Actor, year: number, filter: PlanRequestFilter = {}): Promise<PlanRequestRow[]> {
-  return listPlanRequests(c.var.db, user, year, filter);
+/** The year's requests the caller may see: the office all, an HQ its region's, a unit its own. */
+export function listYearRequests(
+  deps: ServiceDeps,
+  user: Actor,
+  args: { year: number; filter?: PlanRequestFilterInput },
+): Promise<PlanRequestRow[]> {
+  return listPlanRequests(deps.db, user, args.year, args.filter ?? {});
 }
 
-export async function withdrawYearRequest(c: Context<AppEnv>, user: Actor, year: number, id: string): Promise<PlanRequestRow> {
-  const request = await findPlanRequest(c.var.db, id);
+export async function withdrawYearRequest(deps: ServiceDeps, user: Actor, args: { year: number; id: string }): Promise<PlanRequestRow> {
+  const { year, id } = args;
+  const request = await findPlanRequest(deps.db, id);
   if (!request || request.year !== year || !canSeePlanRequest(user, request)) throw notFound('plan request');
   if (!(user.role === 'office' || (user.role === 'unit' && user.unitId === request.unitId))) {
     throw forbidden('Only the unit that filed the request, or the office, may withdraw it.');
   }
-  const withdrawn = await withdrawPlanRequest(c.var.db, { id, actorId: user.id, now: c.var.now() });
+  const withdrawn = await withdrawPlanRequest(deps.db, { id, actorId: user.id, now: deps.now() });
   if (withdrawn) return withdrawn;
   // Not open at the moment of the write (perhaps committed or withdrawn just now): say what it is.
-  const current = await findPlanRequest(c.var.db, id);
+  const current = await findPlanRequest(deps.db, id);
   throw invalidPlanTransition(current?.status ?? request.status, 'withdraw', 'request');
 }
 
@@ -178,21 +178,22 @@ export function inputFingerprint(input: PlanInput): Promise<string> {
   );
 }
 
-export async function solveYear(c: Context<AppEnv>, user: Actor, year: number, timeLimitMs?: number): Promise<ProposalRecord> {
+export async function solveYear(deps: ServiceDeps, user: Actor, args: { year: number; timeLimitMs?: number }): Promise<ProposalRecord> {
+  const { year, timeLimitMs } = args;
   if (user.role !== 'office') throw forbidden('Only the office solves the annual plan.');
-  const today = todayOf(c);
-  const input = planInputOf(await loadPlanYear(c.var.db, year), year, today);
+  const today = todayOf(deps);
+  const input = planInputOf(await loadPlanYear(deps.db, year), year, today);
   const proposal = solvePlan({ ...input, timeLimitMs });
-  return insertProposal(c.var.db, {
+  return insertProposal(deps.db, {
     year,
     result: { ...proposal, requestIds: input.requests.map((r) => r.id), inputFingerprint: await inputFingerprint(input), today },
     actorId: user.id,
-    now: c.var.now(),
+    now: deps.now(),
   });
 }
 
 /** Would solving again see the same problem? (Requests, rules, visits and caps unchanged since the solve.) */
-export async function proposalUpToDate(c: Context<AppEnv>, proposal: ProposalRecord): Promise<boolean> {
-  const input = planInputOf(await loadPlanYear(c.var.db, proposal.year), proposal.year, todayOf(c));
+export async function proposalUpToDate(deps: ServiceDeps, proposal: ProposalRecord): Promise<boolean> {
+  const input = planInputOf(await loadPlanYear(deps.db, proposal.year), proposal.year, todayOf(deps));
   return (await inputFingerprint(input)) === proposal.result.inputFingerprint;
 }

@@ -2,7 +2,7 @@
 // solver names only the rule; where the current data supplies the numbers (a cap's limit and use,
 // the blackout in the window, the window itself) the shared rule message says them, otherwise a
 // sentence about the whole window does (capacity and spacing have no single date to name).
-import type { PlanYearData, PlanRequestRow } from '../../db/repo/plans.js';
+import type { PlanYearData, PlanRequestRow } from '../../services/plans.js';
 import type { Placement } from '../../domain/planner/index.js';
 import { DEFAULT_QUOTA_LIMITS } from '../../domain/caps.js';
 import { rangesOverlap } from '../../domain/dates.js';

@@ -1,7 +1,7 @@
 // The year's requests as a grid: one row per region, one column per month, each request in the
 // month it would like to start (its preferred start, else its earliest day), so crowded months
 // and regions show before anything is solved.
-import type { PlanRequestRow } from '../../db/repo/plans.js';
+import type { PlanRequestRow } from '../../services/plans.js';
 import type { PageContext } from '../../views/layout.js';
 import { requestStatusLabel } from './plan-reasons.js';
 

@@ -1,19 +1,14 @@
 // The annual plan page (/office/plan?year=): the requests grid, the solve button, and the latest
 // proposal as a year calendar per region with its numbers, the unplaced requests and their
 // reasons, and the commit button.
-import type { PlanRequestRow, PlanYearData, ProposalRecord } from '../../db/repo/plans.js';
+import type { ShownProposal } from '../../services/plan-overview.js';
+import type { PlanRequestRow, PlanYearData } from '../../services/plans.js';
 import { daysBetween, PROGRAMME_TIME_ZONE } from '../../domain/dates.js';
 import { CsrfField, Layout, type Flash, type PageContext } from '../../views/layout.js';
 import { YearPicker } from './settings-nav.js';
 import { CalendarLegend, YearCalendar, type CalendarRegion } from './plan-calendar.js';
 import { unplacedReason } from './plan-reasons.js';
 import { kindWord, RequestGrid } from './plan-requests.js';
-
-export interface ShownProposal {
-  record: ProposalRecord;
-  /** False when requests, rules, visits or caps changed since the solve. */
-  upToDate: boolean;
-}
 
 export interface PlanPageProps {
   page: PageContext;

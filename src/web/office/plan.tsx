@@ -4,13 +4,12 @@
 // the requests that moved, and nothing is committed.
 import { Hono, type Context } from 'hono';
 import type { AppEnv } from '../../app-env.js';
-import { findProposal, latestProposal, loadPlanYear, type ProposalRecord } from '../../db/repo/plans.js';
-import { listRegions, listUnits } from '../../db/repo/reference.js';
-import { AppError, notFound, errorFields } from '../../services/errors.js';
-import { YearParamSchema } from '../../routes/openapi.js';
+import type { Actor } from '../../domain/actor.js';
+import { YearParamSchema } from '../../schemas/common.js';
+import { AppError, errorFields, notFound } from '../../services/errors.js';
 import { commitProposal } from '../../services/plan-commit.js';
-import { inputFingerprint, planInputOf, solveYear } from '../../services/plans.js';
-import { todayOf } from '../../services/visits.js';
+import { planOverview, proposalById } from '../../services/plan-overview.js';
+import { type ProposalRecord, solveYear } from '../../services/plans.js';
 import type { Flash, PageContext } from '../../views/layout.js';
 import { problemMessages, type ProblemLike } from '../../views/problem-messages.js';
 import { formFields, pageContext } from '../page.js';
@@ -21,19 +20,17 @@ import { describeRequest, PlanPage } from './plan-view.js';
 import { httpStatusOf } from '../../http/problem.js';
 
 interface RenderOptions {
+  year: number;
   proposalId?: string;
   messages: Flash[];
   /** The refused commit, told request by request once the page's data is loaded. */
   refusal?: AppError;
 }
 
-async function renderPlan(c: Context<AppEnv>, year: number, options: RenderOptions, status: 200 | 404 | 409 | 422 = 200) {
-  const { db } = c.var;
+async function renderPlan(c: Context<AppEnv>, actor: Actor, options: RenderOptions, status: 200 | 404 | 409 | 422 = 200) {
+  const { year } = options;
   const page = pageContext(c);
-  const [regions, units, data] = await Promise.all([listRegions(db), listUnits(db), loadPlanYear(db, year)]);
-  const chosen = options.proposalId ? await findProposal(db, options.proposalId) : await latestProposal(db, year);
-  const record = chosen?.year === year ? chosen : undefined;
-  const fingerprint = record ? await inputFingerprint(planInputOf(data, year, todayOf(c))) : '';
+  const { regions, units, data, proposal } = await planOverview(c.var.deps, actor, { year, proposalId: options.proposalId });
   const unitName = namesById(units);
   const unitOrder = new Map(units.map((u, i) => [u.id, i]));
   const regionRows = regions.map((r) => ({ id: r.id, name: r.name }));
@@ -56,7 +53,7 @@ async function renderPlan(c: Context<AppEnv>, year: number, options: RenderOptio
       unitName={unitName}
       unitIndex={(id) => unitOrder.get(id) ?? 0}
       data={data}
-      proposal={record ? { record, upToDate: record.result.inputFingerprint === fingerprint } : undefined}
+      proposal={proposal}
     />,
     status,
   );
@@ -95,11 +92,11 @@ function committedFlash(c: Context<AppEnv>, record: ProposalRecord | undefined, 
 
 export const officePlanPages = new Hono<AppEnv>()
   .get('/', async (c) => {
-    webUser(c, 'office');
+    const user = webUser(c, 'office');
     const year = yearFromQuery(c);
     const proposalId = c.req.query('proposal');
-    const record = proposalId ? await findProposal(c.var.db, proposalId) : undefined;
-    return renderPlan(c, year, { proposalId, messages: committedFlash(c, record, pageContext(c)) });
+    const record = proposalId ? await proposalById(c.var.deps, user, proposalId) : undefined;
+    return renderPlan(c, user, { year, proposalId, messages: committedFlash(c, record, pageContext(c)) });
   })
   .post('/solve', async (c) => {
     const user = webUser(c, 'office');
@@ -109,24 +106,27 @@ export const officePlanPages = new Hono<AppEnv>()
       const { t } = pageContext(c);
       return renderPlan(
         c,
-        yearFromQuery(c),
-        { messages: [{ kind: 'error', lines: [t('请选择 2000 至 2999 之间的年份。', 'Choose a year between 2000 and 2999.')] }] },
+        user,
+        {
+          year: yearFromQuery(c),
+          messages: [{ kind: 'error', lines: [t('请选择 2000 至 2999 之间的年份。', 'Choose a year between 2000 and 2999.')] }],
+        },
         422,
       );
     }
-    const proposal = await solveYear(c, user, parsed.data);
+    const proposal = await solveYear(c.var.deps, user, { year: parsed.data });
     return c.redirect(`/office/plan?year=${parsed.data}&proposal=${encodeURIComponent(proposal.id)}`, 303);
   })
   .post('/proposals/:id/commit', async (c) => {
     const user = webUser(c, 'office');
     const id = c.req.param('id');
-    const proposal = await findProposal(c.var.db, id);
+    const proposal = await proposalById(c.var.deps, user, id);
     if (!proposal) throw notFound('proposal');
     try {
-      await commitProposal(c, user, proposal.year, id);
+      await commitProposal(c.var.deps, user, { year: proposal.year, id });
     } catch (error) {
       if (!(error instanceof AppError) || httpStatusOf(error) !== 409) throw error;
-      return renderPlan(c, proposal.year, { proposalId: id, messages: [], refusal: error }, 409);
+      return renderPlan(c, user, { year: proposal.year, proposalId: id, messages: [], refusal: error }, 409);
     }
     return c.redirect(`/office/plan?year=${proposal.year}&proposal=${encodeURIComponent(id)}&committed=1`, 303);
   });
