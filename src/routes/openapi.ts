@@ -1,11 +1,10 @@
 // Shared pieces for every /api/v1 router: the router factory with one validation hook, and the
-// schemas that recur (problem responses, ids, dates).
+// OpenAPI pieces that recur (problem responses, JSON bodies, security). Input schemas live in
+// src/schemas/.
 import { OpenAPIHono, z } from '@hono/zod-openapi';
 import type { AppEnv } from '../app-env.js';
-import { IsoDateSchema, YearParamSchema, zodIssues } from '../schemas/common.js';
+import { zodIssues } from '../schemas/common.js';
 import { validationFailed } from '../services/errors.js';
-
-export { IsoDateSchema, YearParamSchema, zodIssues };
 
 export function createRouter(): OpenAPIHono<AppEnv> {
   return new OpenAPIHono<AppEnv>({

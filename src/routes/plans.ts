@@ -3,7 +3,14 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { requireRole, requireUser } from '../http/auth.js';
 import { YearParamSchema } from '../schemas/common.js';
-import { NewPlanRequestBody, PlanRequestQuery, PlanRequestSchema, ProposalSchema, SolveBody } from '../schemas/plans.js';
+import {
+  CommitResultSchema,
+  NewPlanRequestBody,
+  PlanRequestQuery,
+  PlanRequestSchema,
+  ProposalSchema,
+  SolveBody,
+} from '../schemas/plans.js';
 import { commitProposal, findYearProposal } from '../services/plan-commit.js';
 import {
   listYearRequests,
@@ -15,7 +22,6 @@ import {
   withdrawYearRequest,
 } from '../services/plans.js';
 import { bearerSecurity, conflictResponse, createRouter, jsonBody, jsonContent, problemResponses } from './openapi.js';
-import { VisitSchema } from './visit-schemas.js';
 
 const YearParam = z.object({ year: YearParamSchema.openapi({ param: { name: 'year', in: 'path' } }) });
 const idParam = (name: string) =>
@@ -25,14 +31,6 @@ const idParam = (name: string) =>
     .max(64)
     .openapi({ param: { name, in: 'path' } });
 const YearIdParam = YearParam.extend({ id: idParam('id') });
-
-// The commit's answer lists visits: it is written with the visit schemas.
-const CommitResultSchema = z
-  .object({
-    proposalId: z.string(),
-    visits: z.array(VisitSchema).openapi({ description: 'The visits created, status submitted, earliest first' }),
-  })
-  .openapi('PlanCommit');
 
 const TAGS = ['Annual plan'];
 

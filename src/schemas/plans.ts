@@ -1,13 +1,10 @@
 // The annual plan (CONTRACT.md, "Annual plan"): a plan request (a wish for a visit somewhere in a
 // window), the solve options and the stored proposal. Shared by the plan routes, the office's plan
-// page and services/plans.ts. The commit's answer (PlanCommit) lists visits, so it stays with the
-// visit schemas in the route.
+// page and services/plans.ts.
 import { z } from 'zod';
 import { MAX_VISIT_DAYS } from '../domain/types.js';
 import { IsoDateSchema } from './common.js';
-
-/** The kinds of visit (domain/types.ts VisitKind), as the visit schemas list them. */
-const VisitKindSchema = z.enum(['inspection', 'condolence']);
+import { VisitKindSchema, VisitSchema } from './visits.js';
 
 export const PlanRequestStatusSchema = z.enum(['open', 'withdrawn', 'committed']);
 
@@ -109,3 +106,10 @@ export const ProposalSchema = z
     upToDate: z.boolean().optional().meta({ description: 'GET only: false when requests, rules, visits or caps changed since the solve' }),
   })
   .meta({ id: 'PlanProposal' });
+
+export const CommitResultSchema = z
+  .object({
+    proposalId: z.string(),
+    visits: z.array(VisitSchema).meta({ description: 'The visits created, status submitted, earliest first' }),
+  })
+  .meta({ id: 'PlanCommit' });

@@ -36,7 +36,7 @@ export async function planOverview(deps: ServiceDeps, actor: Actor, args: { year
 }
 
 /** A proposal of any year by its id, or undefined (the page finds its year from it). */
-export function proposalById(deps: ServiceDeps, actor: Actor, id: string): Promise<ProposalRecord | undefined> {
+export async function proposalById(deps: ServiceDeps, actor: Actor, id: string): Promise<ProposalRecord | undefined> {
   requireOffice(actor);
   return findProposal(deps.db, id);
 }
