@@ -1,25 +1,15 @@
 // The visit workflow: coordinate (HQ), approve and reject (office), withdraw (owner), cancel
 // (owner or office). Who may act is decided from the account and the visit, never the request.
-import { createRoute, z } from '@hono/zod-openapi';
+import { createRoute, type z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import type { AppEnv } from '../app-env.js';
-import { visitView } from '../db/repo/visits.js';
 import { VISIT_TRANSITIONS, type VisitAction } from '../domain/workflow.js';
 import { requireUser } from '../http/auth.js';
-import { ACTION_ACTORS, performVisitAction } from '../services/visits.js';
+import { CoordinateBody, OptionalReasonBody, ReasonBody, VisitWithWarningsSchema } from '../schemas/visits.js';
+import { visitView } from '../services/visit-reads.js';
+import { ACTION_ACTORS, performVisitAction, type VisitActionInput } from '../services/visits.js';
 import { bearerSecurity, conflictResponse, createRouter, jsonContent, problemResponses } from './openapi.js';
-import { VisitWithWarningsSchema } from './visit-schemas.js';
 import { IdParam } from './visits.js';
-
-const CoordinateBody = z
-  .object({ opinion: z.string().trim().min(1).max(2000), agree: z.boolean() })
-  .strict()
-  .openapi('Coordination');
-export const ReasonBody = z
-  .object({ reason: z.string().trim().min(1).max(2000) })
-  .strict()
-  .openapi('Reason');
-const OptionalReasonBody = z.object({ reason: z.string().trim().min(1).max(2000).optional() }).strict();
 
 function actionRouteConfig(action: VisitAction, summary: string) {
   const from = VISIT_TRANSITIONS[action].from.join(', ');
@@ -48,8 +38,8 @@ function actionRouteWithBody<B extends z.ZodType>(action: VisitAction, body: B, 
   });
 }
 
-async function perform(c: Context<AppEnv>, action: VisitAction, input: { agree?: boolean; note: string | null; opinion?: string }) {
-  const done = await performVisitAction(c, requireUser(c), c.req.param('id') ?? '', action, input);
+async function perform(c: Context<AppEnv>, action: VisitAction, input: Omit<VisitActionInput, 'id' | 'action'>) {
+  const done = await performVisitAction(c.var.deps, requireUser(c), { ...input, id: c.req.param('id') ?? '', action });
   return { ...visitView(done.row), warnings: done.warnings };
 }
 

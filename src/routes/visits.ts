@@ -1,15 +1,22 @@
 // Visits: book, list, read, edit, history (CONTRACT.md, Visits). Transitions: visit-actions.ts.
 import { createRoute, z } from '@hono/zod-openapi';
-import { visitWarnings } from '../db/repo/visit-warnings.js';
-import { auditHistory } from '../db/repo/audit-log.js';
-import { listVisits, visitView } from '../db/repo/visits.js';
+import { BOOKING_REFUSAL_CODES } from '../domain/booking-rules.js';
 import { requireRole, requireUser } from '../http/auth.js';
-import { bookVisit, editVisit, visibleVisit } from '../services/visits.js';
-import { bearerSecurity, conflictResponse, createRouter, jsonBody, jsonContent, problemResponses, YearParamSchema } from './openapi.js';
-import { NewVisitBody, VisitPatchBody, VisitSchema, VisitStatusSchema, VisitWithWarningsSchema } from './visit-schemas.js';
+import { listVisitsQuery, visitHistory, visitView, visitWithWarnings } from '../services/visit-reads.js';
+import { bookVisit, editVisit } from '../services/visits.js';
+import {
+  NewVisitBody,
+  VisitHistorySchema,
+  VisitListQuery,
+  VisitListSchema,
+  VisitPatchBody,
+  VisitWithWarningsSchema,
+} from '../schemas/visits.js';
+import { bearerSecurity, conflictResponse, createRouter, jsonBody, jsonContent, problemResponses } from './openapi.js';
 
-const RULE_CODES =
-  'BATCH_CAP_EXCEEDED, HEADCOUNT_CAP_EXCEEDED, PERSON_TRIPS_CAP_EXCEEDED, REGION_CAPACITY_EXCEEDED, REGION_SPACING_VIOLATION, BLACKOUT_CONFLICT';
+/** Every booking rule's code, as the 409s of booking and editing list them. */
+const RULE_CODES = BOOKING_REFUSAL_CODES.join(', ');
+
 export const IdParam = z.object({
   id: z
     .string()
@@ -38,15 +45,8 @@ const listVisitsRoute = createRoute({
   tags: ['Visits'],
   summary: 'Visits the caller may see (office: all; hq: its region; unit: its own)',
   security: bearerSecurity,
-  request: {
-    query: z.object({
-      year: YearParamSchema.optional(),
-      regionId: z.string().max(64).optional(),
-      unitId: z.string().max(64).optional(),
-      status: VisitStatusSchema.optional(),
-    }),
-  },
-  responses: { 200: jsonContent(z.object({ items: z.array(VisitSchema) }), 'Visits by start date'), ...problemResponses },
+  request: { query: VisitListQuery },
+  responses: { 200: jsonContent(VisitListSchema, 'Visits by start date'), ...problemResponses },
 });
 
 const getVisitRoute = createRoute({
@@ -80,52 +80,33 @@ const historyRoute = createRoute({
   summary: 'Every change to the visit, oldest first',
   security: bearerSecurity,
   request: { params: IdParam },
-  responses: {
-    200: jsonContent(
-      z.object({
-        items: z.array(
-          z.object({
-            at: z.string(),
-            actorId: z.string(),
-            action: z.string(),
-            fromStatus: z.string().nullable(),
-            toStatus: z.string().nullable(),
-            note: z.string().nullable(),
-          }),
-        ),
-      }),
-      'Audit entries',
-    ),
-    ...problemResponses,
-  },
+  responses: { 200: jsonContent(VisitHistorySchema, 'Audit entries'), ...problemResponses },
 });
 
 export const visitRoutes = createRouter()
   .openapi(createVisitRoute, async (c) => {
     const user = requireRole(c, 'unit', 'office');
-    const key = c.req.valid('header')['idempotency-key'] ?? null;
-    const booked = await bookVisit(c, user, c.req.valid('json'), key);
+    const idempotencyKey = c.req.valid('header')['idempotency-key'] ?? null;
+    const booked = await bookVisit(c.var.deps, user, { ...c.req.valid('json'), idempotencyKey });
     if (booked.replayed) c.header('idempotent-replayed', 'true');
     return c.json({ ...visitView(booked.row), warnings: booked.warnings }, 201);
   })
   .openapi(listVisitsRoute, async (c) => {
     const user = requireUser(c);
-    const query = c.req.valid('query');
-    const rows = await listVisits(c.var.db, user, { ...query, status: query.status ? [query.status] : undefined });
+    const rows = await listVisitsQuery(c.var.deps, user, c.req.valid('query'));
     return c.json({ items: rows.map(visitView) }, 200);
   })
   .openapi(getVisitRoute, async (c) => {
     const user = requireUser(c);
-    const row = await visibleVisit(c, user, c.req.valid('param').id);
-    return c.json({ ...visitView(row), warnings: await visitWarnings(c.var.db, row) }, 200);
+    const { visit, warnings } = await visitWithWarnings(c.var.deps, user, c.req.valid('param').id);
+    return c.json({ ...visitView(visit), warnings }, 200);
   })
   .openapi(patchVisitRoute, async (c) => {
     const user = requireUser(c);
-    const edited = await editVisit(c, user, c.req.valid('param').id, c.req.valid('json'));
+    const edited = await editVisit(c.var.deps, user, { id: c.req.valid('param').id, patch: c.req.valid('json') });
     return c.json({ ...visitView(edited.row), warnings: edited.warnings }, 200);
   })
   .openapi(historyRoute, async (c) => {
     const user = requireUser(c);
-    const row = await visibleVisit(c, user, c.req.valid('param').id);
-    return c.json({ items: await auditHistory(c.var.db, 'visit', row.id) }, 200);
+    return c.json({ items: await visitHistory(c.var.deps, user, c.req.valid('param').id) }, 200);
   });

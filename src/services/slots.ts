@@ -1,36 +1,29 @@
 // Slot search shared by GET /api/v1/plan/slots and the booking form: the earliest windows a
-// booking would pass right now. The caller decides whose caps apply (a unit user: always its own).
-import type { Context } from 'hono';
-import type { AppEnv } from '../app-env.js';
+// booking would pass right now. Whose caps apply follows the account: a unit always its own; the
+// office and an HQ name a unit, or get the region's rules alone.
 import { regionRulesOf, regionVisitsAround, unitUsage } from '../db/repo/booking-context.js';
 import { limitsFor } from '../db/repo/quotas.js';
-import { checkCaps } from '../domain/caps.js';
+import { findUnit } from '../db/repo/reference.js';
+import type { Actor } from '../domain/actor.js';
+import { checkCaps } from '../domain/booking.js';
 import { addDays, daysBetween, yearOf } from '../domain/dates.js';
 import { findSlots } from '../domain/slots.js';
 import type { BookingRefusal, DateRange } from '../domain/types.js';
-import { validationFailed } from './errors.js';
-import { todayOf } from './visits.js';
+import type { SlotQueryInput } from '../schemas/slots.js';
+import { type ServiceDeps, todayOf } from './deps.js';
+import { forbidden, validationFailed } from './errors.js';
 
 /** The longest range searched in one call: two years of days. */
 export const MAX_SEARCH_DAYS = 731;
 const DEFAULT_SEARCH_DAYS = 365;
 
-export interface SlotSearch {
-  /** Whose caps to respect; without one only the region's rules apply. */
-  unitId?: string;
-  regionId: string;
-  days: number;
-  headcount: number;
-  /** Earliest first day; never before today (Asia/Shanghai). */
-  from?: string;
-  /** Latest last day; default a year after `from`. */
-  to?: string;
-  limit: number;
-}
+/** The search: region, length, size, optional from/to (never before today), how many, whose caps. */
+export type SlotSearch = Omit<SlotQueryInput, 'limit'> & { limit: number };
 
-export async function searchSlots(c: Context<AppEnv>, search: SlotSearch): Promise<DateRange[]> {
-  const { db } = c.var;
-  const today = todayOf(c);
+export async function searchSlots(deps: ServiceDeps, actor: Actor, search: SlotSearch): Promise<DateRange[]> {
+  const unitId = await capsUnit(deps, actor, search.unitId);
+  const { db } = deps;
+  const today = todayOf(deps);
   const from = search.from && search.from > today ? search.from : today;
   const to = search.to ?? addDays(from, DEFAULT_SEARCH_DAYS);
   if (to < from) throw validationFailed([{ path: 'to', message: 'must not be before from (or today)' }]);
@@ -41,7 +34,6 @@ export async function searchSlots(c: Context<AppEnv>, search: SlotSearch): Promi
 
   // Caps are per year, so each year the range touches is read once, before the pure search.
   const capsByYear = new Map<number, BookingRefusal | null>();
-  const { unitId } = search;
   if (unitId) {
     for (let year = yearOf(from); year <= yearOf(to); year++) {
       const [limits, usage] = await Promise.all([limitsFor(db, year, unitId), unitUsage(db, { unitId, year })]);
@@ -58,4 +50,16 @@ export async function searchSlots(c: Context<AppEnv>, search: SlotSearch): Promi
     limit: search.limit,
     capsRefusal: (year) => capsByYear.get(year) ?? null,
   });
+}
+
+/** Whose caps the search respects: a unit account's own (never another's); a named, existing unit otherwise. */
+async function capsUnit(deps: ServiceDeps, actor: Actor, requested: string | undefined): Promise<string | undefined> {
+  if (actor.role === 'unit') {
+    if (requested && requested !== actor.unitId) throw forbidden('A unit sees its own caps only.');
+    return actor.unitId ?? undefined;
+  }
+  if (requested && !(await findUnit(deps.db, requested))) {
+    throw validationFailed([{ path: 'unitId', message: `unknown unit "${requested}"` }]);
+  }
+  return requested;
 }

@@ -1,24 +1,24 @@
-// The one place that turns a refused visit write into its problem+json (409 with the numbers).
+// The one place that turns a refused visit write into its AppError (409 with the numbers). The
+// English detail of each booking refusal is keyed by its code (the booking-rule index,
+// src/domain/booking-rules.ts), so a new rule does not compile until it is worded here.
+import type { VisitRow } from '../db/repo/visits.js';
+import { byRefusal, type RefusalTable } from '../domain/booking-rules.js';
 import type { BookingRefusal, VisitStatus } from '../domain/types.js';
 import { AppError, validationFailed } from './errors.js';
-import type { VisitWriteResult } from '../db/repo/visit-writes.js';
-import type { VisitRow } from '../db/repo/visits.js';
+import type { VisitWriteResult } from './visit-writes.js';
+
+export const REFUSAL_DETAIL: RefusalTable<string> = {
+  BATCH_CAP_EXCEEDED: (r) => `The unit may send ${r.limit} batches this year and ${r.used} are already counted.`,
+  HEADCOUNT_CAP_EXCEEDED: (r) => `A delegation may have at most ${r.limit} people.`,
+  PERSON_TRIPS_CAP_EXCEEDED: (r) => `The unit may send ${r.limit} person-trips this year and ${r.used} are already counted.`,
+  REGION_CAPACITY_EXCEEDED: (r) => `The region takes at most ${r.limit} delegations a day and is full on ${r.dates.join(', ')}.`,
+  REGION_SPACING_VIOLATION: (r) =>
+    `Arrivals in the region must be at least ${r.minGapDays} days apart; another delegation arrives on ${r.nearest}.`,
+  BLACKOUT_CONFLICT: (r) => `The region takes no visits from ${r.blackout.startDate} to ${r.blackout.endDate} (${r.blackout.reason}).`,
+};
 
 export function refusalDetail(refusal: BookingRefusal): string {
-  switch (refusal.code) {
-    case 'BATCH_CAP_EXCEEDED':
-      return `The unit may send ${refusal.limit} batches this year and ${refusal.used} are already counted.`;
-    case 'HEADCOUNT_CAP_EXCEEDED':
-      return `A delegation may have at most ${refusal.limit} people.`;
-    case 'PERSON_TRIPS_CAP_EXCEEDED':
-      return `The unit may send ${refusal.limit} person-trips this year and ${refusal.used} are already counted.`;
-    case 'REGION_CAPACITY_EXCEEDED':
-      return `The region takes at most ${refusal.limit} delegations a day and is full on ${refusal.dates.join(', ')}.`;
-    case 'REGION_SPACING_VIOLATION':
-      return `Arrivals in the region must be at least ${refusal.minGapDays} days apart; another delegation arrives on ${refusal.nearest}.`;
-    case 'BLACKOUT_CONFLICT':
-      return `The region takes no visits from ${refusal.blackout.startDate} to ${refusal.blackout.endDate} (${refusal.blackout.reason}).`;
-  }
+  return byRefusal(REFUSAL_DETAIL, refusal);
 }
 
 export function refusalProblem(refusal: BookingRefusal): AppError {

@@ -1,41 +1,21 @@
-// Booking and editing a visit, shared by the JSON API and the web pages so both apply the same
-// checks in the same order. Failures are thrown as Problems; each caller renders them its way.
-import type { Context } from 'hono';
-import type { AppEnv } from '../app-env.js';
-import type { Actor } from '../domain/actor.js';
+// Booking, editing and moving a visit along its workflow, shared by the JSON API and the web
+// pages so both apply the same checks in the same order. Refusals are thrown as AppError; each
+// caller renders them its way. Reads of visits: visit-reads.ts.
 import { findRegion, findUnit } from '../db/repo/reference.js';
-import { visitWarnings, type VisitWarning } from '../db/repo/visit-warnings.js';
-import { createVisit, transitionVisit, updateVisit, type VisitFields } from '../db/repo/visit-writes.js';
-import { canSeeVisit, findVisit, type VisitRow } from '../db/repo/visits.js';
-import { calendarDayIn, inclusiveDays, PROGRAMME_TIME_ZONE } from '../domain/dates.js';
+import type { Actor } from '../domain/actor.js';
+import { inclusiveDays } from '../domain/dates.js';
 import { MAX_VISIT_DAYS } from '../domain/types.js';
 import { actorsOf, EDITABLE_VISIT_STATUSES, mayPerform, nextStatus, VISIT_TRANSITIONS, type VisitAction } from '../domain/workflow.js';
-import { forbidden, notFound, type ValidationIssue, validationFailed } from './errors.js';
+import type { NewVisitInput, VisitPatchInput } from '../schemas/visits.js';
+import { type ServiceDeps, todayOf } from './deps.js';
+import { forbidden, type ValidationIssue, validationFailed } from './errors.js';
+import { visibleVisit } from './visit-reads.js';
 import { invalidTransition, unwrapVisitWrite } from './visit-problems.js';
+import { visitWarnings, type VisitWarning } from './visit-warnings.js';
+import { createVisit, transitionVisit, updateVisit, type VisitFields } from './visit-writes.js';
+import type { VisitRow } from '../db/repo/visits.js';
 
-export interface VisitInput {
-  regionId: string;
-  kind: VisitFields['kind'];
-  startDate: string;
-  endDate: string;
-  headcount: number;
-  leaderName: string;
-  leaderTitle?: string | null;
-  purpose: string;
-  cadresVisited?: number | null;
-  consolationYuan?: number | null;
-}
-
-export function todayOf(c: Context<AppEnv>): string {
-  return calendarDayIn(PROGRAMME_TIME_ZONE, c.var.now());
-}
-
-/** The visit if the caller may see it; a 404 otherwise, so others' visits stay invisible. */
-export async function visibleVisit(c: Context<AppEnv>, user: Actor, id: string): Promise<VisitRow> {
-  const row = await findVisit(c.var.db, id);
-  if (!row || !canSeeVisit(user, row)) throw notFound('visit');
-  return row;
-}
+export type { VisitAction, VisitWarning };
 
 /** Date rules that need more than one field, or today's date: order, length, not in the past. */
 export function visitDateIssues(dates: { startDate: string; endDate: string }, today: string): ValidationIssue[] {
@@ -54,56 +34,57 @@ export function visitDateIssues(dates: { startDate: string; endDate: string }, t
  * else is already wrong, so one 422 names every fault; otherwise the guarded write refuses it
  * (its guard requires the region) and the write's result says so, which saves a booking a read.
  */
-async function fieldIssues(c: Context<AppEnv>, fields: VisitFields, checkPast: boolean): Promise<ValidationIssue[]> {
-  const issues = visitDateIssues(fields, checkPast ? todayOf(c) : '0000-00-00');
-  if (issues.length && !(await findRegion(c.var.db, fields.regionId)))
+async function fieldIssues(deps: ServiceDeps, fields: VisitFields, checkPast: boolean): Promise<ValidationIssue[]> {
+  const issues = visitDateIssues(fields, checkPast ? todayOf(deps) : '0000-00-00');
+  if (issues.length && !(await findRegion(deps.db, fields.regionId)))
     issues.unshift({ path: 'regionId', message: `unknown region "${fields.regionId}"` });
   return issues;
 }
 
 /** The unit a booking is for: always the account's own unit for unit users; named by the office. */
-async function bookingUnit(c: Context<AppEnv>, user: Actor, requested: string | undefined): Promise<string> {
-  if (user.role === 'unit') {
-    if (requested !== undefined && requested !== user.unitId) throw forbidden('A unit books for itself only; leave unitId out.');
-    return user.unitId ?? '';
+async function bookingUnit(deps: ServiceDeps, actor: Actor, requested: string | undefined): Promise<string> {
+  if (actor.role === 'unit') {
+    if (requested !== undefined && requested !== actor.unitId) throw forbidden('A unit books for itself only; leave unitId out.');
+    return actor.unitId ?? '';
   }
-  if (user.role !== 'office') throw forbidden('Only units and the office book visits.');
+  if (actor.role !== 'office') throw forbidden('Only units and the office book visits.');
   if (!requested) throw validationFailed([{ path: 'unitId', message: 'required when the office books for a unit' }]);
-  if (!(await findUnit(c.var.db, requested))) throw validationFailed([{ path: 'unitId', message: `unknown unit "${requested}"` }]);
+  if (!(await findUnit(deps.db, requested))) throw validationFailed([{ path: 'unitId', message: `unknown unit "${requested}"` }]);
   return requested;
 }
 
 export interface BookedVisit {
   row: VisitRow;
+  /** An idempotent retry: the visit the same key booked before. */
   replayed: boolean;
   warnings: VisitWarning[];
 }
 
-export async function bookVisit(
-  c: Context<AppEnv>,
-  user: Actor,
-  input: VisitInput & { unitId?: string },
-  idempotencyKey: string | null,
-): Promise<BookedVisit> {
-  const { unitId: requestedUnit, ...body } = input;
+/** A booking; `idempotencyKey` makes retries safe (the same key from the same unit books once). */
+export type BookVisitInput = NewVisitInput & { idempotencyKey?: string | null };
+
+export async function bookVisit(deps: ServiceDeps, actor: Actor, input: BookVisitInput): Promise<BookedVisit> {
+  const { unitId: requestedUnit, idempotencyKey = null, ...body } = input;
   const fields: VisitFields = {
     ...body,
     leaderTitle: body.leaderTitle ?? null,
     cadresVisited: body.cadresVisited ?? null,
     consolationYuan: body.consolationYuan ?? null,
   };
-  if (user.role === 'hq') throw forbidden('Only units and the office book visits.');
-  const issues = await fieldIssues(c, fields, true);
+  if (actor.role === 'hq') throw forbidden('Only units and the office book visits.');
+  const issues = await fieldIssues(deps, fields, true);
   if (issues.length) throw validationFailed(issues);
-  const unitId = await bookingUnit(c, user, requestedUnit);
-  const result = await createVisit(c.var.db, { fields, unitId, actorId: user.id, now: c.var.now(), idempotencyKey });
+  const unitId = await bookingUnit(deps, actor, requestedUnit);
+  const result = await createVisit(deps, { fields, unitId, actorId: actor.id, now: deps.now(), idempotencyKey });
   const { row, replayed } = unwrapVisitWrite(result, 'create');
-  return { row, replayed, warnings: await visitWarnings(c.var.db, row) };
+  return { row, replayed, warnings: await visitWarnings(deps, row) };
 }
 
-export async function editVisit(c: Context<AppEnv>, user: Actor, id: string, patch: Partial<VisitInput>): Promise<BookedVisit> {
-  const current = await visibleVisit(c, user, id);
-  if (!(user.role === 'office' || (user.role === 'unit' && user.unitId === current.unitId))) {
+/** An edit by the unit that booked the visit, or the office; the visit goes back to submitted. */
+export async function editVisit(deps: ServiceDeps, actor: Actor, input: { id: string; patch: VisitPatchInput }): Promise<BookedVisit> {
+  const { patch } = input;
+  const current = await visibleVisit(deps, actor, input.id);
+  if (!(actor.role === 'office' || (actor.role === 'unit' && actor.unitId === current.unitId))) {
     throw forbidden('Only the unit that booked the visit, or the office, may edit it.');
   }
   if (!EDITABLE_VISIT_STATUSES.includes(current.status)) throw invalidTransition(current.status, 'edit');
@@ -120,11 +101,11 @@ export async function editVisit(c: Context<AppEnv>, user: Actor, id: string, pat
     consolationYuan: patch.consolationYuan === undefined ? current.consolationYuan : patch.consolationYuan,
   };
   // Moving a visit to a past day is refused; an unchanged start that has meanwhile passed is not.
-  const issues = await fieldIssues(c, fields, fields.startDate !== current.startDate);
+  const issues = await fieldIssues(deps, fields, fields.startDate !== current.startDate);
   if (issues.length) throw validationFailed(issues);
-  const result = await updateVisit(c.var.db, { id: current.id, fields, actorId: user.id, now: c.var.now() });
+  const result = await updateVisit(deps, { id: current.id, fields, actorId: actor.id, now: deps.now() });
   const { row, replayed } = unwrapVisitWrite(result, 'edit');
-  return { row, replayed, warnings: await visitWarnings(c.var.db, row) };
+  return { row, replayed, warnings: await visitWarnings(deps, row) };
 }
 
 export const ACTION_ACTORS: Record<VisitAction, string> = {
@@ -135,28 +116,35 @@ export const ACTION_ACTORS: Record<VisitAction, string> = {
   cancel: 'the unit that booked it, or the office',
 };
 
-export async function performVisitAction(
-  c: Context<AppEnv>,
-  user: Actor,
-  id: string,
-  action: VisitAction,
-  input: { agree?: boolean; note: string | null; opinion?: string },
-): Promise<BookedVisit> {
-  const visit = await visibleVisit(c, user, id);
-  if (!mayPerform(action, actorsOf(user, visit))) throw forbidden(`Only ${ACTION_ACTORS[action]} may ${action} this visit.`);
+export interface VisitActionInput {
+  id: string;
+  action: VisitAction;
+  /** The HQ's decision when coordinating. */
+  agree?: boolean;
+  /** The audit note: the opinion, the reason. */
+  note: string | null;
+  /** The HQ's coordination opinion, kept on the visit. */
+  opinion?: string;
+}
+
+/** One workflow step; approval re-checks every booking rule against the approved visits. */
+export async function performVisitAction(deps: ServiceDeps, actor: Actor, input: VisitActionInput): Promise<BookedVisit> {
+  const { action } = input;
+  const visit = await visibleVisit(deps, actor, input.id);
+  if (!mayPerform(action, actorsOf(actor, visit))) throw forbidden(`Only ${ACTION_ACTORS[action]} may ${action} this visit.`);
   const to = nextStatus(visit.status, action, { agree: input.agree });
   if (!to) throw invalidTransition(visit.status, action);
-  const result = await transitionVisit(c.var.db, {
+  const result = await transitionVisit(deps, {
     id: visit.id,
     action,
     from: VISIT_TRANSITIONS[action].from,
     to,
-    actorId: user.id,
-    now: c.var.now(),
+    actorId: actor.id,
+    now: deps.now(),
     note: input.note,
     recheckAgainstApproved: action === 'approve',
     coordinationOpinion: input.opinion,
   });
   const { row, replayed } = unwrapVisitWrite(result, action);
-  return { row, replayed, warnings: await visitWarnings(c.var.db, row) };
+  return { row, replayed, warnings: await visitWarnings(deps, row) };
 }

@@ -1,7 +1,7 @@
 // Where a booking's time goes, for section 1's missed target: CPU time per step, in process,
 // on a fresh database (the same calls the POST /api/v1/visits handler makes).
 import { findSession } from '../../src/db/repo/users.js';
-import { createVisit } from '../../src/db/repo/visit-writes.js';
+import { insertGuardedVisit } from '../../src/db/repo/visit-writes.js';
 import { addDays } from '../../src/domain/dates.js';
 import { benchApp } from './lib/app.js';
 import { CITY_IDS, REGION_IDS } from './lib/seed.js';
@@ -67,7 +67,7 @@ export async function benchBookingBreakdown(options: { calls: number }): Promise
     rows.push({
       step: 'guarded write (createVisit: guard INSERT … RETURNING and its audit row, in one batch)',
       cpuMicros: await cpuPerCall(options.calls, (i) =>
-        createVisit(db, {
+        insertGuardedVisit(db, {
           fields: fields(i + 5_000),
           unitId: CITY_IDS[i % CITY_IDS.length]!,
           actorId: bench.officeId,

@@ -1,13 +1,18 @@
 // The booking guard in SQL (visit-guards.ts) and the pure rules (checkBooking, reached through
 // explainRefusal) must say the same thing: the guard lets a write through exactly when the pure
 // rules find nothing to refuse. Checked on many seeded random situations, for new bookings,
-// edits (the visit itself not counted) and approvals (approved visits only).
+// edits (the visit itself not counted) and approvals (approved visits only). Then rule by rule,
+// walking the booking-rule index: each rule's SQL clause and its pure check agree on every
+// candidate, and each refuses some of them.
 import { sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { explainRefusal } from '../../src/db/repo/booking-context.js';
-import { bookingGuard, type GuardInput } from '../../src/db/repo/visit-guards.js';
+import { bookingFacts } from '../../src/db/repo/booking-context.js';
+import { bookingGuard, type GuardInput, guardClause } from '../../src/db/repo/visit-guards.js';
 import { render, runBatch } from '../../src/db/statements.js';
+import { BOOKING_RULE_ORDER, BOOKING_RULES_IN_ORDER } from '../../src/domain/booking-rules.js';
 import { addDays } from '../../src/domain/dates.js';
+import type { BookingRefusalCode } from '../../src/domain/types.js';
+import { explainRefusal } from '../../src/services/booking-check.js';
 import { call, loginAdmin } from '../helpers/api.js';
 import { createTestApp, type TestContext } from '../helpers/app.js';
 
@@ -69,6 +74,32 @@ async function guardHolds(g: GuardInput): Promise<boolean> {
   return Number(rows![0]!.holds) === 1;
 }
 
+/** Each rule's SQL clause on its own, in one query: true where the clause lets the write through. */
+async function clausesHold(g: GuardInput): Promise<Record<BookingRefusalCode, boolean>> {
+  const columns = BOOKING_RULE_ORDER.map((code) => sql`(${guardClause(code, g)}) AS ${sql.identifier(code)}`);
+  const [rows] = await runBatch(ctx.database.db, [render(sql`SELECT ${sql.join(columns, sql`, `)}`)]);
+  const row = rows![0]!;
+  return Object.fromEntries(BOOKING_RULE_ORDER.map((code) => [code, Number(row[code]) === 1])) as Record<BookingRefusalCode, boolean>;
+}
+
+/** A seeded random candidate: a new booking, an edit of a stored visit, or an approval of one. */
+function randomCandidate(next: () => number) {
+  const pick = <T>(items: readonly T[]) => items[Math.floor(next() * items.length)]!;
+  const startDate = addDays(FIRST_DAY, Math.floor(next() * 80) - 5);
+  const length = next() < 0.1 ? 1 + Math.floor(next() * 31) : 1 + Math.floor(next() * 5);
+  const mode = pick(['new', 'new', 'edit', 'approve'] as const);
+  return {
+    unitId: pick(UNITS),
+    regionId: pick(REGIONS),
+    year: 2027,
+    startDate,
+    endDate: addDays(startDate, length - 1),
+    headcount: 1 + Math.floor(next() * 10),
+    excludeId: mode === 'new' ? '' : pick(ids),
+    counted: mode === 'approve' ? ('approved-only' as const) : ('all-counted' as const),
+  };
+}
+
 describe('the SQL guard and the pure rules', () => {
   it('agree on 600 random candidates: new bookings, edits and approvals', async () => {
     const next = random(11);
@@ -90,7 +121,7 @@ describe('the SQL guard and the pure rules', () => {
         counted: mode === 'approve' ? ('approved-only' as const) : ('all-counted' as const),
       };
       const holds = await guardHolds(candidate);
-      const refusal = await explainRefusal(ctx.database.db, candidate);
+      const refusal = await explainRefusal({ db: ctx.database.db }, candidate);
       if (refusal) {
         const code = typeof refusal === 'string' ? refusal : refusal.code;
         codes[code] = (codes[code] ?? 0) + 1;
@@ -126,6 +157,41 @@ describe('the SQL guard and the pure rules', () => {
       counted: 'all-counted' as const,
     };
     expect(await guardHolds(candidate)).toBe(false);
-    expect(await explainRefusal(ctx.database.db, candidate)).toBe('unknown-region');
+    expect(await explainRefusal({ db: ctx.database.db }, candidate)).toBe('unknown-region');
+  });
+});
+
+describe('every rule of the booking-rule index', () => {
+  it('agrees with its own SQL clause on 400 random candidates, and both refuse some', async () => {
+    const next = random(23);
+    const disagreements: string[] = [];
+    const refusedBySql: Record<string, number> = {};
+    const refusedByRule: Record<string, number> = {};
+    for (let i = 0; i < 400; i++) {
+      const candidate = randomCandidate(next);
+      const [clauses, facts, whole] = await Promise.all([
+        clausesHold(candidate),
+        bookingFacts(ctx.database.db, candidate),
+        guardHolds(candidate),
+      ]);
+      if (!facts) throw new Error(`no facts for ${candidate.regionId}`);
+      for (const rule of BOOKING_RULES_IN_ORDER) {
+        const refusal = rule.check({ ...facts, candidate });
+        const sqlHolds = clauses[rule.code];
+        if (!sqlHolds) refusedBySql[rule.code] = (refusedBySql[rule.code] ?? 0) + 1;
+        if (refusal) refusedByRule[rule.code] = (refusedByRule[rule.code] ?? 0) + 1;
+        if (refusal && refusal.code !== rule.code) disagreements.push(`#${i} ${rule.code}: its check answered ${refusal.code}`);
+        if (sqlHolds !== (refusal === null))
+          disagreements.push(`#${i} ${rule.code} ${JSON.stringify(candidate)}: clause ${sqlHolds}, check ${JSON.stringify(refusal)}`);
+      }
+      // The whole guard is the region's existence AND every clause.
+      if (whole !== Object.values(clauses).every(Boolean)) disagreements.push(`#${i}: the guard is not the AND of its clauses`);
+    }
+    expect(disagreements).toEqual([]);
+    console.log('guard agreement by rule, refusals of 400 candidates', refusedBySql);
+    for (const code of BOOKING_RULE_ORDER) {
+      expect(refusedBySql[code] ?? 0, `${code} in SQL`).toBeGreaterThanOrEqual(5);
+      expect(refusedByRule[code] ?? 0, `${code} in the domain`).toBeGreaterThanOrEqual(5);
+    }
   });
 });

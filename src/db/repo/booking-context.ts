@@ -1,14 +1,13 @@
 // Everything the pure booking rules need about one unit, region and period, read in a few
-// range queries (never one per day). Serves refusal explanations and slot search.
+// range queries (never one per day). The services apply the rules to it: refusal explanations
+// (services/booking-check.ts) and slot search (services/slots.ts).
 import { and, asc, gte, inArray, lte, ne, sql } from 'drizzle-orm';
-import { checkBooking } from '../../domain/booking.js';
-import { usageOf } from '../../domain/caps.js';
 import { addDays } from '../../domain/dates.js';
 import {
   COUNTED_VISIT_STATUSES,
   MAX_VISIT_DAYS,
-  type BookingRefusal,
   type DateRange,
+  type QuotaLimits,
   type QuotaUsage,
   type RegionRules,
 } from '../../domain/types.js';
@@ -44,12 +43,13 @@ export async function regionVisitsAround(
     .orderBy(asc(visits.startDate));
 }
 
+/** The unit's counted batches and person-trips in the year, leaving out `excludeId`. */
 export async function unitUsage(
   db: Db,
   args: { unitId: string; year: number; excludeId?: string; counted?: CountedSet },
 ): Promise<QuotaUsage> {
-  const rows = await db
-    .select({ headcount: visits.headcount })
+  const [row] = await db
+    .select({ batches: sql<number>`count(*)`, personTrips: sql<number>`coalesce(sum(${visits.headcount}), 0)` })
     .from(visits)
     .where(
       and(
@@ -58,37 +58,41 @@ export async function unitUsage(
         args.excludeId ? ne(visits.id, args.excludeId) : undefined,
       ),
     );
-  return usageOf(rows);
+  return { batches: Number(row?.batches ?? 0), personTrips: Number(row?.personTrips ?? 0) };
 }
 
 export async function regionRulesOf(db: Db, regionId: string): Promise<RegionRules | undefined> {
   return (await findRegion(db, regionId))?.rules;
 }
 
-/**
- * Which rule refuses this booking right now: a rule's refusal, 'unknown-region' when the region
- * does not exist (the guard refuses those too), or null when nothing does (the state changed
- * meanwhile).
- */
-export async function explainRefusal(
-  db: Db,
-  candidate: {
-    unitId: string;
-    regionId: string;
-    year: number;
-    startDate: string;
-    endDate: string;
-    headcount: number;
-    excludeId?: string;
-    counted?: CountedSet;
-  },
-): Promise<BookingRefusal | 'unknown-region' | null> {
+/** A booking as the rules see it: who, where, when, how many, and which visits count against it. */
+export interface BookingCandidate {
+  unitId: string;
+  regionId: string;
+  year: number;
+  startDate: string;
+  endDate: string;
+  headcount: number;
+  /** The visit being edited or approved, which does not count against itself. */
+  excludeId?: string;
+  counted?: CountedSet;
+}
+
+export interface BookingFacts {
+  limits: QuotaLimits;
+  usage: QuotaUsage;
+  rules: RegionRules;
+  regionVisits: DateRange[];
+}
+
+/** What every booking rule reads about the candidate as things stand; undefined for an unknown region. */
+export async function bookingFacts(db: Db, candidate: BookingCandidate): Promise<BookingFacts | undefined> {
   const rules = await regionRulesOf(db, candidate.regionId);
-  if (!rules) return 'unknown-region';
+  if (!rules) return undefined;
   const [limits, usage, regionVisits] = await Promise.all([
     limitsFor(db, candidate.year, candidate.unitId),
     unitUsage(db, candidate),
     regionVisitsAround(db, { ...candidate, from: candidate.startDate, to: candidate.endDate, minGapDays: rules.minGapDays }),
   ]);
-  return checkBooking({ limits, usage, rules, regionVisits, candidate });
+  return { limits, usage, rules, regionVisits };
 }

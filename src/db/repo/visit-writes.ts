@@ -1,17 +1,18 @@
 // Every write to a visit is one guarded statement plus its audit row in one batch (DESIGN.md;
 // runBatch in ../statements.ts): the audit row is selected from the visit by the write's own op
-// id, so it exists only when the write landed. No interactive transactions anywhere.
+// id, so it exists only when the write landed. No interactive transactions anywhere. Each
+// function here is one attempt: the visit as written, or undefined when the guard (or the
+// expected sequence) refused it; services/visit-writes.ts decides what a refusal means.
 import { sql } from 'drizzle-orm';
-import type { VisitKind, VisitStatus, BookingRefusal } from '../../domain/types.js';
 import { yearOf } from '../../domain/dates.js';
+import type { VisitKind, VisitStatus } from '../../domain/types.js';
 import { newId } from '../../lib/crypto.js';
 import type { Db } from '../client.js';
-import { compile, render, runBatch, type BoundStatement } from '../statements.js';
 import { visits } from '../schema.js';
-import { explainRefusal } from './booking-context.js';
+import { type BoundStatement, compile, render, runBatch } from '../statements.js';
 import { rowMapper } from './row-mapping.js';
 import { bookingGuard } from './visit-guards.js';
-import { findVisit, findVisitByIdempotencyKey, type VisitRow } from './visits.js';
+import type { VisitRow } from './visits.js';
 
 export interface VisitFields {
   regionId: string;
@@ -25,18 +26,6 @@ export interface VisitFields {
   cadresVisited: number | null;
   consolationYuan: number | null;
 }
-
-export type VisitWriteResult =
-  | { ok: true; row: VisitRow; replayed: boolean }
-  | { ok: false; reason: 'refused'; refusal: BookingRefusal }
-  | { ok: false; reason: 'invalid-transition'; from: VisitStatus }
-  | { ok: false; reason: 'not-found' }
-  | { ok: false; reason: 'unknown-region'; regionId: string }
-  | { ok: false; reason: 'contention' };
-
-// A refused write is re-read to name the rule. If by then nothing refuses it (a place was freed
-// in between), the guarded write is simply tried again, a bounded number of times.
-const ATTEMPTS = 4;
 
 type AuditArgs = { id: string; opId: string; at: string; actorId: string; action: string; from: VisitStatus | null; note: string | null };
 type InsertArgs = VisitFields & {
@@ -85,72 +74,56 @@ async function runGuarded(db: Db, write: BoundStatement, audit: BoundStatement):
   return written?.[0] ? visitFromRaw(written[0]) : undefined;
 }
 
-export async function createVisit(
+/** A new visit, if the booking rules let it through (and no visit holds its idempotency key). */
+export async function insertGuardedVisit(
   db: Db,
   args: { fields: VisitFields; unitId: string; actorId: string; now: Date; idempotencyKey: string | null },
-): Promise<VisitWriteResult> {
-  const { fields, unitId } = args;
-  const year = yearOf(fields.startDate);
+): Promise<VisitRow | undefined> {
+  const { fields, unitId, actorId } = args;
   const at = args.now.toISOString();
-  for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
-    if (args.idempotencyKey) {
-      const earlier = await findVisitByIdempotencyKey(db, unitId, args.idempotencyKey);
-      if (earlier) return { ok: true, row: earlier, replayed: true };
-    }
-    const id = newId();
-    const opId = newId();
-    const insert = insertVisit({ ...fields, id, unitId, year, idempotencyKey: args.idempotencyKey, opId, actorId: args.actorId, at });
-    const row = await runGuarded(db, insert, auditRow({ id, opId, at, actorId: args.actorId, action: 'create', from: null, note: null }));
-    if (row) return { ok: true, row, replayed: false };
-    if (args.idempotencyKey) {
-      const concurrent = await findVisitByIdempotencyKey(db, unitId, args.idempotencyKey);
-      if (concurrent) return { ok: true, row: concurrent, replayed: true };
-    }
-    const refusal = await explainRefusal(db, { ...fields, unitId, year });
-    if (refusal === 'unknown-region') return { ok: false, reason: 'unknown-region', regionId: fields.regionId };
-    if (refusal) return { ok: false, reason: 'refused', refusal };
-  }
-  return { ok: false, reason: 'contention' };
+  const id = newId();
+  const opId = newId();
+  const insert = insertVisit({
+    ...fields,
+    id,
+    unitId,
+    year: yearOf(fields.startDate),
+    idempotencyKey: args.idempotencyKey,
+    opId,
+    actorId,
+    at,
+  });
+  return runGuarded(db, insert, auditRow({ id, opId, at, actorId, action: 'create', from: null, note: null }));
 }
 
 const EDITABLE = sql.raw(`('submitted','coordinated')`);
 
-/** An edit: rules re-checked without counting the visit itself; status back to submitted. */
-export async function updateVisit(
+/**
+ * An edit of `current` as read: rules re-checked without counting the visit itself; status back
+ * to submitted. Undefined when the rules refuse or the visit changed since it was read.
+ */
+export async function updateGuardedVisit(
   db: Db,
-  args: { id: string; fields: VisitFields; actorId: string; now: Date },
-): Promise<VisitWriteResult> {
-  const { fields } = args;
+  args: { current: VisitRow; fields: VisitFields; actorId: string; now: Date },
+): Promise<VisitRow | undefined> {
+  const { current, fields } = args;
   const year = yearOf(fields.startDate);
   const at = args.now.toISOString();
-  for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
-    const current = await findVisit(db, args.id);
-    if (!current) return { ok: false, reason: 'not-found' };
-    if (current.status !== 'submitted' && current.status !== 'coordinated')
-      return { ok: false, reason: 'invalid-transition', from: current.status };
-    const opId = newId();
-    const guard = bookingGuard({ ...fields, unitId: current.unitId, year, excludeId: args.id, counted: 'all-counted' });
-    const update = sql`UPDATE visits SET region_id = ${fields.regionId}, kind = ${fields.kind}, start_date = ${fields.startDate},
+  const opId = newId();
+  const guard = bookingGuard({ ...fields, unitId: current.unitId, year, excludeId: current.id, counted: 'all-counted' });
+  const update = sql`UPDATE visits SET region_id = ${fields.regionId}, kind = ${fields.kind}, start_date = ${fields.startDate},
         end_date = ${fields.endDate}, year = ${year}, headcount = ${fields.headcount}, leader_name = ${fields.leaderName},
         leader_title = ${fields.leaderTitle}, purpose = ${fields.purpose}, cadres_visited = ${fields.cadresVisited},
         consolation_yuan = ${fields.consolationYuan}, status = 'submitted', sequence = sequence + 1,
         updated_at = ${at}, last_op_id = ${opId}
-      WHERE id = ${args.id} AND sequence = ${current.sequence} AND status IN ${EDITABLE} AND ${guard}
+      WHERE id = ${current.id} AND sequence = ${current.sequence} AND status IN ${EDITABLE} AND ${guard}
       RETURNING *`;
-    const audit = auditRow({ id: args.id, opId, at, actorId: args.actorId, action: 'edit', from: current.status, note: null });
-    const written = await runGuarded(db, render(update), audit);
-    if (written) return { ok: true, row: written, replayed: false };
-    const row = await findVisit(db, args.id);
-    if (row && row.sequence !== current.sequence) continue; // someone else wrote first: look again
-    const refusal = await explainRefusal(db, { ...fields, unitId: current.unitId, year, excludeId: args.id });
-    if (refusal === 'unknown-region') return { ok: false, reason: 'unknown-region', regionId: fields.regionId };
-    if (refusal) return { ok: false, reason: 'refused', refusal };
-  }
-  return { ok: false, reason: 'contention' };
+  const audit = auditRow({ id: current.id, opId, at, actorId: args.actorId, action: 'edit', from: current.status, note: null });
+  return runGuarded(db, render(update), audit);
 }
 
 export interface TransitionArgs {
-  id: string;
+  current: VisitRow;
   action: string;
   from: readonly VisitStatus[];
   to: VisitStatus;
@@ -162,31 +135,19 @@ export interface TransitionArgs {
   coordinationOpinion?: string;
 }
 
-export async function transitionVisit(db: Db, args: TransitionArgs): Promise<VisitWriteResult> {
+/** A status change of `current` as read; undefined when the visit changed since or the rules refuse. */
+export async function transitionGuardedVisit(db: Db, args: TransitionArgs): Promise<VisitRow | undefined> {
+  const { current } = args;
   const at = args.now.toISOString();
   const allowedFrom = sql.raw(`(${args.from.map((s) => `'${s}'`).join(',')})`);
-  for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
-    const current = await findVisit(db, args.id);
-    if (!current) return { ok: false, reason: 'not-found' };
-    if (!args.from.includes(current.status)) return { ok: false, reason: 'invalid-transition', from: current.status };
-    const opId = newId();
-    const candidate = { ...current, excludeId: current.id, counted: 'approved-only' as const };
-    const guard = args.recheckAgainstApproved ? sql`AND ${bookingGuard(candidate)}` : sql``;
-    const update = sql`UPDATE visits SET status = ${args.to}, sequence = sequence + 1, updated_at = ${at}, last_op_id = ${opId},
+  const opId = newId();
+  const guard = args.recheckAgainstApproved
+    ? sql`AND ${bookingGuard({ ...current, excludeId: current.id, counted: 'approved-only' })}`
+    : sql``;
+  const update = sql`UPDATE visits SET status = ${args.to}, sequence = sequence + 1, updated_at = ${at}, last_op_id = ${opId},
         coordination_opinion = coalesce(${args.coordinationOpinion ?? null}, coordination_opinion)
-      WHERE id = ${args.id} AND sequence = ${current.sequence} AND status IN ${allowedFrom} ${guard}
+      WHERE id = ${current.id} AND sequence = ${current.sequence} AND status IN ${allowedFrom} ${guard}
       RETURNING *`;
-    const audit = auditRow({ id: args.id, opId, at, actorId: args.actorId, action: args.action, from: current.status, note: args.note });
-    const written = await runGuarded(db, render(update), audit);
-    if (written) return { ok: true, row: written, replayed: false };
-    const row = await findVisit(db, args.id);
-    if (!row) return { ok: false, reason: 'not-found' };
-    if (row.sequence !== current.sequence) continue;
-    if (args.recheckAgainstApproved) {
-      // A stored visit's region exists (foreign key), so only a rule can refuse an approval.
-      const refusal = await explainRefusal(db, candidate);
-      if (refusal && refusal !== 'unknown-region') return { ok: false, reason: 'refused', refusal };
-    }
-  }
-  return { ok: false, reason: 'contention' };
+  const audit = auditRow({ id: current.id, opId, at, actorId: args.actorId, action: args.action, from: current.status, note: args.note });
+  return runGuarded(db, render(update), audit);
 }

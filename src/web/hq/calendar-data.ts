@@ -3,13 +3,13 @@
 import type { Context } from 'hono';
 import type { AppEnv } from '../../app-env.js';
 import type { Actor } from '../../domain/actor.js';
-import { listReceptions, type ReceptionRow } from '../../db/repo/receptions.js';
-import { listRegions, listUnits } from '../../db/repo/reference.js';
-import { regionNameIn } from './labels.js';
-import { listVisits, type VisitRow } from '../../db/repo/visits.js';
-import { addDays, daysInMonth, fromDayNumber, toDayNumber, yearOf, type IsoDate } from '../../domain/dates.js';
-import { COUNTED_VISIT_STATUSES, type Blackout } from '../../domain/types.js';
+import { addDays, daysInMonth, fromDayNumber, type IsoDate, toDayNumber, yearOf } from '../../domain/dates.js';
+import { type Blackout, COUNTED_VISIT_STATUSES } from '../../domain/types.js';
 import { MAX_RECEPTION_DAYS } from '../../schemas/receptions.js';
+import { listVisibleReceptions, type ReceptionView } from '../../services/receptions.js';
+import { referenceNames } from '../../services/reference.js';
+import { visibleVisits, type VisitRow } from '../../services/visit-reads.js';
+import { regionNameIn } from './labels.js';
 
 export interface Month {
   year: number;
@@ -60,24 +60,23 @@ export interface RegionMonth {
   regionName: string;
   unitNames: Map<string, string>;
   visits: VisitRow[];
-  receptions: ReceptionRow[];
+  receptions: ReceptionView[];
   blackouts: Blackout[];
 }
 
 const touches = (row: { startDate: string; endDate: string }, from: IsoDate, to: IsoDate) => row.startDate <= to && row.endDate >= from;
 
 export async function loadRegionMonth(c: Context<AppEnv>, user: Actor, month: Month): Promise<RegionMonth> {
-  const db = c.var.db;
+  const { deps } = c.var;
   const from = firstDay(month);
   const to = lastDay(month);
   // A reception lasts at most MAX_RECEPTION_DAYS, so one touching this month began this year or,
   // in January, possibly late in the year before: listReceptions filters by start year only.
   const receptionYears = [...new Set([yearOf(addDays(from, -MAX_RECEPTION_DAYS)), month.year])];
-  const [visits, receptionsByYear, regions, units] = await Promise.all([
-    listVisits(db, user, { status: [...COUNTED_VISIT_STATUSES], overlapping: { startDate: from, endDate: to } }),
-    Promise.all(receptionYears.map((year) => listReceptions(db, user, { year }))),
-    listRegions(db),
-    listUnits(db),
+  const [visits, receptionsByYear, { regions, units }] = await Promise.all([
+    visibleVisits(deps, user, { status: [...COUNTED_VISIT_STATUSES], overlapping: { startDate: from, endDate: to } }),
+    Promise.all(receptionYears.map((year) => listVisibleReceptions(deps, user, { year }))),
+    referenceNames(deps),
   ]);
   const region = regions.find((r) => r.id === user.regionId);
   return {

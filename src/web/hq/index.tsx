@@ -4,8 +4,10 @@ import { Hono, type Context } from 'hono';
 import type { AppEnv } from '../../app-env.js';
 import type { Actor } from '../../domain/actor.js';
 import { yearOf } from '../../domain/dates.js';
+import { todayOf } from '../../services/deps.js';
 import { AppError } from '../../services/errors.js';
-import { performVisitAction, todayOf, visibleVisit } from '../../services/visits.js';
+import { visibleVisit } from '../../services/visit-reads.js';
+import { performVisitAction } from '../../services/visits.js';
 import type { Flash } from '../../views/layout.js';
 import { formFields, pageContext, problemFlash } from '../page.js';
 import { webUser } from '../session.js';
@@ -46,7 +48,7 @@ export const hqPages = new Hono<AppEnv>()
     const user = webUser(c, 'hq');
     const { t } = pageContext(c);
     // Another region's visit is a 404 before anything in the form is looked at.
-    const visit = await visibleVisit(c, user, c.req.param('id'));
+    const visit = await visibleVisit(c.var.deps, user, c.req.param('id'));
     const form = await formFields(c);
     const opinion = (form.opinion ?? '').trim();
     const draft = (error?: string): OpinionDraft => ({ visitId: visit.id, opinion: form.opinion ?? '', error });
@@ -61,7 +63,7 @@ export const hqPages = new Hono<AppEnv>()
     }
     const agree = form.decision === 'agree';
     try {
-      await performVisitAction(c, user, visit.id, 'coordinate', { agree, opinion, note: opinion });
+      await performVisitAction(c.var.deps, user, { id: visit.id, action: 'coordinate', agree, opinion, note: opinion });
     } catch (error) {
       // Rule and state refusals come back to the desk; 403/404 and the unexpected go to onError.
       if (!(error instanceof AppError) || (httpStatusOf(error) !== 409 && httpStatusOf(error) !== 422)) throw error;
@@ -73,7 +75,7 @@ export const hqPages = new Hono<AppEnv>()
   .get('/calendar', async (c) => {
     const user = webUser(c, 'hq');
     const page = pageContext(c);
-    const today = todayOf(c);
+    const today = todayOf(c.var.deps);
     const asked = c.req.query('month');
     const invalid = asked !== undefined && parseMonth(asked) === null;
     const month = parseMonth(asked) ?? { year: yearOf(today), month: Number(today.slice(5, 7)) };

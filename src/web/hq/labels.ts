@@ -1,7 +1,7 @@
 // Dates, amounts and region names as the HQ pages show them, in the user's language.
 import type { Context } from 'hono';
 import type { AppEnv } from '../../app-env.js';
-import type { RegionView } from '../../db/repo/reference.js';
+import type { RegionView } from '../../services/reference.js';
 import { pageContext } from '../page.js';
 import type { Translate } from '../../views/i18n.js';
 

@@ -1,7 +1,6 @@
 // The office's approval queue: coordinated visits (earliest first) with a bulk approve and a
 // reject-with-reason per visit, then the visits still waiting for their HQ (read only).
-import type { VisitWarning } from '../../db/repo/visit-warnings.js';
-import type { VisitRow } from '../../db/repo/visits.js';
+import type { VisitRow, VisitWarning } from '../../services/visit-reads.js';
 import { kindLabel } from '../../views/labels.js';
 import { CsrfField, Layout, type Flash, type PageContext } from '../../views/layout.js';
 import { problemMessages } from '../../views/problem-messages.js';

@@ -4,11 +4,10 @@
 import { Hono, type Context } from 'hono';
 import type { AppEnv } from '../../app-env.js';
 import type { Actor } from '../../domain/actor.js';
-import { listRegions, listUnits } from '../../db/repo/reference.js';
-import { visitWarnings } from '../../db/repo/visit-warnings.js';
-import { findVisit, listVisits, type VisitRow } from '../../db/repo/visits.js';
+import { ReasonBody } from '../../schemas/visits.js';
 import { AppError, errorFields } from '../../services/errors.js';
-import { ReasonBody } from '../../routes/visit-actions.js';
+import { referenceNames } from '../../services/reference.js';
+import { findVisibleVisit, visibleVisitsWithWarnings, type VisitRow } from '../../services/visit-reads.js';
 import { performVisitAction } from '../../services/visits.js';
 import type { Translate } from '../../views/i18n.js';
 import { kindLabel } from '../../views/labels.js';
@@ -31,7 +30,7 @@ interface Names {
 }
 
 async function loadNames(c: Context<AppEnv>): Promise<Names> {
-  const [units, regions] = await Promise.all([listUnits(c.var.db), listRegions(c.var.db)]);
+  const { units, regions } = await referenceNames(c.var.deps);
   const unitName = namesById(units);
   const regionName = namesById(regions);
   const { t } = pageContext(c);
@@ -47,26 +46,23 @@ async function renderQueue(
   extra: Omit<ApprovalQueueProps, 'page' | 'coordinated' | 'submitted'>,
   status: 200 | 403 | 404 | 409 | 422 = 200,
 ) {
-  const { db } = c.var;
-  // listVisits orders by start date, so both lists are earliest first.
-  const rows = await listVisits(db, user, { status: ['submitted', 'coordinated'] });
-  const queue: QueueVisit[] = await Promise.all(
-    rows.map(async (visit) => ({
-      visit,
-      unitName: names.unitName(visit.unitId),
-      regionName: names.regionName(visit.regionId),
-      warnings: await visitWarnings(db, visit),
-    })),
-  );
+  // Visits come by start date, so both lists are earliest first.
+  const rows = await visibleVisitsWithWarnings(c.var.deps, user, { status: ['submitted', 'coordinated'] });
+  const queue: QueueVisit[] = rows.map(({ visit, warnings }) => ({
+    visit,
+    unitName: names.unitName(visit.unitId),
+    regionName: names.regionName(visit.regionId),
+    warnings,
+  }));
   const coordinated = queue.filter((q) => q.visit.status === 'coordinated');
   const submitted = queue.filter((q) => q.visit.status === 'submitted');
   return c.html(<ApprovalQueuePage page={pageContext(c)} coordinated={coordinated} submitted={submitted} {...extra} />, status);
 }
 
 /** The confirmation after a reject (the redirect names the visit). */
-async function rejectedFlash(c: Context<AppEnv>, describe: Describe, t: Translate): Promise<Flash[]> {
+async function rejectedFlash(c: Context<AppEnv>, user: Actor, describe: Describe, t: Translate): Promise<Flash[]> {
   const id = c.req.query('rejected');
-  const visit = id ? await findVisit(c.var.db, id) : undefined;
+  const visit = id ? await findVisibleVisit(c.var.deps, user, id) : undefined;
   return visit?.status === 'rejected' ? [{ kind: 'ok', lines: [t(`已驳回:${describe(visit)}`, `Rejected: ${describe(visit)}`)] }] : [];
 }
 
@@ -77,14 +73,14 @@ interface BulkOutcome {
 
 /** Approves one by one, earliest first, so when a cap was lowered the earliest visits get the places. */
 async function approveEach(c: Context<AppEnv>, user: Actor, ids: string[], describe: Describe, page: PageContext): Promise<BulkOutcome> {
-  const found = await Promise.all(ids.map(async (id) => ({ id, visit: await findVisit(c.var.db, id) })));
+  const found = await Promise.all(ids.map(async (id) => ({ id, visit: await findVisibleVisit(c.var.deps, user, id) })));
   const order = (v: VisitRow | undefined) => (v ? `${v.startDate} ${v.createdAt} ${v.id}` : '~');
   found.sort((a, b) => (order(a.visit) < order(b.visit) ? -1 : order(a.visit) > order(b.visit) ? 1 : 0));
   const outcome: BulkOutcome = { approved: [], refused: [] };
   for (const { id, visit } of found) {
     const label = visit ? describe(visit) : page.t(`记录 ${id}`, `Record ${id}`);
     try {
-      const done = await performVisitAction(c, user, id, 'approve', { note: null });
+      const done = await performVisitAction(c.var.deps, user, { id, action: 'approve', note: null });
       outcome.approved.push(describe(done.row));
     } catch (error) {
       if (!(error instanceof AppError)) throw error;
@@ -116,7 +112,7 @@ export const approvalPages = new Hono<AppEnv>()
   .get('/', async (c) => {
     const user = webUser(c, 'office');
     const names = await loadNames(c);
-    return renderQueue(c, user, names, { messages: await rejectedFlash(c, names.describe, pageContext(c).t) });
+    return renderQueue(c, user, names, { messages: await rejectedFlash(c, user, names.describe, pageContext(c).t) });
   })
   .post('/visits/approve', async (c) => {
     const user = webUser(c, 'office');
@@ -145,7 +141,7 @@ export const approvalPages = new Hono<AppEnv>()
     const posted = await readRejectReason(c, ReasonBody, id);
     if (posted.attempt) return renderQueue(c, user, names, { messages: [CHECK_FORM_FLASH(page.t)], reject: posted.attempt }, 422);
     try {
-      await performVisitAction(c, user, id, 'reject', { note: posted.reason });
+      await performVisitAction(c.var.deps, user, { id, action: 'reject', note: posted.reason });
     } catch (error) {
       const { flash } = problemFlash(error, page);
       const refused = error instanceof AppError ? httpStatusOf(error) : 409;

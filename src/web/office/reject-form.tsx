@@ -1,7 +1,7 @@
 // Rejecting with a reason, as the office does for visits and receptions: the form in the queue's
 // row, and reading what it posted. A missing or too long reason comes back on that row's field
 // with what was typed, so the office fixes it there.
-import type { z } from '@hono/zod-openapi';
+import type { z } from 'zod';
 import type { Context } from 'hono';
 import type { AppEnv } from '../../app-env.js';
 import { CsrfField, type PageContext } from '../../views/layout.js';

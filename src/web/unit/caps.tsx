@@ -1,9 +1,9 @@
 // A unit's annual caps as bars: batches and person-trips used against the limit, and the largest
 // delegation allowed. <meter> draws the bar, so no inline style is needed (the CSP forbids them).
-import type { quotaReport } from '../../db/repo/quotas.js';
+import type { QuotaReport } from '../../services/quotas.js';
 import type { Translate } from '../../views/i18n.js';
 
-export type QuotaReport = Awaited<ReturnType<typeof quotaReport>>;
+export type { QuotaReport };
 
 /** Meter bands: the bar turns amber past 60 % and red past 85 % (a full cap is always red). */
 const fraction = (limit: number, share: number) => Math.round(limit * share * 100) / 100;

@@ -3,10 +3,10 @@
 import type { Context } from 'hono';
 import type { AppEnv } from '../../app-env.js';
 import type { Actor } from '../../domain/actor.js';
-import { listRegions, type RegionView } from '../../db/repo/reference.js';
 import { isValidIsoDate, yearOf } from '../../domain/dates.js';
+import { todayOf } from '../../services/deps.js';
 import { AppError, forbidden } from '../../services/errors.js';
-import { todayOf } from '../../services/visits.js';
+import { allRegions, type RegionView } from '../../services/reference.js';
 import type { Translate } from '../../views/i18n.js';
 import { say, type Words } from '../../views/labels.js';
 import type { Flash, PageContext } from '../../views/layout.js';
@@ -25,7 +25,7 @@ export function unitUser(c: Context<AppEnv>): UnitUser {
 }
 
 export function currentYear(c: Context<AppEnv>): number {
-  return yearOf(todayOf(c));
+  return yearOf(todayOf(c.var.deps));
 }
 
 /** `?year=2027` when it is a plausible year, else the fallback. */
@@ -40,7 +40,7 @@ export function yearOfDate(date: string | undefined): number | null {
 export type RegionsById = Map<string, RegionView>;
 
 export async function regionsById(c: Context<AppEnv>): Promise<RegionsById> {
-  return new Map((await listRegions(c.var.db)).map((r) => [r.id, r]));
+  return new Map((await allRegions(c.var.deps)).map((r) => [r.id, r]));
 }
 
 export function regionName(regions: RegionsById, id: string, t: Translate): string {

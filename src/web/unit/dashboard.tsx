@@ -1,11 +1,11 @@
 // GET /unit — the unit's year at a glance: caps used and left, its visits by status, what comes next.
 import { Hono } from 'hono';
 import type { AppEnv } from '../../app-env.js';
-import { quotaReport } from '../../db/repo/quotas.js';
-import { findUnit } from '../../db/repo/reference.js';
-import { listVisits, type VisitRow } from '../../db/repo/visits.js';
 import { COUNTED_VISIT_STATUSES, type VisitStatus } from '../../domain/types.js';
-import { todayOf } from '../../services/visits.js';
+import { todayOf } from '../../services/deps.js';
+import { unitQuotaReport } from '../../services/quotas.js';
+import { unitById } from '../../services/reference.js';
+import { visibleVisits, type VisitRow } from '../../services/visit-reads.js';
 import { VisitStatusBadge } from '../../views/components/status-badge.js';
 import { kindLabel, VISIT_STATUS_WORDS, visitStatusLabel } from '../../views/labels.js';
 import { Layout, type PageContext } from '../../views/layout.js';
@@ -21,12 +21,13 @@ export const dashboardPage = new Hono<AppEnv>().get('/', async (c) => {
   const page = pageContext(c);
   const { t } = page;
   const year = currentYear(c);
-  const today = todayOf(c);
+  const { deps } = c.var;
+  const today = todayOf(deps);
   const [unit, report, yearVisits, counted, regions] = await Promise.all([
-    findUnit(c.var.db, user.unitId),
-    quotaReport(c.var.db, year, user.unitId),
-    listVisits(c.var.db, user, { year }),
-    listVisits(c.var.db, user, { status: [...COUNTED_VISIT_STATUSES] }),
+    unitById(deps, user.unitId),
+    unitQuotaReport(deps, { year, unitId: user.unitId }),
+    visibleVisits(deps, user, { year }),
+    visibleVisits(deps, user, { status: [...COUNTED_VISIT_STATUSES] }),
     regionsById(c),
   ]);
   const upcoming = counted.filter((v) => v.endDate >= today).slice(0, UPCOMING_SHOWN);

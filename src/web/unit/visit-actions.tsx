@@ -1,6 +1,6 @@
 // The buttons on a visit row: edit, withdraw, cancel with a reason. Which ones show follows the
 // workflow table (domain/workflow.ts); the service checks again when the form is posted.
-import type { VisitRow } from '../../db/repo/visits.js';
+import type { VisitRow } from '../../services/visit-reads.js';
 import { EDITABLE_VISIT_STATUSES, VISIT_TRANSITIONS } from '../../domain/workflow.js';
 import { CsrfField, type PageContext } from '../../views/layout.js';
 

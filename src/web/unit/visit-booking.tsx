@@ -3,20 +3,20 @@
 // the user's input, the rule's message with its numbers, and errors on the fields.
 import { Hono, type Context } from 'hono';
 import type { AppEnv } from '../../app-env.js';
-import { quotaReport } from '../../db/repo/quotas.js';
-import { visitView, type VisitRow } from '../../db/repo/visits.js';
-import { EDITABLE_VISIT_STATUSES } from '../../domain/workflow.js';
 import type { DateRange } from '../../domain/types.js';
+import { EDITABLE_VISIT_STATUSES } from '../../domain/workflow.js';
 import { newId } from '../../lib/crypto.js';
 import type { AppError } from '../../services/errors.js';
+import { unitQuotaReport } from '../../services/quotas.js';
 import { searchSlots } from '../../services/slots.js';
-import { bookVisit, editVisit, visibleVisit } from '../../services/visits.js';
+import { visibleVisit, type VisitRow, visitView } from '../../services/visit-reads.js';
+import { bookVisit, editVisit } from '../../services/visits.js';
 import { VISIT_STATUS_WORDS, visitStatusLabel } from '../../views/labels.js';
 import { Layout, type Flash } from '../../views/layout.js';
 import { problemMessages } from '../../views/problem-messages.js';
 import { formFields, pageContext } from '../page.js';
 import { CapsPanel } from './caps.js';
-import { currentYear, isFormRefusal, refusalFlash, regionsById, unitUser, yearOfDate } from './context.js';
+import { currentYear, isFormRefusal, refusalFlash, regionsById, type UnitUser, unitUser, yearOfDate } from './context.js';
 import type { FieldErrors, FormValues } from './fields.js';
 import { idempotencyKeyOf, slotQueryOf, visitInputOf, visitValues } from './visit-input.js';
 import { SlotFinder, VisitForm } from './visit-form.js';
@@ -31,11 +31,12 @@ interface FormState {
   status?: 200 | 409 | 422;
 }
 
-async function freeWindows(c: Context<AppEnv>, unitId: string, values: FormValues): Promise<DateRange[] | null> {
+/** The next free windows for what the form holds, with the unit's own caps (the account's unit). */
+async function freeWindows(c: Context<AppEnv>, user: UnitUser, values: FormValues): Promise<DateRange[] | null> {
   const query = slotQueryOf(values);
   if (!query) return null;
   try {
-    return await searchSlots(c, { ...query, unitId, limit: SLOTS_SHOWN });
+    return await searchSlots(c.var.deps, user, { ...query, limit: SLOTS_SHOWN });
   } catch (error) {
     if (isFormRefusal(error)) return null;
     throw error;
@@ -51,8 +52,8 @@ async function renderBookingForm(c: Context<AppEnv>, state: FormState) {
   const years = startYear !== null && startYear !== year ? [year, startYear] : [year];
   const [regions, reports, slots] = await Promise.all([
     regionsById(c),
-    Promise.all(years.map((y) => quotaReport(c.var.db, y, user.unitId))),
-    freeWindows(c, user.unitId, state.values),
+    Promise.all(years.map((y) => unitQuotaReport(c.var.deps, { year: y, unitId: user.unitId }))),
+    freeWindows(c, user, state.values),
   ]);
   const errors = state.errors ?? {};
   return c.html(
@@ -119,7 +120,7 @@ export const visitBookingPages = new Hono<AppEnv>()
     const user = unitUser(c);
     const values = await formFields(c);
     try {
-      const booked = await bookVisit(c, user, visitInputOf(values), idempotencyKeyOf(values));
+      const booked = await bookVisit(c.var.deps, user, { ...visitInputOf(values), idempotencyKey: idempotencyKeyOf(values) });
       return c.redirect(`/unit/visits?year=${booked.row.year}&created=${encodeURIComponent(booked.row.id)}`, 303);
     } catch (error) {
       if (!isFormRefusal(error)) throw error;
@@ -128,7 +129,7 @@ export const visitBookingPages = new Hono<AppEnv>()
   })
   .get('/visits/:id/edit', async (c) => {
     const user = unitUser(c);
-    const visit = await visibleVisit(c, user, c.req.param('id'));
+    const visit = await visibleVisit(c.var.deps, user, c.req.param('id'));
     if (!EDITABLE_VISIT_STATUSES.includes(visit.status)) {
       const page = pageContext(c);
       const lines = problemMessages({ code: 'INVALID_TRANSITION', from: visitStatusLabel(visit.status, page.t) }, page.lang);
@@ -146,10 +147,10 @@ export const visitBookingPages = new Hono<AppEnv>()
   })
   .post('/visits/:id/edit', async (c) => {
     const user = unitUser(c);
-    const visit = await visibleVisit(c, user, c.req.param('id'));
+    const visit = await visibleVisit(c.var.deps, user, c.req.param('id'));
     const values = await formFields(c);
     try {
-      const edited = await editVisit(c, user, visit.id, visitInputOf(values));
+      const edited = await editVisit(c.var.deps, user, { id: visit.id, patch: visitInputOf(values) });
       return c.redirect(`/unit/visits?year=${edited.row.year}&updated=${encodeURIComponent(edited.row.id)}`, 303);
     } catch (error) {
       if (!isFormRefusal(error)) throw error;

@@ -2,10 +2,9 @@
 // page and an API client get the same 422 for the same mistake.
 import { inclusiveDays, isValidIsoDate } from '../../domain/dates.js';
 import { MAX_VISIT_DAYS } from '../../domain/types.js';
+import { zodIssues } from '../../schemas/common.js';
+import { NewVisitBody, type VisitFieldsInput } from '../../schemas/visits.js';
 import { validationFailed } from '../../services/errors.js';
-import { zodIssues } from '../../routes/openapi.js';
-import { NewVisitBody } from '../../routes/visit-schemas.js';
-import type { VisitInput } from '../../services/visits.js';
 import { formInt } from '../page.js';
 import type { FormValues } from './fields.js';
 
@@ -28,7 +27,7 @@ export function visitValues(visit: Record<(typeof VISIT_FIELDS)[number], string 
 }
 
 /** Throws VALIDATION_FAILED with errors by field name; cadres and money only count for condolence visits. */
-export function visitInputOf(values: FormValues): VisitInput {
+export function visitInputOf(values: FormValues): VisitFieldsInput {
   const condolence = values.kind === 'condolence';
   const candidate = {
     regionId: values.regionId ?? '',

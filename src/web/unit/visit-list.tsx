@@ -2,9 +2,8 @@
 // cancel (approved) as plain forms; POST /unit/visits/:id/withdraw|cancel.
 import { Hono, type Context } from 'hono';
 import type { AppEnv } from '../../app-env.js';
-import { visitWarnings } from '../../db/repo/visit-warnings.js';
-import { canSeeVisit, findVisit, listVisits, type VisitRow } from '../../db/repo/visits.js';
 import type { VisitAction } from '../../domain/workflow.js';
+import { findVisibleVisit, visibleVisits, type VisitRow, warningsOf } from '../../services/visit-reads.js';
 import { performVisitAction } from '../../services/visits.js';
 import { VisitStatusBadge } from '../../views/components/status-badge.js';
 import { kindLabel, say, VISIT_STATUS_WORDS, type Words } from '../../views/labels.js';
@@ -38,9 +37,9 @@ async function doneMessages(c: Context<AppEnv>, user: UnitUser, page: PageContex
   for (const [param, words] of Object.entries(DONE_MESSAGES)) {
     const id = c.req.query(param);
     if (!id) continue;
-    const visit = await findVisit(c.var.db, id);
-    if (!visit || !canSeeVisit(user, visit)) return [];
-    const warnings = await visitWarnings(c.var.db, visit);
+    const visit = await findVisibleVisit(c.var.deps, user, id);
+    if (!visit) return [];
+    const warnings = await warningsOf(c.var.deps, visit);
     const warningLines = warnings.flatMap((w) => problemMessages({ ...w }, page.lang));
     return [{ kind: 'ok', lines: [say(words, page.t)] }, ...(warningLines.length ? [{ kind: 'warn' as const, lines: warningLines }] : [])];
   }
@@ -51,7 +50,7 @@ async function renderVisitList(c: Context<AppEnv>, options: { year: number; mess
   const user = unitUser(c);
   const page = pageContext(c);
   const { t } = page;
-  const [visits, regions] = await Promise.all([listVisits(c.var.db, user, { year: options.year }), regionsById(c)]);
+  const [visits, regions] = await Promise.all([visibleVisits(c.var.deps, user, { year: options.year }), regionsById(c)]);
   return c.html(
     <Layout page={page} title={t('我的考察', 'My visits')} messages={options.messages}>
       <form method="get" action="/unit/visits" class="actions no-print">
@@ -131,7 +130,7 @@ async function act(c: Context<AppEnv>, action: 'withdraw' | 'cancel') {
   const form = await formFields(c);
   const reason = (form.reason ?? '').trim();
   try {
-    const done = await performVisitAction(c, user, c.req.param('id') ?? '', action, { note: reason || null });
+    const done = await performVisitAction(c.var.deps, user, { id: c.req.param('id') ?? '', action, note: reason || null });
     return c.redirect(`/unit/visits?year=${done.row.year}&${DONE_PARAM[action]}=${encodeURIComponent(done.row.id)}`, 303);
   } catch (error) {
     if (!isFormRefusal(error)) throw error;

@@ -1,9 +1,10 @@
-// Warnings a visit carries without being refused (CONTRACT.md: CONDOLENCE_IMBALANCE).
-import { computeBalance } from '../../domain/balance.js';
-import { isCounted } from '../../domain/types.js';
-import type { Db } from '../client.js';
-import { countedCondolenceVisits, currentBalanceThresholds, listCadres } from './balance.js';
-import type { VisitRow } from './visits.js';
+// Warnings a visit carries without being refused (CONTRACT.md: CONDOLENCE_IMBALANCE): the
+// repository reads the region's cadres and condolence visits, the balance rule (domain) judges.
+import { countedCondolenceVisits, currentBalanceThresholds, listCadres } from '../db/repo/balance.js';
+import type { VisitRow } from '../db/repo/visits.js';
+import { computeBalance } from '../domain/balance.js';
+import { isCounted } from '../domain/types.js';
+import type { ServiceDeps } from './deps.js';
 
 export interface VisitWarning {
   code: string;
@@ -19,8 +20,9 @@ export interface VisitWarning {
  * data, the HQ sees on GET and on coordinate the warning the unit got when booking, as long as the
  * unit is still `over`. `under` is no warning: one more visit can only raise the unit's values.
  */
-export async function visitWarnings(db: Db, visit: VisitRow): Promise<VisitWarning[]> {
+export async function visitWarnings(deps: Pick<ServiceDeps, 'db'>, visit: VisitRow): Promise<VisitWarning[]> {
   if (visit.kind !== 'condolence' || !isCounted(visit.status)) return [];
+  const { db } = deps;
   const [cadres, condolences, thresholds] = await Promise.all([
     listCadres(db, visit.year, { regionId: visit.regionId }),
     countedCondolenceVisits(db, visit.year, visit.regionId),

@@ -1,0 +1,106 @@
+// Visits (CONTRACT.md, Visits): what a booking, an edit, a workflow step and a list query may
+// send, and the visit as answered. Shared by the API routes, the pages (the booking form checks
+// its fields with NewVisitBody) and the services.
+import { z } from 'zod';
+import { IsoDateSchema, YearParamSchema } from './common.js';
+
+export const VisitKindSchema = z.enum(['inspection', 'condolence']);
+export const VisitStatusSchema = z.enum(['submitted', 'coordinated', 'approved', 'rejected', 'withdrawn', 'cancelled']);
+
+const visitFieldShape = {
+  regionId: z.string().min(1).max(64).meta({ example: 'aksu' }),
+  kind: VisitKindSchema,
+  startDate: IsoDateSchema,
+  endDate: IsoDateSchema,
+  headcount: z.number().int().min(1).max(10_000),
+  leaderName: z.string().trim().min(1).max(100),
+  leaderTitle: z.string().trim().max(100).nullish(),
+  purpose: z.string().trim().min(1).max(2000),
+  cadresVisited: z.number().int().min(0).max(100_000).nullish(),
+  consolationYuan: z.number().int().min(0).max(1_000_000_000).nullish(),
+};
+
+export const NewVisitBody = z
+  .object({
+    ...visitFieldShape,
+    unitId: z.string().min(1).max(64).optional().meta({ description: 'Office only; a unit books for itself.' }),
+  })
+  .strict()
+  .meta({ id: 'NewVisit' });
+
+export const VisitPatchBody = z.object(visitFieldShape).partial().strict().meta({ id: 'VisitPatch' });
+
+export type NewVisitInput = z.infer<typeof NewVisitBody>;
+export type VisitPatchInput = z.infer<typeof VisitPatchBody>;
+/** A visit's own fields as a booking gives them (the unit comes from the account, or unitId for the office). */
+export type VisitFieldsInput = Omit<NewVisitInput, 'unitId'>;
+
+export const VisitListQuery = z.object({
+  year: YearParamSchema.optional(),
+  regionId: z.string().max(64).optional(),
+  unitId: z.string().max(64).optional(),
+  status: VisitStatusSchema.optional(),
+});
+export type VisitListQueryInput = z.infer<typeof VisitListQuery>;
+
+/** The HQ's coordination (衔接): its opinion, and whether it agrees. */
+export const CoordinateBody = z
+  .object({ opinion: z.string().trim().min(1).max(2000), agree: z.boolean() })
+  .strict()
+  .meta({ id: 'Coordination' });
+
+export const ReasonBody = z
+  .object({ reason: z.string().trim().min(1).max(2000) })
+  .strict()
+  .meta({ id: 'Reason' });
+
+export const OptionalReasonBody = z.object({ reason: z.string().trim().min(1).max(2000).optional() }).strict();
+
+export const WarningSchema = z
+  .object({ code: z.string(), metric: z.string().optional(), value: z.number().optional(), median: z.number().optional() })
+  .meta({ id: 'Warning' });
+
+export const VisitSchema = z
+  .object({
+    id: z.string(),
+    unitId: z.string(),
+    regionId: z.string(),
+    kind: VisitKindSchema,
+    startDate: z.string(),
+    endDate: z.string(),
+    year: z.number().int(),
+    headcount: z.number().int(),
+    leaderName: z.string(),
+    leaderTitle: z.string().nullable(),
+    purpose: z.string(),
+    cadresVisited: z.number().int().nullable(),
+    consolationYuan: z.number().int().nullable(),
+    status: VisitStatusSchema,
+    sequence: z.number().int(),
+    coordinationOpinion: z.string().nullable(),
+    createdBy: z.string(),
+    createdAt: z.string(),
+    updatedAt: z.string(),
+  })
+  .meta({ id: 'Visit' });
+
+// An intersection, not VisitSchema.extend(): the OpenAPI document shows it as Visit plus warnings
+// (allOf with a $ref), which .extend() only gives through @hono/zod-openapi's own .openapi().
+export const VisitWithWarningsSchema = z
+  .intersection(VisitSchema, z.object({ warnings: z.array(WarningSchema) }))
+  .meta({ id: 'VisitWithWarnings' });
+
+export const VisitListSchema = z.object({ items: z.array(VisitSchema) });
+
+export const VisitHistorySchema = z.object({
+  items: z.array(
+    z.object({
+      at: z.string(),
+      actorId: z.string(),
+      action: z.string(),
+      fromStatus: z.string().nullable(),
+      toStatus: z.string().nullable(),
+      note: z.string().nullable(),
+    }),
+  ),
+});
