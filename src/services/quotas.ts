@@ -1,15 +1,30 @@
 // Annual caps (适当控制年度批次和人员规模): the year's default for every unit, one override per
 // unit, and each unit's counted usage. Everyone reads the default; a unit reads its own caps only;
 // only the office sets them. Shared by /api/v1/quotas and the office's caps settings page.
-import { defaultLimitsFor, quotaReport, setDefaultLimits, setUnitLimits } from '../db/repo/quotas.js';
+import type { Db } from '../db/client.js';
+import { defaultLimitsFor, limitsFor, setDefaultLimits, setUnitLimits, usageFor } from '../db/repo/quotas.js';
 import { findUnit, listUnits } from '../db/repo/reference.js';
 import type { Actor } from '../domain/actor.js';
-import type { QuotaLimits } from '../domain/types.js';
+import { remainingOf } from '../domain/caps.js';
+import type { QuotaLimits, QuotaUsage } from '../domain/types.js';
 import type { ServiceDeps } from './deps.js';
 import { forbidden, notFound } from './errors.js';
 
-export type { QuotaLimits };
-export type QuotaReport = Awaited<ReturnType<typeof quotaReport>>;
+export type { QuotaLimits, QuotaUsage };
+
+/** A unit's caps for the year (its override, else the year's default), its counted usage and what remains. */
+export interface QuotaReport {
+  year: number;
+  unitId: string;
+  limits: QuotaLimits;
+  used: QuotaUsage;
+  remaining: QuotaUsage;
+}
+
+async function quotaReport(db: Db, year: number, unitId: string): Promise<QuotaReport> {
+  const [limits, used] = await Promise.all([limitsFor(db, year, unitId), usageFor(db, year, unitId)]);
+  return { year, unitId, limits, used, remaining: remainingOf(limits, used) };
+}
 
 /** The year's default caps (DEFAULT_QUOTA_LIMITS while the office has set none). */
 export function yearDefaultLimits(deps: ServiceDeps, year: number): Promise<QuotaLimits> {

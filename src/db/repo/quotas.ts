@@ -1,7 +1,7 @@
 // Annual caps: a default per year for every unit, and per-unit overrides. A year the office has
 // not set falls back to DEFAULT_QUOTA_LIMITS (placeholders, documented in the README).
 import { and, eq, sql } from 'drizzle-orm';
-import { DEFAULT_QUOTA_LIMITS, remainingOf } from '../../domain/caps.js';
+import { DEFAULT_QUOTA_LIMITS } from '../../domain/caps.js';
 import type { QuotaLimits, QuotaUsage } from '../../domain/types.js';
 import type { Db } from '../client.js';
 import { quotaDefaults, quotaOverrides } from '../schema.js';
@@ -27,11 +27,6 @@ export async function usageFor(db: Db, year: number, unitId: string): Promise<Qu
     SELECT count(*) AS batches, coalesce(sum(headcount), 0) AS personTrips
     FROM visits WHERE unit_id = ${unitId} AND year = ${year} AND status IN ${countedStatusSql}`);
   return { batches: Number(row?.batches ?? 0), personTrips: Number(row?.personTrips ?? 0) };
-}
-
-export async function quotaReport(db: Db, year: number, unitId: string) {
-  const [limits, used] = await Promise.all([limitsFor(db, year, unitId), usageFor(db, year, unitId)]);
-  return { year, unitId, limits, used, remaining: remainingOf(limits, used) };
 }
 
 export async function setDefaultLimits(db: Db, args: { year: number; limits: QuotaLimits; actorId: string; now: Date }) {
