@@ -1,4 +1,5 @@
 // A refused request told in the user's language, with the numbers that explain it.
+import { bookingRuleMessage } from './booking-rule-messages.js';
 import type { Lang } from './i18n.js';
 import { RANK_WORDS, RANKS, type Words } from './labels.js';
 
@@ -16,36 +17,8 @@ function rankWords(value: unknown): Words {
   return rank ? RANK_WORDS[rank] : { zh: String(value), en: String(value) };
 }
 
-const list = (value: unknown) => (Array.isArray(value) ? value.join(', ') : String(value ?? ''));
-
+// Booking refusals have their own table, keyed by refusal code: booking-rule-messages.ts.
 const RULE_MESSAGES: Record<string, Formatter> = {
-  BATCH_CAP_EXCEEDED: (p) => ({
-    zh: `本年度考察批次已满:上限 ${p.limit} 批,已用 ${p.used} 批`,
-    en: `This year's batch cap is reached: limit ${p.limit}, ${p.used} used`,
-  }),
-  HEADCOUNT_CAP_EXCEEDED: (p) => ({
-    zh: `每批人数超过上限:每批最多 ${p.limit} 人`,
-    en: `Too many people in one batch: at most ${p.limit}`,
-  }),
-  PERSON_TRIPS_CAP_EXCEEDED: (p) => ({
-    zh: `本年度人次将超过上限:上限 ${p.limit} 人次,已用 ${p.used} 人次`,
-    en: `This year's person-trips cap would be exceeded: limit ${p.limit}, ${p.used} used`,
-  }),
-  REGION_CAPACITY_EXCEEDED: (p) => ({
-    zh: `受援地接待已满:每天最多 ${p.limit} 批,已满日期 ${list(p.dates)}`,
-    en: `The region is full: at most ${p.limit} delegations a day, full on ${list(p.dates)}`,
-  }),
-  REGION_SPACING_VIOLATION: (p) => ({
-    zh: `与其他考察团抵达间隔不足 ${p.minGapDays} 天(最近一批 ${p.nearest} 抵达)`,
-    en: `Arrivals must be ${p.minGapDays} days apart; another delegation arrives on ${p.nearest}`,
-  }),
-  BLACKOUT_CONFLICT: (p) => {
-    const b = (p.blackout ?? {}) as Record<string, string>;
-    return {
-      zh: `所选日期与暂停接待期冲突:${b.startDate} 至 ${b.endDate}(${b.reason})`,
-      en: `The dates touch a blackout period: ${b.startDate} to ${b.endDate} (${b.reason})`,
-    };
-  },
   INVALID_TRANSITION: (p) => ({
     zh: `当前状态(${p.from})下不能执行此操作`,
     en: `Not possible while the record is ${p.from}`,
@@ -106,6 +79,8 @@ export function problemMessages(problem: ProblemLike, lang: Lang): string[] {
   if (problem.code === 'RECEPTION_STANDARD_VIOLATED' && Array.isArray(problem.violations)) {
     return (problem.violations as ProblemLike[]).flatMap((v) => problemMessages(v, lang));
   }
+  const booking = bookingRuleMessage(problem);
+  if (booking) return [booking[lang]];
   const rule = RULE_MESSAGES[problem.code];
   if (rule) return [rule(problem)[lang]];
   const generic = GENERIC[problem.code];
