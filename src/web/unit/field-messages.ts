@@ -5,7 +5,7 @@ import type { Words } from '../../views/labels.js';
 
 type FieldRule = [RegExp, (m: RegExpMatchArray) => Words];
 
-// Patterns of the messages zod and the shared services give (routes/*-schemas.ts, services/*).
+// Patterns of the messages zod and the shared services give (src/schemas/*, src/services/*).
 const FIELD_RULES: FieldRule[] = [
   [/received undefined|expected string to have >=1 characters/, () => ({ zh: '此项必填', en: 'Required' })],
   [/received NaN|expected int/, () => ({ zh: '请填写整数', en: 'Enter a whole number' })],
