@@ -2,6 +2,7 @@
 // pages so both apply the same checks in the same order. Refusals are thrown as AppError; each
 // caller renders them its way. Reads of visits: visit-reads.ts.
 import { findRegion, findUnit } from '../db/repo/reference.js';
+import type { VisitRow } from '../db/repo/visits.js';
 import type { Actor } from '../domain/actor.js';
 import { inclusiveDays } from '../domain/dates.js';
 import { MAX_VISIT_DAYS } from '../domain/types.js';
@@ -13,7 +14,6 @@ import { visibleVisit } from './visit-reads.js';
 import { invalidTransition, unwrapVisitWrite } from './visit-problems.js';
 import { visitWarnings, type VisitWarning } from './visit-warnings.js';
 import { createVisit, transitionVisit, updateVisit, type VisitFields } from './visit-writes.js';
-import type { VisitRow } from '../db/repo/visits.js';
 
 export type { VisitAction, VisitWarning };
 
