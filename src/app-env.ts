@@ -11,16 +11,15 @@ export interface AppDeps {
   now?: () => Date;
 }
 
-/** Everything a route or page may use: the services' dependencies (never the database directly). */
-
+/**
+ * What a route or page can reach: the services' dependencies to pass on (it never opens the
+ * database itself) and the account behind the request.
+ */
 export interface AppEnv {
   Bindings: Record<string, unknown>;
   Variables: {
     /** What routes and pages pass to services. */
     deps: ServiceDeps;
-    db: Db;
-    config: AppConfig;
-    now: () => Date;
     user: Actor | null;
     /** Set for cookie sessions (web UI), used by the CSRF check. */
     sessionCsrfToken: string | null;

@@ -50,9 +50,6 @@ export function createApp(deps: AppDeps) {
   const serviceDeps: ServiceDeps = { db: deps.db, config: deps.config, now };
   app.use('*', async (c, next) => {
     c.set('deps', serviceDeps);
-    c.set('db', deps.db);
-    c.set('config', deps.config);
-    c.set('now', now);
     await next();
   });
   // Before secureHeaders, so the feed's stricter Referrer-Policy is set last (see calendar.ts).
