@@ -20,6 +20,13 @@ interface Row {
 }
 
 const QUICK = process.env.BENCH_QUICK === '1';
+// BENCH_ONLY=feed,slot search: run only the sections whose names contain one of these words (for
+// working on one of them); BENCHMARKS.md is then left alone, as with BENCH_QUICK.
+const ONLY = (process.env.BENCH_ONLY ?? '')
+  .split(',')
+  .map((word) => word.trim())
+  .filter(Boolean);
+const PARTIAL = QUICK || ONLY.length > 0;
 const rows: Row[] = [];
 const notes: string[] = [];
 const row = (section: string, measure: string, value: string, target = '', met: boolean | null = null) =>
@@ -30,6 +37,7 @@ function log(message: string): void {
 }
 
 async function section<T>(name: string, fn: () => Promise<T>): Promise<T | undefined> {
+  if (ONLY.length > 0 && !ONLY.some((word) => name.includes(word))) return undefined;
   log(`${name}…`);
   const t0 = performance.now();
   try {
@@ -129,9 +137,9 @@ function feedRows(r: FeedResult | { skipped: string }): void {
   row(s, 'buildFeed (ical-generator) in process, same events: p50 ms', fmt(r.inProcess.p50Ms, 1));
   row(s, 'GET with If-None-Match → 304: p50 ms', fmt(r.notModified.p50Ms, 2));
   const ratio = r.full.p50Ms / r.inProcess.p50Ms;
-  row(s, 'served ÷ in-process', fmt(ratio), '≤ 1.5', ratio <= 1.5);
+  row(s, 'served ÷ in-process', fmt(ratio), '≤ 2', ratio <= 2);
   const cheaper = r.full.p50Ms / r.notModified.p50Ms;
-  row(s, 'full ÷ 304 (how many times cheaper)', fmt(cheaper, 1), '≥ 10', cheaper >= 10);
+  row(s, 'full ÷ 304 (how many times cheaper)', fmt(cheaper, 1), '≥ 50', cheaper >= 50);
 }
 
 function slotRows(r: SlotResult): void {
@@ -230,11 +238,12 @@ the capacity probes read the table row by row; with a covering (region, start, s
 index, a (year, kind, region, status, unit, consolation) index and (migration 0003) a covering
 (unit, year, status, headcount, id) index the large database costs about the same as the small one. The databases are not ANALYZEd, as a deployed one never is.
 
-**Feed (met).** A full 5,000-event answer is dominated by ical-generator itself (its line folding
-runs a TextEncoder per character), so serving costs about what building in process costs. The
-304 used to build the whole feed to hash it; the ETag now comes from a version of the data read
-with the token (counts, sequence sums and newest update per scope, plus unit and region names),
-so a conditional fetch reads no records and serialises nothing.
+**Feed (met).** ical-generator 10.2 folded lines with a new TextEncoder per character, so a
+5,000-event feed cost 1.4–1.9 s of CPU and blocked every other request meanwhile; 11.1 (which needs
+Node ≥ 22, hence the project's own Node 24) builds the same feed in about a tenth of a second.
+Serving it adds reading the records and the HTTP answer. The 304 never builds the feed: the ETag
+comes from a version of the data read with the token (counts, sequence sums and newest update per
+scope, plus unit and region names), so a conditional fetch reads no records and serialises nothing.
 `;
 
 async function main(): Promise<void> {
@@ -280,8 +289,8 @@ async function main(): Promise<void> {
     ANALYSIS,
   ].join('\n');
   process.stdout.write(`${doc}\n`);
-  if (!QUICK) writeFileSync(fileURLToPath(new URL('../../BENCHMARKS.md', import.meta.url)), doc);
-  else log('BENCH_QUICK=1: BENCHMARKS.md left as it was');
+  if (!PARTIAL) writeFileSync(fileURLToPath(new URL('../../BENCHMARKS.md', import.meta.url)), doc);
+  else log('BENCH_QUICK or BENCH_ONLY: BENCHMARKS.md left as it was');
 }
 
 await main();
