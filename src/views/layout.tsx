@@ -52,6 +52,7 @@ export function Layout(props: { page: PageContext; title: string; children?: Chi
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <title>{`${title} · ${t('对口支援考察接待计划', 'Visit and reception planner')}`}</title>
+        <link rel="icon" href="/static/icon.svg" type="image/svg+xml" />
         <link rel="stylesheet" href="/static/app.css" />
         <script src="/static/app.js" defer></script>
       </head>

@@ -7,6 +7,7 @@ import { AppError } from '../services/errors.js';
 import { resolveUser } from '../http/auth.js';
 import { APP_CSS } from '../views/assets/app-css.js';
 import { APP_JS } from '../views/assets/app-js.js';
+import { FAVICON_ICO, ICON_SVG } from '../views/assets/icons.js';
 import { Layout } from '../views/layout.js';
 import { authPages } from './auth-pages.js';
 import { feedPages } from './feeds-page.js';
@@ -18,6 +19,7 @@ import { csrfProtection } from './session.js';
 import { httpStatusOf } from '../http/problem.js';
 
 const ONE_HOUR = 'public, max-age=3600';
+const ONE_DAY = 'public, max-age=86400';
 
 /** Browsers asking for a page get an HTML answer; API clients and feeds get problem+json. */
 export function wantsHtml(c: Context<AppEnv>): boolean {
@@ -46,6 +48,8 @@ export function notFoundPage(c: Context<AppEnv>) {
 export function createWebApp() {
   const web = new Hono<AppEnv>();
   web.get('/static/app.css', (c) => c.body(APP_CSS, 200, { 'content-type': 'text/css; charset=utf-8', 'cache-control': ONE_HOUR }));
+  web.get('/static/icon.svg', (c) => c.body(ICON_SVG, 200, { 'content-type': 'image/svg+xml', 'cache-control': ONE_DAY }));
+  web.get('/favicon.ico', (c) => c.body(FAVICON_ICO, 200, { 'content-type': 'image/x-icon', 'cache-control': ONE_DAY }));
   web.get('/static/app.js', (c) => c.body(APP_JS, 200, { 'content-type': 'text/javascript; charset=utf-8', 'cache-control': ONE_HOUR }));
 
   web.use('*', resolveUser({ cookieMethods: ['GET', 'HEAD', 'POST'] }));
