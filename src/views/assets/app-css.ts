@@ -134,6 +134,9 @@ table.facts{width:auto;min-width:min(100%,28rem)}
 table.facts th{background:transparent;white-space:nowrap}
 .sheet-section h2{margin-top:1.2rem}
 .sheet-totals td{font-variant-numeric:tabular-nums}
+.sign-off{display:flex;flex-wrap:wrap;gap:1rem 2.5rem;margin-top:2rem}
+.sign-line{display:flex;align-items:flex-end;gap:.4rem;margin:0;flex:1 1 12rem}
+.sign-line .blank{flex:1;min-width:8rem;border-bottom:1px solid var(--ink);height:1.6rem}
 @media print{.sheet-section{break-inside:avoid}.table-wrap{overflow:visible}a[href]{color:inherit;text-decoration:none}}
 /* ---- Office annual plan (src/web/office/plan*.tsx): request grid, year calendar, legend ---- */
 table.plan-grid{min-width:60rem;table-layout:fixed}
