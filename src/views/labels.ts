@@ -21,6 +21,21 @@ export const RECEPTION_STATUS_WORDS: Record<ReceptionStatus, Words> = {
   cancelled: { zh: '已取消', en: 'Cancelled' },
 };
 
+export type PlanRequestStatus = 'open' | 'withdrawn' | 'committed';
+
+export const PLAN_REQUEST_STATUS_WORDS: Record<PlanRequestStatus, Words> = {
+  open: { zh: '待安排', en: 'Open' },
+  withdrawn: { zh: '已撤回', en: 'Withdrawn' },
+  committed: { zh: '已转为考察', en: 'Booked as a visit' },
+};
+
+/** Plan request priorities as the form offers them (1 weighs most). */
+export const PRIORITY_WORDS: Record<1 | 2 | 3, Words> = {
+  1: { zh: '重要(优先安排)', en: 'High (placed first)' },
+  2: { zh: '一般', en: 'Normal' },
+  3: { zh: '可调整', en: 'Flexible' },
+};
+
 export const KIND_WORDS: Record<VisitKind, Words> = {
   inspection: { zh: '考察', en: 'Inspection' },
   condolence: { zh: '慰问', en: 'Condolence' },

@@ -23,6 +23,7 @@ const NAV: Record<Actor['role'], NavItem[]> = {
     { href: '/unit/visits/new', zh: '预约考察', en: 'Book a visit' },
     { href: '/unit/visits', zh: '我的考察', en: 'My visits' },
     { href: '/unit/receptions', zh: '公务接待', en: 'Receptions' },
+    { href: '/unit/plan', zh: '年度计划', en: 'Annual plan' },
     { href: '/feeds', zh: '日历订阅', en: 'Calendar feeds' },
   ],
   hq: [

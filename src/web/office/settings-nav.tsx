@@ -31,6 +31,13 @@ export const SETTINGS_PAGES = [
     enHint: 'How far above or below the median is flagged',
   },
   {
+    href: '/office/settings/units',
+    zh: '结对单位',
+    en: 'Units',
+    zhHint: '全省设区市和省级部门;在此添加省级部门',
+    enHint: 'The cities and the provincial departments; add a department here',
+  },
+  {
     href: '/office/settings/cadres',
     zh: '援派干部名册',
     en: 'Cadre roster',
