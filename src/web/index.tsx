@@ -67,7 +67,9 @@ export function createWebApp() {
 
   web.onError((err, c) => {
     if (err instanceof AppError && httpStatusOf(err) === 401) {
-      return c.redirect(`/login?next=${encodeURIComponent(c.req.path)}`, 303);
+      // The whole address comes back after login, query included (a link to a 2027 report stays one).
+      const { pathname, search } = new URL(c.req.url);
+      return c.redirect(`/login?next=${encodeURIComponent(pathname + search)}`, 303);
     }
     const page = pageContext(c);
     const { t } = page;
