@@ -8,6 +8,7 @@ import { unitQuotaReport } from '../../services/quotas.js';
 import { unitById } from '../../services/reference.js';
 import { visibleVisits, type VisitRow } from '../../services/visit-reads.js';
 import { VisitStatusBadge } from '../../views/components/status-badge.js';
+import { YearPicker } from '../../views/components/year-picker.js';
 import { kindLabel, VISIT_STATUS_WORDS, visitStatusLabel } from '../../views/labels.js';
 import { Layout, type PageContext } from '../../views/layout.js';
 import { pageContext } from '../page.js';
@@ -48,15 +49,7 @@ export const dashboardPage = new Hono<AppEnv>().get('/', async (c) => {
           {t('登记公务接待', 'Register a reception')}
         </a>
       </p>
-      <form method="get" action="/unit" class="actions">
-        <label for="overview-year">{t('年度', 'Year')}</label>
-        <input id="overview-year" class="year-input" name="year" type="number" min={2000} max={2999} value={String(year)} />
-        <button type="submit" class="secondary">
-          {t('查看', 'Show')}
-        </button>
-        <a href={`/unit?year=${year - 1}`}>{t('上一年', 'Previous year')}</a>
-        <a href={`/unit?year=${year + 1}`}>{t('下一年', 'Next year')}</a>
-      </form>
+      <YearPicker page={page} action="/unit" year={year} />
       <CapsPanel report={report} t={t} />
       <section class="card" aria-labelledby="by-status">
         <h2 id="by-status">{t(`${year} 年度考察(按状态)`, `Visits in ${year} by status`)}</h2>

@@ -3,6 +3,7 @@
 import { addDays } from '../../domain/dates.js';
 import { MAX_VISIT_DAYS } from '../../domain/types.js';
 import type { PlanRequestRow } from '../../services/plans.js';
+import { YearPicker } from '../../views/components/year-picker.js';
 import { kindLabel, PLAN_REQUEST_STATUS_WORDS, PRIORITY_WORDS, say } from '../../views/labels.js';
 import { CsrfField, type Flash, Layout, type PageContext } from '../../views/layout.js';
 import { type RegionsById, regionName, regionOptions } from './context.js';
@@ -182,13 +183,7 @@ export function PlanRequestsPage(props: {
           "The annual plan: each unit files the visits it wishes to make (a window of days, the people, a priority); the office places them all at once within every unit's caps and each region's capacity. A wish uses no cap until it becomes a visit.",
         )}
       </p>
-      <form method="get" action="/unit/plan" class="actions">
-        <label for="plan-year">{t('年度', 'Year')}</label>
-        <input id="plan-year" class="year-input" name="year" type="number" min={2000} max={2999} value={String(year)} />
-        <button type="submit" class="secondary">
-          {t('查看', 'Show')}
-        </button>
-      </form>
+      <YearPicker page={page} action="/unit/plan" year={year} />
       <RequestForm page={page} year={year} regions={props.regions} values={props.values} errors={props.errors} />
       <h2>{t(`${year} 年度已填报的需求`, `Wishes filed for ${year}`)}</h2>
       <RequestList page={page} year={year} regions={props.regions} requests={props.requests} />
