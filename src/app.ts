@@ -15,6 +15,7 @@ import { authRoutes } from './routes/auth.js';
 import { calendarResponseHeaders, calendarRoutes } from './routes/calendar.js';
 import { balanceRoutes } from './routes/balance.js';
 import { docsPage } from './routes/docs.js';
+import { documentRoutes } from './routes/documents.js';
 import { createWebApp, notFoundPage, wantsHtml } from './web/index.js';
 import { feedRoutes } from './routes/feeds.js';
 import { planRoutes } from './routes/plans.js';
@@ -92,6 +93,7 @@ export function createApp(deps: AppDeps) {
   api.route('/', reportRoutes);
   api.route('/', feedRoutes);
   api.route('/', planRoutes);
+  api.route('/', documentRoutes);
   app.route('/api/v1', api);
   // Public iCal feeds: the token in the URL is the credential, so no API auth or JSON middleware.
   app.route('/cal', calendarRoutes);
