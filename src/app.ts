@@ -11,6 +11,7 @@ import { describeError } from './lib/log.js';
 import type { ServiceDeps } from './services/deps.js';
 import { AppError, type ErrorCode } from './services/errors.js';
 import { problemResponse } from './http/problem.js';
+import { archiveRoutes } from './routes/archive.js';
 import { authRoutes } from './routes/auth.js';
 import { calendarResponseHeaders, calendarRoutes } from './routes/calendar.js';
 import { balanceRoutes } from './routes/balance.js';
@@ -94,6 +95,7 @@ export function createApp(deps: AppDeps) {
   api.route('/', feedRoutes);
   api.route('/', planRoutes);
   api.route('/', documentRoutes);
+  api.route('/', archiveRoutes);
   app.route('/api/v1', api);
   // Public iCal feeds: the token in the URL is the credential, so no API auth or JSON middleware.
   app.route('/cal', calendarRoutes);
