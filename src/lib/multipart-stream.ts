@@ -135,7 +135,9 @@ function dispositionOf(info: Multipasta.PartInfo): { name: string; filename?: st
   for (const match of header.matchAll(/;\s*([^\s=;]+)\s*=\s*("(?:[^"\\]|\\.)*"|[^;]*)/g)) {
     const key = match[1]!.toLowerCase();
     let value = match[2]!.trim();
-    if (value.startsWith('"')) value = value.slice(1, -1).replace(/\\(.)/g, '$1');
+    // Backslashes stay: browsers never escape with them (they send `"` as %22, HTML §4.10.21.8),
+    // and an old Windows client's "C:\fakepath\公函.pdf" must keep its separators to be seen.
+    if (value.startsWith('"')) value = value.slice(1, -1);
     params[key] ??= value;
   }
   let filename = params.filename;
