@@ -6,6 +6,8 @@ export interface Part {
   name: string;
   /** Present: a file part. */
   filename?: string;
+  /** Sent as RFC 5987 `filename*` (percent-encoded UTF-8), where any character can travel. */
+  filenameStar?: string;
   contentType?: string;
   data: Uint8Array | string;
 }
@@ -16,6 +18,7 @@ export function multipartBody(parts: Part[], boundary = `----planner${Math.rando
   for (const part of parts) {
     let head = `--${boundary}\r\nContent-Disposition: form-data; name="${part.name}"`;
     if (part.filename !== undefined) head += `; filename="${part.filename}"`;
+    if (part.filenameStar !== undefined) head += `; filename*=UTF-8''${encodeURIComponent(part.filenameStar)}`;
     head += '\r\n';
     if (part.contentType) head += `Content-Type: ${part.contentType}\r\n`;
     chunks.push(encoder.encode(`${head}\r\n`));
@@ -45,12 +48,16 @@ export async function upload(
   path: string,
   form: { body: Uint8Array<ArrayBuffer>; contentType: string },
   token?: string,
-): Promise<{ status: number; body: any }> {
+): Promise<{ status: number; body: any; headers: Headers }> {
   const headers: Record<string, string> = { 'content-type': form.contentType };
   if (token) headers.authorization = `Bearer ${token}`;
   const res = await ctx.app.request(path, { method: 'POST', headers, body: form.body });
   const text = await res.text();
-  return { status: res.status, body: text && (res.headers.get('content-type') ?? '').includes('json') ? JSON.parse(text) : text };
+  return {
+    status: res.status,
+    headers: res.headers,
+    body: text && (res.headers.get('content-type') ?? '').includes('json') ? JSON.parse(text) : text,
+  };
 }
 
 export async function download(ctx: TestContext, id: string, token?: string) {
