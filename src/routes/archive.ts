@@ -3,6 +3,7 @@
 // a plain route and its documentation is registered beside it.
 import { z } from '@hono/zod-openapi';
 import { requireUser } from '../http/auth.js';
+import { withKnownLength } from '../lib/known-length.js';
 import { YearParamSchema } from '../schemas/common.js';
 import { yearArchive } from '../services/archive.js';
 import { validationFailed } from '../services/errors.js';
@@ -37,7 +38,7 @@ archiveRoutes.get('/archive/:file{[^/]+\\.zip}', async (c) => {
   const parsed = YearParamSchema.safeParse(c.req.param('file').slice(0, -'.zip'.length));
   if (!parsed.success) throw validationFailed([{ path: 'year', message: 'must be a year as four digits, 2000..2999' }]);
   const archive = await yearArchive(c.var.deps, actor, parsed.data);
-  return c.body(archive.body, 200, {
+  return c.body(withKnownLength(archive.body, archive.size), 200, {
     'content-type': 'application/zip',
     'content-length': String(archive.size),
     'content-disposition': `attachment; filename="${archive.filename}"`,

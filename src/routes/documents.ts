@@ -7,6 +7,7 @@ import type { AppEnv } from '../app-env.js';
 import type { DocumentRecordType } from '../domain/documents.js';
 import { requireUser } from '../http/auth.js';
 import { attachmentDisposition } from '../lib/content-disposition.js';
+import { withKnownLength } from '../lib/known-length.js';
 import { DocumentIdSchema, DocumentListQuery, DocumentPageSchema, DocumentSchema, UPLOAD_BODY_DOC } from '../schemas/documents.js';
 import { MAX_UPLOAD_BODY_BYTES, uploadDocument } from '../services/document-upload.js';
 import { openDocument, recordDocuments, withdrawRecordDocument } from '../services/documents.js';
@@ -133,7 +134,7 @@ export const documentRoutes = createRouter()
   .openapi(listRoute('reception'), async (c) => c.json(await list(c, 'reception', c.req.valid('param').id, c.req.valid('query')), 200))
   .openapi(downloadRoute, async (c) => {
     const { document, file } = await openDocument(c.var.deps, requireUser(c), c.req.valid('param').docId);
-    return c.body(file.body, 200, {
+    return c.body(withKnownLength(file.body, file.size), 200, {
       'content-type': document.contentType,
       'content-length': String(file.size),
       'content-disposition': attachmentDisposition(document.filename),

@@ -2,6 +2,7 @@
 // that downloads it (/office/reports/archive.zip, the same stream as GET /api/v1/archive/{year}.zip).
 import { Hono } from 'hono';
 import type { AppEnv } from '../../app-env.js';
+import { withKnownLength } from '../../lib/known-length.js';
 import { yearArchive } from '../../services/archive.js';
 import { validationFailed } from '../../services/errors.js';
 import { Layout } from '../../views/layout.js';
@@ -67,7 +68,7 @@ export const archiveReportPages = new Hono<AppEnv>()
     const year = yearQuery(c, pageContext(c));
     if (year.error) throw validationFailed([{ path: 'year', message: year.error }]);
     const archive = await yearArchive(c.var.deps, user, year.value);
-    return c.body(archive.body, 200, {
+    return c.body(withKnownLength(archive.body, archive.size), 200, {
       'content-type': 'application/zip',
       'content-length': String(archive.size),
       'content-disposition': `attachment; filename="${archive.filename}"`,
