@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { call, createUserAndLogin, loginAdmin } from '../helpers/api.js';
-import { createTestApp, type TestContext } from '../helpers/app.js';
+import { createTestApp, FIXED_NOW, type TestContext } from '../helpers/app.js';
 import { ofdPackage, PDF, PNG, sha256 } from '../helpers/documents.js';
 import { documentForm, upload } from '../helpers/multipart.js';
 import { newReception, newVisit } from '../helpers/records.js';
@@ -34,11 +34,15 @@ beforeAll(async () => {
   visit2027 = await newVisit(ctx, unit, { purpose: '=HYPERLINK("http://evil.example","考察")' });
   visit2028 = await newVisit(ctx, unit, { startDate: '2028-05-01', endDate: '2028-05-03' });
   reception2027 = await newReception(ctx, unit);
-  const put = (path: string, bytes: Uint8Array, filename: string, kind = 'other') =>
-    upload(ctx, path, documentForm({ bytes, filename }, kind), unit).then((r) => {
+  let second = 0;
+  const put = (path: string, bytes: Uint8Array, filename: string, kind = 'other') => {
+    // One upload a second, as people upload: the archive names a record's files in upload order.
+    ctx.setNow(new Date(FIXED_NOW.getTime() + ++second * 1000));
+    return upload(ctx, path, documentForm({ bytes, filename }, kind), unit).then((r) => {
       expect(r.status, JSON.stringify(r.body)).toBe(201);
       return r.body.id as string;
     });
+  };
   await put(`/api/v1/visits/${visit2027}/documents`, PDF, '公函.pdf', 'official_letter');
   await put(`/api/v1/visits/${visit2027}/documents`, PNG, '公函.pdf');
   withdrawn = await put(`/api/v1/visits/${visit2027}/documents`, ofdPackage(), '旧版.ofd');
