@@ -11,6 +11,7 @@ import { withKnownLength } from '../lib/known-length.js';
 import { DocumentIdSchema, DocumentListQuery, DocumentPageSchema, DocumentSchema, UPLOAD_BODY_DOC } from '../schemas/documents.js';
 import { MAX_UPLOAD_BODY_BYTES, uploadDocument } from '../services/document-upload.js';
 import { openDocument, recordDocuments, withdrawRecordDocument } from '../services/documents.js';
+import { notFound } from '../services/errors.js';
 import { bearerSecurity, conflictResponse, createRouter, jsonContent, problemResponses } from './openapi.js';
 
 const TAGS = ['Documents and archive'];
@@ -64,12 +65,13 @@ function listRoute(type: DocumentRecordType) {
     path: `/${PLURAL[type]}/{id}/documents`,
     tags: TAGS,
     summary: `A ${type}'s current documents, in upload order`,
-    description: 'Withdrawn documents are left out (they stay in the year’s archive). Whoever may see the record may list them.',
+    description:
+      'Withdrawn documents are left out (they stay in the year’s archive). Whoever may see the record may list them; ' +
+      'anyone else, also without a token, gets 404.',
     security: bearerSecurity,
     request: { params: RecordIdParam, query: DocumentListQuery },
     responses: {
       200: jsonContent(DocumentPageSchema, 'A page of documents'),
-      401: problemResponses[401],
       404: problemResponses[404],
       422: problemResponses[422],
     },
@@ -83,13 +85,13 @@ const downloadRoute = createRoute({
   summary: "A document's bytes",
   description:
     'Always an attachment (`Content-Disposition: attachment` with the UTF-8 file name), with `X-Content-Type-Options: nosniff` and the ' +
-    'content type told from the bytes, so nothing uploaded is ever shown inline. To anyone who may not see the record: 404. ' +
+    'content type told from the bytes, so nothing uploaded is ever shown inline. To anyone who may not see the record, also ' +
+    'without a token: 404. ' +
     'A withdrawn document: 404, except for the office (it is in the archive).',
   security: bearerSecurity,
   request: { params: DocumentIdParam },
   responses: {
     200: { description: 'The bytes', content: { 'application/octet-stream': { schema: z.string().openapi({ format: 'binary' }) } } },
-    401: problemResponses[401],
     404: problemResponses[404],
   },
 });
@@ -123,8 +125,17 @@ async function upload(c: Context<AppEnv>, type: DocumentRecordType, id: string) 
   return c.json(document, 201);
 }
 
+/**
+ * The caller reading a document or a list. Nobody logged in is one more caller who may not see
+ * the record: 404, as for another unit, so not even a document's existence is confirmed.
+ */
+function reader(c: Context<AppEnv>) {
+  if (!c.var.user) throw notFound('document');
+  return c.var.user;
+}
+
 function list(c: Context<AppEnv>, type: DocumentRecordType, id: string, page: { limit?: number; cursor?: string }) {
-  return recordDocuments(c.var.deps, requireUser(c), { record: { type, id }, page });
+  return recordDocuments(c.var.deps, reader(c), { record: { type, id }, page });
 }
 
 export const documentRoutes = createRouter()
@@ -133,7 +144,7 @@ export const documentRoutes = createRouter()
   .openapi(listRoute('visit'), async (c) => c.json(await list(c, 'visit', c.req.valid('param').id, c.req.valid('query')), 200))
   .openapi(listRoute('reception'), async (c) => c.json(await list(c, 'reception', c.req.valid('param').id, c.req.valid('query')), 200))
   .openapi(downloadRoute, async (c) => {
-    const { document, file } = await openDocument(c.var.deps, requireUser(c), c.req.valid('param').docId);
+    const { document, file } = await openDocument(c.var.deps, reader(c), c.req.valid('param').docId);
     return c.body(withKnownLength(file.body, file.size), 200, {
       'content-type': document.contentType,
       'content-length': String(file.size),

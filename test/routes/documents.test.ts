@@ -136,7 +136,7 @@ describe('who may upload, list and download', () => {
     expect(statuses).toEqual({ office: 201, owner: 201, hqOwn: 403, hqOther: 404, otherUnit: 404, anonymous: 401, unknownRecord: 404 });
   });
 
-  it('lists and serves a document to whoever sees the record, and answers 404 to another unit, another region’s HQ (401 anonymous)', async () => {
+  it('lists and serves a document to whoever sees the record, and answers 404 to another unit, another region’s HQ and anonymous', async () => {
     const outcome = async (token?: string) => ({
       list: (await call(ctx, 'GET', receptionDocs(), { token })).status,
       download: (await download(ctx, documentId, token)).status,
@@ -146,11 +146,13 @@ describe('who may upload, list and download', () => {
     expect(await outcome(tokens.hqOwn)).toEqual({ list: 200, download: 200 });
     expect(await outcome(tokens.otherUnit)).toEqual({ list: 404, download: 404 });
     expect(await outcome(tokens.hqOther)).toEqual({ list: 404, download: 404 });
-    expect(await outcome(undefined)).toEqual({ list: 401, download: 401 });
+    expect(await outcome(undefined)).toEqual({ list: 404, download: 404 });
     // The 404 is the same as for a document that does not exist: nothing tells them apart.
     const other = await call(ctx, 'GET', `/api/v1/documents/${documentId}`, { token: tokens.otherUnit });
     const missing = await call(ctx, 'GET', '/api/v1/documents/no-such-document', { token: tokens.otherUnit });
+    const anonymous = await call(ctx, 'GET', `/api/v1/documents/${documentId}`);
     expect(other.body).toEqual(missing.body);
+    expect(anonymous.body).toEqual(missing.body);
   });
 
   it('lists the record’s documents in upload order, a page at a time, with who uploaded them', async () => {
