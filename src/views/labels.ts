@@ -1,6 +1,5 @@
 // The words every page shows for stored codes (statuses, kinds, ranks). One table per code, so a
 // visit's status reads the same to the unit, its HQ and the office.
-import type { DocumentKind } from '../domain/documents.js';
 import type { Rank, ReceptionStatus, VisitKind, VisitStatus } from '../domain/types.js';
 import type { Translate } from './i18n.js';
 
@@ -34,11 +33,6 @@ export const RANK_WORDS: Record<Rank, Words> = {
   other: { zh: '其他', en: 'Other' },
 };
 
-export const DOCUMENT_KIND_WORDS: Record<DocumentKind, Words> = {
-  official_letter: { zh: '公函扫描件', en: 'Official letter (scan)' },
-  other: { zh: '其他材料', en: 'Other' },
-};
-
 /** Highest first: the order forms and standards list them in. */
 export const RANKS: readonly Rank[] = ['provincial', 'departmental', 'county', 'other'];
 
@@ -50,4 +44,3 @@ export const visitStatusLabel = (status: VisitStatus, t: Translate) => say(VISIT
 export const receptionStatusLabel = (status: ReceptionStatus, t: Translate) => say(RECEPTION_STATUS_WORDS[status], t);
 export const kindLabel = (kind: VisitKind, t: Translate) => say(KIND_WORDS[kind], t);
 export const rankLabel = (rank: Rank, t: Translate) => say(RANK_WORDS[rank], t);
-export const documentKindLabel = (kind: DocumentKind, t: Translate) => say(DOCUMENT_KIND_WORDS[kind], t);

@@ -2,11 +2,19 @@
 // upload form, and withdraw buttons, the last two only for who may add to the record (its unit,
 // the office). Self-contained: the record pages mount it; the upload form posts to
 // /{visits|receptions}/<id>/documents and every form says where to come back to.
-import { DOCUMENT_KINDS, type DocumentRecordType, MAX_DOCUMENT_BYTES } from '../../domain/documents.js';
+import { DOCUMENT_KINDS, type DocumentKind, type DocumentRecordType, MAX_DOCUMENT_BYTES } from '../../domain/documents.js';
 import { PROGRAMME_TIME_ZONE } from '../../domain/dates.js';
 import type { DocumentView } from '../../services/documents.js';
-import { documentKindLabel } from '../labels.js';
+import type { Translate } from '../i18n.js';
+import { say, type Words } from '../labels.js';
 import { CsrfField, type PageContext } from '../layout.js';
+
+export const DOCUMENT_KIND_WORDS: Record<DocumentKind, Words> = {
+  official_letter: { zh: '公函扫描件', en: 'Official letter (scan)' },
+  other: { zh: '其他材料', en: 'Other' },
+};
+
+export const documentKindLabel = (kind: DocumentKind, t: Translate) => say(DOCUMENT_KIND_WORDS[kind], t);
 
 export interface DocumentsSectionProps {
   page: PageContext;
