@@ -3,12 +3,15 @@ import type { Db } from './db/client.js';
 import type { AppConfig } from './env.js';
 import type { Actor } from './domain/actor.js';
 import type { ServiceDeps } from './services/deps.js';
+import type { FileStore } from './storage/file-store.js';
 
 export interface AppDeps {
   db: Db;
   config: AppConfig;
   /** The clock; tests inject a fixed instant so rule outcomes never depend on the real date. */
   now?: () => Date;
+  /** Where documents' bytes are kept (FILES_DIR on Node, the R2 bucket FILES on Workers). */
+  files: FileStore;
 }
 
 /**

@@ -11,10 +11,12 @@ import { describeError } from './lib/log.js';
 import type { ServiceDeps } from './services/deps.js';
 import { AppError, type ErrorCode } from './services/errors.js';
 import { problemResponse } from './http/problem.js';
+import { archiveRoutes } from './routes/archive.js';
 import { authRoutes } from './routes/auth.js';
 import { calendarResponseHeaders, calendarRoutes } from './routes/calendar.js';
 import { balanceRoutes } from './routes/balance.js';
 import { docsPage } from './routes/docs.js';
+import { documentRoutes } from './routes/documents.js';
 import { createWebApp, notFoundPage, wantsHtml } from './web/index.js';
 import { feedRoutes } from './routes/feeds.js';
 import { planRoutes } from './routes/plans.js';
@@ -47,7 +49,7 @@ export function createApp(deps: AppDeps) {
   const now = deps.now ?? (() => new Date());
   const app = new OpenAPIHono<AppEnv>();
 
-  const serviceDeps: ServiceDeps = { db: deps.db, config: deps.config, now };
+  const serviceDeps: ServiceDeps = { db: deps.db, config: deps.config, now, files: deps.files };
   app.use('*', async (c, next) => {
     c.set('deps', serviceDeps);
     await next();
@@ -92,6 +94,8 @@ export function createApp(deps: AppDeps) {
   api.route('/', reportRoutes);
   api.route('/', feedRoutes);
   api.route('/', planRoutes);
+  api.route('/', documentRoutes);
+  api.route('/', archiveRoutes);
   app.route('/api/v1', api);
   // Public iCal feeds: the token in the URL is the credential, so no API auth or JSON middleware.
   app.route('/cal', calendarRoutes);

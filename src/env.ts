@@ -11,6 +11,7 @@ const nodeConfigSchema = z.object({
   ADMIN_EMAIL: z.string().email().default('admin@localhost'),
   ADMIN_PASSWORD: z.string().min(8).default(DEFAULT_ADMIN_PASSWORD),
   PUBLIC_URL: z.string().url().optional(),
+  FILES_DIR: z.string().min(1).default('./data/files'),
 });
 
 export interface AppConfig {
@@ -25,6 +26,8 @@ export interface NodeConfig extends AppConfig {
   port: number;
   databaseUrl: string;
   databaseAuthToken: string | undefined;
+  /** Where uploaded documents are kept (content-addressed files; never deleted). */
+  filesDir: string;
 }
 
 export function readNodeConfig(env: Record<string, string | undefined> = process.env): NodeConfig {
@@ -33,6 +36,7 @@ export function readNodeConfig(env: Record<string, string | undefined> = process
     port: parsed.PORT,
     databaseUrl: parsed.DATABASE_URL,
     databaseAuthToken: parsed.DATABASE_AUTH_TOKEN,
+    filesDir: parsed.FILES_DIR,
     adminEmail: parsed.ADMIN_EMAIL,
     adminPassword: parsed.ADMIN_PASSWORD,
     adminPasswordIsDefault: parsed.ADMIN_PASSWORD === DEFAULT_ADMIN_PASSWORD,

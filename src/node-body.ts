@@ -8,6 +8,7 @@
 // without building a Request at all (src/lib/request-body.ts).
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { getRequestListener } from '@hono/node-server';
+import { isUploadRequest } from './http/uploads.js';
 
 type Listener = (incoming: IncomingMessage, outgoing: ServerResponse) => void;
 
@@ -15,13 +16,15 @@ type Listener = (incoming: IncomingMessage, outgoing: ServerResponse) => void;
  * Reads at most `maxBytes + 1` bytes of each body, then hands the request on with the bytes as
  * `rawBody`. A body over the limit is cut at `maxBytes + 1`, enough for the app's limit check to
  * refuse it with its usual 413; the rest is never buffered. A body whose content-length is
- * already over the limit is not read at all: the app refuses it from the header.
+ * already over the limit is not read at all: the app refuses it from the header. A request that
+ * `streams` (a document upload) is handed on unread: its route reads the body as it arrives.
  */
-export function readBodiesFirst(listener: Listener, maxBytes: number): Listener {
+export function readBodiesFirst(listener: Listener, maxBytes: number, streams = isUploadRequest): Listener {
   return (incoming, outgoing) => {
     const method = incoming.method ?? 'GET';
     const declared = Number(incoming.headers['content-length'] ?? NaN);
     if (method === 'GET' || method === 'HEAD' || declared > maxBytes) return listener(incoming, outgoing);
+    if (streams(method, (incoming.url ?? '/').split('?')[0] ?? '/')) return listener(incoming, outgoing);
     const chunks: Buffer[] = [];
     let size = 0;
     let handedOn = false;

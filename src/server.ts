@@ -3,6 +3,7 @@ import { createApp, MAX_BODY_BYTES } from './app.js';
 import { ensureAdmin, openDatabase } from './db/setup.js';
 import { readNodeConfig } from './env.js';
 import { createNodeServer } from './node-body.js';
+import { openNodeFileStore } from './storage/node-file-store.js';
 
 const config = readNodeConfig();
 const database = await openDatabase(config.databaseUrl, config.databaseAuthToken);
@@ -11,7 +12,8 @@ if (config.adminPasswordIsDefault) {
   console.warn('WARNING: ADMIN_PASSWORD is the shipped default "change-me-now". Set ADMIN_PASSWORD before exposing this service.');
 }
 
-const app = createApp({ db: database.db, config });
+const files = await openNodeFileStore(config.filesDir);
+const app = createApp({ db: database.db, config, files });
 const server = createNodeServer(app.fetch, MAX_BODY_BYTES);
 server.listen(config.port, '0.0.0.0', () => {
   console.log(`Visit planner listening on http://localhost:${config.port} (database ${config.databaseUrl.split('?')[0]})`);

@@ -9,9 +9,12 @@ import { bootstrapAdmin } from './db/repo/users.js';
 import { readWorkerConfig } from './env.js';
 import { AppError } from './services/errors.js';
 import { problemResponse } from './http/problem.js';
+import { r2FileStore } from './storage/r2-file-store.js';
 
 export interface WorkerBindings {
   DB?: D1Database;
+  /** Documents' bytes (wrangler.toml: r2_buckets). */
+  FILES?: R2Bucket;
   [name: string]: unknown;
 }
 
@@ -23,6 +26,8 @@ const apps = new WeakMap<object, Promise<App>>();
 
 async function prepareApp(env: WorkerBindings): Promise<App> {
   const config = readWorkerConfig(env);
+  const files = env.FILES;
+  if (!files) throw new Error('No document store: bind an R2 bucket as `FILES` in wrangler.toml.');
   const db = openDb(env, config.libsqlUrl, config.libsqlAuthToken);
   if (config.adminPasswordIsDefault) {
     // A Worker is public from its first request: never create an account with a known password.
@@ -33,7 +38,7 @@ async function prepareApp(env: WorkerBindings): Promise<App> {
     // One guarded INSERT … WHERE NOT EXISTS: isolates racing on a fresh database create one account.
     console.log(`Created the first office account: ${config.adminEmail}`);
   }
-  return createApp({ db, config });
+  return createApp({ db, config, files: r2FileStore(files) });
 }
 
 function openDb(env: WorkerBindings, libsqlUrl: string | undefined, libsqlAuthToken: string | undefined): Db {

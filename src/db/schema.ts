@@ -194,6 +194,36 @@ export const auditLog = sqliteTable(
   (t) => [index('audit_log_entity').on(t.entity, t.entityId, t.id)],
 );
 
+/**
+ * Files attached to a visit or a reception. The bytes live in the file store under `sha256`
+ * (written and synced before this row); a withdrawn document leaves the lists and stays in the
+ * year's archive. Never deleted.
+ */
+export const documents = sqliteTable(
+  'documents',
+  {
+    id: text('id').primaryKey(),
+    recordType: text('record_type', { enum: ['visit', 'reception'] }).notNull(),
+    recordId: text('record_id').notNull(),
+    kind: text('kind', { enum: ['official_letter', 'other'] }).notNull(),
+    /** As the uploader named it, made harmless (src/domain/documents.ts); never a path. */
+    filename: text('filename').notNull(),
+    /** Told from the bytes, never taken from the client. */
+    contentType: text('content_type').notNull(),
+    size: integer('size').notNull(),
+    sha256: text('sha256').notNull(),
+    uploadedBy: text('uploaded_by').notNull(),
+    uploadedAt: text('uploaded_at').notNull(),
+    withdrawnBy: text('withdrawn_by'),
+    withdrawnAt: text('withdrawn_at'),
+    lastOpId: text('last_op_id').notNull(),
+  },
+  (t) => [
+    // A record's list in upload order, and the approval guard's "an official letter is on file".
+    index('documents_record').on(t.recordType, t.recordId, t.uploadedAt, t.id),
+  ],
+);
+
 /** Office-edited standards as JSON by name: `reception`, `balance`. */
 export const standards = sqliteTable('standards', {
   name: text('name').primaryKey(),

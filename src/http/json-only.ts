@@ -1,16 +1,18 @@
 // JSON endpoints refuse other bodies with 415 before any handler reads them, and a JSON body
 // that is not valid UTF-8 with 422: decoding it leniently would store U+FFFD in place of the
 // bytes the client sent (RFC 8259 §8.1: JSON text exchanged between systems is UTF-8).
+// Document uploads are multipart and streamed by their own route (src/http/uploads.ts).
 import type { MiddlewareHandler } from 'hono';
 import { AppError, validationFailed } from '../services/errors.js';
 import { requestBytes } from './request-body.js';
+import { isUploadRequest } from './uploads.js';
 
 const JSON_TYPE = /^application\/([a-z0-9.+-]+\+)?json\s*(;|$)/i;
 const BODY_METHODS = new Set(['POST', 'PUT', 'PATCH']);
 
 export function jsonOnly(): MiddlewareHandler {
   return async (c, next) => {
-    if (BODY_METHODS.has(c.req.method) && hasBody(c.req.raw)) {
+    if (BODY_METHODS.has(c.req.method) && !isUploadRequest(c.req.method, c.req.path) && hasBody(c.req.raw)) {
       const type = c.req.header('content-type') ?? '';
       if (!JSON_TYPE.test(type)) {
         throw new AppError('UNSUPPORTED_MEDIA_TYPE', `Send the body as application/json (got "${type.slice(0, 80) || 'none'}").`);

@@ -25,6 +25,7 @@ const STATUS_AND_TITLE: Record<ErrorCode, [ContentfulStatusCode, string]> = {
   REGION_SPACING_VIOLATION: [409, 'Too close to another arrival in the region'],
   BLACKOUT_CONFLICT: [409, 'The dates touch a blackout period'],
   RECEPTION_STANDARD_VIOLATED: [409, 'The reception breaks the reception standards'],
+  OFFICIAL_LETTER_SCAN_REQUIRED: [409, "The official letter's scan is required before approval"],
   PLAN_STALE: [409, 'The proposal no longer fits'],
   INTERNAL_ERROR: [500, 'Internal server error'],
 };

@@ -25,8 +25,11 @@ export async function sha256Hex(value: string): Promise<string> {
 }
 
 export async function webCryptoSha256Hex(value: string): Promise<string> {
-  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(value));
-  return hex(new Uint8Array(digest));
+  return sha256HexOfBytes(new TextEncoder().encode(value));
+}
+
+export async function sha256HexOfBytes(bytes: Uint8Array<ArrayBuffer>): Promise<string> {
+  return hex(new Uint8Array(await crypto.subtle.digest('SHA-256', bytes)));
 }
 
 // PBKDF2-SHA256: the slow KDF WebCrypto offers on every runtime. 100,000 iterations is the most

@@ -2,7 +2,7 @@
 // night per rank. Until the office sets them, the shipped placeholders apply.
 import { createRoute } from '@hono/zod-openapi';
 import { requireRole, requireUser } from '../http/auth.js';
-import { ReceptionStandardsSchema } from '../schemas/reception-standards.js';
+import { ReceptionStandardsInputSchema, ReceptionStandardsSchema } from '../schemas/reception-standards.js';
 import { currentReceptionStandards, saveReceptionStandards } from '../services/reception-standards.js';
 import { bearerSecurity, createRouter, jsonBody, jsonContent, problemResponses } from './openapi.js';
 
@@ -23,7 +23,7 @@ const putRoute = createRoute({
   summary: 'Set the reception standards (office)',
   description: 'Applies to receptions created or approved from now on; each change is recorded in the audit log.',
   security: bearerSecurity,
-  request: jsonBody(ReceptionStandardsSchema),
+  request: jsonBody(ReceptionStandardsInputSchema),
   responses: {
     200: jsonContent(ReceptionStandardsSchema, 'The standards now in force'),
     401: problemResponses[401],

@@ -1,14 +1,17 @@
 // What every service needs from its runtime, passed in rather than imported: the database, the
-// configuration and the clock. createApp builds it once; tests build it with their own database
-// and a fixed clock, so no rule ever reads the real date.
+// configuration, the clock and where documents are kept. createApp builds it once; tests build
+// it with their own database and a fixed clock, so no rule ever reads the real date.
 import type { Db } from '../db/client.js';
 import { calendarDayIn, PROGRAMME_TIME_ZONE } from '../domain/dates.js';
 import type { AppConfig } from '../env.js';
+import type { FileStore } from '../storage/file-store.js';
 
 export interface ServiceDeps {
   db: Db;
   config: AppConfig;
   now: () => Date;
+  /** Documents' bytes: files under FILES_DIR on Node, the R2 bucket FILES on Workers. */
+  files: FileStore;
 }
 
 /** Today's calendar day in the programme's time zone (Asia/Shanghai). */

@@ -21,6 +21,7 @@ export type ErrorCode =
   | 'UNIT_EXISTS'
   | BookingRefusalCode
   | 'RECEPTION_STANDARD_VIOLATED'
+  | 'OFFICIAL_LETTER_SCAN_REQUIRED'
   | 'PLAN_STALE'
   | 'INTERNAL_ERROR';
 

@@ -1,8 +1,9 @@
 // Official receptions (公务接待): registering one, listing and reading what the caller may see,
 // and moving one through its statuses. Shared by the JSON API and the web pages so both apply the
 // 2013 reception rules the same way. Refusals are thrown as AppError.
-import type { SQL } from 'drizzle-orm';
+import { and, type SQL } from 'drizzle-orm';
 import { auditHistory } from '../db/repo/audit-log.js';
+import { hasOfficialLetter, officialLetterOnFile } from '../db/repo/documents.js';
 import {
   findReception,
   insertReception,
@@ -93,6 +94,12 @@ export async function createReception(deps: ServiceDeps, actor: Actor, body: New
 
 export type ReceptionAction = 'approve' | 'reject' | 'cancel';
 
+const letterScanRequired = () =>
+  new AppError(
+    'OFFICIAL_LETTER_SCAN_REQUIRED',
+    "The reception standards require the official letter's scan on file before approval: upload it as a document of kind official_letter.",
+  );
+
 /** Who may act: the office, or the unit hosting the reception. The guests' HQ only reads. */
 type ReceptionParty = 'office' | 'host';
 const PARTY_NAMES: Record<ReceptionParty, string> = { office: 'the office', host: 'the host unit' };
@@ -144,7 +151,14 @@ export async function performReceptionTransition(deps: ServiceDeps, actor: Actor
       const { standards, valueJson } = await currentReceptionStandards(deps);
       const violations = checkReception(receptionPlanOf(current), standards);
       if (violations.length > 0) throw standardViolated(violations);
-      guard = standardUnchanged(RECEPTION_STANDARDS_NAME, valueJson);
+      if (standards.requireLetterScan && !(await hasOfficialLetter(deps.db, id))) throw letterScanRequired();
+      // Both facts checked above must still hold when the UPDATE runs: the standards as read,
+      // and (when required) a current letter scan, so neither a change of the setting nor a
+      // withdrawal of the scan racing this approval lets it through.
+      guard = and(
+        standardUnchanged(RECEPTION_STANDARDS_NAME, valueJson),
+        standards.requireLetterScan ? officialLetterOnFile(id) : undefined,
+      );
     }
     const landed = await transitionReception(deps.db, {
       id,

@@ -43,6 +43,10 @@ const RULE_MESSAGES: Record<string, Formatter> = {
     };
   },
   WORK_MEAL_LIMIT_EXCEEDED: (p) => ({ zh: `每次接待最多安排 ${p.limit} 次工作餐`, en: `At most ${p.limit} work meal per reception` }),
+  OFFICIAL_LETTER_SCAN_REQUIRED: () => ({
+    zh: '按接待标准,批准前须上传公函扫描件(文件类别“公函”)',
+    en: "The standards require the official letter's scan before approval: upload it as an official letter document",
+  }),
   GIFTS_FORBIDDEN: () => ({ zh: '不得赠送礼金、礼品和纪念品', en: 'No gifts, cash or souvenirs' }),
   WINDOW_TOO_NARROW: (p) =>
     p.days === undefined
@@ -72,6 +76,11 @@ const GENERIC: Record<string, Words> = {
   NOT_FOUND: { zh: '记录不存在', en: 'No such record' },
   VALIDATION_FAILED: { zh: '请检查填写的内容', en: 'Please check the form' },
   CONFLICT: { zh: '记录已被他人修改,请刷新后重试', en: 'The record changed meanwhile; reload and retry' },
+  PAYLOAD_TOO_LARGE: { zh: '文件过大:每个文件最大 10 MB', en: 'Too large: each file may be at most 10 MB' },
+  UNSUPPORTED_MEDIA_TYPE: {
+    zh: '只接受 PDF、PNG、JPEG 或 OFD 文件(按文件内容判断,不看文件名)',
+    en: 'Only PDF, PNG, JPEG or OFD files are accepted (judged by their content, not their name)',
+  },
 };
 
 /** The user-facing sentences for a problem: one per violated rule for reception checks. */

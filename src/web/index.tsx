@@ -10,6 +10,7 @@ import { APP_JS } from '../views/assets/app-js.js';
 import { FAVICON_ICO, ICON_SVG } from '../views/assets/icons.js';
 import { Layout } from '../views/layout.js';
 import { authPages } from './auth-pages.js';
+import { documentPages } from './documents-pages.js';
 import { feedPages } from './feeds-page.js';
 import { hqPages } from './hq/index.js';
 import { officePages } from './office/index.js';
@@ -64,6 +65,7 @@ export function createWebApp() {
   web.route('/hq', hqPages);
   web.route('/office', officePages);
   web.route('/feeds', feedPages);
+  web.route('/', documentPages);
 
   web.onError((err, c) => {
     if (err instanceof AppError && httpStatusOf(err) === 401) {

@@ -10,6 +10,7 @@ import { AppError } from '../services/errors.js';
 import { SESSION_COOKIE } from '../http/auth.js';
 import { SESSION_TTL_MS } from '../services/sessions.js';
 import type { Role } from '../domain/types.js';
+import { isUploadRequest } from '../http/uploads.js';
 
 export const LOGIN_CSRF_COOKIE = 'planner_login_csrf';
 
@@ -50,6 +51,10 @@ export async function formField(c: Context, name: string): Promise<string> {
 /** Refuses every POST whose `_csrf` field does not match the session's (or, on /login, the cookie's). */
 export function csrfProtection(): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
+    // A document upload streams: reading its token here would read the whole file first. Its
+    // route checks the token itself, as the form's first field, before storing a byte
+    // (checkUploadToken below, src/web/documents-pages.tsx).
+    if (isUploadRequest(c.req.method, c.req.path)) return next();
     if (c.req.method === 'POST') {
       const type = c.req.header('content-type') ?? '';
       if (!/^(application\/x-www-form-urlencoded|multipart\/form-data)/i.test(type)) {
@@ -63,6 +68,15 @@ export function csrfProtection(): MiddlewareHandler<AppEnv> {
     }
     await next();
   };
+}
+
+/** The check csrfProtection makes, for a streamed upload's fields read before its file. */
+export function checkUploadToken(c: Context<AppEnv>, fields: Readonly<Record<string, string>>): void {
+  const expected = c.var.sessionCsrfToken;
+  const sent = fields._csrf;
+  if (!expected || !sent || !constantTimeEqual(sent, expected)) {
+    throw new AppError('CSRF_REJECTED', 'The form has expired or did not come from this site. Reload the page and try again.');
+  }
 }
 
 /** The logged-in user of the role a page needs; others are sent to log in or told no. */

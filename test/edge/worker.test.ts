@@ -2,6 +2,7 @@
 // with `wrangler d1 migrations apply`: the contract checks that matter most, over real HTTP.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { accountChecks } from './accounts.checks.js';
+import { documentChecks } from './documents.checks.js';
 import { feedChecks } from './feeds.checks.js';
 import { EdgeSuite } from './helpers/suite.js';
 import { STARTUP_TIMEOUT_MS } from './helpers/wrangler.js';
@@ -25,3 +26,4 @@ describe('Worker in workerd: accounts, reference data, refusals', () => accountC
 describe('Worker in workerd: quotas and booking rules', () => visitRuleChecks(edge));
 describe('Worker in workerd: concurrency and the visit workflow', () => visitWorkflowChecks(edge));
 describe('Worker in workerd: calendar feeds', () => feedChecks(edge));
+describe('Worker in workerd: documents in R2 and the archive', () => documentChecks(edge));

@@ -7,6 +7,8 @@ import { createApp } from '../../src/app.js';
 import { createLibsqlDb, type LibsqlDatabase } from '../../src/db/client.js';
 import { ensureAdmin, openDatabase } from '../../src/db/setup.js';
 import type { AppConfig } from '../../src/env.js';
+import type { FileStore } from '../../src/storage/file-store.js';
+import { openNodeFileStore } from '../../src/storage/node-file-store.js';
 
 export const ADMIN = { email: 'admin@test.local', password: 'admin-password-1' };
 
@@ -17,6 +19,9 @@ export interface TestContext {
   app: ReturnType<typeof createApp>;
   database: LibsqlDatabase;
   url: string;
+  /** The documents' store (a temp FILES_DIR) and its folder. */
+  files: FileStore;
+  filesDir: string;
   /** A second, independent connection to the same file: proves what was really stored. */
   freshConnection: () => LibsqlDatabase;
   setNow: (instant: Date) => void;
@@ -34,11 +39,15 @@ export async function createTestApp(options: { now?: Date } = {}): Promise<TestC
   };
   await ensureAdmin(database, config);
   let now = options.now ?? FIXED_NOW;
-  const app = createApp({ db: database.db, config, now: () => now });
+  const filesDir = join(dir, 'files');
+  const files = await openNodeFileStore(filesDir);
+  const app = createApp({ db: database.db, config, now: () => now, files });
   return {
     app,
     database,
     url,
+    files,
+    filesDir,
     freshConnection: () => createLibsqlDb(url),
     setNow: (instant) => {
       now = instant;

@@ -12,6 +12,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestContext } from '../helpers/app.js';
 import { call, createUserAndLogin, loginAdmin } from '../helpers/api.js';
+import { PDF } from '../helpers/documents.js';
+import { documentForm, upload } from '../helpers/multipart.js';
 
 type Role = 'office' | 'hqOwn' | 'hqOther' | 'owner' | 'otherUnit' | 'anon';
 type Outcome = number | 'lists' | 'omits';
@@ -72,6 +74,13 @@ const MATRIX: [route: string, office: Outcome, hqOwn: Outcome, hqOther: Outcome,
   ['POST /api/v1/plans/{year}/solve', 201, 403, 403, 403, 403, 401],
   ['GET /api/v1/plans/{year}/proposals/{id}', 200, 403, 403, 403, 403, 401],
   ['POST /api/v1/plans/{year}/proposals/{id}/commit', 200, 403, 403, 403, 403, 401],
+  ['POST /api/v1/visits/{id}/documents', 201, 403, 404, 201, 404, 401],
+  ['GET /api/v1/visits/{id}/documents', 'lists', 'lists', 404, 'lists', 404, 404],
+  ['POST /api/v1/receptions/{id}/documents', 201, 403, 404, 201, 404, 401],
+  ['GET /api/v1/receptions/{id}/documents', 'lists', 'lists', 404, 'lists', 404, 404],
+  ['GET /api/v1/documents/{docId}', 200, 200, 404, 200, 404, 404],
+  ['POST /api/v1/documents/{docId}/withdraw', 200, 403, 404, 200, 404, 401],
+  ['GET /api/v1/archive/{year}.zip', 200, 403, 403, 403, 403, 401],
 ];
 
 const YEAR = '2027';
@@ -139,13 +148,29 @@ interface Case {
   /** Runs before every cell when the call changes its record; else once. */
   prepare?: () => Promise<Prepared>;
   perCell?: boolean;
-  request: (p: Prepared, role: Role) => { method: string; path: string; body?: unknown };
+  /** `upload`: a multipart document upload to `path` instead of a JSON body. */
+  request: (p: Prepared, role: Role) => { method: string; path: string; body?: unknown; upload?: boolean };
   /** For list outcomes: is the record in the answer? */
   present?: (body: any, p: Prepared) => boolean;
 }
 
 const itemsHave = (body: any, id?: string) => (body.items as { id: string }[]).some((i) => i.id === id);
-let shared: { visit: string; reception: string; feed: { id: string; path: string }; planRequest: string; proposal: string };
+let shared: {
+  visit: string;
+  reception: string;
+  feed: { id: string; path: string };
+  planRequest: string;
+  proposal: string;
+  visitDocument: string;
+  receptionDocument: string;
+};
+
+/** A document of the shared visit or reception, uploaded by the office. */
+async function newDocument(path: string): Promise<string> {
+  const res = await upload(ctx, path, documentForm({ bytes: PDF, filename: '公函.pdf' }, 'official_letter'), tokens.office);
+  expect(res.status, JSON.stringify(res.body)).toBe(201);
+  return res.body.id;
+}
 
 const CASES: Record<string, Case> = {
   'POST /api/v1/auth/login': { request: () => ({ method: 'POST', path: '/api/v1/auth/login', body: credentials }) },
@@ -372,6 +397,27 @@ const CASES: Record<string, Case> = {
     prepare: async () => ({ id: await newProposal() }),
     request: (p) => ({ method: 'POST', path: `/api/v1/plans/${YEAR}/proposals/${p.id}/commit` }),
   },
+  'POST /api/v1/visits/{id}/documents': {
+    request: () => ({ method: 'POST', path: `/api/v1/visits/${shared.visit}/documents`, upload: true }),
+  },
+  'GET /api/v1/visits/{id}/documents': {
+    request: () => ({ method: 'GET', path: `/api/v1/visits/${shared.visit}/documents` }),
+    present: (b) => itemsHave(b, shared.visitDocument),
+  },
+  'POST /api/v1/receptions/{id}/documents': {
+    request: () => ({ method: 'POST', path: `/api/v1/receptions/${shared.reception}/documents`, upload: true }),
+  },
+  'GET /api/v1/receptions/{id}/documents': {
+    request: () => ({ method: 'GET', path: `/api/v1/receptions/${shared.reception}/documents` }),
+    present: (b) => itemsHave(b, shared.receptionDocument),
+  },
+  'GET /api/v1/documents/{docId}': { request: () => ({ method: 'GET', path: `/api/v1/documents/${shared.receptionDocument}` }) },
+  'POST /api/v1/documents/{docId}/withdraw': {
+    perCell: true,
+    prepare: async () => ({ id: await newDocument(`/api/v1/visits/${shared.visit}/documents`) }),
+    request: (p) => ({ method: 'POST', path: `/api/v1/documents/${p.id}/withdraw` }),
+  },
+  'GET /api/v1/archive/{year}.zip': { request: () => ({ method: 'GET', path: `/api/v1/archive/${YEAR}.zip` }) },
 };
 
 const planRequest = {
@@ -448,7 +494,11 @@ beforeAll(async () => {
     feed: await newOwnerFeed(),
     planRequest: await newPlanRequest(),
     proposal: '',
+    visitDocument: '',
+    receptionDocument: '',
   };
+  shared.visitDocument = await newDocument(`/api/v1/visits/${shared.visit}/documents`);
+  shared.receptionDocument = await newDocument(`/api/v1/receptions/${shared.reception}/documents`);
   shared.proposal = await newProposal();
 });
 
@@ -479,7 +529,10 @@ describe('authorization matrix', () => {
           p = prepared.get(row)!;
         }
         const req = spec.request(p, role);
-        const res = await call(ctx, req.method, req.path, { token: role === 'anon' ? undefined : tokens[role], body: req.body });
+        const token = role === 'anon' ? undefined : tokens[role];
+        const res = req.upload
+          ? await upload(ctx, req.path, documentForm({ bytes: PDF, filename: `${role}.pdf` }), token)
+          : await call(ctx, req.method, req.path, { token, body: req.body });
         const want = expected[i]!;
         let got: Outcome = res.status;
         if (typeof want === 'string' && res.status === 200) got = spec.present!(res.body, p) ? 'lists' : 'omits';

@@ -114,6 +114,7 @@ describe('queries per fetch', () => {
       db: drizzle(counter.client, { schema }),
       config: { publicUrl: 'http://planner.test', adminEmail: ADMIN.email, adminPassword: ADMIN.password, adminPasswordIsDefault: false },
       now: () => FIXED_NOW,
+      files: ctx.files,
     });
     const url = await newFeedUrl(office, { scope: 'unit', unitId: 'lishui' });
     const measure = async () => {

@@ -185,7 +185,7 @@ describe('PLAN_STALE: something moved since the solve', () => {
         };
       },
     }) as Db;
-    const racing = { ...ctx, app: createApp({ db, config: CONFIG, now: () => FIXED_NOW }) };
+    const racing = { ...ctx, app: createApp({ db, config: CONFIG, now: () => FIXED_NOW, files: ctx.files }) };
     const res = await commit(2031, proposal.id, racing);
     competitor.client.close();
     // One batch in all, the commit's: the booking landed after the re-check, and the guard refused.
@@ -258,7 +258,7 @@ describe('the commit batch itself', () => {
 describe('simultaneous commits', () => {
   it('of several proposals for the same requests: exactly one commits, the rest are PLAN_STALE', async () => {
     const other = await openDatabase(ctx.url);
-    const second = { ...ctx, app: createApp({ db: other.db, config: CONFIG, now: () => FIXED_NOW }) };
+    const second = { ...ctx, app: createApp({ db: other.db, config: CONFIG, now: () => FIXED_NOW, files: ctx.files }) };
     const { ids, proposal } = await solved(2032, [request('quzhou', 'nagqu'), request('lishui', 'haixi')]);
     const more = [];
     for (let i = 0; i < 5; i++)

@@ -176,7 +176,10 @@ describe('reception standards', () => {
 
   it('ships the defaults, lets only the office change them, and the change moves the limit exactly', async () => {
     try {
-      expect((await call(ctx, 'GET', '/api/v1/standards/reception', { token: hangzhou.token })).body).toEqual(DEFAULT_RECEPTION_STANDARDS);
+      expect((await call(ctx, 'GET', '/api/v1/standards/reception', { token: hangzhou.token })).body).toEqual({
+        ...DEFAULT_RECEPTION_STANDARDS,
+        requireLetterScan: false,
+      });
       expect((await setStandards(hangzhou.token, strict)).status).toBe(403);
       expect((await setStandards(aksuHq.token, strict)).status).toBe(403);
       expect((await setStandards(office, { ...strict, workMealPerPersonYuan: -1 })).status).toBe(422);
@@ -185,7 +188,10 @@ describe('reception standards', () => {
       );
 
       expect((await setStandards(office, strict)).status).toBe(200);
-      expect((await call(ctx, 'GET', '/api/v1/standards/reception', { token: aksuHq.token })).body).toEqual(strict);
+      expect((await call(ctx, 'GET', '/api/v1/standards/reception', { token: aksuHq.token })).body).toEqual({
+        ...strict,
+        requireLetterScan: false,
+      });
 
       const meal = (costPerPersonYuan: number) => ({ date: '2027-05-11', accompanyCount: 3, costPerPersonYuan });
       const lodging = (ratePerNightYuan: number) => [{ rank: 'county', rooms: 4, nights: 2, ratePerNightYuan }];
@@ -202,7 +208,7 @@ describe('reception standards', () => {
         sql`SELECT actor_id, note FROM audit_log WHERE entity = 'standards' AND entity_id = 'reception' ORDER BY id DESC LIMIT 1`,
       );
       fresh.client.close();
-      expect(JSON.parse(audit[0]!.note)).toEqual(strict);
+      expect(JSON.parse(audit[0]!.note)).toEqual({ ...strict, requireLetterScan: false });
     } finally {
       await setStandards(office, DEFAULT_RECEPTION_STANDARDS);
     }

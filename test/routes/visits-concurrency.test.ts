@@ -22,6 +22,7 @@ beforeAll(async () => {
       db: otherConnection.db,
       config: { publicUrl: 'http://planner.test', adminEmail: 'x@y.z', adminPassword: 'unused-pass', adminPasswordIsDefault: false },
       now: () => FIXED_NOW,
+      files: ctx.files,
     }),
   };
   office = await loginAdmin(ctx);

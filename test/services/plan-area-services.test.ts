@@ -32,6 +32,7 @@ beforeAll(async () => {
     db: ctx.database.db,
     config: { publicUrl: 'http://planner.test', adminEmail: ADMIN.email, adminPassword: ADMIN.password, adminPasswordIsDefault: false },
     now: () => FIXED_NOW,
+    files: ctx.files,
   };
   office = (await logIn(deps, { email: ADMIN.email, password: ADMIN.password, kind: 'api' })).user;
   unit = await createAccount(deps, office, {

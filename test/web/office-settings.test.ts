@@ -288,10 +288,30 @@ describe('reception standards', () => {
     expect((await call(t.ctx, 'GET', '/api/v1/standards/reception', { token: t.admin })).body).toEqual({
       workMealPerPersonYuan: 90,
       lodgingPerNightYuan: { provincial: 700, departmental: 480, county: 380, other: 300 },
+      requireLetterScan: false,
     });
     const after = await getPage(t.ctx, t.office, res.headers.get('location')!);
     expect(after.html).toContain('已保存');
     expect(after.html).toMatch(/id="lodging-county"[^>]*value="380"/);
+    expect(after.html).not.toMatch(/id="requireLetterScan"[^>]*checked/);
+  });
+
+  it('switches the official letter scan requirement on and off with its checkbox', async () => {
+    const amounts = {
+      workMealPerPersonYuan: '90',
+      'lodging-provincial': '700',
+      'lodging-departmental': '480',
+      'lodging-county': '380',
+      'lodging-other': '300',
+    };
+    expect((await postForm(t.ctx, t.office, '/office/settings/reception', { ...amounts, requireLetterScan: 'on' })).status).toBe(303);
+    expect((await call(t.ctx, 'GET', '/api/v1/standards/reception', { token: t.admin })).body.requireLetterScan).toBe(true);
+    const page = await getPage(t.ctx, t.office, '/office/settings/reception');
+    expect(page.html).toMatch(/id="requireLetterScan"[^>]*checked/);
+    expect(page.html).toContain('批准前须上传公函扫描件');
+    // Unticked, a checkbox sends nothing: the form still switches it off.
+    expect((await postForm(t.ctx, t.office, '/office/settings/reception', amounts)).status).toBe(303);
+    expect((await call(t.ctx, 'GET', '/api/v1/standards/reception', { token: t.admin })).body.requireLetterScan).toBe(false);
   });
 
   it('re-renders a missing amount with a field error', async () => {

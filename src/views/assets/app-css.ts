@@ -52,6 +52,13 @@ meter{width:100%;height:1.1rem}
 .calendar .event{display:block;margin:.1rem 0;padding:.05rem .3rem;border-radius:3px;background:#e8eef8;overflow:hidden;text-overflow:ellipsis;white-space:nowrap}
 .calendar .event.reception{background:#f4e8f8}
 .muted{color:var(--muted)}
+.check{display:flex;gap:.5rem;align-items:center;margin:.6rem 0 .2rem}
+.check label{margin:0}
+.documents h2{margin-top:0}
+.documents td form{display:inline}
+.summary{display:grid;grid-template-columns:max-content 1fr;gap:.3rem 1rem}
+.summary dt{font-weight:600}
+.summary dd{margin:0}
 .nowrap{white-space:nowrap}
 code.url{word-break:break-all;background:#eef1f5;padding:.2rem .4rem;border-radius:3px}
 .visually-hidden{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0)}

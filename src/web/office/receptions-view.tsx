@@ -82,6 +82,8 @@ function ReceptionRow(props: { page: PageContext; row: QueueReception; reject?: 
           </ul>
         )}
         <a href={`/office/receptions/${id}`}>{t('接待清单', 'Reception list')}</a>
+        <br />
+        <a href={`/receptions/${id}/documents`}>{t('文件(公函扫描件)', 'Documents (letter scan)')}</a>
       </td>
       <td>
         <form method="post" action={`/office/receptions/${id}/approve`}>

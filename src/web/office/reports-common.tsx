@@ -13,6 +13,7 @@ const TABS = [
   { href: '/office/reports/usage', zh: '年度额度使用', en: 'Cap usage' },
   { href: '/office/reports/monthly', zh: '月询', en: 'Monthly outlook' },
   { href: '/office/reports/balance', zh: '慰问平衡', en: 'Condolence balance' },
+  { href: '/office/reports/archive', zh: '年度档案', en: 'Yearly archive' },
 ];
 
 export function ReportTabs(props: { page: PageContext }) {

@@ -14,6 +14,7 @@ import { errorAttributes, FieldError } from '../../views/components/field-error.
 import { Layout, type PageContext } from '../../views/layout.js';
 import { pageContext } from '../page.js';
 import { webUser } from '../session.js';
+import { archiveReportPages } from './reports-archive.js';
 import { BalanceRegionSection } from './reports-balance.js';
 import { FilterField, monthQuery, ReportTabs, yearQuery, type QueryValue } from './reports-common.js';
 import { MonthlyRegionSection } from './reports-monthly.js';
@@ -45,6 +46,7 @@ function refuseBadQuery(value: QueryValue<unknown>, path: string): void {
 }
 
 officeReportPages.get('/', (c) => c.redirect('/office/reports/usage', 303));
+officeReportPages.route('/', archiveReportPages);
 
 officeReportPages.get('/usage', async (c) => {
   const user = webUser(c, 'office');

@@ -1,10 +1,11 @@
-// Reception standards (/office/settings/reception): work meal per person and lodging per night
-// per rank. Validated with the API's ReceptionStandardsSchema and saved by saveReceptionStandards,
-// exactly as PUT /api/v1/standards/reception.
+// Reception standards (/office/settings/reception): work meal per person, lodging per night per
+// rank, and whether approval needs the official letter's scan. Validated with the API's
+// ReceptionStandardsInputSchema and saved by saveReceptionStandards, exactly as
+// PUT /api/v1/standards/reception.
 import { Hono, type Context } from 'hono';
 import type { AppEnv } from '../../app-env.js';
 import { DEFAULT_RECEPTION_STANDARDS } from '../../domain/reception-rules.js';
-import { ReceptionStandardsSchema } from '../../schemas/reception-standards.js';
+import { ReceptionStandardsInputSchema } from '../../schemas/reception-standards.js';
 import { currentReceptionStandards, type ReceptionStandards, saveReceptionStandards } from '../../services/reception-standards.js';
 import { RANKS, rankLabel } from '../../views/labels.js';
 import { CsrfField, Layout, type Flash } from '../../views/layout.js';
@@ -14,11 +15,13 @@ import { CHECK_FORM_FLASH, checkForm, formWholeNumber, Input, localIssues, saved
 import { SettingsNav } from './settings-nav.js';
 
 const MEAL_FIELD = 'workMealPerPersonYuan';
+const LETTER_SCAN_FIELD = 'requireLetterScan';
 const lodgingField = (rank: string) => `lodging-${rank}`;
 
 function valuesOf(standards: ReceptionStandards): Record<string, string> {
   const values: Record<string, string> = { [MEAL_FIELD]: String(standards.workMealPerPersonYuan) };
   for (const rank of RANKS) values[lodgingField(rank)] = String(standards.lodgingPerNightYuan[rank]);
+  if (standards.requireLetterScan) values[LETTER_SCAN_FIELD] = 'on';
   return values;
 }
 
@@ -78,6 +81,23 @@ async function renderStandards(
             />
           ))}
         </div>
+        <h2>{t('公函扫描件', "Official letter's scan")}</h2>
+        <div class="check">
+          <input
+            id={LETTER_SCAN_FIELD}
+            name={LETTER_SCAN_FIELD}
+            type="checkbox"
+            checked={values[LETTER_SCAN_FIELD] === 'on'}
+            aria-describedby={`${LETTER_SCAN_FIELD}-hint`}
+          />
+          <label for={LETTER_SCAN_FIELD}>{t('批准前须上传公函扫描件', "Require the official letter's scan before approval")}</label>
+        </div>
+        <p class="hint" id={`${LETTER_SCAN_FIELD}-hint`}>
+          {t(
+            '勾选后,公务接待须在“文件”中上传类别为“公函”的扫描件(PDF、图片或 OFD),方可批准。',
+            'When ticked, a reception can be approved only once a document of kind "official letter" (PDF, image or OFD) is uploaded.',
+          )}
+        </p>
         <p class="hint">
           {t(
             '新标准适用于此后登记或批准的接待;待审批的接待在批准时按新标准重新核验。',
@@ -102,9 +122,11 @@ export const receptionSettingsPages = new Hono<AppEnv>()
     const actor = webUser(c, 'office');
     const { t } = pageContext(c);
     const form = await formFields(c);
-    const parsed = checkForm(ReceptionStandardsSchema, {
+    const parsed = checkForm(ReceptionStandardsInputSchema, {
       workMealPerPersonYuan: formWholeNumber(form[MEAL_FIELD]),
       lodgingPerNightYuan: Object.fromEntries(RANKS.map((rank) => [rank, formWholeNumber(form[lodgingField(rank)])])),
+      // A checkbox sends nothing when unticked: the form always says which it is.
+      requireLetterScan: form[LETTER_SCAN_FIELD] === 'on',
     });
     if (!parsed.success) {
       const byPath = localIssues(parsed.error, t);

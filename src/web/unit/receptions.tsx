@@ -117,6 +117,7 @@ function ReceptionTable(props: { page: PageContext; receptions: ReceptionView[];
               <td>
                 <div class="row-actions">
                   <a href={`/unit/receptions/${encodeURIComponent(r.id)}/list`}>{t('接待清单', 'Reception list')}</a>
+                  <a href={`/receptions/${encodeURIComponent(r.id)}/documents`}>{t('文件', 'Documents')}</a>
                   {RECEPTION_TRANSITIONS.cancel.from.includes(r.status) && <CancelForm page={page} reception={r} />}
                 </div>
               </td>

@@ -12,6 +12,7 @@ export function VisitRowActions(props: { page: PageContext; visit: VisitRow }) {
   return (
     <div class="row-actions">
       {EDITABLE_VISIT_STATUSES.includes(visit.status) && <a href={`${path}/edit`}>{t('修改', 'Edit')}</a>}
+      <a href={`/visits/${encodeURIComponent(visit.id)}/documents`}>{t('文件', 'Documents')}</a>
       {VISIT_TRANSITIONS.withdraw.from.includes(visit.status) && (
         <form method="post" action={`${path}/withdraw`}>
           <CsrfField page={page} />

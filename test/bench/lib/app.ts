@@ -7,6 +7,7 @@ import { createApp } from '../../../src/app.js';
 import type { LibsqlDatabase } from '../../../src/db/client.js';
 import { ensureAdmin, openDatabase } from '../../../src/db/setup.js';
 import type { AppConfig } from '../../../src/env.js';
+import { openNodeFileStore } from '../../../src/storage/node-file-store.js';
 
 export const BENCH_NOW = new Date('2027-01-10T02:00:00.000Z');
 const ADMIN = { email: 'bench@bench.local', password: 'bench-password-1' };
@@ -36,7 +37,8 @@ export async function benchApp(): Promise<BenchApp> {
     adminPasswordIsDefault: false,
   };
   await ensureAdmin(database, config);
-  const app = createApp({ db: database.db, config, now: () => BENCH_NOW });
+  const files = await openNodeFileStore(join(dir, 'files'));
+  const app = createApp({ db: database.db, config, now: () => BENCH_NOW, files });
   const request: BenchApp['request'] = async (method, path, options = {}) => {
     const headers: Record<string, string> = { ...options.headers };
     if (options.token) headers.authorization = `Bearer ${options.token}`;

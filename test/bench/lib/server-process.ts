@@ -1,7 +1,10 @@
 // The real Node server (src/server.ts) as a child process on 127.0.0.1, for the throughput
 // benchmark and the crash test. Only loopback is ever contacted.
 import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
 import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
@@ -16,6 +19,11 @@ export interface ServerProcess {
   kill: () => Promise<void>;
   /** SIGTERM (graceful), then wait. */
   stop: () => Promise<void>;
+}
+
+function filesDirBeside(databaseUrl: string): string {
+  const path = databaseUrl.startsWith('file:') ? databaseUrl.slice('file:'.length).split('?')[0] : '';
+  return path ? join(dirname(path), 'files') : mkdtempSync(join(tmpdir(), 'planner-files-'));
 }
 
 export async function freePort(): Promise<number> {
@@ -40,6 +48,8 @@ export async function startServer(options: {
   nodeArgs?: string[];
   /** Another entry to run instead of src/server.ts (it must answer GET /healthz on PORT). */
   script?: string;
+  /** More environment for the server, e.g. FILES_DIR. */
+  env?: Record<string, string>;
 }): Promise<ServerProcess> {
   const port = options.port ?? (await freePort());
   const child = spawn(process.execPath, [...(options.nodeArgs ?? []), '--import', 'tsx', options.script ?? 'src/server.ts'], {
@@ -52,6 +62,9 @@ export async function startServer(options: {
       ADMIN_PASSWORD: options.adminPassword,
       PUBLIC_URL: `http://127.0.0.1:${port}`,
       NODE_ENV: 'production',
+      // Documents beside the database file, never in the project's own ./data.
+      FILES_DIR: filesDirBeside(options.databaseUrl),
+      ...options.env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

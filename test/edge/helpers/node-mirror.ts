@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { createApp } from '../../../src/app.js';
 import { openDatabase } from '../../../src/db/setup.js';
 import type { LibsqlDatabase } from '../../../src/db/client.js';
+import { openNodeFileStore } from '../../../src/storage/node-file-store.js';
 
 /** Parents before children, so the foreign keys hold while copying. */
 const MIRRORED_TABLES = ['units', 'users', 'feeds', 'visits', 'receptions'] as const;
@@ -43,5 +44,6 @@ export async function nodeMirror(readStored: (statements: string[]) => Promise<R
     database.client.close();
     rmSync(dir, { recursive: true, force: true });
   };
-  return { app: createApp({ db: database.db, config }), database, dispose };
+  const files = await openNodeFileStore(join(dir, 'files'));
+  return { app: createApp({ db: database.db, config, files }), database, dispose };
 }
