@@ -9,6 +9,13 @@ export interface AppDeps {
   config: AppConfig;
   /** The clock; tests inject a fixed instant so rule outcomes never depend on the real date. */
   now?: () => Date;
+  /** Node: the delivery loop's wake, called after a write left messages in the outbox. */
+  wakeDelivery?: () => void;
+  /**
+   * Workers: a delivery pass to run in the request's waitUntil after a write left messages (the
+   * Cron Trigger sends whatever this misses).
+   */
+  deliverAfterResponse?: () => Promise<unknown>;
 }
 
 /**

@@ -3,6 +3,8 @@ import { createApp, MAX_BODY_BYTES } from './app.js';
 import { ensureAdmin, openDatabase } from './db/setup.js';
 import { readNodeConfig } from './env.js';
 import { createNodeServer } from './node-body.js';
+import { smtpSender } from './node-smtp.js';
+import { startDeliveryLoop } from './services/delivery-loop.js';
 
 const config = readNodeConfig();
 const database = await openDatabase(config.databaseUrl, config.databaseAuthToken);
@@ -11,14 +13,22 @@ if (config.adminPasswordIsDefault) {
   console.warn('WARNING: ADMIN_PASSWORD is the shipped default "change-me-now". Set ADMIN_PASSWORD before exposing this service.');
 }
 
-const app = createApp({ db: database.db, config });
+// The outbox sender: e-mail when SMTP_URL is set, webhooks always (src/services/delivery.ts).
+const mail = config.notifications?.mail ?? null;
+const delivery = startDeliveryLoop(
+  { db: database.db, config, now: () => new Date() },
+  { mail: mail ? smtpSender(mail) : null, fetch: globalThis.fetch },
+);
+const app = createApp({ db: database.db, config, wakeDelivery: delivery.wake });
 const server = createNodeServer(app.fetch, MAX_BODY_BYTES);
 server.listen(config.port, '0.0.0.0', () => {
   console.log(`Visit planner listening on http://localhost:${config.port} (database ${config.databaseUrl.split('?')[0]})`);
 });
 
 function shutdown(): void {
-  server.close(() => {
+  server.close(async () => {
+    // A message being sent finishes first; one not yet claimed waits in the outbox for the next start.
+    await delivery.stop();
     database.client.close();
     process.exit(0);
   });

@@ -6,7 +6,8 @@ import { createApp } from './app.js';
 import type { Db } from './db/client.js';
 import { createD1DbForWorkers, createLibsqlWebDb } from './db/client-edge.js';
 import { bootstrapAdmin } from './db/repo/users.js';
-import { readWorkerConfig } from './env.js';
+import { readWorkerConfig, type WorkerConfig } from './env.js';
+import { type DeliveryChannels, runDeliveryPass } from './services/delivery.js';
 import { AppError } from './services/errors.js';
 import { problemResponse } from './http/problem.js';
 
@@ -16,6 +17,14 @@ export interface WorkerBindings {
 }
 
 type App = ReturnType<typeof createApp>;
+
+// Workers send webhooks only: SMTP needs raw TCP sockets, so e-mail there would need an HTTP mail
+// API (not built; docs/deploy-workers.md). Email deliveries are not written where mail is off.
+const channels: DeliveryChannels = { mail: null, fetch: (input, init) => fetch(input, init) };
+
+function deliveryPass(db: Db, config: WorkerConfig) {
+  return () => runDeliveryPass({ db, config, now: () => new Date() }, channels);
+}
 
 // One app per isolate: workerd hands every request of an isolate the same `env` object, so keying
 // on it builds the app once, and a different env (another binding set) gets its own app.
@@ -33,7 +42,7 @@ async function prepareApp(env: WorkerBindings): Promise<App> {
     // One guarded INSERT … WHERE NOT EXISTS: isolates racing on a fresh database create one account.
     console.log(`Created the first office account: ${config.adminEmail}`);
   }
-  return createApp({ db, config });
+  return createApp({ db, config, deliverAfterResponse: deliveryPass(db, config) });
 }
 
 function openDb(env: WorkerBindings, libsqlUrl: string | undefined, libsqlAuthToken: string | undefined): Db {
@@ -68,5 +77,20 @@ export default {
       return problemResponse(new AppError('INTERNAL_ERROR', 'The service could not start; the request was not completed.'));
     }
     return app.fetch(request, env, ctx);
+  },
+
+  /** The Cron Trigger (wrangler.toml): drains the outbox and creates the monthly outlook on its day. */
+  async scheduled(_controller, env, ctx) {
+    const config = readWorkerConfig(env);
+    const db = openDb(env, config.libsqlUrl, config.libsqlAuthToken);
+    ctx.waitUntil(
+      (async () => {
+        // Several passes per trigger, so a backlog drains between triggers; each is one claim.
+        for (let pass = 0; pass < 8; pass++) {
+          const result = await deliveryPass(db, config)();
+          if (result.claimed === 0) break;
+        }
+      })().catch((err) => console.error(`scheduled delivery failed: ${startupFailure(err)}`)),
+    );
   },
 } satisfies ExportedHandler<WorkerBindings>;

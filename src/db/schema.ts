@@ -357,7 +357,7 @@ export const deliveries = sqliteTable(
     channel: text('channel', { enum: ['email', 'webhook'] }).notNull(),
     /** The user (email) or the webhook (webhook). */
     targetId: text('target_id').notNull(),
-    status: text('status', { enum: ['pending', 'sent', 'failed'] }).notNull(),
+    status: text('status', { enum: ['pending', 'sent', 'failed', 'skipped'] }).notNull(),
     attempts: integer('attempts').notNull().default(0),
     nextAttemptAt: text('next_attempt_at').notNull(),
     leaseUntil: text('lease_until'),
