@@ -122,6 +122,7 @@ async function callWebhook(deps: ServiceDeps, channels: DeliveryChannels, delive
       eventId: delivery.event.id,
       type: delivery.event.type,
       occurredAt: delivery.event.occurredAt,
+      record: { type: delivery.event.recordType, id: delivery.event.recordId, regionId: delivery.event.regionId },
       message,
       link: absoluteLink(deps.config.publicUrl, message.path),
     },

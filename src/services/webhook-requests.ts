@@ -16,6 +16,8 @@ export interface OutgoingMessage {
   eventId: string;
   type: string;
   occurredAt: string;
+  /** What the event is about: a visit, a reception, a month (the outlook). */
+  record: { type: string; id: string; regionId: string | null };
   message: EventMessage;
   link: string;
 }
@@ -83,7 +85,15 @@ export async function webhookRequest(
       id: out.eventId,
       event: out.type,
       occurredAt: out.occurredAt,
-      data: { ...out.message.data, subject: out.message.subject, body: out.message.body, link: out.link },
+      data: {
+        ...out.message.data,
+        recordType: out.record.type,
+        recordId: out.record.id,
+        regionId: out.record.regionId,
+        subject: out.message.subject,
+        body: out.message.body,
+        link: out.link,
+      },
     });
     const timestamp = String(Math.floor(now.getTime() / 1000));
     const headers: Record<string, string> = { ...json, 'webhook-id': out.messageId, 'webhook-timestamp': timestamp };

@@ -181,6 +181,7 @@ export async function testWebhook(
       eventId,
       type: 'webhook.test',
       occurredAt: now.toISOString(),
+      record: { type: 'webhook', id: hook.id, regionId: hook.regionId },
       message: { subject: '【测试消息】对口支援考察接待计划', body: text, path: '/', data: { text } },
       link: absoluteLink(deps.config.publicUrl, '/'),
     },

@@ -29,6 +29,8 @@ export interface TestContext {
 
 export interface TestAppOptions {
   now?: Date;
+  /** The clock runs on from `now` (FIXED_NOW by default) instead of standing still: retries fall due. */
+  ticking?: boolean;
   notifications?: NotificationConfig;
   /** Start the outbox sender in process with these channels (as src/server.ts does). */
   delivery?: DeliveryChannels;
@@ -47,8 +49,10 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestC
   };
   await ensureAdmin(database, config);
   let now = options.now ?? FIXED_NOW;
-  const delivery = options.delivery ? startDeliveryLoop({ db: database.db, config, now: () => now }, options.delivery) : undefined;
-  const app = createApp({ db: database.db, config, now: () => now, wakeDelivery: delivery?.wake });
+  const startedAt = Date.now();
+  const clock = options.ticking ? () => new Date(now.getTime() + (Date.now() - startedAt)) : () => now;
+  const delivery = options.delivery ? startDeliveryLoop({ db: database.db, config, now: clock }, options.delivery) : undefined;
+  const app = createApp({ db: database.db, config, now: clock, wakeDelivery: delivery?.wake });
   return {
     app,
     database,

@@ -50,15 +50,16 @@ export async function activeWebhooksPage(db: Db, args: { after: [string, string]
 /** Removes a webhook; false when there is none (or it was removed already). */
 export async function removeWebhook(db: Db, args: { id: string; now: Date; actorId: string }): Promise<boolean> {
   const at = args.now.toISOString();
-  const [, removed] = await db.batch([
-    db.run(sql`UPDATE webhooks SET removed_at = ${at} WHERE id = ${args.id} AND removed_at IS NULL`),
-    db.all<{ id: string }>(sql`SELECT id FROM webhooks WHERE id = ${args.id} AND removed_at = ${at}`),
+  const [removed] = await db.batch([
+    db.all<{ id: string }>(sql`UPDATE webhooks SET removed_at = ${at} WHERE id = ${args.id} AND removed_at IS NULL RETURNING id`),
     // What was still waiting for it is not sent any more.
     db.run(sql`UPDATE deliveries SET status = 'skipped', last_error = 'the webhook was removed'
-      WHERE channel = 'webhook' AND target_id = ${args.id} AND status = 'pending'
-        AND EXISTS (SELECT 1 FROM webhooks WHERE id = ${args.id} AND removed_at = ${at})`),
+      WHERE channel = 'webhook' AND target_id = ${args.id} AND status = 'pending'`),
+    // A webhook is removed once, so it has one such audit row at most.
     db.run(sql`INSERT INTO audit_log (entity, entity_id, at, actor_id, action)
-      SELECT 'webhook', id, ${at}, ${args.actorId}, 'remove' FROM webhooks WHERE id = ${args.id} AND removed_at = ${at}`),
+      SELECT 'webhook', id, ${at}, ${args.actorId}, 'remove' FROM webhooks
+      WHERE id = ${args.id} AND removed_at IS NOT NULL
+        AND NOT EXISTS (SELECT 1 FROM audit_log WHERE entity = 'webhook' AND entity_id = ${args.id} AND action = 'remove')`),
   ]);
   return removed.length === 1;
 }
