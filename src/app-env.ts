@@ -30,5 +30,7 @@ export interface AppEnv {
     user: Actor | null;
     /** Set for cookie sessions (web UI), used by the CSRF check. */
     sessionCsrfToken: string | null;
+    /** The web navigation's unread notifications (pages only; null for the API). */
+    unreadCount: number | null;
   };
 }

@@ -1,7 +1,7 @@
 // The inbox (CONTRACT.md v1.1, "Notifications"): the caller's notifications, newest first, with
 // the unread count; marking one or all read. Each caller sees only their own: another's id is
 // "not found".
-import { inboxPage, markAllRead, markRead, unreadCount } from '../db/repo/notifications.js';
+import { findInboxItem, inboxPage, markAllRead, markRead, unreadCount } from '../db/repo/notifications.js';
 import type { Actor } from '../domain/actor.js';
 import type { InboxQueryInput } from '../schemas/notifications.js';
 import type { ServiceDeps } from './deps.js';
@@ -62,10 +62,22 @@ export function navUnreadCount(deps: ServiceDeps, actor: Actor): Promise<number>
   return unreadCount(deps.db, actor.id, UNREAD_COUNT_CAP);
 }
 
-export async function readNotification(deps: ServiceDeps, actor: Actor, id: string): Promise<void> {
+function notificationNumber(id: string): number {
   const numeric = /^[0-9]{1,15}$/.test(id) ? Number(id) : Number.NaN;
-  if (!Number.isSafeInteger(numeric) || !(await markRead(deps.db, { userId: actor.id, id: numeric, now: deps.now() })))
-    throw notFound('notification');
+  if (!Number.isSafeInteger(numeric)) throw notFound('notification');
+  return numeric;
+}
+
+export async function readNotification(deps: ServiceDeps, actor: Actor, id: string): Promise<void> {
+  if (!(await markRead(deps.db, { userId: actor.id, id: notificationNumber(id), now: deps.now() }))) throw notFound('notification');
+}
+
+/** Opens a notification from the inbox: marks it read and answers the page it is about. */
+export async function openNotification(deps: ServiceDeps, actor: Actor, id: string): Promise<string> {
+  const item = await findInboxItem(deps.db, actor.id, notificationNumber(id));
+  if (!item) throw notFound('notification');
+  await markRead(deps.db, { userId: actor.id, id: item.id, now: deps.now() });
+  return eventMessage(item.event).path;
 }
 
 export async function readAllNotifications(deps: ServiceDeps, actor: Actor): Promise<void> {

@@ -67,3 +67,26 @@ export async function markRead(db: Db, args: { userId: string; id: number; now: 
 export async function markAllRead(db: Db, args: { userId: string; now: Date }): Promise<void> {
   await db.run(sql`UPDATE notifications SET read_at = ${args.now.toISOString()} WHERE user_id = ${args.userId} AND read_at IS NULL`);
 }
+
+/** One of the user's notifications with its event, or undefined (none, or another user's). */
+export async function findInboxItem(db: Db, userId: string, id: number): Promise<InboxRow | undefined> {
+  const [row] = await db.all<RawInboxRow>(sql`SELECT n.id, n.created_at, n.read_at, e.id AS event_id, e.type, e.record_type,
+      e.record_id, e.region_id, e.occurred_at, e.data_json
+    FROM notifications n JOIN events e ON e.id = n.event_id
+    WHERE n.id = ${id} AND n.user_id = ${userId}`);
+  if (!row) return undefined;
+  return {
+    id: row.id,
+    createdAt: row.created_at,
+    readAt: row.read_at,
+    event: {
+      id: row.event_id,
+      type: row.type,
+      recordType: row.record_type,
+      recordId: row.record_id,
+      regionId: row.region_id,
+      occurredAt: row.occurred_at,
+      dataJson: row.data_json,
+    },
+  };
+}

@@ -47,7 +47,9 @@ function ReceptionRow(props: { page: PageContext; row: QueueReception; reject?: 
   const id = encodeURIComponent(r.id);
   return (
     <tr>
-      <td>{row.hostUnitName}</td>
+      <td>
+        <a href={`/receptions/${id}`}>{row.hostUnitName}</a>
+      </td>
       <td>{row.regionName}</td>
       <td>{r.officialLetterRef || <span class="muted">{t('(无)', '(none)')}</span>}</td>
       <td class="nowrap">

@@ -1,0 +1,140 @@
+// One page per record for everyone allowed to see it (CONTRACT.md v1.1, "Record pages"):
+// GET /visits/:id and /receptions/:id, and the actions posted from them. Each action goes through
+// the same service as the API, then redirects back to the page (303); a refusal the viewer can
+// act on (409, 422) shows the page again with the reason; 403 and 404 are the error page.
+import { Hono, type Context } from 'hono';
+import type { AppEnv } from '../../app-env.js';
+import type { VisitAction } from '../../domain/workflow.js';
+import { httpStatusOf } from '../../http/problem.js';
+import { AppError } from '../../services/errors.js';
+import { receptionRecord, visitRecord } from '../../services/record-pages.js';
+import { performReceptionTransition, type ReceptionAction } from '../../services/receptions.js';
+import { performVisitAction } from '../../services/visits.js';
+import { RECEPTION_STATUS_WORDS, VISIT_STATUS_WORDS, say, type Words } from '../../views/labels.js';
+import type { Flash } from '../../views/layout.js';
+import { formFields, pageContext } from '../page.js';
+import { webUser } from '../session.js';
+import { refusalFlash } from '../unit/context.js';
+import { RECEPTION_REASON_MAX_LENGTH, type ReceptionDraft, ReceptionRecordPage } from './reception-view.js';
+import { type ActionDraft, REASON_MAX_LENGTH, VisitRecordPage } from './visit-view.js';
+
+const VISIT_DONE: Record<string, Words> = {
+  agreed: {
+    zh: '已记录衔接意见(同意),考察转省对口支援办审批。',
+    en: 'Opinion recorded (agreed); the visit goes to the office for approval.',
+  },
+  disagreed: { zh: '已记录衔接意见(不同意),考察已退回。', en: 'Opinion recorded (disagreed); the visit is rejected.' },
+  approve: { zh: '考察已批准。', en: 'The visit is approved.' },
+  reject: { zh: '考察已驳回,派出单位将看到驳回理由。', en: 'The visit is rejected; the unit will see the reason.' },
+  withdraw: { zh: '考察预约已撤回。', en: 'The visit is withdrawn.' },
+  cancel: { zh: '考察已取消。', en: 'The visit is cancelled.' },
+};
+
+const RECEPTION_DONE: Record<string, Words> = {
+  approve: { zh: '公务接待已批准。', en: 'The reception is approved.' },
+  reject: { zh: '公务接待已驳回,接待单位将看到驳回理由。', en: 'The reception is rejected; the host unit will see the reason.' },
+  cancel: { zh: '公务接待已取消。', en: 'The reception is cancelled.' },
+};
+
+function doneFlash(c: Context<AppEnv>, table: Record<string, Words>): Flash[] {
+  const words = table[c.req.query('done') ?? ''];
+  return words ? [{ kind: 'ok', lines: [say(words, pageContext(c).t)] }] : [];
+}
+
+async function renderVisit(c: Context<AppEnv>, options: { messages?: Flash[]; draft?: ActionDraft; status?: 200 | 409 | 422 } = {}) {
+  const record = await visitRecord(c.var.deps, webUser(c), c.req.param('id') ?? '');
+  return c.html(
+    <VisitRecordPage page={pageContext(c)} record={record} messages={options.messages} draft={options.draft} />,
+    options.status ?? 200,
+  );
+}
+
+async function renderReception(c: Context<AppEnv>, options: { messages?: Flash[]; draft?: ReceptionDraft; status?: 200 | 409 | 422 } = {}) {
+  const record = await receptionRecord(c.var.deps, webUser(c), c.req.param('id') ?? '');
+  return c.html(
+    <ReceptionRecordPage page={pageContext(c)} record={record} messages={options.messages} draft={options.draft} />,
+    options.status ?? 200,
+  );
+}
+
+/** A refusal the viewer can fix or needs to know (409, 422): the status and flash; anything else is rethrown. */
+function refusal(c: Context<AppEnv>, error: unknown, words: Record<string, Words>): { flash: Flash; status: 409 | 422 } {
+  if (!(error instanceof AppError)) throw error;
+  const status = httpStatusOf(error);
+  if (status !== 409 && status !== 422) throw error;
+  return { flash: refusalFlash(error, pageContext(c), words).flash, status };
+}
+
+const VISIT_ACTIONS: readonly VisitAction[] = ['coordinate', 'approve', 'reject', 'withdraw', 'cancel'];
+const RECEPTION_ACTIONS: readonly ReceptionAction[] = ['approve', 'reject', 'cancel'];
+
+async function postVisitAction(c: Context<AppEnv>) {
+  const user = webUser(c);
+  const action = c.req.param('action') as VisitAction;
+  if (!VISIT_ACTIONS.includes(action)) return c.notFound();
+  const id = c.req.param('id') ?? '';
+  const { t } = pageContext(c);
+  const form = await formFields(c);
+  const text = ((action === 'coordinate' ? form.opinion : form.reason) ?? '').trim();
+  const draft = (error?: string): ActionDraft => ({ action, text, error });
+  const needsText = action === 'coordinate' || action === 'reject' || action === 'cancel';
+  if (needsText && (!text || text.length > REASON_MAX_LENGTH)) {
+    const error = text ? t(`最多 ${REASON_MAX_LENGTH} 字`, `At most ${REASON_MAX_LENGTH} characters`) : t('请填写', 'Required');
+    return renderVisit(c, {
+      messages: [{ kind: 'error', lines: [t('请检查填写的内容', 'Please check the form')] }],
+      draft: draft(error),
+      status: 422,
+    });
+  }
+  if (action === 'coordinate' && form.decision !== 'agree' && form.decision !== 'disagree') {
+    return renderVisit(c, {
+      messages: [{ kind: 'error', lines: [t('请选择“同意”或“不同意”', 'Choose Agree or Disagree')] }],
+      draft: draft(),
+      status: 422,
+    });
+  }
+  const agree = form.decision === 'agree';
+  try {
+    await performVisitAction(c.var.deps, user, {
+      id,
+      action,
+      agree: action === 'coordinate' ? agree : undefined,
+      note: text || null,
+      opinion: action === 'coordinate' ? text : undefined,
+    });
+  } catch (error) {
+    const { flash, status } = refusal(c, error, VISIT_STATUS_WORDS);
+    return renderVisit(c, { messages: [flash], draft: draft(), status });
+  }
+  const done = action === 'coordinate' ? (agree ? 'agreed' : 'disagreed') : action;
+  return c.redirect(`/visits/${encodeURIComponent(id)}?done=${done}`, 303);
+}
+
+async function postReceptionAction(c: Context<AppEnv>) {
+  const user = webUser(c);
+  const action = c.req.param('action') as ReceptionAction;
+  if (!RECEPTION_ACTIONS.includes(action)) return c.notFound();
+  const id = c.req.param('id') ?? '';
+  const { t } = pageContext(c);
+  const text = ((await formFields(c)).reason ?? '').trim();
+  if ((action === 'reject' && !text) || text.length > RECEPTION_REASON_MAX_LENGTH) {
+    const error = text
+      ? t(`最多 ${RECEPTION_REASON_MAX_LENGTH} 字`, `At most ${RECEPTION_REASON_MAX_LENGTH} characters`)
+      : t('请填写', 'Required');
+    const messages: Flash[] = [{ kind: 'error', lines: [t('请检查填写的内容', 'Please check the form')] }];
+    return renderReception(c, { messages, draft: { action, text, error }, status: 422 });
+  }
+  try {
+    await performReceptionTransition(c.var.deps, user, { id, action, note: text || null });
+  } catch (error) {
+    const { flash, status } = refusal(c, error, RECEPTION_STATUS_WORDS);
+    return renderReception(c, { messages: [flash], draft: { action, text }, status });
+  }
+  return c.redirect(`/receptions/${encodeURIComponent(id)}?done=${action}`, 303);
+}
+
+export const recordPages = new Hono<AppEnv>()
+  .get('/visits/:id', (c) => renderVisit(c, { messages: doneFlash(c, VISIT_DONE) }))
+  .post('/visits/:id/:action', postVisitAction)
+  .get('/receptions/:id', (c) => renderReception(c, { messages: doneFlash(c, RECEPTION_DONE) }))
+  .post('/receptions/:id/:action', postReceptionAction);
