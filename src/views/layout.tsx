@@ -27,8 +27,9 @@ function UnreadBadge(props: { count: number | null | undefined; t: Translate }) 
   if (n <= 0) return null;
   const shown = n > 99 ? '99+' : String(n);
   return (
-    <span class="badge" aria-label={props.t(`${shown} 条未读`, `${shown} unread`)}>
+    <span class="badge">
       {shown}
+      <span class="visually-hidden">{props.t(' 条未读', ' unread')}</span>
     </span>
   );
 }
