@@ -10,6 +10,7 @@ import { capsSettingsPages } from './settings-caps.js';
 import { SETTINGS_PAGES } from './settings-nav.js';
 import { receptionSettingsPages } from './settings-reception.js';
 import { regionSettingsPages } from './settings-regions.js';
+import { webhookSettingsPages } from './settings-webhooks.js';
 
 export const settingsPages = new Hono<AppEnv>()
   .get('/', (c) => {
@@ -35,4 +36,5 @@ export const settingsPages = new Hono<AppEnv>()
   .route('/regions', regionSettingsPages)
   .route('/reception', receptionSettingsPages)
   .route('/balance', balanceSettingsPages)
-  .route('/cadres', cadreSettingsPages);
+  .route('/cadres', cadreSettingsPages)
+  .route('/webhooks', webhookSettingsPages);
