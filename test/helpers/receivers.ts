@@ -23,6 +23,8 @@ export interface SmtpReceiver {
   mails: ReceivedMail[];
   /** Wait this long before accepting each message's data (a slow mail server). */
   delayMs: number;
+  /** Messages received but not yet answered. */
+  inFlight: number;
   stop(): Promise<void>;
   /** Listens again on the same port. */
   start(): Promise<void>;
@@ -36,12 +38,14 @@ export async function startSmtpReceiver(options: { port?: number; delayMs?: numb
     port: options.port ?? 0,
     mails,
     delayMs: options.delayMs ?? 0,
+    inFlight: 0,
     async start() {
       server = new SMTPServer({
         authOptional: true,
         disabledCommands: ['AUTH', 'STARTTLS'],
         logger: false,
         onData(stream, _session, callback) {
+          receiver.inFlight++;
           simpleParser(stream)
             .then(async (parsed) => {
               if (receiver.delayMs > 0) await new Promise((r) => setTimeout(r, receiver.delayMs));
@@ -56,9 +60,13 @@ export async function startSmtpReceiver(options: { port?: number; delayMs?: numb
                 event: String(parsed.headers.get('x-planner-event') ?? ''),
                 record: String(parsed.headers.get('x-planner-record') ?? ''),
               });
+              receiver.inFlight--;
               callback();
             })
-            .catch((error: Error) => callback(error));
+            .catch((error: Error) => {
+              receiver.inFlight--;
+              callback(error);
+            });
         },
       });
       const listening = server;
@@ -95,6 +103,8 @@ export interface HttpReceiver {
   /** The answer to give: status and body (a robot answers 200 {errcode:0}). */
   respond: (call: ReceivedCall) => { status: number; body: string };
   delayMs: number;
+  /** Calls received but not yet answered. */
+  inFlight: number;
   stop(): Promise<void>;
   start(): Promise<void>;
 }
@@ -107,11 +117,13 @@ export async function startHttpReceiver(options: { port?: number } = {}): Promis
     port: options.port ?? 0,
     calls,
     delayMs: 0,
+    inFlight: 0,
     respond: () => ({ status: 200, body: '{"errcode":0,"errmsg":"ok"}' }),
     async start() {
       server = createServer((req, res) => {
         const chunks: Buffer[] = [];
         req.on('data', (chunk: Buffer) => chunks.push(chunk));
+        receiver.inFlight++;
         req.on('end', async () => {
           const url = new URL(req.url ?? '/', 'http://127.0.0.1');
           const body = Buffer.concat(chunks).toString('utf8');
@@ -124,6 +136,7 @@ export async function startHttpReceiver(options: { port?: number } = {}): Promis
           const call: ReceivedCall = { path: url.pathname, query: url.searchParams, headers: req.headers, body, json, at: Date.now() };
           if (receiver.delayMs > 0) await new Promise((r) => setTimeout(r, receiver.delayMs));
           calls.push(call);
+          receiver.inFlight--;
           const answer = receiver.respond(call);
           res.writeHead(answer.status, { 'content-type': 'application/json' }).end(answer.body);
         });

@@ -40,6 +40,8 @@ export async function startServer(options: {
   nodeArgs?: string[];
   /** Another entry to run instead of src/server.ts (it must answer GET /healthz on PORT). */
   script?: string;
+  /** More environment for the child (SMTP_URL, WEBHOOK_HTTP_HOSTS, DELIVERY_…). */
+  env?: Record<string, string>;
 }): Promise<ServerProcess> {
   const port = options.port ?? (await freePort());
   const child = spawn(process.execPath, [...(options.nodeArgs ?? []), '--import', 'tsx', options.script ?? 'src/server.ts'], {
@@ -52,6 +54,7 @@ export async function startServer(options: {
       ADMIN_PASSWORD: options.adminPassword,
       PUBLIC_URL: `http://127.0.0.1:${port}`,
       NODE_ENV: 'production',
+      ...options.env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
