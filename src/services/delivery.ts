@@ -57,16 +57,48 @@ export async function runDeliveryPass(deps: ServiceDeps, channels: DeliveryChann
   }
   const claimed = await claimDueDeliveries(deps.db, { now: deps.now(), leaseMs: settings.leaseMs, limit: PASS_SIZE });
   const result: PassResult = { claimed: claimed.length, sent: 0, failed: 0 };
-  for (let i = 0; i < claimed.length; i += PARALLEL) {
-    const outcomes = await Promise.all(claimed.slice(i, i + PARALLEL).map((d) => deliverOne(deps, channels, d)));
-    for (const ok of outcomes) ok ? result.sent++ : result.failed++;
-  }
+  // One queue per receiver (the mail server; each webhook), up to PARALLEL queues at once, each in
+  // order and stopped at its first failure: a receiver that is down or hangs costs one attempt and
+  // one worker per pass, and never holds up the others.
+  const queues = [...groupBy(claimed, (d) => (d.channel === 'email' ? 'email' : `webhook:${d.targetId}`)).values()];
+  const work = async () => {
+    for (let queue = queues.shift(); queue; queue = queues.shift()) {
+      let failedBefore: string | null = null;
+      for (const delivery of queue) {
+        const outcome = failedBefore === null ? await deliverOne(deps, channels, delivery) : await deferOne(deps, delivery, failedBefore);
+        if (outcome === 'sent') result.sent++;
+        else result.failed++;
+        if (outcome === 'failed') failedBefore ??= 'not tried: the receiver failed just before in the same pass';
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: PARALLEL }, work));
   return result;
+}
+
+function groupBy<T>(items: readonly T[], keyOf: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) groups.set(keyOf(item), [...(groups.get(keyOf(item)) ?? []), item]);
+  return groups;
+}
+
+/** A delivery not tried because its receiver just failed: due again as if it had failed. */
+async function deferOne(deps: ServiceDeps, delivery: ClaimedDelivery, reason: string): Promise<'deferred'> {
+  const settings = deps.config.notifications ?? DEFAULT_NOTIFICATIONS;
+  const now = deps.now();
+  const retryAt = nextAttemptAt(settings.retry, { attempts: delivery.attempts, createdAt: new Date(delivery.createdAt), now });
+  await markDeliveryFailed(deps.db, { id: delivery.id, attempts: delivery.attempts, error: reason, retryAt });
+  return 'deferred';
 }
 
 type Outcome = { ok: true } | { ok: false; error: string; skip?: boolean };
 
-async function deliverOne(deps: ServiceDeps, channels: DeliveryChannels, delivery: ClaimedDelivery): Promise<boolean> {
+/** Sends one delivery and records the outcome: sent; failed (due again later); skipped (never to be sent). */
+async function deliverOne(
+  deps: ServiceDeps,
+  channels: DeliveryChannels,
+  delivery: ClaimedDelivery,
+): Promise<'sent' | 'failed' | 'skipped'> {
   const settings = deps.config.notifications ?? DEFAULT_NOTIFICATIONS;
   let outcome: Outcome;
   try {
@@ -77,13 +109,13 @@ async function deliverOne(deps: ServiceDeps, channels: DeliveryChannels, deliver
   const now = deps.now();
   if (outcome.ok) {
     await markDeliverySent(deps.db, delivery.id, now);
-    return true;
+    return 'sent';
   }
   const retryAt = outcome.skip
     ? null
     : nextAttemptAt(settings.retry, { attempts: delivery.attempts, createdAt: new Date(delivery.createdAt), now });
   await markDeliveryFailed(deps.db, { id: delivery.id, attempts: delivery.attempts, error: outcome.error, retryAt, skipped: outcome.skip });
-  return false;
+  return outcome.skip ? 'skipped' : 'failed';
 }
 
 function hostOf(publicUrl: string): string {
