@@ -130,7 +130,7 @@ export function readWorkerConfig(bindings: Record<string, unknown>): WorkerConfi
     adminPassword: parsed.ADMIN_PASSWORD,
     adminPasswordIsDefault: parsed.ADMIN_PASSWORD === DEFAULT_ADMIN_PASSWORD,
     publicUrl: stripTrailingSlash(parsed.PUBLIC_URL),
-    // Workers have no SMTP: e-mail there would need an HTTP mail API (docs/deploy-workers.md).
+    // Workers have no SMTP: e-mail there would need an HTTP mail API (README, "Deploying to Cloudflare Workers").
     notifications: notificationConfig(cleaned, null),
   };
 }

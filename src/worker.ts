@@ -19,7 +19,7 @@ export interface WorkerBindings {
 type App = ReturnType<typeof createApp>;
 
 // Workers send webhooks only: SMTP needs raw TCP sockets, so e-mail there would need an HTTP mail
-// API (not built; docs/deploy-workers.md). Email deliveries are not written where mail is off.
+// API (not built; README, "Deploying to Cloudflare Workers"). Email deliveries are not written where mail is off.
 const channels: DeliveryChannels = { mail: null, fetch: (input, init) => fetch(input, init) };
 
 function deliveryPass(db: Db, config: WorkerConfig) {
