@@ -377,14 +377,19 @@ const CASES: Record<string, Case> = {
     request: (p) => ({ method: 'POST', path: `/api/v1/notifications/${p.id}/read` }),
   },
   'POST /api/v1/notifications/read-all': { request: () => ({ method: 'POST', path: '/api/v1/notifications/read-all' }) },
-  'POST /api/v1/webhooks': { request: () => ({ method: 'POST', path: '/api/v1/webhooks', body: { url: 'https://127.0.0.1:9/hook', kind: 'wecom' } }) },
+  'POST /api/v1/webhooks': {
+    request: () => ({ method: 'POST', path: '/api/v1/webhooks', body: { url: 'https://127.0.0.1:9/hook', kind: 'wecom' } }),
+  },
   'GET /api/v1/webhooks': { request: () => ({ method: 'GET', path: '/api/v1/webhooks' }) },
   'DELETE /api/v1/webhooks/{id}': {
     perCell: true,
     prepare: newWebhook,
     request: (p) => ({ method: 'DELETE', path: `/api/v1/webhooks/${p.id}` }),
   },
-  'GET /api/v1/webhooks/{id}/deliveries': { prepare: newWebhook, request: (p) => ({ method: 'GET', path: `/api/v1/webhooks/${p.id}/deliveries` }) },
+  'GET /api/v1/webhooks/{id}/deliveries': {
+    prepare: newWebhook,
+    request: (p) => ({ method: 'GET', path: `/api/v1/webhooks/${p.id}/deliveries` }),
+  },
   // Nothing listens on 127.0.0.1:9: the office's test is answered at once, as failed.
   'POST /api/v1/webhooks/{id}/test': { prepare: newWebhook, request: (p) => ({ method: 'POST', path: `/api/v1/webhooks/${p.id}/test` }) },
   'POST /api/v1/plans/{year}/requests': {

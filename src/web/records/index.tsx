@@ -70,8 +70,8 @@ const RECEPTION_ACTIONS: readonly ReceptionAction[] = ['approve', 'reject', 'can
 
 async function postVisitAction(c: Context<AppEnv>) {
   const user = webUser(c);
-  const action = c.req.param('action') as VisitAction;
-  if (!VISIT_ACTIONS.includes(action)) return c.notFound();
+  const action = VISIT_ACTIONS.find((a) => a === c.req.param('action'));
+  if (!action) return c.notFound();
   const id = c.req.param('id') ?? '';
   const { t } = pageContext(c);
   const form = await formFields(c);
@@ -112,8 +112,8 @@ async function postVisitAction(c: Context<AppEnv>) {
 
 async function postReceptionAction(c: Context<AppEnv>) {
   const user = webUser(c);
-  const action = c.req.param('action') as ReceptionAction;
-  if (!RECEPTION_ACTIONS.includes(action)) return c.notFound();
+  const action = RECEPTION_ACTIONS.find((a) => a === c.req.param('action'));
+  if (!action) return c.notFound();
   const id = c.req.param('id') ?? '';
   const { t } = pageContext(c);
   const text = ((await formFields(c)).reason ?? '').trim();

@@ -2,7 +2,6 @@
 // documents, and the actions this viewer may take now (each a CSRF-protected form that posts to
 // /visits/{id}/<action> and comes back here). Which actions show follows the workflow table; the
 // service checks again when a form is posted.
-import type { Actor } from '../../domain/actor.js';
 import { actorsOf, EDITABLE_VISIT_STATUSES, mayPerform, VISIT_TRANSITIONS, type VisitAction } from '../../domain/workflow.js';
 import type { VisitRecord } from '../../services/record-pages.js';
 import { RecordDocuments } from '../../views/components/record-documents.js';
@@ -117,8 +116,7 @@ function VisitActions(props: { page: PageContext; record: VisitRecord; draft?: A
   const { page, record, draft } = props;
   const { t } = page;
   const v = record.visit;
-  const user = page.user as Actor;
-  const parties = actorsOf(user, v);
+  const parties = page.user ? actorsOf(page.user, v) : [];
   const can = (action: VisitAction) => mayPerform(action, parties) && VISIT_TRANSITIONS[action].from.includes(v.status);
   const path = `/visits/${encodeURIComponent(v.id)}`;
   const owner = parties.includes('owner');
