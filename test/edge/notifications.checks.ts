@@ -5,7 +5,7 @@ import { Webhook } from 'standardwebhooks';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { type HttpReceiver, startHttpReceiver, waitFor } from '../helpers/receivers.js';
 import type { EdgeSuite } from './helpers/suite.js';
-import { day, visitBody } from './helpers/visits.js';
+import { day, visitBody, YEAR } from './helpers/visits.js';
 
 export function notificationChecks(edge: EdgeSuite): void {
   let receiver: HttpReceiver;
@@ -22,6 +22,11 @@ export function notificationChecks(edge: EdgeSuite): void {
       body: { maxConcurrentDelegations: 20, minGapDays: 0, blackouts: [] },
     });
     expect(rules.status).toBe(200);
+    const caps = await edge.http.call('PUT', `/api/v1/quotas/${YEAR}/units/taizhou`, {
+      token: edge.adminToken,
+      body: { maxBatches: 20, maxHeadcountPerBatch: 50, maxPersonTrips: 500 },
+    });
+    expect(caps.status).toBe(200);
     const hook = await edge.http.call('POST', '/api/v1/webhooks', {
       token: edge.adminToken,
       body: { url: `${receiver.baseUrl}/hook`, kind: 'generic', regionId: 'aksu', events: ['visit.submitted'] },
