@@ -5,6 +5,18 @@
 import { daysBetween, eachDay, rangesOverlap, type IsoDate } from './dates.js';
 import type { Blackout, BookingRefusal, DateRange, RegionRules } from './types.js';
 
+/** The rules migrations/0001 seeds every region with: placeholders the office is expected to set. */
+export const SHIPPED_REGION_RULES: Readonly<RegionRules> = { maxConcurrentDelegations: 3, minGapDays: 0, blackouts: [] };
+
+/** True while a region still has the shipped placeholder rules. */
+export function hasShippedRules(rules: RegionRules): boolean {
+  return (
+    rules.maxConcurrentDelegations === SHIPPED_REGION_RULES.maxConcurrentDelegations &&
+    rules.minGapDays === SHIPPED_REGION_RULES.minGapDays &&
+    rules.blackouts.length === 0
+  );
+}
+
 /** The first blackout the range touches (sharing even one day), or null. */
 export function blackoutConflict(blackouts: readonly Blackout[], range: DateRange): Blackout | null {
   const sorted = [...blackouts].sort((a, b) => a.startDate.localeCompare(b.startDate));

@@ -43,3 +43,35 @@ export function personTripsCapRefusal({ limits, usage, candidate }: CapsCheckInp
     ? { code: 'PERSON_TRIPS_CAP_EXCEEDED', limit: limits.maxPersonTrips, used: usage.personTrips }
     : null;
 }
+
+/** A visit waiting for approval, as the caps see it. */
+export interface PendingVisit {
+  id: string;
+  headcount: number;
+}
+
+/**
+ * The waiting visits that approval would refuse under these caps: the approved visits keep their
+ * places, then the waiting ones are approved one by one in the order given (the approval queue's
+ * order, earliest first), each taking a place if the caps still allow it. Lowering a cap below
+ * what is counted shows here which visits it strands in the queue.
+ */
+export function pendingBeyondCaps(
+  limits: QuotaLimits,
+  approved: QuotaUsage,
+  pending: readonly PendingVisit[],
+): { visit: PendingVisit; refusal: BookingRefusal }[] {
+  const usage = { ...approved };
+  const beyond: { visit: PendingVisit; refusal: BookingRefusal }[] = [];
+  for (const visit of pending) {
+    const input = { limits, usage, candidate: { headcount: visit.headcount } };
+    const refusal = headcountCapRefusal(input) ?? batchCapRefusal(input) ?? personTripsCapRefusal(input);
+    if (refusal) {
+      beyond.push({ visit, refusal });
+      continue;
+    }
+    usage.batches += 1;
+    usage.personTrips += visit.headcount;
+  }
+  return beyond;
+}

@@ -3,7 +3,7 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { requireRole, requireUser } from '../http/auth.js';
 import { YearParamSchema } from '../schemas/common.js';
 import { LimitsSchema, QuotaReportSchema, YearLimitsSchema } from '../schemas/quotas.js';
-import { saveDefaultLimits, saveUnitLimits, unitQuota, yearDefaultLimits } from '../services/quotas.js';
+import { resetUnitLimits, saveDefaultLimits, saveUnitLimits, unitQuota, yearDefaultLimits } from '../services/quotas.js';
 import { bearerSecurity, createRouter, jsonBody, jsonContent, problemResponses } from './openapi.js';
 
 const YearParam = z.object({ year: YearParamSchema.openapi({ param: { name: 'year', in: 'path' } }) });
@@ -44,6 +44,18 @@ const putUnit = createRoute({
   responses: { 200: jsonContent(QuotaReportSchema, "The unit's caps and usage"), ...problemResponses },
 });
 
+const deleteUnit = createRoute({
+  method: 'delete',
+  path: '/quotas/{year}/units/{unitId}',
+  tags: ['Annual caps'],
+  summary: "Remove one unit's own caps for the year, so the year's default applies again (office)",
+  description:
+    'Waiting visits keep their places: GET the report to see what the unit now has left. Removing caps the unit never had changes nothing.',
+  security: bearerSecurity,
+  request: { params: UnitYearParam },
+  responses: { 200: jsonContent(QuotaReportSchema, "The unit's caps (now the default) and usage"), ...problemResponses },
+});
+
 const getUnit = createRoute({
   method: 'get',
   path: '/quotas/{year}/units/{unitId}',
@@ -69,6 +81,10 @@ export const quotaRoutes = createRouter()
     const actor = requireRole(c, 'office');
     const { year, unitId } = c.req.valid('param');
     return c.json(await saveUnitLimits(c.var.deps, actor, { year, unitId, limits: c.req.valid('json') }), 200);
+  })
+  .openapi(deleteUnit, async (c) => {
+    const actor = requireRole(c, 'office');
+    return c.json(await resetUnitLimits(c.var.deps, actor, c.req.valid('param')), 200);
   })
   .openapi(getUnit, async (c) => {
     const user = requireUser(c);

@@ -2,7 +2,17 @@
 // unit, and each unit's counted usage. Everyone reads the default; a unit reads its own caps only;
 // only the office sets them. Shared by /api/v1/quotas and the office's caps settings page.
 import type { Db } from '../db/client.js';
-import { defaultLimitsFor, limitsFor, setDefaultLimits, setUnitLimits, usageFor } from '../db/repo/quotas.js';
+import {
+  clearUnitLimits,
+  defaultLimitsFor,
+  hasDefaultLimits,
+  limitsFor,
+  limitsOfYear,
+  setDefaultLimits,
+  setUnitLimits,
+  usageFor,
+  usageOfYear,
+} from '../db/repo/quotas.js';
 import { findUnit, listUnits } from '../db/repo/reference.js';
 import type { Actor } from '../domain/actor.js';
 import { remainingOf } from '../domain/caps.js';
@@ -31,6 +41,11 @@ export function yearDefaultLimits(deps: ServiceDeps, year: number): Promise<Quot
   return defaultLimitsFor(deps.db, year);
 }
 
+/** Whether the office has set the year's default caps; until it does, the shipped placeholders apply. */
+export function yearDefaultIsSet(deps: ServiceDeps, year: number): Promise<boolean> {
+  return hasDefaultLimits(deps.db, year);
+}
+
 /** A unit's caps, usage and what remains, with no visibility check: for a caller that already
  *  holds the unit (a unit account's own unit, from its session). */
 export function unitQuotaReport(deps: ServiceDeps, input: { year: number; unitId: string }): Promise<QuotaReport> {
@@ -45,10 +60,23 @@ export async function unitQuota(deps: ServiceDeps, actor: Actor, input: { year: 
 }
 
 /** Every unit's caps and usage for the year, with its name, in the units' usual order (office). */
-export async function allUnitQuotas(deps: ServiceDeps, actor: Actor, year: number): Promise<(QuotaReport & { name: string })[]> {
+export async function allUnitQuotas(
+  deps: ServiceDeps,
+  actor: Actor,
+  year: number,
+): Promise<(QuotaReport & { name: string; ownCaps: boolean })[]> {
   requireOffice(actor, 'Only the office sees every unit’s caps.');
-  const units = await listUnits(deps.db);
-  return Promise.all(units.map(async (u) => ({ ...(await quotaReport(deps.db, year, u.id)), name: u.name })));
+  // Three reads for the whole table, however many units there are.
+  const [units, { defaults, overrides }, usage] = await Promise.all([
+    listUnits(deps.db),
+    limitsOfYear(deps.db, year),
+    usageOfYear(deps.db, year),
+  ]);
+  return units.map((u) => {
+    const limits = overrides.get(u.id) ?? defaults;
+    const used = usage.get(u.id) ?? { batches: 0, personTrips: 0 };
+    return { year, unitId: u.id, name: u.name, ownCaps: overrides.has(u.id), limits, used, remaining: remainingOf(limits, used) };
+  });
 }
 
 /** Sets the year's default for every unit without an override (office); the limits come checked by LimitsSchema. */
@@ -71,6 +99,14 @@ export async function saveUnitLimits(
   requireOffice(actor, 'Only the office sets caps.');
   if (!(await findUnit(deps.db, input.unitId))) throw notFound('unit');
   await setUnitLimits(deps.db, { ...input, actorId: actor.id, now: deps.now() });
+  return quotaReport(deps.db, input.year, input.unitId);
+}
+
+/** Removes one unit's own caps for the year, so the year's default applies to it again (office). */
+export async function resetUnitLimits(deps: ServiceDeps, actor: Actor, input: { year: number; unitId: string }): Promise<QuotaReport> {
+  requireOffice(actor, 'Only the office sets caps.');
+  if (!(await findUnit(deps.db, input.unitId))) throw notFound('unit');
+  await clearUnitLimits(deps.db, { ...input, actorId: actor.id, now: deps.now() });
   return quotaReport(deps.db, input.year, input.unitId);
 }
 

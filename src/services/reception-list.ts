@@ -5,6 +5,7 @@ import type { ReceptionActivity, ReceptionGuest, ReceptionView } from '../db/rep
 import { findRegion, findUnit } from '../db/repo/reference.js';
 import { receptionTotals, type LodgingLine, type ReceptionTotals } from '../domain/reception-rules.js';
 import type { Rank, ReceptionStatus } from '../domain/types.js';
+import { RANK_WORDS, RANKS, RECEPTION_STATUS_WORDS, sheetWord } from '../domain/words.js';
 import { toCsv, type CsvCell } from '../lib/csv.js';
 import type { Actor } from '../domain/actor.js';
 import type { ServiceDeps } from './deps.js';
@@ -34,12 +35,7 @@ export interface ReceptionList {
   totals: ReceptionTotals;
 }
 
-export const RANK_LABELS: Record<Rank, string> = {
-  provincial: '省部级 (provincial)',
-  departmental: '厅局级 (departmental)',
-  county: '县处级 (county)',
-  other: '其他 (other)',
-};
+export const RANK_LABELS = Object.fromEntries(RANKS.map((rank) => [rank, sheetWord(RANK_WORDS[rank], rank)])) as Record<Rank, string>;
 
 export function receptionListOf(
   reception: ReceptionView,
@@ -87,7 +83,7 @@ export function receptionListCsvRows(list: ReceptionList): CsvCell[][] {
     ['接待地点 (Venue)', list.venue],
     ['来宾人数 (Guest count)', list.guestCount],
     ['带队级别 (Lead rank)', RANK_LABELS[list.leadRank]],
-    ['状态 (Status)', list.status],
+    ['状态 (Status)', sheetWord(RECEPTION_STATUS_WORDS[list.status], list.status)],
     ...section(
       '来宾 (Guests)',
       ['姓名 (Name)', '职务 (Title)', '级别 (Rank)'],

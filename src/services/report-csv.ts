@@ -2,6 +2,7 @@
 // and the office's download links, so both are the same bytes: UTF-8 with BOM so Excel shows
 // Chinese, headers in Chinese with English in parentheses, formula-like cells neutralised.
 import type { VisitKind } from '../domain/types.js';
+import { RECEPTION_STATUS_WORDS, sheetWord, VISIT_STATUS_WORDS } from '../domain/words.js';
 import { type CsvCell, toCsv } from '../lib/csv.js';
 import type { MonthlyReport, UsageReport, UsageRow } from './reports.js';
 
@@ -84,7 +85,7 @@ export function monthlyCsvRows(report: MonthlyReport): CsvCell[][] {
       v.startDate,
       v.endDate,
       v.headcount,
-      v.status,
+      sheetWord(VISIT_STATUS_WORDS[v.status], v.status),
     ]),
     ...region.receptions.map((r): CsvCell[] => [
       report.month,
@@ -98,7 +99,7 @@ export function monthlyCsvRows(report: MonthlyReport): CsvCell[][] {
       r.startDate,
       r.endDate,
       r.guestCount,
-      r.status,
+      sheetWord(RECEPTION_STATUS_WORDS[r.status], r.status),
     ]),
   ]);
   return [header, ...rows];

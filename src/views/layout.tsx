@@ -40,6 +40,7 @@ const NAV: Record<Actor['role'], NavItem[]> = {
     { href: '/unit/visits/new', zh: '预约考察', en: 'Book a visit' },
     { href: '/unit/visits', zh: '我的考察', en: 'My visits' },
     { href: '/unit/receptions', zh: '公务接待', en: 'Receptions' },
+    { href: '/unit/plan', zh: '年度计划', en: 'Annual plan' },
     { href: '/feeds', zh: '日历订阅', en: 'Calendar feeds' },
     INBOX,
   ],
@@ -72,6 +73,7 @@ export function Layout(props: { page: PageContext; title: string; children?: Chi
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <title>{`${title} · ${t('对口支援考察接待计划', 'Visit and reception planner')}`}</title>
+        <link rel="icon" href="/static/icon.svg" type="image/svg+xml" />
         <link rel="stylesheet" href="/static/app.css" />
         <script src="/static/app.js" defer></script>
       </head>

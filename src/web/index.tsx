@@ -8,6 +8,7 @@ import { navUnreadCount } from '../services/inbox.js';
 import { resolveUser } from '../http/auth.js';
 import { APP_CSS } from '../views/assets/app-css.js';
 import { APP_JS } from '../views/assets/app-js.js';
+import { FAVICON_ICO, ICON_SVG } from '../views/assets/icons.js';
 import { Layout } from '../views/layout.js';
 import { authPages } from './auth-pages.js';
 import { feedPages } from './feeds-page.js';
@@ -21,6 +22,7 @@ import { csrfProtection } from './session.js';
 import { httpStatusOf } from '../http/problem.js';
 
 const ONE_HOUR = 'public, max-age=3600';
+const ONE_DAY = 'public, max-age=86400';
 
 /** Browsers asking for a page get an HTML answer; API clients and feeds get problem+json. */
 export function wantsHtml(c: Context<AppEnv>): boolean {
@@ -49,6 +51,8 @@ export function notFoundPage(c: Context<AppEnv>) {
 export function createWebApp() {
   const web = new Hono<AppEnv>();
   web.get('/static/app.css', (c) => c.body(APP_CSS, 200, { 'content-type': 'text/css; charset=utf-8', 'cache-control': ONE_HOUR }));
+  web.get('/static/icon.svg', (c) => c.body(ICON_SVG, 200, { 'content-type': 'image/svg+xml', 'cache-control': ONE_DAY }));
+  web.get('/favicon.ico', (c) => c.body(FAVICON_ICO, 200, { 'content-type': 'image/x-icon', 'cache-control': ONE_DAY }));
   web.get('/static/app.js', (c) => c.body(APP_JS, 200, { 'content-type': 'text/javascript; charset=utf-8', 'cache-control': ONE_HOUR }));
 
   web.use('*', resolveUser({ cookieMethods: ['GET', 'HEAD', 'POST'] }));
@@ -73,7 +77,9 @@ export function createWebApp() {
 
   web.onError((err, c) => {
     if (err instanceof AppError && httpStatusOf(err) === 401) {
-      return c.redirect(`/login?next=${encodeURIComponent(c.req.path)}`, 303);
+      // The whole address comes back after login, query included (a link to a 2027 report stays one).
+      const { pathname, search } = new URL(c.req.url);
+      return c.redirect(`/login?next=${encodeURIComponent(pathname + search)}`, 303);
     }
     const page = pageContext(c);
     const { t } = page;

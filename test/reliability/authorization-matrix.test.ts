@@ -31,6 +31,7 @@ const MATRIX: [route: string, office: Outcome, hqOwn: Outcome, hqOther: Outcome,
   ['PUT /api/v1/quotas/{year}', 200, 403, 403, 403, 403, 401],
   ['PUT /api/v1/quotas/{year}/units/{unitId}', 200, 403, 403, 403, 403, 401],
   ['GET /api/v1/quotas/{year}/units/{unitId}', 200, 200, 200, 200, 404, 401],
+  ['DELETE /api/v1/quotas/{year}/units/{unitId}', 200, 403, 403, 403, 403, 401],
   ['POST /api/v1/visits', 201, 403, 403, 201, 201, 401],
   ['GET /api/v1/visits', 'lists', 'lists', 'omits', 'lists', 'omits', 401],
   ['GET /api/v1/visits/{id}', 200, 200, 404, 200, 404, 401],
@@ -207,6 +208,8 @@ const CASES: Record<string, Case> = {
     }),
   },
   'GET /api/v1/quotas/{year}/units/{unitId}': { request: () => ({ method: 'GET', path: `/api/v1/quotas/${YEAR}/units/hangzhou` }) },
+  // Another unit's caps, so removing them never changes the caps the booking cells rely on.
+  'DELETE /api/v1/quotas/{year}/units/{unitId}': { request: () => ({ method: 'DELETE', path: `/api/v1/quotas/${YEAR}/units/wenzhou` }) },
   'POST /api/v1/visits': {
     request: (_, role) => {
       const date = new Date(Date.UTC(2027, 5, 1 + (day++ % 200))).toISOString().slice(0, 10);

@@ -464,6 +464,7 @@ describe('the reception list (接待清单)', () => {
     const cells = rows.flat();
     expect(cells).toContain(`'${HYPERLINK_GUEST}`);
     expect(cells).not.toContain(HYPERLINK_GUEST);
+    expect(rows.find((row) => row[0] === '状态 (Status)')?.[1]).toBe('待审批 (submitted)');
   });
 });
 

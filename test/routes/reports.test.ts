@@ -252,6 +252,9 @@ describe('GET /api/v1/reports/monthly', () => {
       ['aksu', ids.reception, '4'],
       ['alar', ids.ningbo, '7'],
     ]);
+    // Statuses in words, as the pages say them, with the stored code for filters and scripts.
+    expect(new Set(records.map((r) => r['状态 (Status)']))).toEqual(new Set(['待衔接 (submitted)', '待审批 (submitted)']));
+    expect(records.map((r) => r['状态 (Status)']).join()).not.toMatch(/(^|,)submitted/);
   });
 });
 

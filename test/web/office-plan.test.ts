@@ -116,6 +116,8 @@ describe('solving and committing from the page', () => {
     const objective = elementById(page.html, 'plan-objective');
     expect(objective).toContain('2 / 4 项');
     expect(objective).toContain('<dd>5</dd>');
+    // The unevenness is a whole number with what it means, not a bare figure with decimals.
+    expect(objective).toMatch(/抵达分布不均度\(越小越均匀\)<\/dt><dd>\d+<p class="hint">把各受援地一年的抵达按批数均匀排开得到理想间隔/);
     const unplaced = elementById(page.html, 'plan-unplaced');
     const blackout = unplaced.slice(unplaced.indexOf(`data-request-id="${ids.blackout}"`));
     expect(blackout).toContain('data-code="BLACKOUT_CONFLICT"');

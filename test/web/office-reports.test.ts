@@ -161,6 +161,9 @@ describe('/office/reports/monthly', () => {
     const res = await getPage(ctx, web, '/office/reports/monthly?month=2027-03');
     expect(res.status).toBe(200);
     expect(res.html).toContain('2027-03 月询');
+    // The term is explained where it is used, and statuses are said as everywhere else.
+    expect(res.html).toContain('月询:每月初,省对口支援办向各前方指挥部通报并主动询问当月的考察慰问和来访接待安排');
+    expect(res.html).not.toContain('已提交');
     const aksu = sectionOf(res.html, 'aksu');
     expect(aksu).toContain('阿克苏地区');
     expect(aksu).toContain('考察慰问团 2 批、11 人;来访接待 0 批、0 人');

@@ -1,8 +1,9 @@
 // The office settings pages: each saves through the same schema and repository as the API (the
 // new value is read back through the API), and an invalid value re-renders with a field error.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { call } from '../helpers/api.js';
-import { createWebUser, getPage, postForm } from '../helpers/web.js';
+import { call, loginAdmin } from '../helpers/api.js';
+import { ADMIN, createTestApp } from '../helpers/app.js';
+import { createWebUser, getPage, postForm, webLogin } from '../helpers/web.js';
 import { book, elementById, setUpOffice, type OfficeTestContext } from './office-helpers.js';
 
 let t: OfficeTestContext;
@@ -20,7 +21,7 @@ function expectFieldError(html: string, id: string, message: string) {
 }
 
 describe('the settings index', () => {
-  it('links to six settings pages that all open', async () => {
+  it('links to seven settings pages that all open', async () => {
     const index = await getPage(t.ctx, t.office, '/office/settings');
     expect(index.status).toBe(200);
     const links = [...index.html.matchAll(/<h2><a href="(\/office\/settings\/[a-z]+)">/g)].map((m) => m[1]!);
@@ -29,6 +30,7 @@ describe('the settings index', () => {
       '/office/settings/regions',
       '/office/settings/reception',
       '/office/settings/balance',
+      '/office/settings/units',
       '/office/settings/cadres',
       '/office/settings/webhooks',
     ]);
@@ -101,6 +103,103 @@ describe('annual caps', () => {
     expectFieldError(res.html, 'cap-wenzhou-maxPersonTrips', '请填写整数');
     expect(res.html).toMatch(/id="cap-wenzhou-maxHeadcountPerBatch"[^>]*value="12"/);
     expect((await call(t.ctx, 'GET', '/api/v1/quotas/2028/units/wenzhou', { token: t.admin })).body.limits.maxBatches).toBe(4);
+  });
+});
+
+describe('annual caps: back to the default, and lowering below what is counted', () => {
+  it('resets a unit with its own caps to the default, through the page and the API', async () => {
+    await call(t.ctx, 'PUT', '/api/v1/quotas/2029/units/huzhou', {
+      token: t.admin,
+      body: { maxBatches: 9, maxHeadcountPerBatch: 30, maxPersonTrips: 200 },
+    });
+    const before = await getPage(t.ctx, t.office, '/office/settings/caps?year=2029');
+    expect(elementById(before.html, 'unit-huzhou')).toContain('action="/office/settings/caps/units/huzhou/reset"');
+    expect(elementById(before.html, 'unit-shaoxing')).not.toContain('/reset"');
+    const res = await postForm(t.ctx, t.office, '/office/settings/caps/units/huzhou/reset', { year: '2029' });
+    expect(res.status).toBe(303);
+    expect(res.headers.get('location')).toBe('/office/settings/caps?year=2029&saved=1#unit-huzhou');
+    const defaults = (await call(t.ctx, 'GET', '/api/v1/quotas/2029', { token: t.admin })).body.limits;
+    expect((await call(t.ctx, 'GET', '/api/v1/quotas/2029/units/huzhou', { token: t.admin })).body.limits).toEqual(defaults);
+    expect(elementById((await getPage(t.ctx, t.office, '/office/settings/caps?year=2029')).html, 'unit-huzhou')).toContain('同默认');
+
+    await call(t.ctx, 'PUT', '/api/v1/quotas/2029/units/huzhou', {
+      token: t.admin,
+      body: { maxBatches: 1, maxHeadcountPerBatch: 5, maxPersonTrips: 5 },
+    });
+    const api = await call(t.ctx, 'DELETE', '/api/v1/quotas/2029/units/huzhou', { token: t.admin });
+    expect(api.status).toBe(200);
+    expect(api.body.limits).toEqual(defaults);
+    expect((await call(t.ctx, 'DELETE', '/api/v1/quotas/2029/units/nowhere', { token: t.admin })).status).toBe(404);
+  });
+
+  it('shows which waiting visits a lower cap would strand, saves only when confirmed, then lists them', async () => {
+    const first = await book(t, 'zhoushan', { startDate: '2027-06-01', endDate: '2027-06-02', headcount: 3 });
+    const second = await book(t, 'zhoushan', { startDate: '2027-06-11', endDate: '2027-06-12', headcount: 3 });
+    const third = await book(t, 'zhoushan', { startDate: '2027-06-21', endDate: '2027-06-22', headcount: 3 });
+    const lower = { year: '2027', maxBatches: '1', maxHeadcountPerBatch: '20', maxPersonTrips: '100' };
+    const preview = await postForm(t.ctx, t.office, '/office/settings/caps/units/zhoushan', lower);
+    expect(preview.status).toBe(200);
+    expect(preview.html).toContain('确认修改年度上限');
+    expect(preview.html).toContain('有 2 项待审批考察将超出上限');
+    // The earliest waiting visit keeps its place, as the approval queue would approve it first.
+    expect(preview.html).not.toContain(`/visits/${first}"`);
+    expect(preview.html).toContain(`/visits/${second}"`);
+    expect(preview.html).toContain(`/visits/${third}"`);
+    expect(preview.html).toContain('本年度考察批次已满:上限 1 批,已用 1 批');
+    expect((await call(t.ctx, 'GET', '/api/v1/quotas/2027/units/zhoushan', { token: t.admin })).body.limits.maxBatches).not.toBe(1);
+
+    const saved = await postForm(t.ctx, t.office, '/office/settings/caps/units/zhoushan', { ...lower, confirm: '1' });
+    expect(saved.status).toBe(303);
+    expect((await call(t.ctx, 'GET', '/api/v1/quotas/2027/units/zhoushan', { token: t.admin })).body.limits.maxBatches).toBe(1);
+    const page = await getPage(t.ctx, t.office, saved.headers.get('location')!);
+    const beyond = elementById(page.html, 'beyond');
+    expect(beyond).toContain('超出上限、无法批准的待审批考察');
+    expect(beyond).toContain(`/visits/${second}"`);
+    expect(beyond).toContain(`/visits/${third}"`);
+    expect(beyond).toContain('舟山市');
+  });
+
+  it('saves at once when nothing waiting would be stranded', async () => {
+    const res = await postForm(t.ctx, t.office, '/office/settings/caps/units/lishui', {
+      year: '2031',
+      maxBatches: '0',
+      maxHeadcountPerBatch: '20',
+      maxPersonTrips: '100',
+    });
+    expect(res.status).toBe(303);
+  });
+});
+
+describe('shipped placeholders', () => {
+  it('warns on the caps page while the year has no default of its own, and only notes it after', async () => {
+    const unset = await getPage(t.ctx, t.office, '/office/settings/caps?year=2035');
+    expect(unset.html).toContain('2035 年度尚未设定默认上限,当前使用系统预置的占位数值(每单位每年 6 批、每批 20 人、100 人次)');
+    expect(unset.html).toMatch(/class="alert warn" role="note">2035 年度尚未设定/);
+    await call(t.ctx, 'PUT', '/api/v1/quotas/2035', {
+      token: t.admin,
+      body: { maxBatches: 5, maxHeadcountPerBatch: 10, maxPersonTrips: 40 },
+    });
+    const set = await getPage(t.ctx, t.office, '/office/settings/caps?year=2035');
+    expect(set.html).not.toContain('尚未设定默认上限');
+    expect(set.html).toContain('系统预置的上限(每单位每年 6 批、每批 20 人、100 人次)仅为占位');
+  });
+
+  it('names the regions still on the shipped rules, and none once each is set', async () => {
+    const fresh = await createTestApp();
+    const admin = await loginAdmin(fresh);
+    const office = await webLogin(fresh, ADMIN.email, ADMIN.password);
+    const page = await getPage(fresh, office, '/office/settings/regions');
+    expect(page.html).toContain(
+      '阿克苏地区、兵团第一师阿拉尔市、海西州、那曲市仍在使用系统预置的占位规则(每天最多 3 批、不限抵达间隔、无暂停接待期)',
+    );
+    for (const region of ['aksu', 'alar', 'nagqu', 'haixi'])
+      await call(fresh, 'PUT', `/api/v1/regions/${region}/rules`, {
+        token: admin,
+        body: { maxConcurrentDelegations: 2, minGapDays: 1, blackouts: [] },
+      });
+    const after = await getPage(fresh, office, '/office/settings/regions');
+    expect(after.html).not.toContain('仍在使用系统预置的占位规则');
+    expect(after.html).toContain('系统预置的规则(每天最多 3 批、不限抵达间隔、无暂停接待期)仅为占位');
   });
 });
 

@@ -2,7 +2,7 @@
 // carry a CSP they satisfy, and the API never accepts the cookie for writes.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, ADMIN, type TestContext } from '../helpers/app.js';
-import { webLogin, getPage, postForm } from '../helpers/web.js';
+import { csrfFrom, getPage, postForm, webLogin } from '../helpers/web.js';
 
 let ctx: TestContext;
 
@@ -64,5 +64,29 @@ describe('web login', () => {
       body: JSON.stringify({ maxBatches: 1, maxHeadcountPerBatch: 1, maxPersonTrips: 1 }),
     });
     expect(res.status).toBe(401);
+  });
+});
+
+describe('deep links', () => {
+  it('brings a logged-out reader back to the whole address, query included, after logging in', async () => {
+    const res = await ctx.app.request('/office/reports/usage?year=2028', { headers: { accept: 'text/html' } });
+    expect(res.status).toBe(303);
+    expect(res.headers.get('location')).toBe(`/login?next=${encodeURIComponent('/office/reports/usage?year=2028')}`);
+    const form = await ctx.app.request(res.headers.get('location')!, { headers: { accept: 'text/html' } });
+    const html = await form.text();
+    expect(html).toContain('name="next" value="/office/reports/usage?year=2028"');
+    const loginCookie = (form.headers.get('set-cookie') ?? '').split(';')[0]!;
+    const login = await ctx.app.request('/login', {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: loginCookie },
+      body: new URLSearchParams({
+        email: ADMIN.email,
+        password: ADMIN.password,
+        next: '/office/reports/usage?year=2028',
+        _csrf: csrfFrom(html),
+      }).toString(),
+    });
+    expect(login.status).toBe(303);
+    expect(login.headers.get('location')).toBe('/office/reports/usage?year=2028');
   });
 });

@@ -77,6 +77,26 @@ describe('GET /unit', () => {
     expect(html).toContain('2 of 5 batches used, 3 left');
   });
 
+  it('opens on the year of the next visit, which in December is next year, and switches years', async () => {
+    const december = await createTestApp({ now: new Date('2026-12-07T02:00:00.000Z') });
+    const admin = await loginAdmin(december);
+    const unit = await createWebUser(december, admin, { role: 'unit', unitId: 'shaoxing' });
+    const before = await getPage(december, unit.web, '/unit');
+    expect(before.html).toContain('绍兴市 · 2026 年度概览'); // nothing booked yet: this year
+    const booked = await call(december, 'POST', '/api/v1/visits', {
+      token: unit.token,
+      body: visitBody({ startDate: '2027-03-01', endDate: '2027-03-03' }),
+    });
+    expect(booked.status).toBe(201);
+    const after = await getPage(december, unit.web, '/unit');
+    expect(after.html).toContain('绍兴市 · 2027 年度概览');
+    expect(after.html).toContain('<td data-status="submitted">1</td>');
+    const switched = await getPage(december, unit.web, '/unit?year=2026');
+    expect(switched.html).toContain('绍兴市 · 2026 年度概览');
+    expect(switched.html).toContain('<td data-status="submitted">0</td>');
+    expect(switched.html).toContain('href="/unit?year=2027"');
+  });
+
   it('is for unit accounts only', async () => {
     const admin = await webLogin(ctx, 'admin@test.local', 'admin-password-1');
     const { status, html } = await getPage(ctx, admin, '/unit');

@@ -182,6 +182,10 @@ describe('the reception list page and cancel', () => {
     expect(totals).toContain('<th scope="row">工作餐费用(元)</th><td>900</td>');
     expect(totals).toContain('<th scope="row">住宿费用(元)</th><td>4840</td>');
     expect(totals).toContain('<strong>5740</strong>');
+    // A paper list is signed by who prepared it and who checked it, with the date, after the totals.
+    const signOff = page.html.match(/<section class="sheet-section sign-off".*?<\/section>/)?.[0] ?? '';
+    expect(page.html.indexOf('sign-off')).toBeGreaterThan(page.html.indexOf('sheet-totals'));
+    for (const label of ['经办人', '审核人', '日期']) expect(signOff).toContain(`<span>${label}:</span><span class="blank"></span>`);
     expect(page.html).toContain(`href="/unit/receptions/${id}/list.csv"`);
   });
 

@@ -60,6 +60,14 @@ body.docs{max-width:70rem;margin:2rem auto;padding:0 1rem}
 body.docs pre{background:#f4f5f7;padding:.6rem;overflow:auto;max-height:20rem;font:13px ui-monospace,monospace}
 body.docs .op{border-top:1px solid var(--line);padding:.6rem 0}
 body.docs .m{display:inline-block;min-width:4.5rem;font-weight:700;text-transform:uppercase}
+body.docs h3{font-size:1rem;margin:.2rem 0;overflow-wrap:anywhere}
+body.docs table.schema{font-size:.9rem;margin:.3rem 0}
+body.docs table.schema table.schema{margin:.4rem 0 0;background:#fafbfc}
+body.docs table.schema td:first-child{white-space:nowrap}
+body.docs .req{color:var(--bad);font-size:.8rem}
+body.docs .docs-index summary{font-weight:600;cursor:pointer}
+body.docs .docs-index li{overflow-wrap:anywhere}
+body.docs .responses li{margin:.2rem 0}
 @media print{header.top,footer,.no-print{display:none}body{background:#fff}.card{border:0}}
 @media (max-width:40rem){main{padding:.6rem}th,td{padding:.35rem}}
 /* ---- HQ pages and calendar feeds (src/web/hq/, src/web/feeds-page.tsx) ---- */
@@ -126,6 +134,9 @@ table.facts{width:auto;min-width:min(100%,28rem)}
 table.facts th{background:transparent;white-space:nowrap}
 .sheet-section h2{margin-top:1.2rem}
 .sheet-totals td{font-variant-numeric:tabular-nums}
+.sign-off{display:flex;flex-wrap:wrap;gap:1rem 2.5rem;margin-top:2rem}
+.sign-line{display:flex;align-items:flex-end;gap:.4rem;margin:0;flex:1 1 12rem}
+.sign-line .blank{flex:1;min-width:8rem;border-bottom:1px solid var(--ink);height:1.6rem}
 @media print{.sheet-section{break-inside:avoid}.table-wrap{overflow:visible}a[href]{color:inherit;text-decoration:none}}
 /* ---- Office annual plan (src/web/office/plan*.tsx): request grid, year calendar, legend ---- */
 table.plan-grid{min-width:60rem;table-layout:fixed}

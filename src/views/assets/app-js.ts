@@ -23,6 +23,13 @@ document.addEventListener('click', function (event) {
     document.querySelectorAll('input[name=ids]').forEach(function (box) { box.checked = all.checked; });
   }
 });
+// Destructive actions (withdraw, cancel, deactivate) ask first: a form with data-confirm.
+document.addEventListener('submit', function (event) {
+  var form = event.target;
+  if (!(form instanceof HTMLFormElement)) return;
+  var question = form.getAttribute('data-confirm');
+  if (question && !window.confirm(question)) event.preventDefault();
+});
 document.addEventListener('change', function (event) {
   var target = event.target;
   if (target instanceof HTMLSelectElement && target.name === 'kind') {

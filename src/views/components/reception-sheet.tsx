@@ -122,6 +122,26 @@ export function ReceptionSheet(props: { page: PageContext; list: ReceptionList }
           ]}
         />
       </section>
+      <SignOff page={props.page} />
     </>
+  );
+}
+
+/**
+ * The lines a paper 接待清单 carries for the people who prepared and checked it and the date, so a
+ * printed list can be signed and filed (档案) as it is.
+ */
+function SignOff(props: { page: PageContext }) {
+  const { t } = props.page;
+  const lines = [t('经办人', 'Prepared by'), t('审核人', 'Checked by'), t('日期', 'Date')];
+  return (
+    <section class="sheet-section sign-off" aria-label={t('签字', 'Signatures')}>
+      {lines.map((label) => (
+        <p class="sign-line">
+          <span>{label}:</span>
+          <span class="blank" />
+        </p>
+      ))}
+    </section>
   );
 }

@@ -8,6 +8,7 @@ import { DEFAULT_QUOTA_LIMITS } from '../../domain/caps.js';
 import { rangesOverlap } from '../../domain/dates.js';
 import type { Lang, Translate } from '../../views/i18n.js';
 import { problemMessages, type ProblemLike } from '../../views/problem-messages.js';
+import { PLAN_REQUEST_STATUS_WORDS, type PlanRequestStatus, say, type Words } from '../../views/labels.js';
 
 const WINDOW_WIDE: Record<string, [string, string]> = {
   REGION_CAPACITY_EXCEEDED: ['可选时段内受援地每天的接待批次都已满', 'The region is full on some day of every start in the window'],
@@ -61,15 +62,9 @@ export function unplacedReason(
   return words ? (lang === 'en' ? words[1] : words[0]) : problemMessages({ code }, lang).join(';');
 }
 
-const REQUEST_STATUS: Record<string, [string, string]> = {
-  open: ['待安排', 'open'],
-  withdrawn: ['已撤回', 'withdrawn'],
-  committed: ['已转为考察', 'committed'],
-};
-
 export function requestStatusLabel(status: string, t: Translate): string {
-  const words = REQUEST_STATUS[status];
-  return words ? t(words[0], words[1]) : status;
+  const words = PLAN_REQUEST_STATUS_WORDS[status as PlanRequestStatus] as Words | undefined;
+  return words ? say(words, t) : status;
 }
 
 /** A stale placement's reason: the rule with its numbers, or what happened to the request. */

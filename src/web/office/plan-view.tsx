@@ -128,7 +128,15 @@ function ProposalSection(props: PlanPageProps & { proposal: ShownProposal }) {
         <dt>{t('偏离希望日期合计', 'Total days from wished-for starts')}</dt>
         <dd>{t(`${objective.totalDeviationDays} 天`, `${objective.totalDeviationDays} days`)}</dd>
         <dt>{t('抵达分布不均度(越小越均匀)', 'Arrival unevenness (lower is more even)')}</dt>
-        <dd>{Math.round(objective.spreadPenalty * 100) / 100}</dd>
+        <dd>
+          {Math.round(objective.spreadPenalty)}
+          <p class="hint">
+            {t(
+              '把各受援地一年的抵达按批数均匀排开得到理想间隔;相邻两批抵达每比理想间隔近 d 天,计 d²,各受援地相加。0 表示完全均匀,数字只用于比较同一年的不同方案。',
+              "Each region's year divided evenly among its arrivals gives the ideal gap; two arrivals d days closer than that add d², summed over the regions. 0 is perfectly even; the number only compares proposals for the same year.",
+            )}
+          </p>
+        </dd>
       </dl>
       <div class="table-wrap plan-calendar-wrap">
         <YearCalendar page={page} year={year} regions={calendarRegions} unitIndex={props.unitIndex} />

@@ -73,7 +73,7 @@ officeReportPages.get('/usage', async (c) => {
     <ReportPage page={page} title={t(`${year.value} 年度额度使用`, `Cap usage ${year.value}`)} filters={filters} invalid={!report}>
       <p class="hint">
         {t(
-          '计入已提交、已衔接、已批准的考察;点击列标题排序(已用从多到少,剩余从少到多)。',
+          '计入待衔接、已衔接待审批和已批准的考察;点击列标题排序(已用从多到少,剩余从少到多)。',
           'Counts submitted, coordinated and approved visits. Click a column heading to sort (most used, least left first).',
         )}
       </p>
@@ -122,8 +122,8 @@ officeReportPages.get('/monthly', async (c) => {
     <ReportPage page={page} title={t(`${month.value} 月询`, `Monthly outlook ${month.value}`)} filters={filters} invalid={!report}>
       <p class="hint">
         {t(
-          '列出与本月有交集的考察慰问团(已提交、已衔接、已批准)和来访接待(已提交、已批准)。',
-          'Lists the delegations (submitted, coordinated, approved) and receptions (submitted, approved) that touch this month.',
+          '月询:每月初,省对口支援办向各前方指挥部通报并主动询问当月的考察慰问和来访接待安排,以便提前衔接。本页列出与本月有交集的考察慰问团(待衔接、已衔接待审批、已批准)和来访接待(待审批、已批准)。',
+          'The monthly outlook (月询): at the start of each month the office tells each frontline HQ what is planned that month and asks ahead, so it can prepare. This page lists the delegations (awaiting coordination, awaiting approval, approved) and receptions (awaiting approval, approved) that touch the month.',
         )}
       </p>
       {report?.regions.map((region) => (
@@ -182,7 +182,7 @@ officeReportPages.get('/balance', async (c: Context<AppEnv>) => {
       {report && (
         <p class="hint">
           {t(
-            `按派驻干部人均比较各单位的慰问(已提交、已衔接、已批准的慰问团);高于中位数 × ${report.overRatio} 为偏高,低于中位数 × ${report.underRatio} 为偏低。`,
+            `按派驻干部人均比较各单位的慰问(待衔接、已衔接待审批和已批准的慰问团);高于中位数 × ${report.overRatio} 为偏高,低于中位数 × ${report.underRatio} 为偏低。`,
             `Compares units' condolence visits (submitted, coordinated, approved) per seconded cadre; above ${report.overRatio} × median is over, below ${report.underRatio} × median is under.`,
           )}
         </p>

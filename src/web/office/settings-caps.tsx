@@ -4,159 +4,25 @@
 import { Hono, type Context } from 'hono';
 import type { AppEnv } from '../../app-env.js';
 import type { Actor } from '../../domain/actor.js';
-import type { QuotaLimits } from '../../domain/types.js';
 import { YearParamSchema } from '../../schemas/common.js';
 import { LimitsSchema } from '../../schemas/quotas.js';
 import { notFound } from '../../services/errors.js';
-import { allUnitQuotas, type QuotaReport, saveDefaultLimits, saveUnitLimits, yearDefaultLimits } from '../../services/quotas.js';
-import { unitById } from '../../services/reference.js';
-import { CsrfField, Layout, type Flash, type PageContext } from '../../views/layout.js';
+import { type CapsChange, capsChangeEffect, visitsBeyondCaps } from '../../services/caps-effect.js';
+import {
+  allUnitQuotas,
+  resetUnitLimits,
+  saveDefaultLimits,
+  saveUnitLimits,
+  yearDefaultIsSet,
+  yearDefaultLimits,
+} from '../../services/quotas.js';
+import { referenceNames, unitById } from '../../services/reference.js';
+import type { Flash } from '../../views/layout.js';
 import { formFields, pageContext } from '../page.js';
 import { webUser } from '../session.js';
-import {
-  CHECK_FORM_FLASH,
-  checkForm,
-  formWholeNumber,
-  Input,
-  localIssues,
-  savedFlash,
-  yearFromQuery,
-  type FieldErrors,
-} from './form-fields.js';
-import { SettingsNav, YearPicker } from './settings-nav.js';
-
-const LIMIT_FIELDS = [
-  { key: 'maxBatches', zh: '年度批次上限', en: 'Batches a year' },
-  { key: 'maxHeadcountPerBatch', zh: '每批人数上限', en: 'People per batch' },
-  { key: 'maxPersonTrips', zh: '年度人次上限', en: 'Person-trips a year' },
-] as const;
-
-/** A form sent back: which one ('default' or a unit id), what was typed, and what is wrong. */
-interface CapsAttempt {
-  scope: string;
-  values: Record<string, string>;
-  errors: FieldErrors;
-}
-
-type UnitCaps = QuotaReport & { name: string };
-
-function valuesOf(limits: QuotaLimits, attempt: CapsAttempt | undefined, scope: string): Record<string, string> {
-  if (attempt?.scope === scope) return attempt.values;
-  return {
-    maxBatches: String(limits.maxBatches),
-    maxHeadcountPerBatch: String(limits.maxHeadcountPerBatch),
-    maxPersonTrips: String(limits.maxPersonTrips),
-  };
-}
-
-function sameLimits(a: QuotaLimits, b: QuotaLimits): boolean {
-  return a.maxBatches === b.maxBatches && a.maxHeadcountPerBatch === b.maxHeadcountPerBatch && a.maxPersonTrips === b.maxPersonTrips;
-}
-
-function CapsPage(props: {
-  page: PageContext;
-  year: number;
-  defaults: QuotaLimits;
-  units: UnitCaps[];
-  messages: Flash[];
-  attempt?: CapsAttempt;
-}) {
-  const { page, year, attempt } = props;
-  const { t } = page;
-  const defaults = valuesOf(props.defaults, attempt, 'default');
-  const errorsFor = (scope: string) => (attempt?.scope === scope ? attempt.errors : {});
-  return (
-    <Layout page={page} title={t(`${year} 年度上限`, `Annual caps ${year}`)} messages={props.messages}>
-      <SettingsNav page={page} />
-      <YearPicker page={page} action="/office/settings/caps" year={year} />
-      <form method="post" action="/office/settings/caps/default" class="card">
-        <h2>{t('全年默认上限(适用于未单独设定的单位)', "The year's default (for every unit without its own)")}</h2>
-        <CsrfField page={page} />
-        <input type="hidden" name="year" value={String(year)} />
-        <div class="row">
-          {LIMIT_FIELDS.map((f) => (
-            <Input
-              id={`default-${f.key}`}
-              name={f.key}
-              label={t(f.zh, f.en)}
-              type="number"
-              min={0}
-              value={defaults[f.key] ?? ''}
-              error={errorsFor('default')[f.key]}
-              required
-            />
-          ))}
-        </div>
-        <div class="actions">
-          <button type="submit">{t('保存默认上限', 'Save the default')}</button>
-        </div>
-      </form>
-      <h2>{t('各单位上限与使用情况', "Each unit's caps and usage")}</h2>
-      <p class="hint">{t('已用数计入待衔接、已衔接和已批准的考察。', 'Usage counts submitted, coordinated and approved visits.')}</p>
-      <div class="table-wrap">
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">{t('单位', 'Unit')}</th>
-              {LIMIT_FIELDS.map((f) => (
-                <th scope="col">{t(f.zh, f.en)}</th>
-              ))}
-              <th scope="col">{t('已用批次', 'Batches used')}</th>
-              <th scope="col">{t('已用人次', 'Person-trips used')}</th>
-              <th scope="col">{t('保存', 'Save')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {props.units.map((u) => {
-              const formId = `cap-${u.unitId}`;
-              const values = valuesOf(u.limits, attempt, u.unitId);
-              const errors = errorsFor(u.unitId);
-              return (
-                <tr id={`unit-${u.unitId}`}>
-                  <th scope="row">
-                    {u.name}
-                    <br />
-                    <span class="hint">{sameLimits(u.limits, props.defaults) ? t('同默认', 'as default') : t('单独设定', 'own caps')}</span>
-                  </th>
-                  {LIMIT_FIELDS.map((f) => (
-                    <td>
-                      <Input
-                        id={`${formId}-${f.key}`}
-                        name={f.key}
-                        form={formId}
-                        hiddenLabel
-                        label={`${u.name} ${t(f.zh, f.en)}`}
-                        type="number"
-                        min={0}
-                        value={values[f.key] ?? ''}
-                        error={errors[f.key]}
-                        required
-                      />
-                    </td>
-                  ))}
-                  <td>{t(`${u.used.batches}(剩余 ${u.remaining.batches})`, `${u.used.batches} (${u.remaining.batches} left)`)}</td>
-                  <td>
-                    {t(`${u.used.personTrips}(剩余 ${u.remaining.personTrips})`, `${u.used.personTrips} (${u.remaining.personTrips} left)`)}
-                  </td>
-                  <td>
-                    <form id={formId} method="post" action={`/office/settings/caps/units/${encodeURIComponent(u.unitId)}`}>
-                      <CsrfField page={page} />
-                      <input type="hidden" name="year" value={String(year)} />
-                      <button type="submit" class="secondary">
-                        {t('保存', 'Save')}
-                        <span class="visually-hidden"> {u.name}</span>
-                      </button>
-                    </form>
-                  </td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
-      </div>
-    </Layout>
-  );
-}
+import { CHECK_FORM_FLASH, checkForm, formWholeNumber, localIssues, namesById, savedFlash, yearFromQuery } from './form-fields.js';
+import { ConfirmCapsPage, type Names } from './settings-caps-effect.js';
+import { type CapsAttempt, CapsPage, LIMIT_FIELDS } from './settings-caps-view.js';
 
 async function renderCaps(
   c: Context<AppEnv>,
@@ -166,10 +32,56 @@ async function renderCaps(
 ) {
   const { deps } = c.var;
   const { year, messages, attempt } = view;
-  const [defaults, reports] = await Promise.all([yearDefaultLimits(deps, year), allUnitQuotas(deps, actor, year)]);
+  const [defaults, defaultsSet, reports, beyond, names] = await Promise.all([
+    yearDefaultLimits(deps, year),
+    yearDefaultIsSet(deps, year),
+    allUnitQuotas(deps, actor, year),
+    visitsBeyondCaps(deps, actor, year),
+    namesOf(c),
+  ]);
   return c.html(
-    <CapsPage page={pageContext(c)} year={year} defaults={defaults} units={reports} messages={messages} attempt={attempt} />,
+    <CapsPage
+      page={pageContext(c)}
+      year={year}
+      defaults={defaults}
+      defaultsSet={defaultsSet}
+      units={reports}
+      messages={messages}
+      attempt={attempt}
+      beyond={beyond}
+      names={names}
+    />,
     status,
+  );
+}
+
+async function namesOf(c: Context<AppEnv>): Promise<Names> {
+  const { regions, units } = await referenceNames(c.var.deps);
+  return { unitName: namesById(units), regionName: namesById(regions) };
+}
+
+/**
+ * A change that would strand waiting visits is shown first and saved only when posted again with
+ * `confirm=1`; anything else is saved at once. Null when saved (the caller redirects).
+ */
+async function confirmFirst(
+  c: Context<AppEnv>,
+  actor: Actor,
+  view: { year: number; change: CapsChange; scopeName: string; action: string; confirmed: boolean },
+) {
+  if (view.confirmed) return null;
+  const stranded = await capsChangeEffect(c.var.deps, actor, { year: view.year, change: view.change });
+  if (stranded.length === 0) return null;
+  return c.html(
+    <ConfirmCapsPage
+      page={pageContext(c)}
+      year={view.year}
+      scopeName={view.scopeName}
+      limits={view.change.limits}
+      action={view.action}
+      stranded={stranded}
+      names={await namesOf(c)}
+    />,
   );
 }
 
@@ -183,6 +95,7 @@ async function readCapsForm(c: Context<AppEnv>, scope: string) {
   return {
     year: year.success ? year.data : yearFromQuery(c),
     limits: year.success && limits.success ? limits.data : undefined,
+    confirmed: form.confirm === '1',
     attempt: { scope, values, errors: limits.success ? {} : localIssues(limits.error, t) },
   };
 }
@@ -194,17 +107,42 @@ export const capsSettingsPages = new Hono<AppEnv>()
   })
   .post('/default', async (c) => {
     const actor = webUser(c, 'office');
-    const { year, limits, attempt } = await readCapsForm(c, 'default');
-    if (!limits) return renderCaps(c, actor, { year, messages: [CHECK_FORM_FLASH(pageContext(c).t)], attempt }, 422);
+    const { year, limits, attempt, confirmed } = await readCapsForm(c, 'default');
+    const { t } = pageContext(c);
+    if (!limits) return renderCaps(c, actor, { year, messages: [CHECK_FORM_FLASH(t)], attempt }, 422);
+    const action = '/office/settings/caps/default';
+    const scopeName = t('全年默认上限适用的单位', 'the units on the default caps');
+    const confirmation = await confirmFirst(c, actor, { year, change: { scope: 'default', limits }, scopeName, action, confirmed });
+    if (confirmation) return confirmation;
     await saveDefaultLimits(c.var.deps, actor, { year, limits });
     return c.redirect(`/office/settings/caps?year=${year}&saved=1`, 303);
   })
   .post('/units/:unitId', async (c) => {
     const actor = webUser(c, 'office');
     const unitId = c.req.param('unitId');
-    if (!(await unitById(c.var.deps, unitId))) throw notFound('unit');
-    const { year, limits, attempt } = await readCapsForm(c, unitId);
+    const unit = await unitById(c.var.deps, unitId);
+    if (!unit) throw notFound('unit');
+    const { year, limits, attempt, confirmed } = await readCapsForm(c, unitId);
     if (!limits) return renderCaps(c, actor, { year, messages: [CHECK_FORM_FLASH(pageContext(c).t)], attempt }, 422);
+    const action = `/office/settings/caps/units/${encodeURIComponent(unitId)}`;
+    const change: CapsChange = { scope: 'unit', unitId, limits };
+    const confirmation = await confirmFirst(c, actor, { year, change, scopeName: unit.name, action, confirmed });
+    if (confirmation) return confirmation;
     await saveUnitLimits(c.var.deps, actor, { year, unitId, limits });
+    return c.redirect(`/office/settings/caps?year=${year}&saved=1#unit-${encodeURIComponent(unitId)}`, 303);
+  })
+  .post('/units/:unitId/reset', async (c) => {
+    const actor = webUser(c, 'office');
+    const unitId = c.req.param('unitId');
+    const unit = await unitById(c.var.deps, unitId);
+    if (!unit) throw notFound('unit');
+    const form = await formFields(c);
+    const parsedYear = YearParamSchema.safeParse(form.year);
+    const year = parsedYear.success ? parsedYear.data : yearFromQuery(c);
+    const action = `/office/settings/caps/units/${encodeURIComponent(unitId)}/reset`;
+    const change: CapsChange = { scope: 'unit', unitId, limits: null };
+    const confirmation = await confirmFirst(c, actor, { year, change, scopeName: unit.name, action, confirmed: form.confirm === '1' });
+    if (confirmation) return confirmation;
+    await resetUnitLimits(c.var.deps, actor, { year, unitId });
     return c.redirect(`/office/settings/caps?year=${year}&saved=1#unit-${encodeURIComponent(unitId)}`, 303);
   });

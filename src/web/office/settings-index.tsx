@@ -10,6 +10,7 @@ import { capsSettingsPages } from './settings-caps.js';
 import { SETTINGS_PAGES } from './settings-nav.js';
 import { receptionSettingsPages } from './settings-reception.js';
 import { regionSettingsPages } from './settings-regions.js';
+import { unitSettingsPages } from './settings-units.js';
 import { webhookSettingsPages } from './settings-webhooks.js';
 
 export const settingsPages = new Hono<AppEnv>()
@@ -37,4 +38,5 @@ export const settingsPages = new Hono<AppEnv>()
   .route('/reception', receptionSettingsPages)
   .route('/balance', balanceSettingsPages)
   .route('/cadres', cadreSettingsPages)
+  .route('/units', unitSettingsPages)
   .route('/webhooks', webhookSettingsPages);

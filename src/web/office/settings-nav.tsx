@@ -1,6 +1,8 @@
 // Pieces every settings page shows: the list of settings pages and a year picker.
 import type { PageContext } from '../../views/layout.js';
 
+export { YearPicker } from '../../views/components/year-picker.js';
+
 export const SETTINGS_PAGES = [
   {
     href: '/office/settings/caps',
@@ -31,6 +33,13 @@ export const SETTINGS_PAGES = [
     enHint: 'How far above or below the median is flagged',
   },
   {
+    href: '/office/settings/units',
+    zh: '结对单位',
+    en: 'Units',
+    zhHint: '全省设区市和省级部门;在此添加省级部门',
+    enHint: 'The cities and the provincial departments; add a department here',
+  },
+  {
     href: '/office/settings/cadres',
     zh: '援派干部名册',
     en: 'Cadre roster',
@@ -57,21 +66,5 @@ export function SettingsNav(props: { page: PageContext }) {
         </a>
       ))}
     </nav>
-  );
-}
-
-/** A plain GET form: works without JavaScript, needs no CSRF token. */
-export function YearPicker(props: { page: PageContext; action: string; year: number }) {
-  const { t } = props.page;
-  return (
-    <form method="get" action={props.action} class="actions">
-      <label for="year-picker">{t('年度', 'Year')}</label>
-      <input id="year-picker" name="year" type="number" min={2000} max={2999} value={String(props.year)} />
-      <button type="submit" class="secondary">
-        {t('查看', 'Show')}
-      </button>
-      <a href={`${props.action}?year=${props.year - 1}`}>{t('上一年', 'Previous year')}</a>
-      <a href={`${props.action}?year=${props.year + 1}`}>{t('下一年', 'Next year')}</a>
-    </form>
   );
 }

@@ -3,6 +3,7 @@
 // RegionRulesSchema and saved by saveRegionRules, as PUT /api/v1/regions/{id}/rules does.
 import { Hono, type Context } from 'hono';
 import type { AppEnv } from '../../app-env.js';
+import { hasShippedRules, SHIPPED_REGION_RULES } from '../../domain/capacity.js';
 import type { Blackout } from '../../domain/types.js';
 import { AppError } from '../../services/errors.js';
 import { RegionRulesSchema } from '../../schemas/reference.js';
@@ -140,6 +141,27 @@ function RegionForm(props: { page: PageContext; region: RegionView; attempt?: Re
   );
 }
 
+/** The shipped rules are placeholders, as the reception standards' amounts are: say so, loudly while some region still has them. */
+function PlaceholderNote(props: { page: PageContext; regions: RegionView[] }) {
+  const { t } = props.page;
+  const untouched = props.regions.filter((r) => hasShippedRules(r.rules));
+  const shipped = SHIPPED_REGION_RULES;
+  const values = t(
+    `每天最多 ${shipped.maxConcurrentDelegations} 批、不限抵达间隔、无暂停接待期`,
+    `${shipped.maxConcurrentDelegations} delegations a day, no gap between arrivals, no blackouts`,
+  );
+  return (
+    <div class={untouched.length > 0 ? 'alert warn' : 'hint'} role="note">
+      {untouched.length > 0
+        ? t(
+            `${untouched.map((r) => r.name).join('、')}仍在使用系统预置的占位规则(${values}),并非各受援地的实际接待能力,请与前方指挥部核实后设置。`,
+            `${untouched.map((r) => r.nameEn).join(', ')} still use the shipped placeholder rules (${values}), not the region's real capacity; set them with the HQ.`,
+          )
+        : t(`系统预置的规则(${values})仅为占位。`, `The shipped rules (${values}) are placeholders only.`)}
+    </div>
+  );
+}
+
 async function renderRegions(c: Context<AppEnv>, messages: Flash[], attempt?: RegionAttempt, status: 200 | 422 = 200) {
   const page = pageContext(c);
   const regions = await allRegions(c.var.deps);
@@ -152,6 +174,7 @@ async function renderRegions(c: Context<AppEnv>, messages: Flash[], attempt?: Re
           'No day may have more delegations than the limit; arrivals are at least the gap apart; blackout periods take no visits.',
         )}
       </p>
+      <PlaceholderNote page={page} regions={regions} />
       {regions.map((region) => (
         <RegionForm page={page} region={region} attempt={attempt?.regionId === region.id ? attempt : undefined} />
       ))}

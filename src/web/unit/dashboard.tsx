@@ -1,17 +1,19 @@
 // GET /unit — the unit's year at a glance: caps used and left, its visits by status, what comes next.
 import { Hono } from 'hono';
 import type { AppEnv } from '../../app-env.js';
+import { yearOf } from '../../domain/dates.js';
 import { COUNTED_VISIT_STATUSES, type VisitStatus } from '../../domain/types.js';
 import { todayOf } from '../../services/deps.js';
 import { unitQuotaReport } from '../../services/quotas.js';
 import { unitById } from '../../services/reference.js';
 import { visibleVisits, type VisitRow } from '../../services/visit-reads.js';
 import { VisitStatusBadge } from '../../views/components/status-badge.js';
+import { YearPicker } from '../../views/components/year-picker.js';
 import { kindLabel, VISIT_STATUS_WORDS, visitStatusLabel } from '../../views/labels.js';
 import { Layout, type PageContext } from '../../views/layout.js';
 import { pageContext } from '../page.js';
 import { CapsPanel } from './caps.js';
-import { currentYear, regionName, regionsById, unitUser, type RegionsById } from './context.js';
+import { currentYear, regionName, regionsById, unitUser, yearParam, type RegionsById } from './context.js';
 
 const UPCOMING_SHOWN = 5;
 const STATUS_ORDER = Object.keys(VISIT_STATUS_WORDS) as VisitStatus[];
@@ -20,17 +22,20 @@ export const dashboardPage = new Hono<AppEnv>().get('/', async (c) => {
   const user = unitUser(c);
   const page = pageContext(c);
   const { t } = page;
-  const year = currentYear(c);
   const { deps } = c.var;
   const today = todayOf(deps);
-  const [unit, report, yearVisits, counted, regions] = await Promise.all([
+  const counted = await visibleVisits(deps, user, { status: [...COUNTED_VISIT_STATUSES] });
+  const upcoming = counted.filter((v) => v.endDate >= today).slice(0, UPCOMING_SHOWN);
+  // The year asked for, else the year of the unit's next visit: in December that is often next
+  // year, where everything real already is; else this year.
+  const next = upcoming[0];
+  const year = yearParam(c.req.query('year'), next ? yearOf(next.startDate) : currentYear(c));
+  const [unit, report, yearVisits, regions] = await Promise.all([
     unitById(deps, user.unitId),
     unitQuotaReport(deps, { year, unitId: user.unitId }),
     visibleVisits(deps, user, { year }),
-    visibleVisits(deps, user, { status: [...COUNTED_VISIT_STATUSES] }),
     regionsById(c),
   ]);
-  const upcoming = counted.filter((v) => v.endDate >= today).slice(0, UPCOMING_SHOWN);
   const countOf = (status: VisitStatus) => yearVisits.filter((v) => v.status === status).length;
   const title = t(`${unit?.name ?? user.unitId} · ${year} 年度概览`, `${unit?.name ?? user.unitId} · ${year} overview`);
 
@@ -44,6 +49,7 @@ export const dashboardPage = new Hono<AppEnv>().get('/', async (c) => {
           {t('登记公务接待', 'Register a reception')}
         </a>
       </p>
+      <YearPicker page={page} action="/unit" year={year} />
       <CapsPanel report={report} t={t} />
       <section class="card" aria-labelledby="by-status">
         <h2 id="by-status">{t(`${year} 年度考察(按状态)`, `Visits in ${year} by status`)}</h2>

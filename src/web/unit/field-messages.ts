@@ -3,7 +3,7 @@
 import type { Lang } from '../../views/i18n.js';
 import type { Words } from '../../views/labels.js';
 
-type FieldRule = [RegExp, (m: RegExpMatchArray) => Words];
+type FieldRule = [RegExp, (m: RegExpMatchArray, path: string) => Words];
 
 // Patterns of the messages zod and the shared services give (src/schemas/*, src/services/*).
 const FIELD_RULES: FieldRule[] = [
@@ -17,7 +17,10 @@ const FIELD_RULES: FieldRule[] = [
   [/must not be before startDate/, () => ({ zh: '结束日期不能早于开始日期', en: 'The end date must not be before the start date' })],
   [
     /must not be in the past \(today is (\S+)\)/,
-    (m) => ({ zh: `开始日期不能早于今天(${m[1]})`, en: `The start date must not be in the past (today is ${m[1]})` }),
+    (m, path) =>
+      path === 'startDate'
+        ? { zh: `开始日期不能早于今天(${m[1]})`, en: `The start date must not be in the past (today is ${m[1]})` }
+        : { zh: `不能早于今天(${m[1]})`, en: `Must not be in the past (today is ${m[1]})` },
   ],
   [/a visit may last at most (\d+) days/, (m) => ({ zh: `一次考察最长 ${m[1]} 天`, en: `A visit lasts at most ${m[1]} days` })],
   [/a reception lasts at most (\d+) days/, (m) => ({ zh: `一次接待最长 ${m[1]} 天`, en: `A reception lasts at most ${m[1]} days` })],
@@ -26,17 +29,32 @@ const FIELD_RULES: FieldRule[] = [
   [/more rooms than guests/, () => ({ zh: '房间数多于来宾人数', en: 'More rooms than guests' })],
   [/more nights than reception days/, () => ({ zh: '晚数多于接待天数', en: 'More nights than reception days' })],
   [/unknown region/, () => ({ zh: '请选择受援地', en: 'Choose a region' })],
+  // Plan requests (services/plans.ts planRequestIssues).
+  [/must be in (\d{4}): a visit counts in the year it starts/, (m) => ({ zh: `须在 ${m[1]} 年内`, en: `Must be in ${m[1]}` })],
+  [/must not be before earliest/, () => ({ zh: '最晚日期不能早于最早日期', en: 'Must not be before the earliest day' })],
+  [
+    /a (\d+)-day visit starting in (\d{4}) ends by (\S+) at the latest/,
+    (m) => ({ zh: `${m[2]} 年出发的 ${m[1]} 天考察最晚 ${m[3]} 返回`, en: `A ${m[1]}-day visit starting in ${m[2]} ends by ${m[3]}` }),
+  ],
+  [
+    /must leave room for the whole visit: between (\S+) and (\S+)/,
+    (m) => ({ zh: `须在 ${m[1]} 至 ${m[2]} 之间,留出整个考察的天数`, en: `Between ${m[1]} and ${m[2]}, leaving room for the whole visit` }),
+  ],
+  [
+    /no (\d+)-day visit fits between/,
+    (m) => ({ zh: `该时段容不下 ${m[1]} 天的考察`, en: `A ${m[1]}-day visit does not fit in the window` }),
+  ],
 ];
 
 /** A field error in the user's language; an unknown message is shown as it came. */
-export function fieldMessage(message: string, lang: Lang): string {
+export function fieldMessage(message: string, lang: Lang, path = ''): string {
   for (const [pattern, words] of FIELD_RULES) {
     const match = message.match(pattern);
-    if (match) return words(match)[lang];
+    if (match) return words(match, path)[lang];
   }
   return message;
 }
 
 export function localizeFieldErrors(errors: Record<string, string>, lang: Lang): Record<string, string> {
-  return Object.fromEntries(Object.entries(errors).map(([path, message]) => [path, fieldMessage(message, lang)]));
+  return Object.fromEntries(Object.entries(errors).map(([path, message]) => [path, fieldMessage(message, lang, path)]));
 }

@@ -3,6 +3,7 @@
 import { Hono } from 'hono';
 import type { AppEnv } from '../../app-env.js';
 import { dashboardPage } from './dashboard.js';
+import { planRequestPages } from './plan-requests.js';
 import { receptionPages } from './receptions.js';
 import { receptionSheetPages } from './reception-sheet.js';
 import { visitBookingPages } from './visit-booking.js';
@@ -13,4 +14,5 @@ export const unitPages = new Hono<AppEnv>()
   .route('/', visitBookingPages)
   .route('/', visitListPages)
   .route('/', receptionPages)
-  .route('/', receptionSheetPages);
+  .route('/', receptionSheetPages)
+  .route('/', planRequestPages);
