@@ -12,6 +12,13 @@ export interface AppDeps {
   now?: () => Date;
   /** Where documents' bytes are kept (FILES_DIR on Node, the R2 bucket FILES on Workers). */
   files: FileStore;
+  /** Node: the delivery loop's wake, called after a write left messages in the outbox. */
+  wakeDelivery?: () => void;
+  /**
+   * Workers: a delivery pass to run in the request's waitUntil after a write left messages (the
+   * Cron Trigger sends whatever this misses).
+   */
+  deliverAfterResponse?: () => Promise<unknown>;
 }
 
 /**
@@ -26,5 +33,7 @@ export interface AppEnv {
     user: Actor | null;
     /** Set for cookie sessions (web UI), used by the CSRF check. */
     sessionCsrfToken: string | null;
+    /** The web navigation's unread notifications (pages only; null for the API). */
+    unreadCount: number | null;
   };
 }

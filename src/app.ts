@@ -1,6 +1,7 @@
 // createApp(deps): the whole service as one Hono app. Node (server.ts) and Workers (worker.ts)
 // only wire a database and configuration into it; tests build it with their own database.
 import { OpenAPIHono } from '@hono/zod-openapi';
+import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import { secureHeaders } from 'hono/secure-headers';
 import type { AppDeps, AppEnv } from './app-env.js';
@@ -29,6 +30,8 @@ import { visitActionRoutes } from './routes/visit-actions.js';
 import { visitRoutes } from './routes/visits.js';
 import { receptionStandardsRoutes } from './routes/standards-reception.js';
 import { userRoutes } from './routes/users.js';
+import { notificationRoutes } from './routes/notifications.js';
+import { webhookRoutes } from './routes/webhooks.js';
 
 export const MAX_BODY_BYTES = 64 * 1024;
 
@@ -45,13 +48,29 @@ const HONO_REFUSALS: Partial<Record<number, ErrorCode>> = {
   415: 'UNSUPPORTED_MEDIA_TYPE',
 };
 
+/** A request's delivery pass, started at most once, kept alive by the runtime after the response. */
+function onceInBackground(c: Context, pass: () => Promise<unknown>): () => void {
+  let started = false;
+  return () => {
+    if (started) return;
+    started = true;
+    const running = pass().catch((error) => console.error(`delivery after write failed: ${describeError(error)}`));
+    try {
+      c.executionCtx.waitUntil(running);
+    } catch {
+      // No execution context (not on Workers): the pass simply runs on.
+    }
+  };
+}
+
 export function createApp(deps: AppDeps) {
   const now = deps.now ?? (() => new Date());
   const app = new OpenAPIHono<AppEnv>();
 
-  const serviceDeps: ServiceDeps = { db: deps.db, config: deps.config, now, files: deps.files };
+  const serviceDeps: ServiceDeps = { db: deps.db, config: deps.config, now, files: deps.files, wakeDelivery: deps.wakeDelivery };
+  const deliverAfterResponse = deps.deliverAfterResponse;
   app.use('*', async (c, next) => {
-    c.set('deps', serviceDeps);
+    c.set('deps', deliverAfterResponse ? { ...serviceDeps, wakeDelivery: onceInBackground(c, deliverAfterResponse) } : serviceDeps);
     await next();
   });
   // Before secureHeaders, so the feed's stricter Referrer-Policy is set last (see calendar.ts).
@@ -96,6 +115,8 @@ export function createApp(deps: AppDeps) {
   api.route('/', planRoutes);
   api.route('/', documentRoutes);
   api.route('/', archiveRoutes);
+  api.route('/', notificationRoutes);
+  api.route('/', webhookRoutes);
   app.route('/api/v1', api);
   // Public iCal feeds: the token in the URL is the credential, so no API auth or JSON middleware.
   app.route('/cal', calendarRoutes);

@@ -4,6 +4,8 @@ import { ensureAdmin, openDatabase } from './db/setup.js';
 import { readNodeConfig } from './env.js';
 import { createNodeServer } from './node-body.js';
 import { openNodeFileStore } from './storage/node-file-store.js';
+import { smtpSender } from './node-smtp.js';
+import { startDeliveryLoop } from './services/delivery-loop.js';
 
 const config = readNodeConfig();
 const database = await openDatabase(config.databaseUrl, config.databaseAuthToken);
@@ -13,14 +15,22 @@ if (config.adminPasswordIsDefault) {
 }
 
 const files = await openNodeFileStore(config.filesDir);
-const app = createApp({ db: database.db, config, files });
+// The outbox sender: e-mail when SMTP_URL is set, webhooks always (src/services/delivery.ts).
+const mail = config.notifications?.mail ?? null;
+const delivery = startDeliveryLoop(
+  { db: database.db, config, now: () => new Date(), files },
+  { mail: mail ? smtpSender(mail) : null, fetch: globalThis.fetch },
+);
+const app = createApp({ db: database.db, config, files, wakeDelivery: delivery.wake });
 const server = createNodeServer(app.fetch, MAX_BODY_BYTES);
 server.listen(config.port, '0.0.0.0', () => {
   console.log(`Visit planner listening on http://localhost:${config.port} (database ${config.databaseUrl.split('?')[0]})`);
 });
 
 function shutdown(): void {
-  server.close(() => {
+  server.close(async () => {
+    // A message being sent finishes first; one not yet claimed waits in the outbox for the next start.
+    await delivery.stop();
     database.client.close();
     process.exit(0);
   });

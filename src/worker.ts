@@ -6,9 +6,11 @@ import { createApp } from './app.js';
 import type { Db } from './db/client.js';
 import { createD1DbForWorkers, createLibsqlWebDb } from './db/client-edge.js';
 import { bootstrapAdmin } from './db/repo/users.js';
-import { readWorkerConfig } from './env.js';
+import { readWorkerConfig, type WorkerConfig } from './env.js';
+import { type DeliveryChannels, runDeliveryPass } from './services/delivery.js';
 import { AppError } from './services/errors.js';
 import { problemResponse } from './http/problem.js';
+import type { FileStore } from './storage/file-store.js';
 import { r2FileStore } from './storage/r2-file-store.js';
 
 export interface WorkerBindings {
@@ -20,14 +22,26 @@ export interface WorkerBindings {
 
 type App = ReturnType<typeof createApp>;
 
+// Workers send webhooks only: SMTP needs raw TCP sockets, so e-mail there would need an HTTP mail
+// API (not built; README, "Deploying to Cloudflare Workers"). Email deliveries are not written where mail is off.
+const channels: DeliveryChannels = { mail: null, fetch: (input, init) => fetch(input, init) };
+
+function deliveryPass(db: Db, config: WorkerConfig, files: FileStore) {
+  return () => runDeliveryPass({ db, config, now: () => new Date(), files }, channels);
+}
+
+function fileStoreOf(env: WorkerBindings): FileStore {
+  if (!env.FILES) throw new Error('No document store: bind an R2 bucket as `FILES` in wrangler.toml.');
+  return r2FileStore(env.FILES);
+}
+
 // One app per isolate: workerd hands every request of an isolate the same `env` object, so keying
 // on it builds the app once, and a different env (another binding set) gets its own app.
 const apps = new WeakMap<object, Promise<App>>();
 
 async function prepareApp(env: WorkerBindings): Promise<App> {
   const config = readWorkerConfig(env);
-  const files = env.FILES;
-  if (!files) throw new Error('No document store: bind an R2 bucket as `FILES` in wrangler.toml.');
+  const files = fileStoreOf(env);
   const db = openDb(env, config.libsqlUrl, config.libsqlAuthToken);
   if (config.adminPasswordIsDefault) {
     // A Worker is public from its first request: never create an account with a known password.
@@ -38,7 +52,7 @@ async function prepareApp(env: WorkerBindings): Promise<App> {
     // One guarded INSERT … WHERE NOT EXISTS: isolates racing on a fresh database create one account.
     console.log(`Created the first office account: ${config.adminEmail}`);
   }
-  return createApp({ db, config, files: r2FileStore(files) });
+  return createApp({ db, config, files, deliverAfterResponse: deliveryPass(db, config, files) });
 }
 
 function openDb(env: WorkerBindings, libsqlUrl: string | undefined, libsqlAuthToken: string | undefined): Db {
@@ -73,5 +87,21 @@ export default {
       return problemResponse(new AppError('INTERNAL_ERROR', 'The service could not start; the request was not completed.'));
     }
     return app.fetch(request, env, ctx);
+  },
+
+  /** The Cron Trigger (wrangler.toml): drains the outbox and creates the monthly outlook on its day. */
+  async scheduled(_controller, env, ctx) {
+    const config = readWorkerConfig(env);
+    const db = openDb(env, config.libsqlUrl, config.libsqlAuthToken);
+    const files = fileStoreOf(env);
+    ctx.waitUntil(
+      (async () => {
+        // Several passes per trigger, so a backlog drains between triggers; each is one claim.
+        for (let pass = 0; pass < 8; pass++) {
+          const result = await deliveryPass(db, config, files)();
+          if (result.claimed === 0) break;
+        }
+      })().catch((err) => console.error(`scheduled delivery failed: ${startupFailure(err)}`)),
+    );
   },
 } satisfies ExportedHandler<WorkerBindings>;

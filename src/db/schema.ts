@@ -44,6 +44,8 @@ export const users = sqliteTable('users', {
   unitId: text('unit_id').references(() => units.id),
   regionId: text('region_id').references(() => regions.id),
   displayName: text('display_name'),
+  /** Whether notifications also go out by e-mail (the inbox fills either way). */
+  emailNotifications: integer('email_notifications', { mode: 'boolean' }).notNull().default(true),
   createdAt: text('created_at').notNull(),
 });
 
@@ -121,6 +123,8 @@ export const visits = sqliteTable(
     }).notNull(),
     sequence: integer('sequence').notNull().default(0),
     coordinationOpinion: text('coordination_opinion'),
+    /** The reason given with the reject or cancel that ended the visit (the office's, or the unit's cancel). */
+    decisionReason: text('decision_reason'),
     idempotencyKey: text('idempotency_key'),
     /** Identifies the last write, so an audit row in the same batch is written only if it landed. */
     lastOpId: text('last_op_id').notNull(),
@@ -169,6 +173,8 @@ export const receptions = sqliteTable(
     giftsYuan: integer('gifts_yuan').notNull().default(0),
     status: text('status', { enum: ['submitted', 'approved', 'rejected', 'cancelled'] }).notNull(),
     sequence: integer('sequence').notNull().default(0),
+    /** The reason given with the reject or cancel that ended the reception. */
+    decisionReason: text('decision_reason'),
     lastOpId: text('last_op_id').notNull(),
     createdBy: text('created_by').notNull(),
     createdAt: text('created_at').notNull(),
@@ -304,6 +310,119 @@ export const planProposals = sqliteTable('plan_proposals', {
   createdAt: text('created_at').notNull(),
   committedAt: text('committed_at'),
 });
+
+/**
+ * The outbox (docs/ARCHITECTURE.md, "Notifications"): one row per state change worth telling,
+ * written in the same batch as the change. `data_json` is a snapshot of the record as the change
+ * left it, so every message about it says the same, whenever it is sent.
+ */
+export const events = sqliteTable(
+  'events',
+  {
+    id: text('id').primaryKey(),
+    type: text('type').notNull(),
+    recordType: text('record_type', { enum: ['visit', 'reception', 'month', 'webhook'] }).notNull(),
+    recordId: text('record_id').notNull(),
+    regionId: text('region_id'),
+    unitId: text('unit_id'),
+    occurredAt: text('occurred_at').notNull(),
+    dataJson: text('data_json').notNull(),
+    /** Set for events that must exist once only (the monthly outlook of a month and scope). */
+    dedupeKey: text('dedupe_key').unique(),
+  },
+  (t) => [index('events_record').on(t.recordType, t.recordId)],
+);
+
+/** The inbox: one row per event and recipient. */
+export const notifications = sqliteTable(
+  'notifications',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    eventId: text('event_id')
+      .notNull()
+      .references(() => events.id),
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id),
+    createdAt: text('created_at').notNull(),
+    readAt: text('read_at'),
+  },
+  (t) => [
+    uniqueIndex('notifications_user_event').on(t.userId, t.eventId),
+    index('notifications_user').on(t.userId, t.id),
+    // The navigation's unread count on every page reads only this.
+    index('notifications_unread').on(t.userId, t.id).where(sql`read_at IS NULL`),
+  ],
+);
+
+/** Office-registered receivers: generic (Standard Webhooks), DingTalk or WeCom group robots. */
+export const webhooks = sqliteTable('webhooks', {
+  id: text('id').primaryKey(),
+  url: text('url').notNull(),
+  kind: text('kind', { enum: ['generic', 'dingtalk', 'wecom'] }).notNull(),
+  /** Needed in clear to sign each message; never shown again after it is set. */
+  secret: text('secret'),
+  /** Null: every region. */
+  regionId: text('region_id').references(() => regions.id),
+  /** JSON array of event types; null: every event. */
+  eventsJson: text('events_json'),
+  label: text('label'),
+  createdBy: text('created_by').notNull(),
+  createdAt: text('created_at').notNull(),
+  removedAt: text('removed_at'),
+});
+
+/**
+ * What must still be sent: one row per event, channel and target (a user for e-mail, a webhook).
+ * A sender claims a row by setting `lease_until`; a row whose lease ran out mid-send is claimed
+ * again (the message's id stays the same, so the receiver can drop the duplicate).
+ */
+export const deliveries = sqliteTable(
+  'deliveries',
+  {
+    id: text('id').primaryKey(),
+    eventId: text('event_id')
+      .notNull()
+      .references(() => events.id),
+    channel: text('channel', { enum: ['email', 'webhook'] }).notNull(),
+    /** The user (email) or the webhook (webhook). */
+    targetId: text('target_id').notNull(),
+    status: text('status', { enum: ['pending', 'sent', 'failed', 'skipped'] }).notNull(),
+    attempts: integer('attempts').notNull().default(0),
+    nextAttemptAt: text('next_attempt_at').notNull(),
+    leaseUntil: text('lease_until'),
+    claimId: text('claim_id'),
+    lastError: text('last_error'),
+    sentAt: text('sent_at'),
+    createdAt: text('created_at').notNull(),
+  },
+  (t) => [
+    uniqueIndex('deliveries_event_target').on(t.eventId, t.channel, t.targetId),
+    // What the sender looks for: only pending rows, by when they are due.
+    index('deliveries_due').on(t.nextAttemptAt).where(sql`status = 'pending'`),
+  ],
+);
+
+/** Every attempt to call a webhook, for the office's deliveries log. */
+export const webhookAttempts = sqliteTable(
+  'webhook_attempts',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    webhookId: text('webhook_id')
+      .notNull()
+      .references(() => webhooks.id),
+    deliveryId: text('delivery_id'),
+    eventId: text('event_id'),
+    eventType: text('event_type').notNull(),
+    attempt: integer('attempt').notNull(),
+    at: text('at').notNull(),
+    status: text('status', { enum: ['sent', 'failed'] }).notNull(),
+    responseStatus: integer('response_status'),
+    error: text('error'),
+    durationMs: integer('duration_ms').notNull(),
+  },
+  (t) => [index('webhook_attempts_hook').on(t.webhookId, t.id)],
+);
 
 export const COUNTED_VISIT_STATUSES = ['submitted', 'coordinated', 'approved'] as const;
 export const countedStatusSql = sql.raw(`('submitted','coordinated','approved')`);

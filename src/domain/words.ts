@@ -1,6 +1,7 @@
 // The words for stored codes (statuses, kinds, ranks, priorities), as the programme says them in
 // Chinese and in English: the pages (src/views/labels.ts), the CSV sheets and the messages all use
 // these, so a visit's status reads the same everywhere. Pure data, hence in the domain.
+import type { DocumentKind } from './documents.js';
 import type { Rank, ReceptionStatus, VisitKind, VisitStatus } from './types.js';
 
 export type Words = { zh: string; en: string };
@@ -46,6 +47,11 @@ export const RANK_WORDS: Record<Rank, Words> = {
   departmental: { zh: '厅局级', en: 'Departmental' },
   county: { zh: '县处级', en: 'County' },
   other: { zh: '其他', en: 'Other' },
+};
+
+export const DOCUMENT_KIND_WORDS: Record<DocumentKind, Words> = {
+  official_letter: { zh: '公函扫描件', en: 'Official letter (scan)' },
+  other: { zh: '其他材料', en: 'Other' },
 };
 
 /** Highest first: the order forms and standards list them in. */

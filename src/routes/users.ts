@@ -2,7 +2,9 @@
 import { createRoute } from '@hono/zod-openapi';
 import { requireRole, requireUser } from '../http/auth.js';
 import { NewUserBody, UserSchema } from '../schemas/accounts.js';
+import { MePatchBody, MeSchema } from '../schemas/notifications.js';
 import { createAccount } from '../services/accounts.js';
+import { myAccount, updateMyAccount } from '../services/me.js';
 import { bearerSecurity, conflictResponse, createRouter, jsonBody, jsonContent, problemResponses } from './openapi.js';
 
 const createUserRoute = createRoute({
@@ -25,7 +27,17 @@ const meRoute = createRoute({
   tags: ['Accounts'],
   summary: 'The calling account',
   security: bearerSecurity,
-  responses: { 200: jsonContent(UserSchema, 'The caller'), 401: problemResponses[401] },
+  responses: { 200: jsonContent(MeSchema, 'The caller, with its e-mail notification setting'), 401: problemResponses[401] },
+});
+
+const patchMeRoute = createRoute({
+  method: 'patch',
+  path: '/me',
+  tags: ['Accounts'],
+  summary: "Change the caller's own settings: `emailNotifications:false` stops e-mail (the inbox still fills)",
+  security: bearerSecurity,
+  request: jsonBody(MePatchBody),
+  responses: { 200: jsonContent(MeSchema, 'The caller as changed'), ...problemResponses },
 });
 
 export const userRoutes = createRouter()
@@ -33,4 +45,5 @@ export const userRoutes = createRouter()
     const actor = requireRole(c, 'office');
     return c.json(await createAccount(c.var.deps, actor, c.req.valid('json')), 201);
   })
-  .openapi(meRoute, (c) => c.json(requireUser(c), 200));
+  .openapi(meRoute, async (c) => c.json(await myAccount(c.var.deps, requireUser(c)), 200))
+  .openapi(patchMeRoute, async (c) => c.json(await updateMyAccount(c.var.deps, requireUser(c), c.req.valid('json')), 200));

@@ -117,6 +117,8 @@ export const ReceptionSchema = z
     giftsYuan: z.number().int(),
     status: ReceptionStatusSchema,
     sequence: z.number().int().meta({ description: 'Bumped by every change (the iCal SEQUENCE).' }),
+    hqOpinion: z.null().meta({ description: 'Receptions are not coordinated by an HQ: always null (as on visits, for one shape)' }),
+    decisionReason: z.string().nullable().meta({ description: 'The reason given when the reception was rejected or cancelled' }),
     createdBy: z.string(),
     createdAt: z.string(),
     updatedAt: z.string(),

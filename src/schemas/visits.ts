@@ -78,6 +78,11 @@ export const VisitSchema = z
     status: VisitStatusSchema,
     sequence: z.number().int(),
     coordinationOpinion: z.string().nullable(),
+    hqOpinion: z.string().nullable().meta({ description: "The frontline HQ's coordination opinion (衔接意见)" }),
+    decisionReason: z
+      .string()
+      .nullable()
+      .meta({ description: 'The reason given when the visit was rejected by the office or cancelled; null otherwise' }),
     createdBy: z.string(),
     createdAt: z.string(),
     updatedAt: z.string(),

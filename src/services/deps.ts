@@ -12,6 +12,21 @@ export interface ServiceDeps {
   now: () => Date;
   /** Documents' bytes: files under FILES_DIR on Node, the R2 bucket FILES on Workers. */
   files: FileStore;
+  /**
+   * Called after a write that left messages in the outbox has committed: the Node loop looks at
+   * once, a Worker tries in waitUntil. Never awaited, so a slow channel never slows the write.
+   */
+  wakeDelivery?: () => void;
+}
+
+/** Whether changes are also e-mailed: only when a mail channel is configured (SMTP_URL on Node). */
+export function telling(deps: Pick<ServiceDeps, 'config'>): { email: boolean } {
+  return { email: Boolean(deps.config.notifications?.mail) };
+}
+
+/** Tells the delivery loop that new messages wait (after the write committed). */
+export function messagesWaiting(deps: Pick<ServiceDeps, 'wakeDelivery'>): void {
+  deps.wakeDelivery?.();
 }
 
 /** Today's calendar day in the programme's time zone (Asia/Shanghai). */

@@ -7,7 +7,7 @@ import { findProposal, loadPlanYear, type PlanRequestStatus, type PlanYearData, 
 import { visitView, type VisitView } from '../db/repo/visits.js';
 import type { Actor } from '../domain/actor.js';
 import { checkPlacements, type PlacementRefusal } from '../domain/planner/index.js';
-import { type ServiceDeps, todayOf } from './deps.js';
+import { messagesWaiting, type ServiceDeps, telling, todayOf } from './deps.js';
 import { AppError, forbidden, notFound } from './errors.js';
 import { invalidPlanTransition, planInputOf } from './plans.js';
 import { refusalDetail } from './visit-problems.js';
@@ -49,8 +49,9 @@ export async function commitProposal(deps: ServiceDeps, user: Actor, args: { yea
     const headcountOf = new Map(data.requests.map((r) => [r.id, r.headcount]));
     const placements: CommitPlacement[] = proposal.result.placements.map((p) => ({ ...p, headcount: headcountOf.get(p.requestId) ?? 0 }));
     const now = deps.now();
-    const result = await commitPlacements(deps.db, { proposalId: proposal.id, placements, actorId: user.id, now });
+    const result = await commitPlacements(deps.db, { proposalId: proposal.id, placements, actorId: user.id, now, telling: telling(deps) });
     if (result.ok) {
+      messagesWaiting(deps);
       return { proposal: { ...proposal, status: 'committed', committedAt: now.toISOString() }, visits: result.visits.map(visitView) };
     }
   }

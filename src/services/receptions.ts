@@ -20,7 +20,7 @@ import type { Actor } from '../domain/actor.js';
 import { checkReception } from '../domain/reception-rules.js';
 import type { ReceptionStatus } from '../domain/types.js';
 import type { NewReceptionInput } from '../schemas/receptions.js';
-import type { ServiceDeps } from './deps.js';
+import { messagesWaiting, type ServiceDeps, telling } from './deps.js';
 import { AppError, forbidden, notFound, type ValidationIssue, validationFailed } from './errors.js';
 import { currentReceptionStandards, RECEPTION_STANDARDS_NAME } from './reception-standards.js';
 import { receptionPlanOf, standardViolated, visibleReception } from './receptions-shared.js';
@@ -89,7 +89,9 @@ export async function createReception(deps: ServiceDeps, actor: Actor, body: New
   const violations = checkReception(receptionPlanOf(reception), standards);
   if (violations.length > 0) throw standardViolated(violations);
 
-  return receptionView(await insertReception(deps.db, { reception, actorId: actor.id, now: deps.now() }));
+  const row = await insertReception(deps.db, { reception, actorId: actor.id, now: deps.now(), telling: telling(deps) });
+  messagesWaiting(deps);
+  return receptionView(row);
 }
 
 export type ReceptionAction = 'approve' | 'reject' | 'cancel';
@@ -169,11 +171,16 @@ export async function performReceptionTransition(deps: ServiceDeps, actor: Actor
       note,
       now: deps.now(),
       guard,
+      decisionReason: action === 'reject' || action === 'cancel' ? note : undefined,
+      telling: telling(deps),
     });
     const row = await findReception(deps.db, id);
     if (!row) throw notFound('reception');
     current = receptionView(row);
-    if (landed) return current;
+    if (landed) {
+      messagesWaiting(deps);
+      return current;
+    }
   }
   throw new AppError('CONFLICT', 'The reception or the standards kept changing while this ran; try again.');
 }

@@ -13,7 +13,7 @@ import { findVisit, findVisitByIdempotencyKey, type VisitRow } from '../db/repo/
 import { yearOf } from '../domain/dates.js';
 import type { BookingRefusal, VisitStatus } from '../domain/types.js';
 import { explainRefusal } from './booking-check.js';
-import type { ServiceDeps } from './deps.js';
+import { messagesWaiting, type ServiceDeps, telling } from './deps.js';
 
 export type { VisitFields };
 
@@ -25,12 +25,18 @@ export type VisitWriteResult =
   | { ok: false; reason: 'unknown-region'; regionId: string }
   | { ok: false; reason: 'contention' };
 
+/** A write that landed: its messages are in the outbox, so the sender is woken. */
+function landed(deps: Pick<ServiceDeps, 'wakeDelivery'>, row: VisitRow): VisitWriteResult {
+  messagesWaiting(deps);
+  return { ok: true, row, replayed: false };
+}
+
 // A refused write is re-read to name the rule. If by then nothing refuses it (a place was freed
 // in between), the guarded write is simply tried again, a bounded number of times.
 const ATTEMPTS = 4;
 
 export async function createVisit(
-  deps: Pick<ServiceDeps, 'db'>,
+  deps: Pick<ServiceDeps, 'db' | 'config' | 'wakeDelivery'>,
   args: { fields: VisitFields; unitId: string; actorId: string; now: Date; idempotencyKey: string | null },
 ): Promise<VisitWriteResult> {
   const { db } = deps;
@@ -40,8 +46,8 @@ export async function createVisit(
       const earlier = await findVisitByIdempotencyKey(db, unitId, idempotencyKey);
       if (earlier) return { ok: true, row: earlier, replayed: true };
     }
-    const row = await insertGuardedVisit(db, args);
-    if (row) return { ok: true, row, replayed: false };
+    const row = await insertGuardedVisit(db, { ...args, telling: telling(deps) });
+    if (row) return landed(deps, row);
     if (idempotencyKey) {
       const concurrent = await findVisitByIdempotencyKey(db, unitId, idempotencyKey);
       if (concurrent) return { ok: true, row: concurrent, replayed: true };
@@ -55,7 +61,7 @@ export async function createVisit(
 
 /** An edit: rules re-checked without counting the visit itself; status back to submitted. */
 export async function updateVisit(
-  deps: Pick<ServiceDeps, 'db'>,
+  deps: Pick<ServiceDeps, 'db' | 'config' | 'wakeDelivery'>,
   args: { id: string; fields: VisitFields; actorId: string; now: Date },
 ): Promise<VisitWriteResult> {
   const { db } = deps;
@@ -65,8 +71,8 @@ export async function updateVisit(
     if (!current) return { ok: false, reason: 'not-found' };
     if (current.status !== 'submitted' && current.status !== 'coordinated')
       return { ok: false, reason: 'invalid-transition', from: current.status };
-    const written = await updateGuardedVisit(db, { current, fields, actorId: args.actorId, now: args.now });
-    if (written) return { ok: true, row: written, replayed: false };
+    const written = await updateGuardedVisit(db, { current, fields, actorId: args.actorId, now: args.now, telling: telling(deps) });
+    if (written) return landed(deps, written);
     const row = await findVisit(db, args.id);
     if (row && row.sequence !== current.sequence) continue; // someone else wrote first: look again
     const candidate = { ...fields, unitId: current.unitId, year: yearOf(fields.startDate), excludeId: args.id };
@@ -78,7 +84,7 @@ export async function updateVisit(
 }
 
 export async function transitionVisit(
-  deps: Pick<ServiceDeps, 'db'>,
+  deps: Pick<ServiceDeps, 'db' | 'config' | 'wakeDelivery'>,
   args: Omit<TransitionArgs, 'current'> & { id: string },
 ): Promise<VisitWriteResult> {
   const { db } = deps;
@@ -87,8 +93,8 @@ export async function transitionVisit(
     const current = await findVisit(db, id);
     if (!current) return { ok: false, reason: 'not-found' };
     if (!args.from.includes(current.status)) return { ok: false, reason: 'invalid-transition', from: current.status };
-    const written = await transitionGuardedVisit(db, { ...change, current });
-    if (written) return { ok: true, row: written, replayed: false };
+    const written = await transitionGuardedVisit(db, { ...change, current, telling: telling(deps) });
+    if (written) return landed(deps, written);
     const row = await findVisit(db, id);
     if (!row) return { ok: false, reason: 'not-found' };
     if (row.sequence !== current.sequence) continue;

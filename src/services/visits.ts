@@ -144,6 +144,8 @@ export async function performVisitAction(deps: ServiceDeps, actor: Actor, input:
     note: input.note,
     recheckAgainstApproved: action === 'approve',
     coordinationOpinion: input.opinion,
+    // The reason the office rejects with, or anyone cancels with, stays on the visit for its unit.
+    decisionReason: action === 'reject' || action === 'cancel' ? input.note : undefined,
   });
   const { row, replayed } = unwrapVisitWrite(result, action);
   return { row, replayed, warnings: await visitWarnings(deps, row) };

@@ -2,6 +2,7 @@
 // in the page's language.
 import type { Rank, ReceptionStatus, VisitKind, VisitStatus } from '../domain/types.js';
 import {
+  DOCUMENT_KIND_WORDS,
   KIND_WORDS,
   PLAN_REQUEST_STATUS_WORDS,
   PRIORITY_WORDS,
@@ -15,6 +16,7 @@ import {
 import type { Translate } from './i18n.js';
 
 export {
+  DOCUMENT_KIND_WORDS,
   KIND_WORDS,
   PLAN_REQUEST_STATUS_WORDS,
   PRIORITY_WORDS,

@@ -9,12 +9,29 @@ export interface PageContext {
   t: Translate;
   csrf: string;
   path: string;
+  /** Unread notifications for the navigation's badge (null: not counted on this page). */
+  unreadCount?: number | null;
 }
 
 interface NavItem {
   href: string;
   zh: string;
   en: string;
+}
+
+const INBOX: NavItem = { href: '/inbox', zh: '通知', en: 'Notifications' };
+
+/** The unread count beside 通知: "99+" past the counted cap, nothing at zero. */
+function UnreadBadge(props: { count: number | null | undefined; t: Translate }) {
+  const n = props.count ?? 0;
+  if (n <= 0) return null;
+  const shown = n > 99 ? '99+' : String(n);
+  return (
+    <span class="badge">
+      {shown}
+      <span class="visually-hidden">{props.t(' 条未读', ' unread')}</span>
+    </span>
+  );
 }
 
 const NAV: Record<Actor['role'], NavItem[]> = {
@@ -25,11 +42,13 @@ const NAV: Record<Actor['role'], NavItem[]> = {
     { href: '/unit/receptions', zh: '公务接待', en: 'Receptions' },
     { href: '/unit/plan', zh: '年度计划', en: 'Annual plan' },
     { href: '/feeds', zh: '日历订阅', en: 'Calendar feeds' },
+    INBOX,
   ],
   hq: [
     { href: '/hq', zh: '衔接队列', en: 'Coordination' },
     { href: '/hq/calendar', zh: '月历', en: 'Calendar' },
     { href: '/feeds', zh: '日历订阅', en: 'Calendar feeds' },
+    INBOX,
   ],
   office: [
     { href: '/office', zh: '审批队列', en: 'Approvals' },
@@ -38,6 +57,7 @@ const NAV: Record<Actor['role'], NavItem[]> = {
     { href: '/office/reports', zh: '报表', en: 'Reports' },
     { href: '/office/plan', zh: '年度计划', en: 'Annual plan' },
     { href: '/feeds', zh: '日历订阅', en: 'Calendar feeds' },
+    INBOX,
   ],
 };
 
@@ -68,6 +88,7 @@ export function Layout(props: { page: PageContext; title: string; children?: Chi
                 {nav.map((item) => (
                   <a href={item.href} aria-current={item.href === current ? 'page' : undefined}>
                     {t(item.zh, item.en)}
+                    {item === INBOX && <UnreadBadge count={page.unreadCount} t={t} />}
                   </a>
                 ))}
               </nav>

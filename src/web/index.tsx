@@ -4,6 +4,7 @@ import { Hono, type Context } from 'hono';
 import type { AppEnv } from '../app-env.js';
 import { describeError } from '../lib/log.js';
 import { AppError } from '../services/errors.js';
+import { navUnreadCount } from '../services/inbox.js';
 import { resolveUser } from '../http/auth.js';
 import { APP_CSS } from '../views/assets/app-css.js';
 import { APP_JS } from '../views/assets/app-js.js';
@@ -16,6 +17,8 @@ import { hqPages } from './hq/index.js';
 import { officePages } from './office/index.js';
 import { unitPages } from './unit/index.js';
 import { pageContext } from './page.js';
+import { recordPages } from './records/index.js';
+import { inboxPages } from './inbox-page.js';
 import { csrfProtection } from './session.js';
 import { httpStatusOf } from '../http/problem.js';
 
@@ -55,6 +58,11 @@ export function createWebApp() {
 
   web.use('*', resolveUser({ cookieMethods: ['GET', 'HEAD', 'POST'] }));
   web.use('*', csrfProtection());
+  // The navigation's unread count: one short index range per page, whatever the page shows.
+  web.use('*', async (c, next) => {
+    c.set('unreadCount', c.var.user ? await navUnreadCount(c.var.deps, c.var.user) : null);
+    await next();
+  });
   web.use('*', async (c, next) => {
     await next();
     // Pages carry personal data: never kept by shared caches, re-fetched after logout.
@@ -65,7 +73,10 @@ export function createWebApp() {
   web.route('/hq', hqPages);
   web.route('/office', officePages);
   web.route('/feeds', feedPages);
+  // Before the record pages, whose /visits/:id/:action would take /visits/:id/documents.
   web.route('/', documentPages);
+  web.route('/', recordPages);
+  web.route('/inbox', inboxPages);
 
   web.onError((err, c) => {
     if (err instanceof AppError && httpStatusOf(err) === 401) {

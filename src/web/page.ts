@@ -8,7 +8,14 @@ import { problemMessages } from '../views/problem-messages.js';
 
 export function pageContext(c: Context<AppEnv>): PageContext {
   const lang = detectLang(c);
-  return { user: c.var.user, lang, t: translator(lang), csrf: c.var.sessionCsrfToken ?? '', path: c.req.path };
+  return {
+    user: c.var.user,
+    lang,
+    t: translator(lang),
+    csrf: c.var.sessionCsrfToken ?? '',
+    path: c.req.path,
+    unreadCount: c.var.unreadCount ?? null,
+  };
 }
 
 /** A Problem from a shared service as an error flash, with field errors by path for the form. */

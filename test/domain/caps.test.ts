@@ -33,7 +33,12 @@ describe('pendingBeyondCaps', () => {
     ['nothing when every waiting visit fits', { batches: 0, personTrips: 0 }, [v('a', 5), v('b', 5)], []],
     ['the ones after the last batch left, in queue order', { batches: 2, personTrips: 4 }, [v('a', 2), v('b', 2), v('c', 2)], ['b', 'c']],
     ['a delegation over the per-batch cap, whatever its place', { batches: 0, personTrips: 0 }, [v('a', 11), v('b', 3)], ['a']],
-    ['one whose people would pass the person-trips, while a smaller later one still fits', { batches: 0, personTrips: 12 }, [v('a', 9), v('b', 8)], ['a']],
+    [
+      'one whose people would pass the person-trips, while a smaller later one still fits',
+      { batches: 0, personTrips: 12 },
+      [v('a', 9), v('b', 8)],
+      ['a'],
+    ],
   ])('%s', (_name, approved, pending, expected) => {
     expect(pendingBeyondCaps(queueLimits, approved, pending).map((b) => b.visit.id)).toEqual(expected);
   });

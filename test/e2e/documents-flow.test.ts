@@ -59,7 +59,7 @@ describe.skipIf(!chromiumAvailable())('the official letter scan in Chromium', ()
 
     const unit = await loggedInPage(unitEmail, 'user-password-1');
     await unit.goto(`${served.baseUrl}/unit/receptions?year=2027`);
-    await Promise.all([unit.waitForNavigation(), unit.click(`a[href="/receptions/${receptionId}/documents"]`)]);
+    await Promise.all([unit.waitForNavigation(), unit.click(`a[href="/receptions/${receptionId}#documents"]`)]);
     await unit.selectOption('#document-kind', 'official_letter');
     await unit.setInputFiles('#document-file', { name: '阿地委函〔2027〕12号.pdf', mimeType: 'application/pdf', buffer: Buffer.from(PDF) });
     await Promise.all([unit.waitForNavigation(), unit.click('form.upload button[type=submit]')]);

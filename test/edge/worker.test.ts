@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { accountChecks } from './accounts.checks.js';
 import { documentChecks } from './documents.checks.js';
 import { feedChecks } from './feeds.checks.js';
+import { notificationChecks } from './notifications.checks.js';
 import { EdgeSuite } from './helpers/suite.js';
 import { STARTUP_TIMEOUT_MS } from './helpers/wrangler.js';
 import { visitRuleChecks } from './visits-rules.checks.js';
@@ -27,3 +28,4 @@ describe('Worker in workerd: quotas and booking rules', () => visitRuleChecks(ed
 describe('Worker in workerd: concurrency and the visit workflow', () => visitWorkflowChecks(edge));
 describe('Worker in workerd: calendar feeds', () => feedChecks(edge));
 describe('Worker in workerd: documents in R2 and the archive', () => documentChecks(edge));
+describe('Worker in workerd: notifications (waitUntil and the Cron Trigger)', () => notificationChecks(edge));

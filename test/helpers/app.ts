@@ -6,7 +6,9 @@ import { join } from 'node:path';
 import { createApp } from '../../src/app.js';
 import { createLibsqlDb, type LibsqlDatabase } from '../../src/db/client.js';
 import { ensureAdmin, openDatabase } from '../../src/db/setup.js';
-import type { AppConfig } from '../../src/env.js';
+import type { AppConfig, NotificationConfig } from '../../src/env.js';
+import type { DeliveryChannels } from '../../src/services/delivery.js';
+import { type DeliveryLoop, startDeliveryLoop } from '../../src/services/delivery-loop.js';
 import type { FileStore } from '../../src/storage/file-store.js';
 import { openNodeFileStore } from '../../src/storage/node-file-store.js';
 
@@ -25,9 +27,21 @@ export interface TestContext {
   /** A second, independent connection to the same file: proves what was really stored. */
   freshConnection: () => LibsqlDatabase;
   setNow: (instant: Date) => void;
+  /** Set when the app was built with `delivery`: the same sender loop as src/server.ts runs. */
+  delivery?: DeliveryLoop;
+  config: AppConfig;
 }
 
-export async function createTestApp(options: { now?: Date } = {}): Promise<TestContext> {
+export interface TestAppOptions {
+  now?: Date;
+  /** The clock runs on from `now` (FIXED_NOW by default) instead of standing still: retries fall due. */
+  ticking?: boolean;
+  notifications?: NotificationConfig;
+  /** Start the outbox sender in process with these channels (as src/server.ts does). */
+  delivery?: DeliveryChannels;
+}
+
+export async function createTestApp(options: TestAppOptions = {}): Promise<TestContext> {
   const dir = mkdtempSync(join(tmpdir(), 'planner-test-'));
   const url = `file:${join(dir, 'test.db')}`;
   const database = await openDatabase(url);
@@ -36,15 +50,21 @@ export async function createTestApp(options: { now?: Date } = {}): Promise<TestC
     adminEmail: ADMIN.email,
     adminPassword: ADMIN.password,
     adminPasswordIsDefault: false,
+    notifications: options.notifications,
   };
   await ensureAdmin(database, config);
   let now = options.now ?? FIXED_NOW;
   const filesDir = join(dir, 'files');
   const files = await openNodeFileStore(filesDir);
-  const app = createApp({ db: database.db, config, now: () => now, files });
+  const startedAt = Date.now();
+  const clock = options.ticking ? () => new Date(now.getTime() + (Date.now() - startedAt)) : () => now;
+  const delivery = options.delivery ? startDeliveryLoop({ db: database.db, config, now: clock, files }, options.delivery) : undefined;
+  const app = createApp({ db: database.db, config, now: clock, files, wakeDelivery: delivery?.wake });
   return {
     app,
     database,
+    delivery,
+    config,
     url,
     files,
     filesDir,

@@ -81,6 +81,15 @@ const MATRIX: [route: string, office: Outcome, hqOwn: Outcome, hqOther: Outcome,
   ['GET /api/v1/documents/{docId}', 200, 200, 404, 200, 404, 404],
   ['POST /api/v1/documents/{docId}/withdraw', 200, 403, 404, 200, 404, 401],
   ['GET /api/v1/archive/{year}.zip', 200, 403, 403, 403, 403, 401],
+  ['PATCH /api/v1/me', 200, 200, 200, 200, 200, 401],
+  ['GET /api/v1/notifications', 'omits', 'lists', 'omits', 'omits', 'omits', 401],
+  ['POST /api/v1/notifications/{id}/read', 404, 204, 404, 404, 404, 401],
+  ['POST /api/v1/notifications/read-all', 204, 204, 204, 204, 204, 401],
+  ['POST /api/v1/webhooks', 201, 403, 403, 403, 403, 401],
+  ['GET /api/v1/webhooks', 200, 403, 403, 403, 403, 401],
+  ['DELETE /api/v1/webhooks/{id}', 204, 403, 403, 403, 403, 401],
+  ['GET /api/v1/webhooks/{id}/deliveries', 200, 403, 403, 403, 403, 401],
+  ['POST /api/v1/webhooks/{id}/test', 200, 403, 403, 403, 403, 401],
 ];
 
 const YEAR = '2027';
@@ -131,6 +140,16 @@ async function newReception(): Promise<string> {
   });
   expect(created.status, JSON.stringify(created.body)).toBe(201);
   return created.body.id;
+}
+
+/** A webhook the office registers (https to a closed local port: nothing is ever delivered). */
+async function newWebhook(): Promise<{ id: string }> {
+  const created = await call(ctx, 'POST', '/api/v1/webhooks', {
+    token: tokens.office,
+    body: { url: 'https://127.0.0.1:9/hook', kind: 'generic', events: ['monthly.outlook'] },
+  });
+  expect(created.status, JSON.stringify(created.body)).toBe(201);
+  return { id: created.body.id };
 }
 
 /** A feed of the owner unit's own; returns its id and its public path. */
@@ -370,6 +389,37 @@ const CASES: Record<string, Case> = {
     request: (p) => ({ method: 'DELETE', path: `/api/v1/feeds/${p.id}` }),
   },
   'GET /cal/{token}.ics': { request: () => ({ method: 'GET', path: shared.feed.path }) },
+  'PATCH /api/v1/me': { request: () => ({ method: 'PATCH', path: '/api/v1/me', body: { emailNotifications: true } }) },
+  // A new visit is told to its region's HQ only (visit.submitted): each caller's newest notification.
+  'GET /api/v1/notifications': {
+    prepare: async () => ({ id: await newVisit('submitted') }),
+    request: () => ({ method: 'GET', path: '/api/v1/notifications?limit=1' }),
+    present: (b, p) => b.items[0]?.recordId === p.id,
+  },
+  'POST /api/v1/notifications/{id}/read': {
+    prepare: async () => {
+      await newVisit('submitted');
+      const inbox = await call(ctx, 'GET', '/api/v1/notifications?limit=1', { token: tokens.hqOwn });
+      return { id: inbox.body.items[0].id };
+    },
+    request: (p) => ({ method: 'POST', path: `/api/v1/notifications/${p.id}/read` }),
+  },
+  'POST /api/v1/notifications/read-all': { request: () => ({ method: 'POST', path: '/api/v1/notifications/read-all' }) },
+  'POST /api/v1/webhooks': {
+    request: () => ({ method: 'POST', path: '/api/v1/webhooks', body: { url: 'https://127.0.0.1:9/hook', kind: 'wecom' } }),
+  },
+  'GET /api/v1/webhooks': { request: () => ({ method: 'GET', path: '/api/v1/webhooks' }) },
+  'DELETE /api/v1/webhooks/{id}': {
+    perCell: true,
+    prepare: newWebhook,
+    request: (p) => ({ method: 'DELETE', path: `/api/v1/webhooks/${p.id}` }),
+  },
+  'GET /api/v1/webhooks/{id}/deliveries': {
+    prepare: newWebhook,
+    request: (p) => ({ method: 'GET', path: `/api/v1/webhooks/${p.id}/deliveries` }),
+  },
+  // Nothing listens on 127.0.0.1:9: the office's test is answered at once, as failed.
+  'POST /api/v1/webhooks/{id}/test': { prepare: newWebhook, request: (p) => ({ method: 'POST', path: `/api/v1/webhooks/${p.id}/test` }) },
   'POST /api/v1/plans/{year}/requests': {
     request: (_, role) => ({
       method: 'POST',

@@ -250,7 +250,10 @@ describe('hostile input', () => {
     expect(changed, 'tables changed by bad requests').toEqual({});
     expect(changedTables(before, await fingerprint(ctx.url))).toEqual([]);
     expect(total).toBeGreaterThanOrEqual(2_000);
-    for (const [key, n] of Object.entries(perRoute)) expect(n, key).toBeGreaterThanOrEqual(15);
+    // A route with neither a body nor a path parameter (POST /notifications/read-all) has only the
+    // transport faults to try.
+    const bare = new Set(routes.filter((r) => !r.schema && r.pathParams.length === 0).map((r) => `${r.method} ${r.template}`));
+    for (const [key, n] of Object.entries(perRoute)) expect(n, key).toBeGreaterThanOrEqual(bare.has(key) ? 10 : 15);
   }, 120_000);
 
   it('accepts each route’s valid body, so the faults above were the only thing wrong', async () => {

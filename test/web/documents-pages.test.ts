@@ -52,28 +52,30 @@ const staging = () => readdirSync(join(ctx.filesDir, '.staging'));
 const listed = async () => (await call(ctx, 'GET', `/api/v1/visits/${visitId}/documents?limit=200`, { token: unit.token })).body.items;
 
 describe('the documents section', () => {
-  it('shows the record and an upload form whose token comes first', async () => {
-    const page = await getPage(ctx, unit.web, `/visits/${visitId}/documents`);
+  it('is a section of the record page, with an upload form whose token comes first', async () => {
+    const old = await getPage(ctx, unit.web, `/visits/${visitId}/documents`);
+    expect(old.status).toBe(301);
+    expect(old.headers.get('location')).toBe(`/visits/${visitId}#documents`);
+    const page = await getPage(ctx, unit.web, `/visits/${visitId}`);
     expect(page.status).toBe(200);
-    expect(page.html).toContain('考察团文件');
+    expect(page.html).toContain('id="documents-title"');
     expect(page.html).toContain('杭州市');
     expect(page.html).toContain('尚无文件');
     const form = /<form[^>]*enctype="multipart\/form-data"[^>]*>([\s\S]*?)<\/form>/.exec(page.html);
     expect(form?.[0]).toContain(`action="/visits/${visitId}/documents"`);
     const names = [...(form?.[1] ?? '').matchAll(/name="([^"]+)"/g)].map((m) => m[1]);
-    expect(names).toEqual(['_csrf', 'back', 'kind', 'file']);
+    expect(names).toEqual(['_csrf', 'kind', 'file']);
   });
 
   it('uploads through the form and comes back to the page with the file listed', async () => {
     const res = await postUpload(unit.web, `/visits/${visitId}/documents`, [
       { name: '_csrf', data: unit.web.csrf },
-      { name: 'back', data: `/visits/${visitId}/documents` },
       { name: 'kind', data: 'official_letter' },
       filePart(PDF),
     ]);
     expect(res.status, res.html).toBe(303);
     const location = res.headers.get('location') ?? '';
-    expect(location).toMatch(new RegExp(`^/visits/${visitId}/documents\\?uploaded=[^#]+#documents$`));
+    expect(location).toMatch(new RegExp(`^/visits/${visitId}\\?uploaded=[^#]+#documents$`));
     const page = await getPage(ctx, unit.web, location);
     expect(page.html).toContain('已上传:公函扫描件.pdf');
     expect(page.html).toContain('公函扫描件');
@@ -117,7 +119,7 @@ describe('the documents section', () => {
     expect(res.html).toMatch(/id="document-file"[^>]*aria-invalid="true"/);
   });
 
-  it('sends the user back only to a page of the same record', async () => {
+  it('always comes back to the record page, whatever `back` a form carries', async () => {
     const upload = (back: string) =>
       postUpload(unit.web, `/visits/${visitId}/documents`, [
         { name: '_csrf', data: unit.web.csrf },
@@ -125,17 +127,16 @@ describe('the documents section', () => {
         { name: 'kind', data: 'other' },
         filePart(new TextEncoder().encode(`%PDF-1.4\n% ${back}\n`), 'x.pdf'),
       ]);
-    expect((await upload(`/visits/${visitId}`)).headers.get('location')).toMatch(new RegExp(`^/visits/${visitId}\\?uploaded=`));
-    for (const back of ['https://evil.example/', '//evil.example', '/office', `/visits/${visitId}/../../office`]) {
-      expect((await upload(back)).headers.get('location'), back).toMatch(new RegExp(`^/visits/${visitId}/documents\\?uploaded=`));
+    for (const back of [`/visits/${visitId}`, 'https://evil.example/', '//evil.example', '/office', `/visits/${visitId}/../../office`]) {
+      expect((await upload(back)).headers.get('location'), back).toMatch(new RegExp(`^/visits/${visitId}\\?uploaded=[^&#]+#documents$`));
     }
   });
 
   it('withdraws through the row’s button and comes back with the file gone from the list', async () => {
     const [first] = await listed();
-    const res = await postForm(ctx, unit.web, `/documents/${first.id}/withdraw`, { back: `/visits/${visitId}/documents` });
+    const res = await postForm(ctx, unit.web, `/documents/${first.id}/withdraw`, {});
     expect(res.status).toBe(303);
-    expect(res.headers.get('location')).toBe(`/visits/${visitId}/documents?withdrawn=1#documents`);
+    expect(res.headers.get('location')).toBe(`/visits/${visitId}?withdrawn=1#documents`);
     expect((await listed()).map((d: { id: string }) => d.id)).not.toContain(first.id);
     const page = await getPage(ctx, unit.web, res.headers.get('location')!);
     expect(page.html).toContain('文件已撤回');
@@ -145,12 +146,12 @@ describe('the documents section', () => {
   });
 
   it('shows the region’s HQ the files without forms, and is not found for another region’s HQ', async () => {
-    const own = await getPage(ctx, hqOwn.web, `/visits/${visitId}/documents`);
+    const own = await getPage(ctx, hqOwn.web, `/visits/${visitId}`);
     expect(own.status).toBe(200);
     expect(own.html).toContain('x.pdf');
     expect(own.html).not.toContain('enctype="multipart/form-data"');
     expect(own.html).not.toContain('/withdraw"');
-    expect((await getPage(ctx, hqOther.web, `/visits/${visitId}/documents`)).status).toBe(404);
+    expect((await getPage(ctx, hqOther.web, `/visits/${visitId}`)).status).toBe(404);
     const forged = await postUpload(hqOther.web, `/visits/${visitId}/documents`, [
       { name: '_csrf', data: hqOther.web.csrf },
       filePart(PDF),
@@ -161,17 +162,19 @@ describe('the documents section', () => {
   it('works for receptions too, linked from the office’s approval queue', async () => {
     const receptionId = await newReception(ctx, unit.token);
     const queue = await getPage(ctx, office, '/office/receptions');
-    expect(queue.html).toContain(`href="/receptions/${receptionId}/documents"`);
+    expect(queue.html).toContain(`href="/receptions/${receptionId}#documents"`);
     const res = await postUpload(office, `/receptions/${receptionId}/documents`, [
       { name: '_csrf', data: office.csrf },
-      { name: 'back', data: `/receptions/${receptionId}/documents` },
       { name: 'kind', data: 'official_letter' },
       filePart(PDF, '阿地委函.pdf'),
     ]);
     expect(res.status).toBe(303);
-    const page = await getPage(ctx, office, `/receptions/${receptionId}/documents`);
-    expect(page.html).toContain('公务接待文件');
+    const page = await getPage(ctx, office, `/receptions/${receptionId}`);
+    expect(page.html).toContain('id="documents-title"');
     expect(page.html).toContain('阿地委函.pdf');
+    // The record's history says what was uploaded, in words.
+    expect(page.html).toContain('上传文件');
+    expect(page.html).toContain('公函扫描件:阿地委函.pdf');
   });
 });
 

@@ -21,7 +21,7 @@ function expectFieldError(html: string, id: string, message: string) {
 }
 
 describe('the settings index', () => {
-  it('links to six settings pages that all open', async () => {
+  it('links to seven settings pages that all open', async () => {
     const index = await getPage(t.ctx, t.office, '/office/settings');
     expect(index.status).toBe(200);
     const links = [...index.html.matchAll(/<h2><a href="(\/office\/settings\/[a-z]+)">/g)].map((m) => m[1]!);
@@ -32,6 +32,7 @@ describe('the settings index', () => {
       '/office/settings/balance',
       '/office/settings/units',
       '/office/settings/cadres',
+      '/office/settings/webhooks',
     ]);
     for (const href of links) expect((await getPage(t.ctx, t.office, href)).status, href).toBe(200);
   });

@@ -9,10 +9,12 @@
 import { asc, sql } from 'drizzle-orm';
 import type { BatchItem } from 'drizzle-orm/batch';
 import { yearOf } from '../../domain/dates.js';
+import { RECIPIENTS } from '../../domain/notifications.js';
 import type { Placement } from '../../domain/planner/index.js';
 import { newId } from '../../lib/crypto.js';
 import type { Db } from '../client.js';
 import { visits } from '../schema.js';
+import { visitOutbox } from './outbox.js';
 import { bookingGuard } from './visit-guards.js';
 import type { VisitRow } from './visits.js';
 
@@ -24,6 +26,8 @@ export interface CommitArgs {
   placements: readonly CommitPlacement[];
   actorId: string;
   now: Date;
+  /** Whether each new visit's notice is also e-mailed (a mail channel is configured). */
+  telling?: { email: boolean };
 }
 
 export type CommitResult = { ok: true; visits: VisitRow[] } | { ok: false; reason: 'refused' };
@@ -101,5 +105,10 @@ function placementStatements(db: Db, args: CommitArgs & { placement: CommitPlace
     db.run(sql`INSERT INTO audit_log (entity, entity_id, at, actor_id, action, from_status, to_status, note)
       SELECT 'plan_request', id, ${at}, ${actorId}, 'commit', 'open', 'committed', ${visitId}
       FROM plan_requests WHERE id = ${p.requestId} AND visit_id = ${visitId}`),
+    // Each committed visit is a new booking: its HQ is told as for any other.
+    ...visitOutbox(
+      { type: 'visit.submitted', parties: RECIPIENTS['visit.submitted'], email: args.telling?.email ?? false },
+      { eventId: newId(), recordId: visitId, opId, at, actorId, note: null, action: 'create' },
+    ).map((statement) => db.run(statement)),
   ];
 }

@@ -2,11 +2,13 @@
 // their audit rows (read back by audit-log.ts). Guests, meal, lodging and activities are JSON columns, validated at the edge.
 import { and, asc, eq, sql, type SQL } from 'drizzle-orm';
 import type { Actor } from '../../domain/actor.js';
+import { RECIPIENTS, receptionEventOf } from '../../domain/notifications.js';
 import type { LodgingLine, WorkMeal } from '../../domain/reception-rules.js';
 import type { Rank, ReceptionStatus } from '../../domain/types.js';
 import { newId } from '../../lib/crypto.js';
 import type { Db } from '../client.js';
 import { receptions } from '../schema.js';
+import { receptionOutbox } from './outbox.js';
 
 export interface ReceptionGuest {
   name: string;
@@ -63,6 +65,9 @@ export function receptionView(row: ReceptionRow) {
     giftsYuan: row.giftsYuan,
     status: row.status,
     sequence: row.sequence,
+    /** Receptions are not coordinated by the HQ: always null, kept so every record reads alike. */
+    hqOpinion: null,
+    decisionReason: row.decisionReason,
     createdBy: row.createdBy,
     createdAt: row.createdAt,
     updatedAt: row.updatedAt,
@@ -89,11 +94,25 @@ export async function findReception(db: Db, id: string): Promise<ReceptionRow | 
   return row;
 }
 
-/** Stores a reception that passed the rules as `submitted`, with its audit entry, in one batch. */
-export async function insertReception(db: Db, args: { reception: NewReception; actorId: string; now: Date }): Promise<ReceptionRow> {
+/** Whether the change is also e-mailed (only when a mail channel is configured). */
+export interface Telling {
+  email: boolean;
+}
+
+function outboxRuns(db: Db, status: ReceptionStatus, telling: Telling, binds: Parameters<typeof receptionOutbox>[1]) {
+  const type = receptionEventOf(status);
+  return receptionOutbox({ type, parties: RECIPIENTS[type], email: telling.email }, binds).map((statement) => db.run(statement));
+}
+
+/** Stores a reception that passed the rules as `submitted`, with its audit entry and its outbox rows, in one batch. */
+export async function insertReception(
+  db: Db,
+  args: { reception: NewReception; actorId: string; now: Date; telling: Telling },
+): Promise<ReceptionRow> {
   const { reception: r, actorId } = args;
   const at = args.now.toISOString();
   const id = newId();
+  const opId = newId();
   const [inserted] = await db.batch([
     db
       .insert(receptions)
@@ -115,7 +134,7 @@ export async function insertReception(db: Db, args: { reception: NewReception; a
         giftsYuan: r.giftsYuan,
         status: 'submitted',
         sequence: 0,
-        lastOpId: newId(),
+        lastOpId: opId,
         createdBy: actorId,
         createdAt: at,
         updatedAt: at,
@@ -123,6 +142,7 @@ export async function insertReception(db: Db, args: { reception: NewReception; a
       .returning(),
     db.run(sql`INSERT INTO audit_log (entity, entity_id, at, actor_id, action, from_status, to_status)
       VALUES ('reception', ${id}, ${at}, ${actorId}, 'create', NULL, 'submitted')`),
+    ...outboxRuns(db, 'submitted', args.telling, { eventId: newId(), recordId: id, opId, at, actorId, note: null, action: 'create' }),
   ]);
   const row = inserted[0];
   if (!row) throw new Error('reception insert returned no row');
@@ -165,10 +185,13 @@ export interface ReceptionTransition {
   now: Date;
   /** An extra condition that must still hold when the update runs (e.g. standards unchanged). */
   guard?: SQL;
+  /** Kept as the reception's decisionReason (a reject's or cancel's reason); undefined leaves it. */
+  decisionReason?: string | null;
+  telling?: Telling;
 }
 
 /**
- * One guarded UPDATE and its audit row in one batch (DESIGN.md, "The one rule about writes").
+ * One guarded UPDATE, its audit row and its outbox rows in one batch (DESIGN.md, "The one rule about writes").
  * The audit INSERT selects on the fresh `last_op_id`, so it writes a row only if the update
  * landed. Guarding on the exact status seen (not just any allowed one) keeps `fromStatus` in
  * the history true even when another request changed the status in between.
@@ -180,12 +203,27 @@ export async function transitionReception(db: Db, t: ReceptionTransition): Promi
   const [updated] = await db.batch([
     db
       .update(receptions)
-      .set({ status: t.to, sequence: sql`${receptions.sequence} + 1`, updatedAt: at, lastOpId: opId })
+      .set({
+        status: t.to,
+        sequence: sql`${receptions.sequence} + 1`,
+        updatedAt: at,
+        lastOpId: opId,
+        ...(t.decisionReason === undefined ? {} : { decisionReason: t.decisionReason }),
+      })
       .where(and(eq(receptions.id, t.id), eq(receptions.status, t.from), t.guard))
       .returning({ id: receptions.id }),
     db.run(sql`INSERT INTO audit_log (entity, entity_id, at, actor_id, action, from_status, to_status, note)
       SELECT 'reception', id, ${at}, ${t.actorId}, ${t.action}, ${t.from}, status, ${t.note}
       FROM receptions WHERE id = ${t.id} AND last_op_id = ${opId}`),
+    ...outboxRuns(db, t.to, t.telling ?? { email: false }, {
+      eventId: newId(),
+      recordId: t.id,
+      opId,
+      at,
+      actorId: t.actorId,
+      note: t.note,
+      action: t.action,
+    }),
   ]);
   return updated.length === 1;
 }

@@ -100,3 +100,13 @@ export async function findSession(db: Db, token: string, kind: 'api' | 'web', no
 export async function endSession(db: Db, token: string): Promise<void> {
   await db.delete(sessions).where(eq(sessions.tokenHash, await sha256Hex(token)));
 }
+
+/** Whether the user receives notifications by e-mail too. */
+export async function emailNotificationsOf(db: Db, userId: string): Promise<boolean | undefined> {
+  const [row] = await db.select({ on: users.emailNotifications }).from(users).where(eq(users.id, userId));
+  return row?.on;
+}
+
+export async function setEmailNotifications(db: Db, userId: string, on: boolean): Promise<void> {
+  await db.update(users).set({ emailNotifications: on }).where(eq(users.id, userId));
+}

@@ -1,15 +1,18 @@
-// Every write to a visit is one guarded statement plus its audit row in one batch (DESIGN.md;
-// runBatch in ../statements.ts): the audit row is selected from the visit by the write's own op
-// id, so it exists only when the write landed. No interactive transactions anywhere. Each
+// Every write to a visit is one guarded statement plus its audit row and its outbox rows (the
+// event, the inbox rows, the deliveries: outbox.ts) in one batch (DESIGN.md; runBatch in
+// ../statements.ts): they are selected from the visit by the write's own op id, so they exist
+// only when the write landed. No interactive transactions anywhere. Each
 // function here is one attempt: the visit as written, or undefined when the guard (or the
 // expected sequence) refused it; services/visit-writes.ts decides what a refusal means.
 import { sql } from 'drizzle-orm';
 import { yearOf } from '../../domain/dates.js';
+import { RECIPIENTS, visitEventOf } from '../../domain/notifications.js';
 import type { VisitKind, VisitStatus } from '../../domain/types.js';
 import { newId } from '../../lib/crypto.js';
 import type { Db } from '../client.js';
 import { visits } from '../schema.js';
 import { type BoundStatement, compile, render, runBatch } from '../statements.js';
+import { type RecordEventBinds, visitOutbox } from './outbox.js';
 import { rowMapper } from './row-mapping.js';
 import { bookingGuard } from './visit-guards.js';
 import type { VisitRow } from './visits.js';
@@ -65,19 +68,62 @@ const insertVisit = compile<keyof InsertArgs>(sql`INSERT INTO visits (id, unit_i
 
 const visitFromRaw = rowMapper(visits);
 
+/** Whether the change is also e-mailed (only when a mail channel is configured). */
+export interface Telling {
+  email: boolean;
+}
+
+// The outbox statements of each event type, compiled once like insertVisit: they run on every write.
+const compiledOutbox = new Map<string, ((values: Record<keyof RecordEventBinds, unknown>) => BoundStatement)[]>();
+const outboxBind = (name: keyof RecordEventBinds) => sql.placeholder(name);
+
+function outboxStatements(status: VisitStatus, telling: Telling, values: Record<keyof RecordEventBinds, unknown>): BoundStatement[] {
+  const type = visitEventOf(status);
+  const key = `${type}|${telling.email}`;
+  let compiled = compiledOutbox.get(key);
+  if (!compiled) {
+    const binds: RecordEventBinds = {
+      eventId: outboxBind('eventId'),
+      recordId: outboxBind('recordId'),
+      opId: outboxBind('opId'),
+      at: outboxBind('at'),
+      actorId: outboxBind('actorId'),
+      note: outboxBind('note'),
+      action: outboxBind('action'),
+    };
+    compiled = visitOutbox({ type, parties: RECIPIENTS[type], email: telling.email }, binds).map((t) => compile<keyof RecordEventBinds>(t));
+    compiledOutbox.set(key, compiled);
+  }
+  return compiled.map((bindValues) => bindValues(values));
+}
+
 /**
- * The guarded write (ending in RETURNING *) and its audit row in one batch: the visit as
- * written, or undefined when the guard refused.
+ * The guarded write (ending in RETURNING *), its audit row and its outbox rows in one batch: the
+ * visit as written, or undefined when the guard refused.
  */
-async function runGuarded(db: Db, write: BoundStatement, audit: BoundStatement): Promise<VisitRow | undefined> {
-  const [written] = await runBatch(db, [write, audit]);
+async function runGuarded(
+  db: Db,
+  write: BoundStatement,
+  audit: AuditArgs,
+  change: { status: VisitStatus; telling: Telling },
+): Promise<VisitRow | undefined> {
+  const outbox = outboxStatements(change.status, change.telling, {
+    eventId: newId(),
+    recordId: audit.id,
+    opId: audit.opId,
+    at: audit.at,
+    actorId: audit.actorId,
+    note: audit.note,
+    action: audit.action,
+  });
+  const [written] = await runBatch(db, [write, auditRow(audit), ...outbox]);
   return written?.[0] ? visitFromRaw(written[0]) : undefined;
 }
 
 /** A new visit, if the booking rules let it through (and no visit holds its idempotency key). */
 export async function insertGuardedVisit(
   db: Db,
-  args: { fields: VisitFields; unitId: string; actorId: string; now: Date; idempotencyKey: string | null },
+  args: { fields: VisitFields; unitId: string; actorId: string; now: Date; idempotencyKey: string | null; telling?: Telling },
 ): Promise<VisitRow | undefined> {
   const { fields, unitId, actorId } = args;
   const at = args.now.toISOString();
@@ -93,8 +139,11 @@ export async function insertGuardedVisit(
     actorId,
     at,
   });
-  return runGuarded(db, insert, auditRow({ id, opId, at, actorId, action: 'create', from: null, note: null }));
+  const audit: AuditArgs = { id, opId, at, actorId, action: 'create', from: null, note: null };
+  return runGuarded(db, insert, audit, { status: 'submitted', telling: args.telling ?? NOT_EMAILED });
 }
+
+const NOT_EMAILED: Telling = { email: false };
 
 const EDITABLE = sql.raw(`('submitted','coordinated')`);
 
@@ -104,7 +153,7 @@ const EDITABLE = sql.raw(`('submitted','coordinated')`);
  */
 export async function updateGuardedVisit(
   db: Db,
-  args: { current: VisitRow; fields: VisitFields; actorId: string; now: Date },
+  args: { current: VisitRow; fields: VisitFields; actorId: string; now: Date; telling?: Telling },
 ): Promise<VisitRow | undefined> {
   const { current, fields } = args;
   const year = yearOf(fields.startDate);
@@ -118,8 +167,8 @@ export async function updateGuardedVisit(
         updated_at = ${at}, last_op_id = ${opId}
       WHERE id = ${current.id} AND sequence = ${current.sequence} AND status IN ${EDITABLE} AND ${guard}
       RETURNING *`;
-  const audit = auditRow({ id: current.id, opId, at, actorId: args.actorId, action: 'edit', from: current.status, note: null });
-  return runGuarded(db, render(update), audit);
+  const audit: AuditArgs = { id: current.id, opId, at, actorId: args.actorId, action: 'edit', from: current.status, note: null };
+  return runGuarded(db, render(update), audit, { status: 'submitted', telling: args.telling ?? NOT_EMAILED });
 }
 
 export interface TransitionArgs {
@@ -133,6 +182,9 @@ export interface TransitionArgs {
   /** Approval re-checks the rules against the approved visits plus this one. */
   recheckAgainstApproved: boolean;
   coordinationOpinion?: string;
+  /** Kept on the visit as its decisionReason (a reject's or cancel's reason); undefined leaves it. */
+  decisionReason?: string | null;
+  telling?: Telling;
 }
 
 /** A status change of `current` as read; undefined when the visit changed since or the rules refuse. */
@@ -145,9 +197,10 @@ export async function transitionGuardedVisit(db: Db, args: TransitionArgs): Prom
     ? sql`AND ${bookingGuard({ ...current, excludeId: current.id, counted: 'approved-only' })}`
     : sql``;
   const update = sql`UPDATE visits SET status = ${args.to}, sequence = sequence + 1, updated_at = ${at}, last_op_id = ${opId},
-        coordination_opinion = coalesce(${args.coordinationOpinion ?? null}, coordination_opinion)
+        coordination_opinion = coalesce(${args.coordinationOpinion ?? null}, coordination_opinion),
+        decision_reason = ${args.decisionReason === undefined ? sql`decision_reason` : sql`${args.decisionReason}`}
       WHERE id = ${current.id} AND sequence = ${current.sequence} AND status IN ${allowedFrom} ${guard}
       RETURNING *`;
-  const audit = auditRow({ id: current.id, opId, at, actorId: args.actorId, action: args.action, from: current.status, note: args.note });
-  return runGuarded(db, render(update), audit);
+  const audit: AuditArgs = { id: current.id, opId, at, actorId: args.actorId, action: args.action, from: current.status, note: args.note };
+  return runGuarded(db, render(update), audit, { status: args.to, telling: args.telling ?? NOT_EMAILED });
 }

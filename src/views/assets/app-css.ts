@@ -161,4 +161,16 @@ svg.plan-calendar rect.existing{opacity:.85}
 dl.plan-objective{display:grid;grid-template-columns:max-content auto;gap:.2rem 1rem;margin:.5rem 0 1rem}
 dl.plan-objective dt{color:var(--muted)}
 dl.plan-objective dd{margin:0;font-variant-numeric:tabular-nums}
+/* ---- Notifications and record pages (src/web/inbox-page.tsx, src/web/records/) ---- */
+.badge{display:inline-block;min-width:1.3rem;padding:0 .35rem;margin-left:.25rem;border-radius:999px;background:#fff;color:var(--brand);font-size:.8rem;font-weight:700;text-align:center}
+main .badge{background:var(--brand);color:#fff}
+ul.inbox{list-style:none;padding:0}
+ul.inbox li.unread{border-left:4px solid var(--brand)}
+.inbox-subject{font-size:1rem;margin:.2rem 0}
+.inbox-body{white-space:pre-line;margin:.2rem 0;color:var(--muted)}
+ol.timeline{list-style:none;padding:0;margin:0;border-left:2px solid var(--line)}
+ol.timeline li{padding:.3rem 0 .5rem .8rem;position:relative}
+ol.timeline li::before{content:"";position:absolute;left:-.38rem;top:.65rem;width:.6rem;height:.6rem;border-radius:50%;background:var(--line)}
+ol.timeline time{color:var(--muted);font-variant-numeric:tabular-nums}
+blockquote.why{margin:.3rem 0 0;padding:.3rem .6rem;border-left:3px solid var(--line);background:#f6f7f9;white-space:pre-line}
 `;

@@ -1,18 +1,13 @@
 // A record's documents (文件) as a page section: the current documents with download links, an
 // upload form, and withdraw buttons, the last two only for who may add to the record (its unit,
 // the office). Self-contained: the record pages mount it; the upload form posts to
-// /{visits|receptions}/<id>/documents and every form says where to come back to.
+// /{visits|receptions}/<id>/documents, and the handlers come back to the record's page.
 import { DOCUMENT_KINDS, type DocumentKind, type DocumentRecordType, MAX_DOCUMENT_BYTES } from '../../domain/documents.js';
 import { PROGRAMME_TIME_ZONE } from '../../domain/dates.js';
 import type { DocumentView } from '../../services/documents.js';
 import type { Translate } from '../i18n.js';
-import { say, type Words } from '../labels.js';
+import { DOCUMENT_KIND_WORDS, say } from '../labels.js';
 import { CsrfField, type PageContext } from '../layout.js';
-
-export const DOCUMENT_KIND_WORDS: Record<DocumentKind, Words> = {
-  official_letter: { zh: '公函扫描件', en: 'Official letter (scan)' },
-  other: { zh: '其他材料', en: 'Other' },
-};
 
 export const documentKindLabel = (kind: DocumentKind, t: Translate) => say(DOCUMENT_KIND_WORDS[kind], t);
 
@@ -23,8 +18,6 @@ export interface DocumentsSectionProps {
   /** True when more documents exist than shown (the list is paged). */
   more: boolean;
   mayManage: boolean;
-  /** The page to come back to after an upload or a withdrawal (a path of this record). */
-  back: string;
   /** A refused upload's message, shown by the form. */
   uploadError?: string;
 }
@@ -74,9 +67,15 @@ export function DocumentsSection(props: DocumentsSectionProps) {
                   </td>
                   {props.mayManage && (
                     <td>
-                      <form method="post" action={`/documents/${encodeURIComponent(d.id)}/withdraw`}>
+                      <form
+                        method="post"
+                        action={`/documents/${encodeURIComponent(d.id)}/withdraw`}
+                        data-confirm={t(
+                          `撤回 ${d.filename}?撤回后不再列出,仍保存在年度档案中。`,
+                          `Withdraw ${d.filename}? It leaves the list and stays in the archive.`,
+                        )}
+                      >
                         <CsrfField page={page} />
-                        <input type="hidden" name="back" value={props.back} />
                         <button type="submit" class="secondary" aria-label={t(`撤回 ${d.filename}`, `Withdraw ${d.filename}`)}>
                           {t('撤回', 'Withdraw')}
                         </button>
@@ -110,8 +109,8 @@ function UploadForm(props: DocumentsSectionProps) {
   const { t } = page;
   const errorId = 'document-file-error';
   return (
-    // The token and the way back come first: the upload is read as it streams, and the form's
-    // token must be checked before a byte of the file is stored.
+    // The token comes first: the upload is read as it streams, and the form's token must be
+    // checked before a byte of the file is stored. The handler comes back to the record's page.
     <form
       method="post"
       action={`/${PLURAL[record.type]}/${encodeURIComponent(record.id)}/documents`}
@@ -119,7 +118,6 @@ function UploadForm(props: DocumentsSectionProps) {
       class="upload"
     >
       <CsrfField page={page} />
-      <input type="hidden" name="back" value={props.back} />
       <h3>{t('上传文件', 'Upload a document')}</h3>
       <div class="row">
         <div>

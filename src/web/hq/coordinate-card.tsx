@@ -26,7 +26,8 @@ export function CoordinateCard(props: { page: PageContext; item: QueuedVisit; un
   return (
     <article class="card" aria-labelledby={`visit-${v.id}-title`}>
       <h3 id={`visit-${v.id}-title`}>
-        {unitName} · {kindLabel(v.kind, t)} · <span class="nowrap">{dateRange(v.startDate, v.endDate, t)}</span>
+        <a href={`/visits/${encodeURIComponent(v.id)}`}>{unitName}</a> · {kindLabel(v.kind, t)} ·{' '}
+        <span class="nowrap">{dateRange(v.startDate, v.endDate, t)}</span>
       </h3>
       <dl class="facts">
         <dt>{t('人数', 'Headcount')}</dt>

@@ -38,7 +38,9 @@ export function QueuePage(props: { page: PageContext; desk: CoordinationDesk; me
             <tbody>
               {desk.recent.map((v) => (
                 <tr>
-                  <td>{unitName(v.unitId)}</td>
+                  <td>
+                    <a href={`/visits/${encodeURIComponent(v.id)}`}>{unitName(v.unitId)}</a>
+                  </td>
                   <td class="nowrap">{dateRange(v.startDate, v.endDate, t)}</td>
                   <td>{kindLabel(v.kind, t)}</td>
                   <td>{v.headcount}</td>
@@ -71,7 +73,9 @@ export function QueuePage(props: { page: PageContext; desk: CoordinationDesk; me
             <tbody>
               {desk.receptions.map((r) => (
                 <tr>
-                  <td>{unitName(r.hostUnitId)}</td>
+                  <td>
+                    <a href={`/receptions/${encodeURIComponent(r.id)}`}>{unitName(r.hostUnitId)}</a>
+                  </td>
                   <td class="nowrap">{dateRange(r.startDate, r.endDate, t)}</td>
                   <td>{r.guestCount}</td>
                   <td>{rankLabel(r.leadRank, t)}</td>

@@ -119,7 +119,9 @@ function VisitCells(props: { page: PageContext; row: QueueVisit }) {
   const v = props.row.visit;
   return (
     <>
-      <td>{props.row.unitName}</td>
+      <td>
+        <a href={`/visits/${encodeURIComponent(v.id)}`}>{props.row.unitName}</a>
+      </td>
       <td>{props.row.regionName}</td>
       <td class="nowrap">
         {v.startDate}

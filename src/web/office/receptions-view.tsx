@@ -47,7 +47,9 @@ function ReceptionRow(props: { page: PageContext; row: QueueReception; reject?: 
   const id = encodeURIComponent(r.id);
   return (
     <tr>
-      <td>{row.hostUnitName}</td>
+      <td>
+        <a href={`/receptions/${id}`}>{row.hostUnitName}</a>
+      </td>
       <td>{row.regionName}</td>
       <td>{r.officialLetterRef || <span class="muted">{t('(无)', '(none)')}</span>}</td>
       <td class="nowrap">
@@ -83,7 +85,7 @@ function ReceptionRow(props: { page: PageContext; row: QueueReception; reject?: 
         )}
         <a href={`/office/receptions/${id}`}>{t('接待清单', 'Reception list')}</a>
         <br />
-        <a href={`/receptions/${id}/documents`}>{t('文件(公函扫描件)', 'Documents (letter scan)')}</a>
+        <a href={`/receptions/${id}#documents`}>{t('文件(公函扫描件)', 'Documents (letter scan)')}</a>
       </td>
       <td>
         <form method="post" action={`/office/receptions/${id}/approve`}>

@@ -30,7 +30,9 @@ function VisitsTable(props: { page: PageContext; region: MonthlyRegion }) {
           {region.visits.map((v) => (
             <tr data-visit={v.id}>
               <td class="nowrap">
-                {v.startDate} – {v.endDate}
+                <a href={`/visits/${encodeURIComponent(v.id)}`}>
+                  {v.startDate} – {v.endDate}
+                </a>
               </td>
               <td>{v.unitName}</td>
               <td>{kindLabel(v.kind, t)}</td>
@@ -70,7 +72,9 @@ function ReceptionsTable(props: { page: PageContext; region: MonthlyRegion }) {
           {region.receptions.map((r) => (
             <tr data-reception={r.id}>
               <td class="nowrap">
-                {r.startDate} – {r.endDate}
+                <a href={`/receptions/${encodeURIComponent(r.id)}`}>
+                  {r.startDate} – {r.endDate}
+                </a>
               </td>
               <td>{r.hostUnitName}</td>
               <td class="num">{formatNumber(r.guestCount, page)}</td>

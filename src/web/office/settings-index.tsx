@@ -11,6 +11,7 @@ import { SETTINGS_PAGES } from './settings-nav.js';
 import { receptionSettingsPages } from './settings-reception.js';
 import { regionSettingsPages } from './settings-regions.js';
 import { unitSettingsPages } from './settings-units.js';
+import { webhookSettingsPages } from './settings-webhooks.js';
 
 export const settingsPages = new Hono<AppEnv>()
   .get('/', (c) => {
@@ -37,4 +38,5 @@ export const settingsPages = new Hono<AppEnv>()
   .route('/reception', receptionSettingsPages)
   .route('/balance', balanceSettingsPages)
   .route('/cadres', cadreSettingsPages)
-  .route('/units', unitSettingsPages);
+  .route('/units', unitSettingsPages)
+  .route('/webhooks', webhookSettingsPages);

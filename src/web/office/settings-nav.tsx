@@ -46,6 +46,13 @@ export const SETTINGS_PAGES = [
     zhHint: '各单位在各受援地的援派干部人数',
     enHint: 'Seconded cadres per unit and region',
   },
+  {
+    href: '/office/settings/webhooks',
+    zh: '通知机器人与 Webhook',
+    en: 'Robots and webhooks',
+    zhHint: '向钉钉、企业微信群或其他系统推送考察和接待的变化',
+    enHint: 'Push changes to DingTalk or WeCom groups and other systems',
+  },
 ] as const;
 
 export function SettingsNav(props: { page: PageContext }) {

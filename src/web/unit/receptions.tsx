@@ -97,6 +97,7 @@ function ReceptionTable(props: { page: PageContext; receptions: ReceptionView[];
             <th scope="col">{t('公函', 'Letter')}</th>
             <th scope="col">{t('来宾人数', 'Guests')}</th>
             <th scope="col">{t('状态', 'Status')}</th>
+            <th scope="col">{t('驳回或取消理由', 'Reason given')}</th>
             <th scope="col">{t('操作', 'Actions')}</th>
           </tr>
         </thead>
@@ -104,9 +105,11 @@ function ReceptionTable(props: { page: PageContext; receptions: ReceptionView[];
           {props.receptions.map((r) => (
             <tr id={`reception-${r.id}`}>
               <td class="nowrap">
-                {r.startDate}
-                <br />
-                {r.endDate}
+                <a href={`/receptions/${encodeURIComponent(r.id)}`} title={t('查看详情', 'Open the reception')}>
+                  {r.startDate}
+                  <br />
+                  {r.endDate}
+                </a>
               </td>
               <td>{regionName(props.regions, r.regionId, t)}</td>
               <td>{r.officialLetterRef}</td>
@@ -114,10 +117,12 @@ function ReceptionTable(props: { page: PageContext; receptions: ReceptionView[];
               <td>
                 <ReceptionStatusBadge status={r.status} t={t} />
               </td>
+              <td class="decision-reason">{r.decisionReason ?? <span class="muted">—</span>}</td>
               <td>
                 <div class="row-actions">
+                  <a href={`/receptions/${encodeURIComponent(r.id)}`}>{t('详情', 'Details')}</a>
                   <a href={`/unit/receptions/${encodeURIComponent(r.id)}/list`}>{t('接待清单', 'Reception list')}</a>
-                  <a href={`/receptions/${encodeURIComponent(r.id)}/documents`}>{t('文件', 'Documents')}</a>
+                  <a href={`/receptions/${encodeURIComponent(r.id)}#documents`}>{t('文件', 'Documents')}</a>
                   {RECEPTION_TRANSITIONS.cancel.from.includes(r.status) && <CancelForm page={page} reception={r} />}
                 </div>
               </td>

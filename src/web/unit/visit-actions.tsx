@@ -11,8 +11,12 @@ export function VisitRowActions(props: { page: PageContext; visit: VisitRow }) {
   const reasonId = `cancel-reason-${visit.id}`;
   return (
     <div class="row-actions">
+      <a href={`/visits/${encodeURIComponent(visit.id)}`}>{t('详情', 'Details')}</a>
+      {(visit.status === 'rejected' || visit.status === 'withdrawn') && (
+        <a href={`/unit/visits/new?from=${encodeURIComponent(visit.id)}`}>{t('修改后重新提交', 'Change and submit again')}</a>
+      )}
       {EDITABLE_VISIT_STATUSES.includes(visit.status) && <a href={`${path}/edit`}>{t('修改', 'Edit')}</a>}
-      <a href={`/visits/${encodeURIComponent(visit.id)}/documents`}>{t('文件', 'Documents')}</a>
+      <a href={`/visits/${encodeURIComponent(visit.id)}#documents`}>{t('文件', 'Documents')}</a>
       {VISIT_TRANSITIONS.withdraw.from.includes(visit.status) && (
         <form method="post" action={`${path}/withdraw`}>
           <CsrfField page={page} />

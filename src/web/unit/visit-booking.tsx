@@ -105,7 +105,7 @@ function refusedState(error: AppError, c: Context<AppEnv>, values: FormValues): 
 }
 
 export const visitBookingPages = new Hono<AppEnv>()
-  .get('/visits/new', (c) => {
+  .get('/visits/new', async (c) => {
     // "Find free dates" submits the form by GET, which carries the CSRF token and form key into
     // the URL; answer with the same search minus those, so they stay out of history and logs.
     const url = new URL(c.req.url);
@@ -113,6 +113,17 @@ export const visitBookingPages = new Hono<AppEnv>()
       url.searchParams.delete('_csrf');
       url.searchParams.delete('idempotencyKey');
       return c.redirect(`${url.pathname}?${url.searchParams.toString()}`, 303);
+    }
+    // 「修改后重新提交」: a rejected or withdrawn visit of this unit fills the form (a new booking).
+    const from = c.req.query('from');
+    if (from) {
+      const earlier = await visibleVisit(c.var.deps, unitUser(c), from);
+      const { t } = pageContext(c);
+      const note = t(
+        '已按原预约填写,请修改后提交;这将是一项新的预约。',
+        'Filled in from the earlier booking: change what is needed and submit; this makes a new booking.',
+      );
+      return renderBookingForm(c, { values: visitValues(visitView(earlier)), messages: [{ kind: 'ok', lines: [note] }] });
     }
     return renderBookingForm(c, { values: c.req.query() });
   })

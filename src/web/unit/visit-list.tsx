@@ -89,6 +89,7 @@ function VisitTable(props: { page: PageContext; visits: VisitRow[]; regions: Reg
             <th scope="col">{t('目的', 'Purpose')}</th>
             <th scope="col">{t('状态', 'Status')}</th>
             <th scope="col">{t('指挥部意见', 'HQ opinion')}</th>
+            <th scope="col">{t('驳回或取消理由', 'Reason given')}</th>
             <th scope="col">{t('操作', 'Actions')}</th>
           </tr>
         </thead>
@@ -96,9 +97,11 @@ function VisitTable(props: { page: PageContext; visits: VisitRow[]; regions: Reg
           {props.visits.map((v) => (
             <tr id={`visit-${v.id}`}>
               <td class="nowrap">
-                {v.startDate}
-                <br />
-                {v.endDate}
+                <a href={`/visits/${encodeURIComponent(v.id)}`} title={t('查看详情', 'Open the visit')}>
+                  {v.startDate}
+                  <br />
+                  {v.endDate}
+                </a>
               </td>
               <td>{regionName(props.regions, v.regionId, t)}</td>
               <td>{kindLabel(v.kind, t)}</td>
@@ -112,6 +115,7 @@ function VisitTable(props: { page: PageContext; visits: VisitRow[]; regions: Reg
                 <VisitStatusBadge status={v.status} t={t} />
               </td>
               <td>{v.coordinationOpinion ?? <span class="muted">—</span>}</td>
+              <td class="decision-reason">{v.decisionReason ?? <span class="muted">—</span>}</td>
               <td>
                 <VisitRowActions page={props.page} visit={v} />
               </td>

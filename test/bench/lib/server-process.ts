@@ -48,7 +48,7 @@ export async function startServer(options: {
   nodeArgs?: string[];
   /** Another entry to run instead of src/server.ts (it must answer GET /healthz on PORT). */
   script?: string;
-  /** More environment for the server, e.g. FILES_DIR. */
+  /** More environment for the server (FILES_DIR, SMTP_URL, WEBHOOK_HTTP_HOSTS, DELIVERY_…). */
   env?: Record<string, string>;
 }): Promise<ServerProcess> {
   const port = options.port ?? (await freePort());

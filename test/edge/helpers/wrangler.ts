@@ -184,6 +184,12 @@ export async function startWorker(vars: WorkerVars): Promise<RunningWorker> {
     `ADMIN_PASSWORD:${vars.ADMIN_PASSWORD}`,
     '--var',
     `PUBLIC_URL:${baseUrl}`,
+    // Webhooks to the test's own receiver on 127.0.0.1, retried soon; /__scheduled runs the cron.
+    '--var',
+    'WEBHOOK_HTTP_HOSTS:127.0.0.1',
+    '--var',
+    'DELIVERY_RETRY_BASE_SECONDS:0.5',
+    '--test-scheduled',
   ]);
   collect(child, output);
 

@@ -1,0 +1,19 @@
+// The caller's own account: who they are, and whether notifications also come by e-mail
+// (PATCH /api/v1/me {emailNotifications}; the inbox fills either way).
+import { emailNotificationsOf, setEmailNotifications } from '../db/repo/users.js';
+import type { Actor } from '../domain/actor.js';
+import type { ServiceDeps } from './deps.js';
+import { unauthenticated } from './errors.js';
+
+export type Me = Actor & { emailNotifications: boolean };
+
+export async function myAccount(deps: ServiceDeps, actor: Actor): Promise<Me> {
+  const emailNotifications = await emailNotificationsOf(deps.db, actor.id);
+  if (emailNotifications === undefined) throw unauthenticated();
+  return { ...actor, emailNotifications };
+}
+
+export async function updateMyAccount(deps: ServiceDeps, actor: Actor, patch: { emailNotifications: boolean }): Promise<Me> {
+  await setEmailNotifications(deps.db, actor.id, patch.emailNotifications);
+  return myAccount(deps, actor);
+}

@@ -1,0 +1,210 @@
+// The visit's page: its facts, status, the HQ's opinion and the office's reason, the history, the
+// documents, and the actions this viewer may take now (each a CSRF-protected form that posts to
+// /visits/{id}/<action> and comes back here). Which actions show follows the workflow table; the
+// service checks again when a form is posted.
+import { actorsOf, EDITABLE_VISIT_STATUSES, mayPerform, VISIT_TRANSITIONS, type VisitAction } from '../../domain/workflow.js';
+import type { VisitRecord } from '../../services/record-pages.js';
+import { DocumentsSection } from '../../views/components/documents-section.js';
+import { RecordHistory } from '../../views/components/record-history.js';
+import { VisitStatusBadge } from '../../views/components/status-badge.js';
+import { kindLabel, VISIT_STATUS_WORDS } from '../../views/labels.js';
+import { CsrfField, type Flash, Layout, type PageContext } from '../../views/layout.js';
+import { problemMessages } from '../../views/problem-messages.js';
+
+export const REASON_MAX_LENGTH = 2000;
+
+/** What the viewer typed when a form came back with an error. */
+export interface ActionDraft {
+  action: VisitAction;
+  text: string;
+  error?: string;
+}
+
+function yuan(value: number | null): string {
+  return value === null ? '—' : `${value.toLocaleString('zh-CN')} 元`;
+}
+
+export function VisitRecordPage(props: {
+  page: PageContext;
+  record: VisitRecord;
+  messages?: Flash[];
+  draft?: ActionDraft;
+  /** A refused upload's message, shown by the documents form. */
+  uploadError?: string;
+}) {
+  const { page, record } = props;
+  const { t } = page;
+  const v = record.visit;
+  const region = t(record.regionName, record.regionNameEn);
+  return (
+    <Layout
+      page={page}
+      title={t(`考察慰问:${record.unitName} → ${region}`, `Visit: ${record.unitName} → ${region}`)}
+      messages={props.messages}
+    >
+      <section class="card" aria-labelledby="facts-heading">
+        <h2 id="facts-heading">
+          {t('基本情况', 'Details')} <VisitStatusBadge status={v.status} t={t} />
+        </h2>
+        <dl class="facts">
+          <dt>{t('派出单位', 'Unit')}</dt>
+          <dd>{record.unitName}</dd>
+          <dt>{t('受援地', 'Region')}</dt>
+          <dd>{region}</dd>
+          <dt>{t('类型', 'Kind')}</dt>
+          <dd>{kindLabel(v.kind, t)}</dd>
+          <dt>{t('日期', 'Dates')}</dt>
+          <dd>
+            {v.startDate} {t('至', 'to')} {v.endDate}
+          </dd>
+          <dt>{t('人数', 'Headcount')}</dt>
+          <dd>{v.headcount}</dd>
+          <dt>{t('带队领导', 'Leader')}</dt>
+          <dd>{v.leaderTitle ? `${v.leaderName}(${v.leaderTitle})` : v.leaderName}</dd>
+          <dt>{t('事由', 'Purpose')}</dt>
+          <dd>{v.purpose}</dd>
+          {v.kind === 'condolence' && (
+            <>
+              <dt>{t('慰问干部人数', 'Cadres visited')}</dt>
+              <dd>{v.cadresVisited ?? '—'}</dd>
+              <dt>{t('慰问金', 'Consolation')}</dt>
+              <dd>{yuan(v.consolationYuan)}</dd>
+            </>
+          )}
+          <dt>{t('前方指挥部意见', 'HQ opinion')}</dt>
+          <dd id="hq-opinion">{v.coordinationOpinion ?? <span class="muted">{t('尚未衔接', 'Not coordinated yet')}</span>}</dd>
+          {v.decisionReason && (
+            <>
+              <dt>{v.status === 'cancelled' ? t('取消原因', 'Reason for cancelling') : t('驳回理由', 'Reason for rejecting')}</dt>
+              <dd id="decision-reason">{v.decisionReason}</dd>
+            </>
+          )}
+        </dl>
+        {record.warnings.map((w) => (
+          <p class="alert warn">{problemMessages({ ...w }, page.lang)[0]}</p>
+        ))}
+      </section>
+      <VisitActions page={page} record={record} draft={props.draft} />
+      <section class="card" aria-labelledby="history-heading">
+        <h2 id="history-heading">{t('办理记录', 'History')}</h2>
+        <RecordHistory entries={record.history} t={t} statusWords={VISIT_STATUS_WORDS} />
+      </section>
+      <DocumentsSection
+        page={page}
+        record={{ type: 'visit', id: record.visit.id }}
+        documents={record.documents.items}
+        more={record.documents.more}
+        mayManage={record.documents.mayManage}
+        uploadError={props.uploadError}
+      />
+    </Layout>
+  );
+}
+
+function ReasonField(props: { page: PageContext; id: string; label: string; draft?: ActionDraft; action: VisitAction; required: boolean }) {
+  const draft = props.draft?.action === props.action ? props.draft : undefined;
+  const errorId = `${props.id}-error`;
+  return (
+    <>
+      <label for={props.id}>{props.label}</label>
+      <textarea
+        id={props.id}
+        name={props.action === 'coordinate' ? 'opinion' : 'reason'}
+        maxlength={REASON_MAX_LENGTH}
+        required={props.required}
+        aria-invalid={draft?.error ? 'true' : undefined}
+        aria-describedby={draft?.error ? errorId : undefined}
+      >
+        {draft?.text ?? ''}
+      </textarea>
+      {draft?.error && (
+        <p id={errorId} class="field-error">
+          {draft.error}
+        </p>
+      )}
+    </>
+  );
+}
+
+function VisitActions(props: { page: PageContext; record: VisitRecord; draft?: ActionDraft }) {
+  const { page, record, draft } = props;
+  const { t } = page;
+  const v = record.visit;
+  const parties = page.user ? actorsOf(page.user, v) : [];
+  const can = (action: VisitAction) => mayPerform(action, parties) && VISIT_TRANSITIONS[action].from.includes(v.status);
+  const path = `/visits/${encodeURIComponent(v.id)}`;
+  const owner = parties.includes('owner');
+  const forms = [
+    can('coordinate') && (
+      <form method="post" action={`${path}/coordinate`}>
+        <CsrfField page={page} />
+        <ReasonField page={page} id="opinion" label={t('衔接意见', 'Coordination opinion')} draft={draft} action="coordinate" required />
+        <div class="actions">
+          <button type="submit" name="decision" value="agree">
+            {t('同意', 'Agree')}
+          </button>
+          <button type="submit" name="decision" value="disagree" class="danger">
+            {t('不同意', 'Disagree')}
+          </button>
+        </div>
+      </form>
+    ),
+    can('approve') && (
+      <form method="post" action={`${path}/approve`}>
+        <CsrfField page={page} />
+        <button type="submit">{t('批准', 'Approve')}</button>
+      </form>
+    ),
+    can('reject') && (
+      <form method="post" action={`${path}/reject`}>
+        <CsrfField page={page} />
+        <ReasonField page={page} id="reject-reason" label={t('驳回理由', 'Reason for rejecting')} draft={draft} action="reject" required />
+        <div class="actions">
+          <button type="submit" class="danger">
+            {t('驳回', 'Reject')}
+          </button>
+        </div>
+      </form>
+    ),
+    owner && EDITABLE_VISIT_STATUSES.includes(v.status) && (
+      <p>
+        <a class="button secondary" href={`/unit/visits/${encodeURIComponent(v.id)}/edit`}>
+          {t('修改预约', 'Edit the booking')}
+        </a>
+      </p>
+    ),
+    can('withdraw') && (
+      <form method="post" action={`${path}/withdraw`}>
+        <CsrfField page={page} />
+        <button type="submit" class="secondary">
+          {t('撤回预约', 'Withdraw the booking')}
+        </button>
+      </form>
+    ),
+    can('cancel') && (
+      <form method="post" action={`${path}/cancel`}>
+        <CsrfField page={page} />
+        <ReasonField page={page} id="cancel-reason" label={t('取消原因', 'Reason for cancelling')} draft={draft} action="cancel" required />
+        <div class="actions">
+          <button type="submit" class="danger">
+            {t('取消考察', 'Cancel the visit')}
+          </button>
+        </div>
+      </form>
+    ),
+    owner && (v.status === 'rejected' || v.status === 'withdrawn') && (
+      <p>
+        <a class="button" href={`/unit/visits/new?from=${encodeURIComponent(v.id)}`}>
+          {t('修改后重新提交', 'Change and submit again')}
+        </a>
+      </p>
+    ),
+  ].filter(Boolean);
+  if (forms.length === 0) return null;
+  return (
+    <section class="card" aria-labelledby="actions-heading">
+      <h2 id="actions-heading">{t('办理', 'Actions')}</h2>
+      {forms}
+    </section>
+  );
+}
