@@ -1,6 +1,7 @@
 // The one place that reads configuration (CONTRACT.md, Running). Node passes process.env;
 // Workers pass their bindings' string vars.
 import { z } from 'zod';
+import { NODE_PASSWORD_POLICY, type PasswordPolicy, WORKERS_PASSWORD_POLICY } from './lib/password-hash.js';
 
 const DEFAULT_ADMIN_PASSWORD = 'change-me-now';
 
@@ -9,8 +10,9 @@ const nodeConfigSchema = z.object({
   DATABASE_URL: z.string().min(1).default('file:./data/planner.db'),
   DATABASE_AUTH_TOKEN: z.string().min(1).optional(),
   ADMIN_EMAIL: z.string().email().default('admin@localhost'),
-  ADMIN_PASSWORD: z.string().min(8).default(DEFAULT_ADMIN_PASSWORD),
+  ADMIN_PASSWORD: z.string().min(10).default(DEFAULT_ADMIN_PASSWORD),
   PUBLIC_URL: z.string().url().optional(),
+  TRUST_PROXY: z.enum(['true', 'false', '1', '0']).optional(),
 });
 
 export interface AppConfig {
@@ -19,6 +21,13 @@ export interface AppConfig {
   adminPassword: string;
   /** True when the bootstrap password is the shipped default: start-up warns about it. */
   adminPasswordIsDefault: boolean;
+  /** How new password hashes are made (src/lib/password-hash.ts); each runtime's strongest when left out. */
+  passwordPolicy?: PasswordPolicy;
+  /**
+   * Node behind a reverse proxy: take the client's address from the last X-Forwarded-For entry
+   * (the one the proxy added) for the per-address login limit, instead of the socket's.
+   */
+  trustProxy?: boolean;
 }
 
 export interface NodeConfig extends AppConfig {
@@ -37,6 +46,8 @@ export function readNodeConfig(env: Record<string, string | undefined> = process
     adminPassword: parsed.ADMIN_PASSWORD,
     adminPasswordIsDefault: parsed.ADMIN_PASSWORD === DEFAULT_ADMIN_PASSWORD,
     publicUrl: stripTrailingSlash(parsed.PUBLIC_URL ?? `http://localhost:${parsed.PORT}`),
+    passwordPolicy: NODE_PASSWORD_POLICY,
+    trustProxy: parsed.TRUST_PROXY === 'true' || parsed.TRUST_PROXY === '1',
   };
 }
 
@@ -44,7 +55,7 @@ const workerConfigSchema = z.object({
   LIBSQL_URL: z.string().min(1).optional(),
   LIBSQL_AUTH_TOKEN: z.string().min(1).optional(),
   ADMIN_EMAIL: z.string().email().default('admin@localhost'),
-  ADMIN_PASSWORD: z.string().min(8).default(DEFAULT_ADMIN_PASSWORD),
+  ADMIN_PASSWORD: z.string().min(10).default(DEFAULT_ADMIN_PASSWORD),
   PUBLIC_URL: z.string().url().default('http://127.0.0.1:8787'),
 });
 
@@ -64,6 +75,8 @@ export function readWorkerConfig(bindings: Record<string, unknown>): WorkerConfi
     adminPassword: parsed.ADMIN_PASSWORD,
     adminPasswordIsDefault: parsed.ADMIN_PASSWORD === DEFAULT_ADMIN_PASSWORD,
     publicUrl: stripTrailingSlash(parsed.PUBLIC_URL),
+    // The most a Worker may spend on one hash; Cloudflare gives the client address itself.
+    passwordPolicy: WORKERS_PASSWORD_POLICY,
   };
 }
 

@@ -67,6 +67,11 @@ const RULE_MESSAGES: Record<string, Formatter> = {
 const GENERIC: Record<string, Words> = {
   UNAUTHENTICATED: { zh: '请先登录', en: 'Please log in' },
   INVALID_CREDENTIALS: { zh: '邮箱或密码错误', en: 'Wrong e-mail or password' },
+  ACCOUNT_DISABLED: { zh: '该账号已停用,请联系省对口支援办', en: 'This account is deactivated; contact the provincial office' },
+  LAST_OFFICE_ACCOUNT: {
+    zh: '这是最后一个启用的省对口支援办账号,不能停用',
+    en: 'This is the last active office account; it cannot be deactivated',
+  },
   RATE_LIMITED: { zh: '登录失败次数过多,请稍后再试', en: 'Too many failed logins; try again later' },
   FORBIDDEN: { zh: '当前账号无权执行此操作', en: 'This account may not do that' },
   NOT_FOUND: { zh: '记录不存在', en: 'No such record' },

@@ -10,8 +10,8 @@
 //   anon       no credentials
 // Outcomes: an HTTP status, or for lists `lists` / `omits` (200, with or without the record).
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type TestContext } from '../helpers/app.js';
-import { call, createUserAndLogin, loginAdmin } from '../helpers/api.js';
+import { ADMIN, createTestApp, type TestContext } from '../helpers/app.js';
+import { call, createUserAndLogin, login, loginAdmin, USER_PASSWORD } from '../helpers/api.js';
 
 type Role = 'office' | 'hqOwn' | 'hqOther' | 'owner' | 'otherUnit' | 'anon';
 type Outcome = number | 'lists' | 'omits';
@@ -21,8 +21,15 @@ const ROLES: Role[] = ['office', 'hqOwn', 'hqOther', 'owner', 'otherUnit', 'anon
 const MATRIX: [route: string, office: Outcome, hqOwn: Outcome, hqOther: Outcome, owner: Outcome, otherUnit: Outcome, anon: Outcome][] = [
   // route                                               office   hqOwn    hqOther  owner    otherUnit anon
   ['POST /api/v1/auth/login', 200, 200, 200, 200, 200, 200],
+  ['POST /api/v1/auth/logout', 204, 204, 204, 204, 204, 401],
   ['POST /api/v1/users', 201, 403, 403, 403, 403, 401],
+  ['GET /api/v1/users', 'lists', 403, 403, 403, 403, 401],
+  ['GET /api/v1/users/{id}', 200, 403, 403, 403, 403, 401],
+  ['PATCH /api/v1/users/{id}', 200, 403, 403, 403, 403, 401],
+  ['POST /api/v1/users/{id}/password', 204, 403, 403, 403, 403, 401],
+  ['POST /api/v1/users/{id}/unlock', 204, 403, 403, 403, 403, 401],
   ['GET /api/v1/me', 200, 200, 200, 200, 200, 401],
+  ['POST /api/v1/me/password', 204, 204, 204, 204, 204, 401],
   ['GET /api/v1/regions', 200, 200, 200, 200, 200, 401],
   ['PUT /api/v1/regions/{id}/rules', 200, 403, 403, 403, 403, 401],
   ['GET /api/v1/units', 200, 200, 200, 200, 200, 401],
@@ -76,6 +83,9 @@ const MATRIX: [route: string, office: Outcome, hqOwn: Outcome, hqOther: Outcome,
 const YEAR = '2027';
 let ctx: TestContext;
 const tokens = {} as Record<Exclude<Role, 'anon'>, string>;
+const emails = {} as Record<Exclude<Role, 'anon'>, string>;
+/** The owner unit's account: the record the account rows act on. */
+let ownerAccountId = '';
 const credentials = { email: 'login-probe@test.local', password: 'login-probe-password' };
 let day = 0;
 
@@ -138,6 +148,8 @@ interface Case {
   /** Runs before every cell when the call changes its record; else once. */
   prepare?: () => Promise<Prepared>;
   perCell?: boolean;
+  /** The call ends the session it is made with: each role calls with a session of its own, fresh. */
+  freshSession?: boolean;
   request: (p: Prepared, role: Role) => { method: string; path: string; body?: unknown };
   /** For list outcomes: is the record in the answer? */
   present?: (body: any, p: Prepared) => boolean;
@@ -148,6 +160,30 @@ let shared: { visit: string; reception: string; feed: { id: string; path: string
 
 const CASES: Record<string, Case> = {
   'POST /api/v1/auth/login': { request: () => ({ method: 'POST', path: '/api/v1/auth/login', body: credentials }) },
+  'POST /api/v1/auth/logout': { freshSession: true, request: () => ({ method: 'POST', path: '/api/v1/auth/logout' }) },
+  'GET /api/v1/users': {
+    request: () => ({ method: 'GET', path: '/api/v1/users?limit=200' }),
+    present: (b) => itemsHave(b, ownerAccountId),
+  },
+  'GET /api/v1/users/{id}': { request: () => ({ method: 'GET', path: `/api/v1/users/${ownerAccountId}` }) },
+  'PATCH /api/v1/users/{id}': {
+    perCell: true,
+    prepare: async () => ({ id: await newAccount() }),
+    request: (p) => ({ method: 'PATCH', path: `/api/v1/users/${p.id}`, body: { displayName: '新名字', active: false } }),
+  },
+  'POST /api/v1/users/{id}/password': {
+    perCell: true,
+    prepare: async () => ({ id: await newAccount() }),
+    request: (p) => ({ method: 'POST', path: `/api/v1/users/${p.id}/password`, body: { newPassword: 'another-password-1' } }),
+  },
+  'POST /api/v1/users/{id}/unlock': { request: () => ({ method: 'POST', path: `/api/v1/users/${ownerAccountId}/unlock` }) },
+  // The password stays the same, so the other rows' sessions and logins are not disturbed.
+  'POST /api/v1/me/password': {
+    request: (_, role) => {
+      const password = role === 'office' ? ADMIN.password : USER_PASSWORD;
+      return { method: 'POST', path: '/api/v1/me/password', body: { currentPassword: password, newPassword: password } };
+    },
+  },
   'POST /api/v1/users': {
     request: (_, role) => ({
       method: 'POST',
@@ -383,6 +419,21 @@ const planRequest = {
   purpose: '考察',
 };
 
+/** A unit account of its own, for a row that changes the account it acts on. */
+async function newAccount(): Promise<string> {
+  const created = await call(ctx, 'POST', '/api/v1/users', {
+    token: tokens.office,
+    body: { email: `matrix-account-${day++}@test.local`, password: 'matrix-password-1', role: 'unit', unitId: 'ningbo' },
+  });
+  expect(created.status, JSON.stringify(created.body)).toBe(201);
+  return created.body.id;
+}
+
+/** A new session of the role's account (for a call that ends the session it is made with). */
+async function freshToken(role: Exclude<Role, 'anon'>): Promise<string> {
+  return login(ctx, emails[role], role === 'office' ? ADMIN.password : USER_PASSWORD);
+}
+
 async function newPlanRequest(): Promise<string> {
   const created = await call(ctx, 'POST', `/api/v1/plans/${YEAR}/requests`, {
     token: tokens.office,
@@ -402,10 +453,19 @@ async function newProposal(): Promise<string> {
 beforeAll(async () => {
   ctx = await createTestApp();
   tokens.office = await loginAdmin(ctx);
-  tokens.hqOwn = (await createUserAndLogin(ctx, tokens.office, { role: 'hq', regionId: 'aksu' })).token;
-  tokens.hqOther = (await createUserAndLogin(ctx, tokens.office, { role: 'hq', regionId: 'nagqu' })).token;
-  tokens.owner = (await createUserAndLogin(ctx, tokens.office, { role: 'unit', unitId: 'hangzhou' })).token;
-  tokens.otherUnit = (await createUserAndLogin(ctx, tokens.office, { role: 'unit', unitId: 'ningbo' })).token;
+  emails.office = ADMIN.email;
+  const accounts = {
+    hqOwn: { role: 'hq', regionId: 'aksu' },
+    hqOther: { role: 'hq', regionId: 'nagqu' },
+    owner: { role: 'unit', unitId: 'hangzhou' },
+    otherUnit: { role: 'unit', unitId: 'ningbo' },
+  } as const;
+  for (const [role, account] of Object.entries(accounts) as [keyof typeof accounts, (typeof accounts)[keyof typeof accounts]][]) {
+    const made = await createUserAndLogin(ctx, tokens.office, account);
+    tokens[role] = made.token;
+    emails[role] = made.email;
+    if (role === 'owner') ownerAccountId = made.id;
+  }
   expect(
     (await call(ctx, 'POST', '/api/v1/users', { token: tokens.office, body: { ...credentials, role: 'unit', unitId: 'lishui' } })).status,
   ).toBe(201);
@@ -476,7 +536,8 @@ describe('authorization matrix', () => {
           p = prepared.get(row)!;
         }
         const req = spec.request(p, role);
-        const res = await call(ctx, req.method, req.path, { token: role === 'anon' ? undefined : tokens[role], body: req.body });
+        const token = role === 'anon' ? undefined : spec.freshSession ? await freshToken(role) : tokens[role];
+        const res = await call(ctx, req.method, req.path, { token, body: req.body });
         const want = expected[i]!;
         let got: Outcome = res.status;
         if (typeof want === 'string' && res.status === 200) got = spec.present!(res.body, p) ? 'lists' : 'omits';
