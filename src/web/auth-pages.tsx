@@ -10,6 +10,7 @@ import { AppError } from '../services/errors.js';
 import { LANG_COOKIE, type Translate } from '../views/i18n.js';
 import { Layout, type Flash } from '../views/layout.js';
 import { formFields, pageContext } from './page.js';
+import { safeNext } from './safe-next.js';
 import {
   clearSessionCookie,
   DEVICE_COOKIE,
@@ -19,11 +20,6 @@ import {
   setDeviceCookie,
   setSessionCookie,
 } from './session.js';
-
-/** Only same-site paths are followed after login, never another origin. */
-function safeNext(next: string | undefined): string | null {
-  return next?.startsWith('/') && !next.startsWith('//') && !next.startsWith('/\\') ? next : null;
-}
 
 /** A refused login as the form shows it; anything but a refusal goes on to onError. */
 function loginRefusal(error: unknown, t: Translate): { flash: Flash; status: 401 | 403 | 429 } {
