@@ -10,6 +10,7 @@ import { AppError } from '../services/errors.js';
 import { SESSION_COOKIE } from '../http/auth.js';
 import { DEVICE_TTL_MS, SESSION_TTL_MS } from '../services/sessions.js';
 import type { Role } from '../domain/types.js';
+import { formBody } from './form-body.js';
 
 export const LOGIN_CSRF_COOKIE = 'planner_login_csrf';
 /** The browser's device token (src/domain/login-throttle.ts): sent only to the login form. */
@@ -55,7 +56,7 @@ export function loginCsrfToken(c: Context): string {
 
 /** The form field a POST must carry. */
 export async function formField(c: Context, name: string): Promise<string> {
-  const body = await c.req.parseBody({ all: true });
+  const body = await formBody(c);
   const value = body[name];
   return typeof value === 'string' ? value : '';
 }
