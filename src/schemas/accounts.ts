@@ -2,8 +2,9 @@
 // listing and changing one, passwords, logging in. Shared by the API, the pages and
 // services/accounts.ts.
 import { z } from 'zod';
+import { IdRefSchema } from './common.js';
 import { PageQueryShape } from './paging.js';
-import { optionalText } from './text.js';
+import { optionalText, requiredText } from './text.js';
 
 export const RoleSchema = z.enum(['office', 'hq', 'unit']);
 
@@ -14,7 +15,10 @@ export const NewPasswordSchema = z
   .string()
   .min(MIN_PASSWORD_LENGTH, `at least ${MIN_PASSWORD_LENGTH} characters`)
   .max(256)
-  .meta({ description: `At least ${MIN_PASSWORD_LENGTH} characters` });
+  .meta({ description: `At least ${MIN_PASSWORD_LENGTH} characters`, format: 'password' });
+
+/** A password as typed at login: any text (it is only compared); its own format, not free text. */
+const TypedPasswordSchema = z.string().min(1).max(1024).meta({ format: 'password' });
 
 export const UserSchema = z
   .object({
@@ -37,8 +41,8 @@ export const NewUserBody = z
     email: EmailSchema,
     password: NewPasswordSchema,
     role: RoleSchema,
-    unitId: z.string().min(1).max(64).optional().meta({ description: 'Required for a unit account' }),
-    regionId: z.string().min(1).max(64).optional().meta({ description: 'Required for an hq account' }),
+    unitId: IdRefSchema.optional().meta({ description: 'Required for a unit account' }),
+    regionId: IdRefSchema.optional().meta({ description: 'Required for an hq account' }),
     displayName: optionalText({ max: 100 }),
   })
   .strict()
@@ -61,14 +65,14 @@ export type UserPatchInput = z.infer<typeof UserPatchBody>;
 export const PasswordResetBody = z.object({ newPassword: NewPasswordSchema }).strict().meta({ id: 'PasswordReset' });
 
 export const OwnPasswordBody = z
-  .object({ currentPassword: z.string().min(1).max(1024), newPassword: NewPasswordSchema })
+  .object({ currentPassword: TypedPasswordSchema, newPassword: NewPasswordSchema })
   .strict()
   .meta({ id: 'PasswordChange' });
 
 export const UserListQuery = z.object({
   role: RoleSchema.optional(),
-  unitId: z.string().min(1).max(64).optional(),
-  regionId: z.string().min(1).max(64).optional(),
+  unitId: IdRefSchema.optional(),
+  regionId: IdRefSchema.optional(),
   active: z
     .enum(['true', 'false'])
     .transform((value) => value === 'true')
@@ -84,10 +88,11 @@ export const DeviceTokenSchema = z
   .string()
   .min(1)
   .max(128)
+  .regex(/^[\w-]+$/, 'must be a deviceToken as a login answered it')
   .meta({ description: 'The deviceToken an earlier login of this account answered: failed logins from elsewhere do not lock it out' });
 
 export const LoginBody = z
-  .object({ email: z.string().min(1).max(254), password: z.string().min(1).max(1024), deviceToken: DeviceTokenSchema.optional() })
+  .object({ email: requiredText({ max: 254 }), password: TypedPasswordSchema, deviceToken: DeviceTokenSchema.optional() })
   .meta({ id: 'LoginRequest' });
 
 export const LoginResult = z

@@ -26,6 +26,8 @@ const FIELD_RULES: FieldRule[] = [
   [/more rooms than guests/, () => ({ zh: '房间数多于来宾人数', en: 'More rooms than guests' })],
   [/more nights than reception days/, () => ({ zh: '晚数多于接待天数', en: 'More nights than reception days' })],
   [/unknown region/, () => ({ zh: '请选择受援地', en: 'Choose a region' })],
+  [/must not contain control characters/, () => ({ zh: '不能包含控制字符', en: 'Must not contain control characters' })],
+  [/must contain visible characters/, () => ({ zh: '请填写看得见的文字', en: 'Enter visible text' })],
 ];
 
 /** A field error in the user's language; an unknown message is shown as it came. */
