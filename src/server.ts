@@ -3,6 +3,7 @@ import { createApp, MAX_BODY_BYTES } from './app.js';
 import { ensureAdmin, openDatabase } from './db/setup.js';
 import { readNodeConfig } from './env.js';
 import { createNodeServer } from './node-body.js';
+import { CONNECTION_LIMITS, limitConnections } from './node-connections.js';
 
 const config = readNodeConfig();
 const database = await openDatabase(config.databaseUrl, config.databaseAuthToken);
@@ -13,6 +14,8 @@ if (config.adminPasswordIsDefault) {
 
 const app = createApp({ db: database.db, config });
 const server = createNodeServer(app.fetch, MAX_BODY_BYTES);
+// Behind a reverse proxy every connection comes from the proxy: it limits its own clients.
+limitConnections(server, CONNECTION_LIMITS, !config.trustProxy);
 server.listen(config.port, '0.0.0.0', () => {
   console.log(`Visit planner listening on http://localhost:${config.port} (database ${config.databaseUrl.split('?')[0]})`);
 });
