@@ -9,6 +9,12 @@
 //   otherUnit  another unit (ningbo)
 //   anon       no credentials
 // Outcomes: an HTTP status, or for lists `lists` / `omits` (200, with or without the record).
+// What each role may see (issue: an HQ read every unit's quotas and usage; the roster and the
+// reports were not narrowed by the matrix): caps and usage are the office's and each unit's own
+// business, so an HQ gets 403 on a unit's caps, the usage report and a slot search with a unit's
+// caps (it searches with the region's rules alone). An HQ sees its region's visits, receptions,
+// roster entries and balance; a unit its own records, roster entries and balance rows (with the
+// region medians). SCOPES below checks every list answer holds nothing outside that.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ADMIN, createTestApp, type TestContext } from '../helpers/app.js';
 import { call, createUserAndLogin, login, loginAdmin, USER_PASSWORD } from '../helpers/api.js';
@@ -37,7 +43,7 @@ const MATRIX: [route: string, office: Outcome, hqOwn: Outcome, hqOther: Outcome,
   ['GET /api/v1/quotas/{year}', 200, 200, 200, 200, 200, 401],
   ['PUT /api/v1/quotas/{year}', 200, 403, 403, 403, 403, 401],
   ['PUT /api/v1/quotas/{year}/units/{unitId}', 200, 403, 403, 403, 403, 401],
-  ['GET /api/v1/quotas/{year}/units/{unitId}', 200, 200, 200, 200, 404, 401],
+  ['GET /api/v1/quotas/{year}/units/{unitId}', 200, 403, 403, 200, 404, 401],
   ['POST /api/v1/visits', 201, 403, 403, 201, 201, 401],
   ['GET /api/v1/visits', 'lists', 'lists', 'omits', 'lists', 'omits', 401],
   ['GET /api/v1/visits/{id}', 200, 200, 404, 200, 404, 401],
@@ -48,7 +54,8 @@ const MATRIX: [route: string, office: Outcome, hqOwn: Outcome, hqOther: Outcome,
   ['POST /api/v1/visits/{id}/reject', 200, 403, 404, 403, 404, 401],
   ['POST /api/v1/visits/{id}/withdraw', 403, 403, 404, 200, 404, 401],
   ['POST /api/v1/visits/{id}/cancel', 200, 403, 404, 200, 404, 401],
-  ['GET /api/v1/plan/slots', 200, 200, 200, 200, 403, 401],
+  ['GET /api/v1/plan/slots', 200, 403, 403, 200, 403, 401],
+  ['GET /api/v1/plan/slots (region rules only)', 200, 200, 200, 200, 200, 401],
   ['GET /api/v1/standards/reception', 200, 200, 200, 200, 200, 401],
   ['PUT /api/v1/standards/reception', 200, 403, 403, 403, 403, 401],
   ['POST /api/v1/receptions', 201, 403, 403, 201, 201, 401],
@@ -64,7 +71,7 @@ const MATRIX: [route: string, office: Outcome, hqOwn: Outcome, hqOther: Outcome,
   ['GET /api/v1/standards/balance', 200, 200, 200, 200, 200, 401],
   ['PUT /api/v1/standards/balance', 200, 403, 403, 403, 403, 401],
   ['GET /api/v1/reports/balance', 'lists', 'lists', 'omits', 'lists', 'omits', 401],
-  ['GET /api/v1/reports/usage', 'lists', 'lists', 'lists', 'lists', 'omits', 401],
+  ['GET /api/v1/reports/usage', 'lists', 403, 403, 'lists', 'omits', 401],
   ['GET /api/v1/reports/monthly', 'lists', 'lists', 'omits', 'lists', 'omits', 401],
   ['POST /api/v1/feeds (scope region aksu)', 201, 201, 403, 403, 403, 401],
   ['POST /api/v1/feeds (scope unit hangzhou)', 201, 403, 403, 201, 403, 401],
@@ -154,6 +161,44 @@ interface Case {
   /** For list outcomes: is the record in the answer? */
   present?: (body: any, p: Prepared) => boolean;
 }
+
+/** The unit or region each role's account belongs to. */
+const HOME: Record<Role, { unitId?: string; regionId?: string }> = {
+  office: {},
+  hqOwn: { regionId: 'aksu' },
+  hqOther: { regionId: 'nagqu' },
+  owner: { unitId: 'hangzhou' },
+  otherUnit: { unitId: 'ningbo' },
+  anon: {},
+};
+
+/** Does a record of this unit and region lie within what the role may see? (The office sees all.) */
+function inScope(role: Role, record: { unitId?: string; regionId?: string }): boolean {
+  const home = HOME[role];
+  if (home.regionId) return record.regionId === undefined || record.regionId === home.regionId;
+  if (home.unitId) return record.unitId === undefined || record.unitId === home.unitId;
+  return true;
+}
+
+/**
+ * For each list route: the records in an answer, as unit and region, so the matrix can check that
+ * a role sees nothing outside its scope (a unit: its own; an HQ: its region).
+ */
+const SCOPES: Record<string, (body: any) => { unitId?: string; regionId?: string }[]> = {
+  'GET /api/v1/visits': (b) => b.items,
+  'GET /api/v1/receptions': (b) => b.items.map((r: any) => ({ unitId: r.hostUnitId, regionId: r.regionId })),
+  'GET /api/v1/cadres/{year}': (b) => b.entries,
+  'GET /api/v1/reports/balance': (b) =>
+    b.regions.flatMap((r: any) => [{ regionId: r.regionId }, ...r.units.map((u: any) => ({ unitId: u.unitId, regionId: r.regionId }))]),
+  'GET /api/v1/reports/usage': (b) => b.items,
+  'GET /api/v1/reports/monthly': (b) =>
+    b.regions.flatMap((r: any) => [
+      { regionId: r.regionId },
+      ...r.visits.map((v: any) => ({ unitId: v.unitId, regionId: r.regionId })),
+      ...r.receptions.map((x: any) => ({ unitId: x.hostUnitId, regionId: r.regionId })),
+    ]),
+  'GET /api/v1/plans/{year}/requests': (b) => b.items,
+};
 
 const itemsHave = (body: any, id?: string) => (body.items as { id: string }[]).some((i) => i.id === id);
 let shared: { visit: string; reception: string; feed: { id: string; path: string }; planRequest: string; proposal: string };
@@ -281,6 +326,9 @@ const CASES: Record<string, Case> = {
   },
   'GET /api/v1/plan/slots': {
     request: () => ({ method: 'GET', path: '/api/v1/plan/slots?regionId=aksu&days=2&headcount=3&unitId=hangzhou' }),
+  },
+  'GET /api/v1/plan/slots (region rules only)': {
+    request: () => ({ method: 'GET', path: '/api/v1/plan/slots?regionId=aksu&days=2&headcount=3' }),
   },
   'GET /api/v1/standards/reception': { request: () => ({ method: 'GET', path: '/api/v1/standards/reception' }) },
   'PUT /api/v1/standards/reception': {
@@ -542,6 +590,10 @@ describe('authorization matrix', () => {
         let got: Outcome = res.status;
         if (typeof want === 'string' && res.status === 200) got = spec.present!(res.body, p) ? 'lists' : 'omits';
         if (got !== want) wrong.push(`${row} as ${role}: got ${got}, table says ${want} — ${JSON.stringify(res.body).slice(0, 140)}`);
+        const records = res.status === 200 ? SCOPES[routeOf(row)]?.(res.body) : undefined;
+        const outside = (records ?? []).filter((r) => !inScope(role, r));
+        if (outside.length)
+          wrong.push(`${row} as ${role}: sees ${outside.length} record(s) outside its scope, e.g. ${JSON.stringify(outside[0])}`);
         if (res.status >= 400) {
           expect(res.headers.get('content-type'), `${row} as ${role}`).toMatch(/^application\/problem\+json/);
           expect(typeof res.body.code, `${row} as ${role}`).toBe('string');

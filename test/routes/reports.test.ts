@@ -132,12 +132,13 @@ describe('GET /api/v1/reports/usage', () => {
     });
   });
 
-  it('shows a unit its own row only, and an HQ every unit', async () => {
+  it('shows a unit its own row only, and an HQ nothing (caps are the office’s and each unit’s own)', async () => {
     const own = await usage(unit.ningbo);
     expect(own.status).toBe(200);
     expect(own.body.items.map((i: { unitId: string }) => i.unitId)).toEqual(['ningbo']);
     const fromHq = await usage(hq.aksu);
-    expect(fromHq.body.items).toHaveLength(12);
+    expect(fromHq.status).toBe(403);
+    expect(fromHq.body.code).toBe('FORBIDDEN');
   });
 
   it('defaults to the current year, and refuses a bad year or no login', async () => {
