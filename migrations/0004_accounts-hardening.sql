@@ -17,5 +17,7 @@ CREATE TABLE `login_devices` (
 CREATE INDEX `login_devices_user` ON `login_devices` (`user_id`,`last_used_at`);--> statement-breakpoint
 CREATE INDEX `login_devices_expiry` ON `login_devices` (`expires_at`);--> statement-breakpoint
 DROP TABLE `login_throttle`;--> statement-breakpoint
+ALTER TABLE `plan_requests` ADD `cadres_visited` integer;--> statement-breakpoint
+ALTER TABLE `plan_requests` ADD `consolation_yuan` integer;--> statement-breakpoint
 ALTER TABLE `users` ADD `active` integer DEFAULT true NOT NULL;--> statement-breakpoint
 ALTER TABLE `users` ADD `last_login_at` text;

@@ -286,6 +286,9 @@ export const planRequests = sqliteTable(
     priority: integer('priority').notNull(),
     leaderName: text('leader_name').notNull(),
     purpose: text('purpose').notNull(),
+    /** Condolence requests: the cadres the visit will console (≥ 1) and its money, copied into the visit. */
+    cadresVisited: integer('cadres_visited'),
+    consolationYuan: integer('consolation_yuan'),
     status: text('status', { enum: ['open', 'withdrawn', 'committed'] }).notNull(),
     visitId: text('visit_id'),
     createdBy: text('created_by').notNull(),

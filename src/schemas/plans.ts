@@ -27,6 +27,14 @@ export const NewPlanRequestBody = z
     priority: z.number().int().min(1).max(3).meta({ description: '1 is the most important (weight 3), 3 the least (weight 1)' }),
     leaderName: requiredText({ max: 100 }),
     purpose: requiredMultilineText({ max: 2000 }),
+    cadresVisited: z
+      .number()
+      .int()
+      .min(0)
+      .max(100_000)
+      .nullish()
+      .meta({ description: 'Condolence requests: the cadres the visit consoles, at least 1; copied into the visit' }),
+    consolationYuan: z.number().int().min(0).max(1_000_000_000).nullish().meta({ description: 'Condolence requests: the money, in yuan' }),
     unitId: IdRefSchema.optional().meta({ description: 'Office only (required then); a unit files for itself.' }),
   })
   .strict()
@@ -49,6 +57,8 @@ export const PlanRequestSchema = z
     priority: z.number().int(),
     leaderName: z.string(),
     purpose: z.string(),
+    cadresVisited: z.number().int().nullable(),
+    consolationYuan: z.number().int().nullable(),
     status: PlanRequestStatusSchema,
     visitId: z.string().nullable().meta({ description: 'The visit made from it, once committed' }),
     createdBy: z.string(),

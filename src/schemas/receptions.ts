@@ -58,9 +58,13 @@ export const NewReceptionBody = z
     }),
     startDate: IsoDateSchema,
     endDate: IsoDateSchema,
-    guestCount: z.number().int().min(1).max(MAX_GUESTS),
+    guestCount: z.number().int().min(1).max(MAX_GUESTS).meta({ description: 'Must equal the number of guests listed' }),
     leadRank: RankSchema,
-    guests: z.array(GuestInputSchema).max(MAX_GUESTS).optional(),
+    guests: z
+      .array(GuestInputSchema)
+      .min(1)
+      .max(MAX_GUESTS)
+      .meta({ description: 'Every guest (the reception list names each one); guestCount is its length' }),
     workMeal: WorkMealSchema.optional(),
     lodging: z.array(LodgingLineSchema).max(20).optional(),
     activities: z.array(ActivityInputSchema).max(200).optional(),
@@ -91,7 +95,9 @@ export const NewReceptionBody = z
     body.activities?.forEach((a, i) => {
       if (!withinDays(a.date)) issue(['activities', i, 'date'], 'must be one of the reception days');
     });
-    if (body.guests && body.guests.length > body.guestCount) issue(['guests'], 'lists more guests than guestCount');
+    // The accompanying-diner limit follows the guest count, so it is the list's, not a declared number.
+    const listed = body.guests?.length;
+    if (listed !== undefined && listed !== body.guestCount) issue(['guestCount'], `must equal the number of guests listed (${listed})`);
     body.lodging?.forEach((line, i) => {
       // Guests only: more rooms than guests, or more nights than days (one allowed for the eve of
       // arrival), cannot describe this reception.

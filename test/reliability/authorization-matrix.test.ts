@@ -18,6 +18,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ADMIN, createTestApp, type TestContext } from '../helpers/app.js';
 import { call, createUserAndLogin, login, loginAdmin, USER_PASSWORD } from '../helpers/api.js';
+import { guestList } from '../helpers/receptions.js';
 
 type Role = 'office' | 'hqOwn' | 'hqOther' | 'owner' | 'otherUnit' | 'anon';
 type Outcome = number | 'lists' | 'omits';
@@ -132,8 +133,8 @@ async function newReception(): Promise<string> {
       officialLetterRef: '阿地委函〔2027〕7号',
       startDate: '2027-02-10',
       endDate: '2027-02-11',
-      guestCount: 4,
       leadRank: 'county',
+      ...guestList(4),
     },
   });
   expect(created.status, JSON.stringify(created.body)).toBe(201);
@@ -345,8 +346,8 @@ const CASES: Record<string, Case> = {
         officialLetterRef: '阿地委函〔2027〕8号',
         startDate: '2027-03-10',
         endDate: '2027-03-10',
-        guestCount: 2,
         leadRank: 'other',
+        ...guestList(2, 'other'),
       };
       return {
         method: 'POST',

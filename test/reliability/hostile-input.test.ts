@@ -13,6 +13,7 @@ import { createTestApp, type TestContext } from '../helpers/app.js';
 import { call, createUserAndLogin, loginAdmin } from '../helpers/api.js';
 import { badRequestsFor, resolver, type BadRequest, type Fault, type JsonSchema } from './helpers/bad-requests.js';
 import { changedTables, fingerprint, type Fingerprint } from './helpers/db-fingerprint.js';
+import { guestList, guestsOf } from '../helpers/receptions.js';
 
 let ctx: TestContext;
 const tokens = { office: '', hq: '', unit: '' };
@@ -74,7 +75,7 @@ const VALID_BODIES: Record<string, Record<string, unknown>> = {
     endDate: '2027-05-11',
     guestCount: 5,
     leadRank: 'county',
-    guests: [{ name: '王五', title: '副县长', rank: 'county' }],
+    guests: [{ name: '王五', title: '副县长', rank: 'county' }, ...guestsOf(4)],
     workMeal: { date: '2027-05-10', accompanyCount: 2, costPerPersonYuan: 80 },
     lodging: [{ rank: 'county', rooms: 5, nights: 1, ratePerNightYuan: 300 }],
     activities: [{ date: '2027-05-10', description: '座谈', place: '市政府' }],
@@ -176,8 +177,8 @@ beforeAll(async () => {
       officialLetterRef: '阿地委函〔2027〕3号',
       startDate: '2027-05-01',
       endDate: '2027-05-01',
-      guestCount: 3,
       leadRank: 'county',
+      ...guestList(3),
     },
   });
   expect(reception.status).toBe(201);

@@ -5,6 +5,7 @@ import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestContext } from '../helpers/app.js';
 import { call, createUserAndLogin, loginAdmin } from '../helpers/api.js';
+import { guestList } from '../helpers/receptions.js';
 
 let ctx: TestContext;
 let office: string;
@@ -31,7 +32,7 @@ async function book(token: string, body: Record<string, unknown>): Promise<strin
 async function receive(token: string, body: Record<string, unknown>): Promise<string> {
   const res = await call(ctx, 'POST', '/api/v1/receptions', {
     token,
-    body: { officialLetterRef: '阿地委函〔2027〕3号', leadRank: 'county', ...body },
+    body: { officialLetterRef: '阿地委函〔2027〕3号', leadRank: 'county', ...guestList(Number(body.guestCount)), ...body },
   });
   expect(res.status, JSON.stringify(res.body)).toBe(201);
   return res.body.id;

@@ -22,7 +22,15 @@ const FIELD_RULES: FieldRule[] = [
   [/a visit may last at most (\d+) days/, (m) => ({ zh: `一次考察最长 ${m[1]} 天`, en: `A visit lasts at most ${m[1]} days` })],
   [/a reception lasts at most (\d+) days/, (m) => ({ zh: `一次接待最长 ${m[1]} 天`, en: `A reception lasts at most ${m[1]} days` })],
   [/must be one of the reception days/, () => ({ zh: '日期须在接待期间内', en: 'Must be one of the reception days' })],
-  [/more guests than guestCount/, () => ({ zh: '来宾名单多于来宾人数', en: 'More guests listed than the guest count' })],
+  [
+    /must equal the number of guests listed \((\d+)\)/,
+    (m) => ({ zh: `来宾人数须与名单一致(名单 ${m[1]} 人)`, en: `Must match the guests listed (${m[1]})` }),
+  ],
+  [/Too small: expected array to have >=1 items/, () => ({ zh: '请至少填写一位来宾', en: 'List at least one guest' })],
+  [
+    /condolence visit needs the number of cadres/,
+    () => ({ zh: '慰问考察须填写慰问干部人数(至少 1 人)', en: 'A condolence visit needs the number of cadres visited (at least 1)' }),
+  ],
   [/more rooms than guests/, () => ({ zh: '房间数多于来宾人数', en: 'More rooms than guests' })],
   [/more nights than reception days/, () => ({ zh: '晚数多于接待天数', en: 'More nights than reception days' })],
   [/unknown region/, () => ({ zh: '请选择受援地', en: 'Choose a region' })],

@@ -19,7 +19,7 @@ import { formFields, pageContext } from '../page.js';
 import { currentYear, isFormRefusal, refusalFlash, regionName, regionsById, unitUser, yearParam, type RegionsById } from './context.js';
 import type { FieldErrors, FormValues } from './fields.js';
 import { ReceptionForm } from './reception-form.js';
-import { receptionInputOf, violationFieldErrors } from './reception-input.js';
+import { receptionInputOf, violationFieldErrors, withGuestRowsChanged } from './reception-input.js';
 import { httpStatusOf } from '../../http/problem.js';
 import { ReasonBody } from '../../schemas/receptions.js';
 import { fieldMessage } from './field-messages.js';
@@ -166,6 +166,9 @@ export const receptionPages = new Hono<AppEnv>()
   .post('/receptions', async (c) => {
     const user = unitUser(c);
     const values = await formFields(c);
+    // 添加/删除 a guest row without JavaScript: the same form again, nothing saved.
+    const changed = withGuestRowsChanged(values);
+    if (changed) return renderForm(c, { values: changed });
     try {
       const reception = await createReception(c.var.deps, user, receptionInputOf(values));
       return c.redirect(`/unit/receptions?year=${reception.startDate.slice(0, 4)}&created=${encodeURIComponent(reception.id)}`, 303);
