@@ -132,8 +132,8 @@ export function ReceptionForm(props: { page: PageContext; values: FormValues; er
   return (
     <form method="post" action="/unit/receptions" class="reception-form" novalidate>
       <CsrfField page={page} />
-      {/* Enter in a field submits with the form's first button: this one, not a row's 删除. */}
-      <button type="submit" class="visually-hidden" tabindex={-1} aria-hidden="true">
+      {/* Enter in a field submits with the form's first submit button: this hidden one, not a row's 删除. */}
+      <button type="submit" hidden>
         {t('提交接待登记', 'Register the reception')}
       </button>
       <div class="card">
