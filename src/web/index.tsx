@@ -8,6 +8,7 @@ import { resolveUser } from '../http/auth.js';
 import { APP_CSS } from '../views/assets/app-css.js';
 import { APP_JS } from '../views/assets/app-js.js';
 import { Layout } from '../views/layout.js';
+import { ownAccountPages } from './account-password.js';
 import { authPages } from './auth-pages.js';
 import { feedPages } from './feeds-page.js';
 import { hqPages } from './hq/index.js';
@@ -60,6 +61,7 @@ export function createWebApp() {
   web.route('/hq', hqPages);
   web.route('/office', officePages);
   web.route('/feeds', feedPages);
+  web.route('/account', ownAccountPages);
 
   web.onError((err, c) => {
     if (err instanceof AppError && httpStatusOf(err) === 401) {

@@ -18,7 +18,8 @@ interface InputProps {
   label: string;
   value: string | number;
   error?: string;
-  type?: 'text' | 'number' | 'date';
+  type?: 'text' | 'number' | 'date' | 'password' | 'email';
+  autocomplete?: string;
   min?: number;
   max?: number;
   step?: string;
@@ -48,6 +49,7 @@ export function Input(props: InputProps) {
         required={props.required}
         maxlength={props.maxlength}
         form={props.form}
+        autocomplete={props.autocomplete}
         inputmode={props.type === 'number' && props.step === undefined ? 'numeric' : undefined}
         {...errorAttributes(errorId, props.error)}
       />
