@@ -62,7 +62,7 @@ function throughputRows(t: ThroughputResult): void {
   );
   row(
     s,
-    'the same bookings, same server code, file at synchronous=NORMAL (the old setting): per s (p50 / p99 ms)',
+    'the same bookings, same server code, file at synchronous=NORMAL (the old setting; the two take turns): per s (p50 / p99 ms)',
     `${fmt(t.bookingNormalSync.perSecond, 0)} /s (${fmt(t.bookingNormalSync.p50Ms, 1)} / ${fmt(t.bookingNormalSync.p99Ms, 1)})`,
   );
   row(s, 'bookings at FULL ÷ at NORMAL (what FULL costs)', fmt(t.booking.perSecond / t.bookingNormalSync.perSecond, 3));
@@ -288,7 +288,7 @@ async function main(): Promise<void> {
     '',
     `- Node ${m.node}, ${m.platform}, ${m.cpuCount} CPUs: ${m.cpuModel}`,
     `- 1-minute load average: ${fmt(loadBefore, 2)} before, ${fmt(loadAfter, 2)} after (anything above 0 means other work shared the CPUs).`,
-    `- Throughput: the real Node server (\`src/server.ts\`) as a child process with a temp database file; autocannon from this process to 127.0.0.1, 10 connections, ${QUICK ? 2 : 5} s per measurement after a 1 s warm-up. Only 2xx answers count as accepted bookings.`,
+    `- Throughput: the real Node server (\`src/server.ts\`) as a child process with a temp database file; autocannon from this process to 127.0.0.1, 10 connections, ${QUICK ? 2 : 5} s per measurement after a 1 s warm-up (bookings: the server at synchronous=FULL and one at NORMAL take turns, twice ${QUICK ? 1 : 3} s each). Only 2xx answers count as accepted bookings.`,
     "- Other sections time single requests through `app.request()` in process (temp database file, the server's pragmas: WAL, synchronous=FULL, busy_timeout), one after another.",
     '',
     table,
