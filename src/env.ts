@@ -2,6 +2,7 @@
 // Workers pass their bindings' string vars.
 import { z } from 'zod';
 import { DEFAULT_RETRY, type RetrySchedule } from './domain/notifications.js';
+import { NODE_PASSWORD_POLICY, type PasswordPolicy, WORKERS_PASSWORD_POLICY } from './lib/password-hash.js';
 
 const DEFAULT_ADMIN_PASSWORD = 'change-me-now';
 
@@ -10,7 +11,7 @@ const nodeConfigSchema = z.object({
   DATABASE_URL: z.string().min(1).default('file:./data/planner.db'),
   DATABASE_AUTH_TOKEN: z.string().min(1).optional(),
   ADMIN_EMAIL: z.string().email().default('admin@localhost'),
-  ADMIN_PASSWORD: z.string().min(8).default(DEFAULT_ADMIN_PASSWORD),
+  ADMIN_PASSWORD: z.string().min(10).default(DEFAULT_ADMIN_PASSWORD),
   PUBLIC_URL: z.string().url().optional(),
   FILES_DIR: z.string().min(1).default('./data/files'),
   SMTP_URL: z
@@ -18,6 +19,7 @@ const nodeConfigSchema = z.object({
     .regex(/^smtps?:\/\/[^\s]+$/, 'must be smtp://[user:pass@]host:port or smtps://…')
     .optional(),
   MAIL_FROM: z.string().min(3).optional(),
+  TRUST_PROXY: z.enum(['true', 'false', '1', '0']).optional(),
 });
 
 /** Outbox delivery settings, the same on Node and Workers (docs/ARCHITECTURE.md, "Notifications"). */
@@ -81,6 +83,13 @@ export interface AppConfig {
   adminPasswordIsDefault: boolean;
   /** Absent: no e-mail, https webhooks only, the default retry schedule (DEFAULT_NOTIFICATIONS). */
   notifications?: NotificationConfig;
+  /** How new password hashes are made (src/lib/password-hash.ts); each runtime's strongest when left out. */
+  passwordPolicy?: PasswordPolicy;
+  /**
+   * Node behind a reverse proxy: take the client's address from the last X-Forwarded-For entry
+   * (the one the proxy added) for the per-address login limit, instead of the socket's.
+   */
+  trustProxy?: boolean;
 }
 
 export interface NodeConfig extends AppConfig {
@@ -106,6 +115,8 @@ export function readNodeConfig(env: Record<string, string | undefined> = process
     adminPasswordIsDefault: parsed.ADMIN_PASSWORD === DEFAULT_ADMIN_PASSWORD,
     publicUrl,
     notifications: notificationConfig(cleaned, mail),
+    passwordPolicy: NODE_PASSWORD_POLICY,
+    trustProxy: parsed.TRUST_PROXY === 'true' || parsed.TRUST_PROXY === '1',
   };
 }
 
@@ -113,7 +124,7 @@ const workerConfigSchema = z.object({
   LIBSQL_URL: z.string().min(1).optional(),
   LIBSQL_AUTH_TOKEN: z.string().min(1).optional(),
   ADMIN_EMAIL: z.string().email().default('admin@localhost'),
-  ADMIN_PASSWORD: z.string().min(8).default(DEFAULT_ADMIN_PASSWORD),
+  ADMIN_PASSWORD: z.string().min(10).default(DEFAULT_ADMIN_PASSWORD),
   PUBLIC_URL: z.string().url().default('http://127.0.0.1:8787'),
 });
 
@@ -136,6 +147,8 @@ export function readWorkerConfig(bindings: Record<string, unknown>): WorkerConfi
     publicUrl: stripTrailingSlash(parsed.PUBLIC_URL),
     // Workers have no SMTP: e-mail there would need an HTTP mail API (README, "Deploying to Cloudflare Workers").
     notifications: notificationConfig(cleaned, null),
+    // The most a Worker may spend on one hash; Cloudflare gives the client address itself.
+    passwordPolicy: WORKERS_PASSWORD_POLICY,
   };
 }
 

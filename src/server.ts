@@ -6,6 +6,7 @@ import { createNodeServer } from './node-body.js';
 import { openNodeFileStore } from './storage/node-file-store.js';
 import { smtpSender } from './node-smtp.js';
 import { startDeliveryLoop } from './services/delivery-loop.js';
+import { CONNECTION_LIMITS, limitConnections } from './node-connections.js';
 
 const config = readNodeConfig();
 const database = await openDatabase(config.databaseUrl, config.databaseAuthToken);
@@ -23,6 +24,8 @@ const delivery = startDeliveryLoop(
 );
 const app = createApp({ db: database.db, config, files, wakeDelivery: delivery.wake });
 const server = createNodeServer(app.fetch, MAX_BODY_BYTES);
+// Behind a reverse proxy every connection comes from the proxy: it limits its own clients.
+limitConnections(server, CONNECTION_LIMITS, !config.trustProxy);
 server.listen(config.port, '0.0.0.0', () => {
   console.log(`Visit planner listening on http://localhost:${config.port} (database ${config.databaseUrl.split('?')[0]})`);
 });

@@ -7,6 +7,7 @@ import type { Db } from './db/client.js';
 import { createD1DbForWorkers, createLibsqlWebDb } from './db/client-edge.js';
 import { bootstrapAdmin } from './db/repo/users.js';
 import { readWorkerConfig, type WorkerConfig } from './env.js';
+import { hashPassword, WORKERS_PASSWORD_POLICY } from './lib/password-hash.js';
 import { type DeliveryChannels, runDeliveryPass } from './services/delivery.js';
 import { AppError } from './services/errors.js';
 import { problemResponse } from './http/problem.js';
@@ -48,7 +49,7 @@ async function prepareApp(env: WorkerBindings): Promise<App> {
     console.warn(
       'ADMIN_PASSWORD is unset or the shipped default: no first office account is created. Set it with `wrangler secret put ADMIN_PASSWORD`.',
     );
-  } else if (await bootstrapAdmin(db, config.adminEmail, config.adminPassword, new Date())) {
+  } else if (await bootstrapAdmin(db, config.adminEmail, await hashPassword(config.adminPassword, WORKERS_PASSWORD_POLICY), new Date())) {
     // One guarded INSERT … WHERE NOT EXISTS: isolates racing on a fresh database create one account.
     console.log(`Created the first office account: ${config.adminEmail}`);
   }

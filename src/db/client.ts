@@ -20,11 +20,13 @@ export function createLibsqlDb(url: string, authToken?: string): LibsqlDatabase 
 
 /**
  * Connection settings for the embedded file: WAL lets readers run beside the one writer, and a
- * busy timeout makes concurrent writers queue instead of failing with SQLITE_BUSY.
+ * busy timeout makes concurrent writers queue instead of failing with SQLITE_BUSY. synchronous =
+ * FULL syncs the WAL at every commit, so an acknowledged booking survives power loss and an OS
+ * crash too (with NORMAL, SQLite may lose the last commits then); BENCHMARKS.md states its cost.
  */
 export async function tuneEmbeddedFile(client: Client): Promise<void> {
   await client.execute('PRAGMA journal_mode = WAL');
   await client.execute('PRAGMA busy_timeout = 10000');
-  await client.execute('PRAGMA synchronous = NORMAL');
+  await client.execute('PRAGMA synchronous = FULL');
   await client.execute('PRAGMA foreign_keys = ON');
 }

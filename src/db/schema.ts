@@ -46,7 +46,10 @@ export const users = sqliteTable('users', {
   displayName: text('display_name'),
   /** Whether notifications also go out by e-mail (the inbox fills either way). */
   emailNotifications: integer('email_notifications', { mode: 'boolean' }).notNull().default(true),
+  /** A deactivated account cannot log in and has no sessions; it is never deleted (its records keep its id). */
+  active: integer('active', { mode: 'boolean' }).notNull().default(true),
   createdAt: text('created_at').notNull(),
+  lastLoginAt: text('last_login_at'),
 });
 
 /** Bearer tokens and web sessions; only the SHA-256 of the token is stored. */
@@ -65,12 +68,39 @@ export const sessions = sqliteTable(
   (t) => [index('sessions_user').on(t.userId)],
 );
 
-/** Failed logins per e-mail address (known or not), so throttling survives restarts and isolates. */
-export const loginThrottle = sqliteTable('login_throttle', {
-  email: text('email').primaryKey(),
-  failures: integer('failures').notNull(),
-  windowStartedAt: text('window_started_at').notNull(),
-});
+/**
+ * Login attempts per bucket (an account, a known device, a client address), counted before the
+ * password is checked: see src/domain/login-throttle.ts. In the database so the limits hold
+ * across restarts, processes and Worker isolates; rows whose window has passed are deleted.
+ */
+export const loginAttempts = sqliteTable(
+  'login_attempts',
+  {
+    bucket: text('bucket').primaryKey(),
+    attempts: integer('attempts').notNull(),
+    windowStartedAt: text('window_started_at').notNull(),
+  },
+  (t) => [index('login_attempts_window').on(t.windowStartedAt)],
+);
+
+/**
+ * Browsers and clients that logged in to an account before (OWASP "device cookies"): each has
+ * its own attempt bucket, so failures from elsewhere cannot lock the account's owner out. Only
+ * the token's SHA-256 is stored.
+ */
+export const loginDevices = sqliteTable(
+  'login_devices',
+  {
+    tokenHash: text('token_hash').primaryKey(),
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id),
+    createdAt: text('created_at').notNull(),
+    lastUsedAt: text('last_used_at').notNull(),
+    expiresAt: text('expires_at').notNull(),
+  },
+  (t) => [index('login_devices_user').on(t.userId, t.lastUsedAt), index('login_devices_expiry').on(t.expiresAt)],
+);
 
 /** The year's default caps for every unit. */
 export const quotaDefaults = sqliteTable('quota_defaults', {
@@ -292,6 +322,9 @@ export const planRequests = sqliteTable(
     priority: integer('priority').notNull(),
     leaderName: text('leader_name').notNull(),
     purpose: text('purpose').notNull(),
+    /** Condolence requests: the cadres the visit will console (≥ 1) and its money, copied into the visit. */
+    cadresVisited: integer('cadres_visited'),
+    consolationYuan: integer('consolation_yuan'),
     status: text('status', { enum: ['open', 'withdrawn', 'committed'] }).notNull(),
     visitId: text('visit_id'),
     createdBy: text('created_by').notNull(),

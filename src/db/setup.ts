@@ -2,6 +2,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { AppConfig } from '../env.js';
+import { defaultPasswordPolicy, hashPassword } from '../lib/password-hash.js';
 import { createLibsqlDb, tuneEmbeddedFile, type LibsqlDatabase } from './client.js';
 import { applyMigrations } from './migrate.js';
 import { bootstrapAdmin } from './repo/users.js';
@@ -19,5 +20,6 @@ export async function openDatabase(url: string, authToken?: string): Promise<Lib
 
 /** Creates the bootstrap office account when no account exists yet; says whether it did. */
 export async function ensureAdmin(opened: LibsqlDatabase, config: AppConfig, now = new Date()): Promise<boolean> {
-  return bootstrapAdmin(opened.db, config.adminEmail, config.adminPassword, now);
+  const passwordHash = await hashPassword(config.adminPassword, config.passwordPolicy ?? defaultPasswordPolicy());
+  return bootstrapAdmin(opened.db, config.adminEmail, passwordHash, now);
 }

@@ -1,7 +1,10 @@
 // Condolence balance (CONTRACT.md, "Condolence balance"). The 2013 notice asks that condolence
 // visits to seconded cadres stay "relatively balanced, no one-upmanship" (确保相对平衡,避免相互攀比):
 // per region, each unit's condolence visits and money per seconded cadre are compared with the
-// median over the units that have cadres there, and outliers are flagged.
+// region's medians, and outliers are flagged. The visits median is over the units with cadres
+// there; the money median over those of them that made a counted condolence visit (CONTRACT.md
+// v1.1): while most units have not gone yet, a median over all would be 0 and hide the largest
+// spender. Values are not rounded here; pages round what they show.
 import { isCounted, type VisitStatus } from './types.js';
 
 export interface BalanceThresholds {
@@ -73,15 +76,8 @@ export function median(values: number[]): number {
   return sorted.length % 2 === 1 ? upper : ((sorted[mid - 1] ?? 0) + upper) / 2;
 }
 
-// Half-up on the decimal value people see: 201 yuan / 200 cadres is 1.005, stored in binary as
-// 1.00499…, which a bare Math.round(x * 100) would turn into 1.00.
-function round2(value: number): number {
-  return Math.round(Number((value * 100).toPrecision(15))) / 100;
-}
-
 type PerCadre = Record<BalanceMetric, number>;
 
-// Compared unrounded; only the output is rounded.
 function flagsFor(value: PerCadre, medians: PerCadre, { overRatio, underRatio }: BalanceThresholds): BalanceFlag[] {
   return METRICS.flatMap((metric): BalanceFlag[] => {
     const m = medians[metric];
@@ -135,17 +131,15 @@ export function computeBalance(input: BalanceInput): RegionBalance[] {
         perCadre: t.cadres > 0 ? { consolationPerCadre: t.yuan / t.cadres, visitsPerCadre: t.visits / t.cadres } : null,
       }));
     const withCadres = units.flatMap((u) => (u.perCadre ? [u.perCadre] : []));
+    const thatWent = units.flatMap((u) => (u.perCadre && u.t.visits > 0 ? [u.perCadre] : []));
     const medians = {
-      consolationPerCadre: median(withCadres.map((p) => p.consolationPerCadre)),
+      consolationPerCadre: median(thatWent.map((p) => p.consolationPerCadre)),
       visitsPerCadre: median(withCadres.map((p) => p.visitsPerCadre)),
     };
 
     return {
       regionId,
-      median: {
-        consolationPerCadre: round2(medians.consolationPerCadre),
-        visitsPerCadre: round2(medians.visitsPerCadre),
-      },
+      median: medians,
       // A unit with visits but no cadres in the region has no per-cadre value to compare, so it is
       // never flagged and stays out of the medians; it is still listed so nothing is hidden from
       // the office.
@@ -156,8 +150,8 @@ export function computeBalance(input: BalanceInput): RegionBalance[] {
           cadres: t.cadres,
           condolenceVisits: t.visits,
           consolationYuan: t.yuan,
-          consolationPerCadre: perCadre ? round2(perCadre.consolationPerCadre) : null,
-          visitsPerCadre: perCadre ? round2(perCadre.visitsPerCadre) : null,
+          consolationPerCadre: perCadre ? perCadre.consolationPerCadre : null,
+          visitsPerCadre: perCadre ? perCadre.visitsPerCadre : null,
           flags,
         };
       }),

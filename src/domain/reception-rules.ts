@@ -34,6 +34,8 @@ export interface LodgingLine {
 export interface ReceptionPlan {
   officialLetterRef: string | null | undefined;
   guestCount: number;
+  /** The listed guests' ranks (the reception list names every guest). */
+  guestRanks: Rank[];
   workMeals: WorkMeal[];
   lodging: LodgingLine[];
   giftsYuan: number;
@@ -45,6 +47,7 @@ export type ReceptionViolation =
   | { code: 'ACCOMPANY_LIMIT_EXCEEDED'; limit: number; requested: number }
   | { code: 'MEAL_STANDARD_EXCEEDED'; limit: number; requested: number }
   | { code: 'LODGING_STANDARD_EXCEEDED'; rank: Rank; limit: number; requested: number }
+  | { code: 'LODGING_RANK_NOT_IN_GUESTS'; rank: Rank }
   | { code: 'GIFTS_FORBIDDEN'; requested: number };
 
 export type ReceptionViolationCode = ReceptionViolation['code'];
@@ -57,15 +60,32 @@ export function accompanyLimit(guestCount: number): number {
   return guestCount <= 10 ? 3 : Math.floor(guestCount / 3);
 }
 
+/** A reference names a letter only with a visible letter or digit: "〔〕" or a zero-width space is none. */
+export function namesALetter(ref: string | null | undefined): boolean {
+  return /[\p{L}\p{N}]/u.test(ref ?? '');
+}
+
+/**
+ * Ranks whose lodging the listed guests do not justify: a rank no guest holds, or more rooms at a
+ * rank (over all lines) than guests of it. The rate limit follows the rank, so a rank must be a
+ * guest's, not the host's choice. In the order the ranks first appear in the lodging lines.
+ */
+function lodgingRanksNotInGuests(plan: ReceptionPlan): Rank[] {
+  const rooms = new Map<Rank, number>();
+  for (const line of plan.lodging) rooms.set(line.rank, (rooms.get(line.rank) ?? 0) + line.rooms);
+  return [...rooms].filter(([rank, count]) => count > plan.guestRanks.filter((r) => r === rank).length).map(([rank]) => rank);
+}
+
 /**
  * Every broken rule at once, so the unit can fix the plan in one round. Stable order: letter,
- * meal count, then per meal (accompany, cost), then one per offending lodging line, then gifts.
+ * meal count, then per meal (accompany, cost), then one per offending lodging line, then lodging
+ * ranks the guests do not hold, then gifts.
  */
 export function checkReception(plan: ReceptionPlan, standards: ReceptionStandards): ReceptionViolation[] {
   const violations: ReceptionViolation[] = [];
 
-  // 无公函不接待: a blank reference (including full-width spaces, which trim() removes) is no letter.
-  if ((plan.officialLetterRef ?? '').trim() === '') violations.push({ code: 'OFFICIAL_LETTER_REQUIRED' });
+  // 无公函不接待: a reference without a visible letter or digit (blank, punctuation, zero-width) is no letter.
+  if (!namesALetter(plan.officialLetterRef)) violations.push({ code: 'OFFICIAL_LETTER_REQUIRED' });
 
   if (plan.workMeals.length > MAX_WORK_MEALS) {
     violations.push({ code: 'WORK_MEAL_LIMIT_EXCEEDED', limit: MAX_WORK_MEALS, requested: plan.workMeals.length });
@@ -88,6 +108,8 @@ export function checkReception(plan: ReceptionPlan, standards: ReceptionStandard
       violations.push({ code: 'LODGING_STANDARD_EXCEEDED', rank: line.rank, limit, requested: line.ratePerNightYuan });
     }
   }
+
+  for (const rank of lodgingRanksNotInGuests(plan)) violations.push({ code: 'LODGING_RANK_NOT_IN_GUESTS', rank });
 
   // 不得赠送礼金、有价证券、纪念品和土特产品: any amount at all is a violation.
   if (!(plan.giftsYuan <= 0)) violations.push({ code: 'GIFTS_FORBIDDEN', requested: plan.giftsYuan });

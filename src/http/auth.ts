@@ -20,8 +20,7 @@ export function resolveUser(options: ResolveUserOptions): MiddlewareHandler<AppE
   return async (c, next) => {
     c.set('user', null);
     c.set('sessionCsrfToken', null);
-    const header = c.req.header('authorization');
-    const bearer = header?.match(/^Bearer\s+(\S+)$/i)?.[1];
+    const bearer = bearerToken(c);
     if (bearer) {
       const session = await resolveSession(c.var.deps, bearer, 'api');
       c.set('user', session?.actor ?? null);
@@ -35,6 +34,11 @@ export function resolveUser(options: ResolveUserOptions): MiddlewareHandler<AppE
     }
     await next();
   };
+}
+
+/** The bearer token the request sends, if any. */
+export function bearerToken(c: Context): string | undefined {
+  return c.req.header('authorization')?.match(/^Bearer\s+(\S+)$/i)?.[1];
 }
 
 export function requireUser(c: Context<AppEnv>): Actor {

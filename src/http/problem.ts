@@ -7,6 +7,7 @@ import { AppError, type ErrorCode } from '../services/errors.js';
 const STATUS_AND_TITLE: Record<ErrorCode, [ContentfulStatusCode, string]> = {
   UNAUTHENTICATED: [401, 'Authentication required'],
   INVALID_CREDENTIALS: [401, 'Wrong e-mail or password'],
+  ACCOUNT_DISABLED: [403, 'The account is deactivated'],
   FORBIDDEN: [403, 'Not allowed for this account'],
   CSRF_REJECTED: [403, 'The form expired or came from another site'],
   NOT_FOUND: [404, 'Not found'],
@@ -18,6 +19,7 @@ const STATUS_AND_TITLE: Record<ErrorCode, [ContentfulStatusCode, string]> = {
   INVALID_TRANSITION: [409, 'Not possible in the current status'],
   EMAIL_TAKEN: [409, 'An account with this e-mail exists'],
   UNIT_EXISTS: [409, 'A unit with this id exists'],
+  LAST_OFFICE_ACCOUNT: [409, 'The last active office account cannot be deactivated'],
   BATCH_CAP_EXCEEDED: [409, 'Annual batch cap reached'],
   HEADCOUNT_CAP_EXCEEDED: [409, 'Delegation larger than the cap per batch'],
   PERSON_TRIPS_CAP_EXCEEDED: [409, 'Annual person-trips cap reached'],
@@ -34,8 +36,10 @@ export function httpStatusOf(error: AppError): ContentfulStatusCode {
   return STATUS_AND_TITLE[error.code][0];
 }
 
-export function problemBody(error: AppError): Record<string, unknown> {
-  const [status, title] = STATUS_AND_TITLE[error.code];
+/** The problem body; `status` only where the contract gives one code another status (POST /me/password). */
+export function problemBody(error: AppError, statusOverride?: ContentfulStatusCode): Record<string, unknown> {
+  const [tableStatus, title] = STATUS_AND_TITLE[error.code];
+  const status = statusOverride ?? tableStatus;
   return {
     type: `/problems/${error.code.toLowerCase().replace(/_/g, '-')}`,
     title,
@@ -46,11 +50,11 @@ export function problemBody(error: AppError): Record<string, unknown> {
   };
 }
 
-export function problemResponse(error: AppError, headers: Record<string, string> = {}): Response {
+export function problemResponse(error: AppError, headers: Record<string, string> = {}, statusOverride?: ContentfulStatusCode): Response {
   const retryAfter = error.extra.retryAfter;
   const extraHeaders: Record<string, string> = typeof retryAfter === 'number' ? { 'retry-after': String(retryAfter) } : {};
-  return new Response(JSON.stringify(problemBody(error)), {
-    status: httpStatusOf(error),
+  return new Response(JSON.stringify(problemBody(error, statusOverride)), {
+    status: statusOverride ?? httpStatusOf(error),
     headers: { 'content-type': 'application/problem+json; charset=utf-8', ...extraHeaders, ...headers },
   });
 }

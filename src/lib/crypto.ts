@@ -1,5 +1,6 @@
-// Random identifiers, secret tokens and password hashing through WebCrypto, so the same code
-// runs on Node and on Workers; only the token hash takes node:crypto where it exists (below).
+// Random identifiers and secret tokens through WebCrypto, so the same code runs on Node and on
+// Workers; only the token hash takes node:crypto where it exists (below). Passwords:
+// password-hash.ts.
 
 export function newId(): string {
   return crypto.randomUUID();
@@ -32,35 +33,12 @@ export async function sha256HexOfBytes(bytes: Uint8Array<ArrayBuffer>): Promise<
   return hex(new Uint8Array(await crypto.subtle.digest('SHA-256', bytes)));
 }
 
-// PBKDF2-SHA256: the slow KDF WebCrypto offers on every runtime. 100,000 iterations is the most
-// Workers allow per derivation; the count is stored in each hash so it can be raised later.
-const PBKDF2_ITERATIONS = 100_000;
-
-export async function hashPassword(password: string): Promise<string> {
-  const salt = crypto.getRandomValues(new Uint8Array(16));
-  const derived = await pbkdf2(password, salt, PBKDF2_ITERATIONS);
-  return `pbkdf2-sha256$${PBKDF2_ITERATIONS}$${base64url(salt)}$${base64url(derived)}`;
-}
-
-export async function verifyPassword(password: string, stored: string): Promise<boolean> {
-  const [scheme, iterations, salt, expected] = stored.split('$');
-  if (scheme !== 'pbkdf2-sha256' || !iterations || !salt || !expected) return false;
-  const derived = await pbkdf2(password, fromBase64url(salt), Number(iterations));
-  return constantTimeEqual(base64url(derived), expected);
-}
-
 /** Compares secrets without an early exit, so timing does not reveal a matching prefix. */
 export function constantTimeEqual(a: string, b: string): boolean {
   if (a.length !== b.length) return false;
   let diff = 0;
   for (let i = 0; i < a.length; i++) diff |= a.charCodeAt(i) ^ b.charCodeAt(i);
   return diff === 0;
-}
-
-async function pbkdf2(password: string, salt: Uint8Array<ArrayBuffer>, iterations: number): Promise<Uint8Array> {
-  const key = await crypto.subtle.importKey('raw', new TextEncoder().encode(password), 'PBKDF2', false, ['deriveBits']);
-  const bits = await crypto.subtle.deriveBits({ name: 'PBKDF2', hash: 'SHA-256', salt, iterations }, key, 256);
-  return new Uint8Array(bits);
 }
 
 function hex(bytes: Uint8Array): string {
@@ -71,9 +49,4 @@ function base64url(bytes: Uint8Array): string {
   let binary = '';
   for (const b of bytes) binary += String.fromCharCode(b);
   return btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
-}
-
-function fromBase64url(text: string): Uint8Array<ArrayBuffer> {
-  const binary = atob(text.replace(/-/g, '+').replace(/_/g, '/'));
-  return Uint8Array.from(binary, (ch) => ch.charCodeAt(0));
 }

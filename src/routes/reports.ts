@@ -32,7 +32,7 @@ const usageRoute = createRoute({
   description: [
     'Counted: visits of the year (by start date) in status submitted, coordinated or approved, as for the caps themselves.',
     "Limits are the unit's own for the year when the office set them (`overridden: true`), else the year's default.",
-    'Office and HQ: every unit (HQs plan with it; read-only). Unit: its own row only.',
+    'Office: every unit. Unit: its own row only. HQ: 403 (caps and usage are the office’s and each unit’s own).',
     '`year` defaults to the current year in Asia/Shanghai.',
     CSV_NOTE,
   ].join(' '),

@@ -10,6 +10,8 @@ const slotsRoute = createRoute({
   path: '/plan/slots',
   tags: ['Visits'],
   summary: 'The earliest windows that would be accepted right now (capacity, spacing, blackouts, the unit’s caps)',
+  description:
+    'A unit account always gets its own caps. The office may name `unitId` or search with the region’s rules alone; an HQ searches with the region’s rules alone (`unitId` → 403).',
   security: bearerSecurity,
   request: { query: SlotQuery },
   responses: { 200: jsonContent(SlotListSchema, 'Earliest windows first'), ...problemResponses },

@@ -3,6 +3,7 @@
 // the services.
 import { z } from 'zod';
 import { DEFAULT_BALANCE_THRESHOLDS } from '../domain/balance.js';
+import { IdRefSchema } from './common.js';
 
 // Upper bounds only catch typos: nobody means "flag above 1000 × the median".
 export const BalanceThresholdsSchema = z
@@ -19,8 +20,8 @@ export const BalanceThresholdsSchema = z
 
 const CadreEntrySchema = z
   .object({
-    unitId: z.string().min(1).max(64).meta({ example: 'hangzhou' }),
-    regionId: z.string().min(1).max(64).meta({ example: 'aksu' }),
+    unitId: IdRefSchema.meta({ example: 'hangzhou' }),
+    regionId: IdRefSchema.meta({ example: 'aksu' }),
     count: z.number().int().min(0).max(100_000).meta({ description: 'Seconded cadres; 0 is the same as no entry' }),
   })
   .strict()

@@ -17,6 +17,17 @@ export const YearParamSchema = z
   .pipe(z.coerce.number<string>().int().min(2000).max(2999))
   .meta({ example: 2027, description: 'A year, 2000..2999, as four digits' });
 
+/**
+ * A reference to a region, unit or record by its id, as a request names it. Ids are letters,
+ * digits, `-` and `_` (seeded ids, department ids, UUIDs), so anything else is a 422 before it
+ * is looked up.
+ */
+export const IdRefSchema = z
+  .string()
+  .min(1)
+  .max(64)
+  .regex(/^[A-Za-z0-9][A-Za-z0-9_-]*$/, 'must be an id: letters, digits, - and _');
+
 /** A zod failure as the contract's `errors: [{ path, message }]`. */
 export function zodIssues(error: z.ZodError): ValidationIssue[] {
   return error.issues.map((issue) => ({ path: issue.path.map(String).join('.'), message: issue.message }));

@@ -2,8 +2,10 @@
 // The answer's shapes (Feed, CreatedFeed) stay in routes/feeds.ts: CreatedFeed extends Feed in
 // the OpenAPI document, which only the route layer's zod extension writes.
 import { z } from 'zod';
+import { IdRefSchema } from './common.js';
+import { optionalText } from './text.js';
 
-export const FeedIdSchema = z.string().min(1).max(64);
+export const FeedIdSchema = IdRefSchema;
 
 export const FeedScopeSchema = z.enum(['region', 'unit', 'all']);
 
@@ -15,13 +17,7 @@ export const NewFeedBody = z
     }),
     regionId: FeedIdSchema.optional().meta({ description: 'scope region: the region (an HQ account may leave it out: its own region)' }),
     unitId: FeedIdSchema.optional().meta({ description: 'scope unit: the unit (a unit account may leave it out: itself)' }),
-    label: z
-      .string()
-      .trim()
-      .min(1)
-      .max(100)
-      .optional()
-      .meta({ description: 'A name for the owner to tell feeds apart; not shown in the calendar' }),
+    label: optionalText({ max: 100 }).meta({ description: 'A name for the owner to tell feeds apart; not shown in the calendar' }),
   })
   .strict()
   .meta({ id: 'NewFeed' });

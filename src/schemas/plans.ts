@@ -3,14 +3,15 @@
 // page and services/plans.ts.
 import { z } from 'zod';
 import { MAX_VISIT_DAYS } from '../domain/types.js';
-import { IsoDateSchema } from './common.js';
+import { IdRefSchema, IsoDateSchema } from './common.js';
+import { requiredMultilineText, requiredText } from './text.js';
 import { VisitKindSchema, VisitSchema } from './visits.js';
 
 export const PlanRequestStatusSchema = z.enum(['open', 'withdrawn', 'committed']);
 
 export const NewPlanRequestBody = z
   .object({
-    regionId: z.string().min(1).max(64).meta({ example: 'aksu' }),
+    regionId: IdRefSchema.meta({ example: 'aksu' }),
     kind: VisitKindSchema,
     days: z.number().int().min(1).max(MAX_VISIT_DAYS).meta({ description: 'Inclusive days the visit lasts' }),
     headcount: z.number().int().min(1).max(10_000),
@@ -24,9 +25,17 @@ export const NewPlanRequestBody = z
       description: 'Within earliest..latest−days+1; without it the earliest start is preferred',
     }),
     priority: z.number().int().min(1).max(3).meta({ description: '1 is the most important (weight 3), 3 the least (weight 1)' }),
-    leaderName: z.string().trim().min(1).max(100),
-    purpose: z.string().trim().min(1).max(2000),
-    unitId: z.string().min(1).max(64).optional().meta({ description: 'Office only (required then); a unit files for itself.' }),
+    leaderName: requiredText({ max: 100 }),
+    purpose: requiredMultilineText({ max: 2000 }),
+    cadresVisited: z
+      .number()
+      .int()
+      .min(0)
+      .max(100_000)
+      .nullish()
+      .meta({ description: 'Condolence requests: the cadres the visit consoles, at least 1; copied into the visit' }),
+    consolationYuan: z.number().int().min(0).max(1_000_000_000).nullish().meta({ description: 'Condolence requests: the money, in yuan' }),
+    unitId: IdRefSchema.optional().meta({ description: 'Office only (required then); a unit files for itself.' }),
   })
   .strict()
   .meta({ id: 'NewPlanRequest' });
@@ -48,6 +57,8 @@ export const PlanRequestSchema = z
     priority: z.number().int(),
     leaderName: z.string(),
     purpose: z.string(),
+    cadresVisited: z.number().int().nullable(),
+    consolationYuan: z.number().int().nullable(),
     status: PlanRequestStatusSchema,
     visitId: z.string().nullable().meta({ description: 'The visit made from it, once committed' }),
     createdBy: z.string(),

@@ -4,23 +4,28 @@
 // costly room must pass this layer.
 import { z } from 'zod';
 import { inclusiveDays, isValidIsoDate } from '../domain/dates.js';
-import { IsoDateSchema } from './common.js';
+import { IdRefSchema, IsoDateSchema } from './common.js';
+import { optionalMultilineText, optionalText, requiredText } from './text.js';
 
 /** A reception longer than a month is a typing error, not a visit (same bound as a visit). */
 export const MAX_RECEPTION_DAYS = 31;
 const MAX_GUESTS = 1000;
 /** Whole yuan. Far above any standard, so the rule (409) speaks for real overspending, this only for typos. */
 const Yuan = z.number().int().min(0).max(10_000_000);
-const Text = (max: number) => z.string().trim().min(1).max(max);
 
 export const RankSchema = z
   .enum(['provincial', 'departmental', 'county', 'other'])
   .meta({ description: 'provincial 省部级, departmental 厅局级, county 县处级, other 其他' });
 
-const GuestSchema = z
-  .object({ name: Text(100), title: z.string().trim().max(100), rank: RankSchema })
+/** A guest's title may be left blank (stored as ''); no control characters either way. */
+const GuestTitleSchema = optionalText({ max: 100 }).transform((title) => title ?? '');
+
+const GuestInputSchema = z
+  .object({ name: requiredText({ max: 100 }), title: GuestTitleSchema, rank: RankSchema })
   .strict()
-  .meta({ id: 'ReceptionGuest' });
+  .meta({ id: 'ReceptionGuestInput' });
+
+const GuestSchema = z.object({ name: z.string(), title: z.string(), rank: RankSchema }).meta({ id: 'ReceptionGuest' });
 
 const WorkMealSchema = z
   .object({ date: IsoDateSchema, accompanyCount: z.number().int().min(0).max(MAX_GUESTS), costPerPersonYuan: Yuan })
@@ -37,32 +42,38 @@ const LodgingLineSchema = z
   .strict()
   .meta({ id: 'LodgingLine' });
 
-const ActivitySchema = z
-  .object({ date: IsoDateSchema, description: Text(500), place: Text(200) })
+const ActivityInputSchema = z
+  .object({ date: IsoDateSchema, description: requiredText({ max: 500 }), place: requiredText({ max: 200 }) })
   .strict()
-  .meta({ id: 'ReceptionActivity' });
+  .meta({ id: 'ReceptionActivityInput' });
+
+const ActivitySchema = z.object({ date: z.string(), description: z.string(), place: z.string() }).meta({ id: 'ReceptionActivity' });
 
 export const NewReceptionBody = z
   .object({
-    regionId: z.string().min(1).max(64).meta({ example: 'aksu', description: "The guests' region" }),
-    officialLetterRef: z.string().trim().max(200).nullish().meta({
+    regionId: IdRefSchema.meta({ example: 'aksu', description: "The guests' region" }),
+    officialLetterRef: optionalText({ max: 200 }).meta({
       example: '阿地委函〔2027〕12号',
       description: 'The official letter (公函). Missing or blank is not a format error: it is refused with 409 OFFICIAL_LETTER_REQUIRED.',
     }),
     startDate: IsoDateSchema,
     endDate: IsoDateSchema,
-    guestCount: z.number().int().min(1).max(MAX_GUESTS),
+    guestCount: z.number().int().min(1).max(MAX_GUESTS).meta({ description: 'Must equal the number of guests listed' }),
     leadRank: RankSchema,
-    guests: z.array(GuestSchema).max(MAX_GUESTS).optional(),
+    guests: z
+      .array(GuestInputSchema)
+      .min(1)
+      .max(MAX_GUESTS)
+      .meta({ description: 'Every guest (the reception list names each one); guestCount is its length' }),
     workMeal: WorkMealSchema.optional(),
     lodging: z.array(LodgingLineSchema).max(20).optional(),
-    activities: z.array(ActivitySchema).max(200).optional(),
-    venue: z.string().trim().max(200).optional(),
-    dietaryNotes: z.string().trim().max(1000).optional(),
+    activities: z.array(ActivityInputSchema).max(200).optional(),
+    venue: optionalText({ max: 200 }),
+    dietaryNotes: optionalMultilineText({ max: 1000 }),
     giftsYuan: Yuan.optional().meta({
       description: 'Any amount above 0 is refused (GIFTS_FORBIDDEN); kept so the refusal can be explicit.',
     }),
-    hostUnitId: z.string().min(1).max(64).optional().meta({
+    hostUnitId: IdRefSchema.optional().meta({
       description:
         "Office: required, the hosting unit. Unit accounts host as their own unit: leave it out (or send their own id); another unit's id → 403.",
     }),
@@ -84,7 +95,9 @@ export const NewReceptionBody = z
     body.activities?.forEach((a, i) => {
       if (!withinDays(a.date)) issue(['activities', i, 'date'], 'must be one of the reception days');
     });
-    if (body.guests && body.guests.length > body.guestCount) issue(['guests'], 'lists more guests than guestCount');
+    // The accompanying-diner limit follows the guest count, so it is the list's, not a declared number.
+    const listed = body.guests?.length;
+    if (listed !== undefined && listed !== body.guestCount) issue(['guestCount'], `must equal the number of guests listed (${listed})`);
     body.lodging?.forEach((line, i) => {
       // Guests only: more rooms than guests, or more nights than days (one allowed for the eve of
       // arrival), cannot describe this reception.
@@ -142,6 +155,6 @@ export const HistorySchema = z
 
 /** The optional reason of a reject or cancel (the office's own form asks for one). */
 export const ReasonBody = z
-  .object({ reason: z.string().trim().max(1000).optional() })
+  .object({ reason: optionalMultilineText({ max: 1000 }) })
   .strict()
   .meta({ id: 'ReceptionReason' });

@@ -3,9 +3,10 @@
 import { z } from 'zod';
 import { MAX_VISIT_DAYS } from '../domain/types.js';
 import { IsoDateSchema } from './common.js';
+import { requiredText } from './text.js';
 
 export const BlackoutSchema = z
-  .object({ startDate: IsoDateSchema, endDate: IsoDateSchema, reason: z.string().trim().min(1).max(200) })
+  .object({ startDate: IsoDateSchema, endDate: IsoDateSchema, reason: requiredText({ max: 200 }) })
   .refine((b) => b.endDate >= b.startDate, { message: 'endDate must not be before startDate', path: ['endDate'] })
   .meta({ id: 'Blackout' });
 
@@ -31,7 +32,7 @@ export const UnitSchema = z.object({ id: z.string(), name: z.string(), kind: z.e
 export const NewUnitBody = z
   .object({
     id: z.string().regex(/^[a-z][a-z0-9-]{1,39}$/, 'lower-case letters, digits and hyphens, 2–40 characters'),
-    name: z.string().trim().min(1).max(100),
+    name: requiredText({ max: 100 }),
     kind: z.literal('department'),
   })
   .strict()

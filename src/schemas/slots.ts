@@ -11,7 +11,7 @@ export const SlotQuery = z.object({
   from: IsoDateSchema.optional().meta({ description: 'Earliest first day (default and minimum: today in Asia/Shanghai)' }),
   to: IsoDateSchema.optional().meta({ description: 'Latest last day (default: a year after from)' }),
   limit: z.coerce.number().int().min(1).max(50).default(5),
-  unitId: z.string().max(64).optional().meta({ description: 'Whose caps to respect (office and hq; a unit always gets its own)' }),
+  unitId: z.string().max(64).optional().meta({ description: 'Whose caps to respect (office only; a unit always gets its own)' }),
 });
 export type SlotQueryInput = z.infer<typeof SlotQuery>;
 

@@ -62,7 +62,14 @@ export function requiredMultilineText(options: TextOptions) {
         .max(options.max)
         .refine((value) => !MULTI_LINE_FORBIDDEN.test(value), MULTI_LINE_CONTROL_MESSAGE)
         .refine((value) => !isInvisible(value), INVISIBLE_MESSAGE),
-    );
+    )
+    .meta(lengthBounds(1, options.max));
+}
+
+// A transform before the checks hides their bounds from the OpenAPI document (it describes the
+// input side of a pipe), so multi-line fields state them themselves.
+function lengthBounds(minLength: number, maxLength: number) {
+  return minLength > 0 ? { minLength, maxLength } : { maxLength };
 }
 
 /** An optional text of several lines; empty or invisible becomes null. */
@@ -78,5 +85,6 @@ export function optionalMultilineText(options: TextOptions) {
         .refine((value) => !MULTI_LINE_FORBIDDEN.test(value), MULTI_LINE_CONTROL_MESSAGE)
         .transform((value) => (isInvisible(value) ? null : value)),
     )
+    .meta(lengthBounds(0, options.max))
     .nullish();
 }

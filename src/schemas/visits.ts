@@ -2,20 +2,21 @@
 // send, and the visit as answered. Shared by the API routes, the pages (the booking form checks
 // its fields with NewVisitBody) and the services.
 import { z } from 'zod';
-import { IsoDateSchema, YearParamSchema } from './common.js';
+import { IdRefSchema, IsoDateSchema, YearParamSchema } from './common.js';
+import { optionalMultilineText, optionalText, requiredMultilineText, requiredText } from './text.js';
 
 export const VisitKindSchema = z.enum(['inspection', 'condolence']);
 export const VisitStatusSchema = z.enum(['submitted', 'coordinated', 'approved', 'rejected', 'withdrawn', 'cancelled']);
 
 const visitFieldShape = {
-  regionId: z.string().min(1).max(64).meta({ example: 'aksu' }),
+  regionId: IdRefSchema.meta({ example: 'aksu' }),
   kind: VisitKindSchema,
   startDate: IsoDateSchema,
   endDate: IsoDateSchema,
   headcount: z.number().int().min(1).max(10_000),
-  leaderName: z.string().trim().min(1).max(100),
-  leaderTitle: z.string().trim().max(100).nullish(),
-  purpose: z.string().trim().min(1).max(2000),
+  leaderName: requiredText({ max: 100 }),
+  leaderTitle: optionalText({ max: 100 }),
+  purpose: requiredMultilineText({ max: 2000 }),
   cadresVisited: z.number().int().min(0).max(100_000).nullish(),
   consolationYuan: z.number().int().min(0).max(1_000_000_000).nullish(),
 };
@@ -23,7 +24,7 @@ const visitFieldShape = {
 export const NewVisitBody = z
   .object({
     ...visitFieldShape,
-    unitId: z.string().min(1).max(64).optional().meta({ description: 'Office only; a unit books for itself.' }),
+    unitId: IdRefSchema.optional().meta({ description: 'Office only; a unit books for itself.' }),
   })
   .strict()
   .meta({ id: 'NewVisit' });
@@ -45,16 +46,16 @@ export type VisitListQueryInput = z.infer<typeof VisitListQuery>;
 
 /** The HQ's coordination (衔接): its opinion, and whether it agrees. */
 export const CoordinateBody = z
-  .object({ opinion: z.string().trim().min(1).max(2000), agree: z.boolean() })
+  .object({ opinion: requiredMultilineText({ max: 2000 }), agree: z.boolean() })
   .strict()
   .meta({ id: 'Coordination' });
 
 export const ReasonBody = z
-  .object({ reason: z.string().trim().min(1).max(2000) })
+  .object({ reason: requiredMultilineText({ max: 2000 }) })
   .strict()
   .meta({ id: 'Reason' });
 
-export const OptionalReasonBody = z.object({ reason: z.string().trim().min(1).max(2000).optional() }).strict();
+export const OptionalReasonBody = z.object({ reason: optionalMultilineText({ max: 2000 }) }).strict();
 
 export const WarningSchema = z
   .object({ code: z.string(), metric: z.string().optional(), value: z.number().optional(), median: z.number().optional() })

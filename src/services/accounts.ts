@@ -1,37 +1,37 @@
-// Accounts: creating one (the office), logging in and out. The API (bearer token) and the login
-// page (session cookie) log in through the same function, so both count failures the same way:
-// after MAX_FAILED_LOGINS failures for one e-mail address it is refused for a while, even with
-// the right password (db/repo/login-throttle.ts).
-import { clearFailedLogins, loginRetryAfterSeconds, recordFailedLogin } from '../db/repo/login-throttle.js';
+// Accounts (CONTRACT.md v1.1, Accounts): the office creates, lists, renames, deactivates and
+// reactivates accounts, resets their passwords and unlocks them; everyone changes their own
+// password. Logging in and out: logins.ts.
+import { changeAccount, changePassword } from '../db/repo/account-writes.js';
+import { listAccounts } from '../db/repo/account-list.js';
+import { clearAccountAttempts, countLoginAttempt, settleLoginAttempt } from '../db/repo/login-throttle.js';
 import { findRegion, findUnit } from '../db/repo/reference.js';
-import { createSession, createUser, endSession, findUserForLogin, normaliseEmail } from '../db/repo/users.js';
+import { type AccountRow, createUser, findAccount, passwordHashOf } from '../db/repo/users.js';
 import type { Actor } from '../domain/actor.js';
-import { verifyPassword } from '../lib/crypto.js';
-import type { NewUserInput } from '../schemas/accounts.js';
+import { retryAfterSeconds, sessionBucket } from '../domain/login-throttle.js';
+import { sha256Hex } from '../lib/crypto.js';
+import { verifyPassword } from '../lib/password-hash.js';
+import type { NewUserInput, UserListQueryInput, UserPatchInput } from '../schemas/accounts.js';
 import type { ServiceDeps } from './deps.js';
-import { AppError, forbidden, validationFailed } from './errors.js';
+import { AppError, forbidden, notFound, validationFailed } from './errors.js';
+import { accountBucketKey, rateLimited } from './logins.js';
+import { decodeCursor, type Page, pageFrom, pageSize } from './paging.js';
+import { hashNewPassword } from './passwords.js';
 
-// Answers a wrong e-mail as slowly as a wrong password, so timing does not reveal accounts.
-const DUMMY_HASH = 'pbkdf2-sha256$100000$AAAAAAAAAAAAAAAAAAAAAA$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA';
+export type { AccountRow };
 
-export interface LoginInput {
-  email: string;
-  password: string;
-  /** `api`: a bearer token; `web`: a session cookie with its CSRF token. */
-  kind: 'api' | 'web';
+function requireOffice(actor: Actor): void {
+  if (actor.role !== 'office') throw forbidden('Only the office manages accounts.');
 }
 
-export interface LoggedIn {
-  token: string;
-  expiresAt: string;
-  /** Web sessions only: the token every form POST must echo. */
-  csrfToken: string | null;
-  user: Actor;
+async function existingAccount(deps: ServiceDeps, id: string): Promise<AccountRow> {
+  const account = await findAccount(deps.db, id);
+  if (!account) throw notFound('account');
+  return account;
 }
 
 /** Creates an account (office). A unit account belongs to one unit, an HQ account to one region, the office to neither. */
-export async function createAccount(deps: ServiceDeps, actor: Actor, input: NewUserInput): Promise<Actor> {
-  if (actor.role !== 'office') throw forbidden('Only the office creates accounts.');
+export async function createAccount(deps: ServiceDeps, actor: Actor, input: NewUserInput): Promise<AccountRow> {
+  requireOffice(actor);
   if (input.role === 'unit' && !input.unitId) throw validationFailed([{ path: 'unitId', message: 'required for a unit account' }]);
   if (input.role === 'hq' && !input.regionId) throw validationFailed([{ path: 'regionId', message: 'required for an hq account' }]);
   const unitId = input.role === 'unit' ? (input.unitId ?? null) : null;
@@ -41,48 +41,108 @@ export async function createAccount(deps: ServiceDeps, actor: Actor, input: NewU
     throw validationFailed([{ path: 'regionId', message: `unknown region "${regionId}"` }]);
   const user = await createUser(
     deps.db,
-    { email: input.email, password: input.password, role: input.role, unitId, regionId, displayName: input.displayName ?? null },
-    deps.now(),
+    {
+      email: input.email,
+      passwordHash: await hashNewPassword(deps, input.password),
+      role: input.role,
+      unitId,
+      regionId,
+      displayName: input.displayName ?? null,
+    },
+    { actorId: actor.id, now: deps.now() },
   );
   if (!user) throw new AppError('EMAIL_TAKEN', 'An account with this e-mail already exists.');
   return user;
 }
 
-/**
- * Checks the password and opens a session. Refusals: RATE_LIMITED {retryAfter} (seconds) while
- * the address is locked out, checked before the password; INVALID_CREDENTIALS for an unknown
- * address or a wrong password alike.
- */
-export async function logIn(deps: ServiceDeps, input: LoginInput): Promise<LoggedIn> {
-  const { db } = deps;
-  const now = deps.now();
-  const email = normaliseEmail(input.email);
-  const retryAfter = await loginRetryAfterSeconds(db, email, now);
-  if (retryAfter > 0) {
-    throw new AppError('RATE_LIMITED', `Too many failed logins for this account; try again in ${retryAfter} s.`, { retryAfter });
-  }
-  const user = await findUserForLogin(db, email);
-  const valid = await verifyPassword(input.password, user?.passwordHash ?? DUMMY_HASH);
-  if (!user || !valid) {
-    await recordFailedLogin(db, email, now);
-    throw new AppError('INVALID_CREDENTIALS', 'Wrong e-mail or password.');
-  }
-  await clearFailedLogins(db, email);
-  const session = await createSession(db, user.id, input.kind, now);
-  return {
-    ...session,
-    user: {
-      id: user.id,
-      email: user.email,
-      role: user.role,
-      unitId: user.unitId,
-      regionId: user.regionId,
-      displayName: user.displayName,
-    },
-  };
+/** The account list (office), filtered and searched, in e-mail order, a page at a time. */
+export async function accountList(deps: ServiceDeps, actor: Actor, query: UserListQueryInput): Promise<Page<AccountRow>> {
+  requireOffice(actor);
+  const { limit, cursor, q, ...filter } = query;
+  const after = decodeCursor(cursor, ['string']);
+  const size = pageSize({ limit });
+  const rows = await listAccounts(
+    deps.db,
+    { ...filter, q: q ?? undefined },
+    { after: (after?.[0] as string | undefined) ?? null, limit: size + 1 },
+  );
+  return pageFrom(rows, size, (row) => [row.email]);
 }
 
-/** Ends the session behind the token (a token that matches none changes nothing). */
-export async function logOut(deps: ServiceDeps, token: string): Promise<void> {
-  await endSession(deps.db, token);
+/** One account (office). */
+export async function accountById(deps: ServiceDeps, actor: Actor, id: string): Promise<AccountRow> {
+  requireOffice(actor);
+  return existingAccount(deps, id);
+}
+
+/** The caller's own account, as stored. */
+export async function ownAccount(deps: ServiceDeps, actor: Actor): Promise<AccountRow> {
+  return existingAccount(deps, actor.id);
+}
+
+/**
+ * Renames, deactivates or reactivates an account (office). Deactivating ends every session of
+ * the account in the same batch; the last active office account cannot be deactivated.
+ */
+export async function updateAccount(deps: ServiceDeps, actor: Actor, input: { id: string; patch: UserPatchInput }): Promise<AccountRow> {
+  requireOffice(actor);
+  const before = await existingAccount(deps, input.id);
+  const { displayName, active } = input.patch;
+  const landed = await changeAccount(deps.db, { id: before.id, displayName, active, actorId: actor.id, now: deps.now() });
+  const after = await existingAccount(deps, input.id);
+  if (!landed && active === false && after.active) {
+    throw new AppError('LAST_OFFICE_ACCOUNT', 'This is the last active office account; make or reactivate another office account first.');
+  }
+  return after;
+}
+
+/** Sets a new password for an account (office) and ends every session of it. */
+export async function resetPassword(deps: ServiceDeps, actor: Actor, input: { id: string; newPassword: string }): Promise<void> {
+  requireOffice(actor);
+  const account = await existingAccount(deps, input.id);
+  const passwordHash = await hashNewPassword(deps, input.newPassword);
+  await changePassword(deps.db, { id: account.id, passwordHash, action: 'password_reset', actorId: actor.id, now: deps.now() });
+}
+
+/** Clears an account's failed logins (office): from unknown clients and from its known devices. */
+export async function unlockAccount(deps: ServiceDeps, actor: Actor, id: string): Promise<void> {
+  requireOffice(actor);
+  const account = await existingAccount(deps, id);
+  await clearAccountAttempts(deps.db, { userId: account.id, accountKey: accountBucketKey(account.email) });
+}
+
+export interface OwnPasswordInput {
+  currentPassword: string;
+  newPassword: string;
+  /** The caller's own session token: it stays; every other session of the account ends. */
+  sessionToken: string;
+}
+
+/**
+ * Changes the caller's password after checking the current one. The check is counted first in
+ * the session's own bucket, so a stolen session cannot try passwords without end and nobody
+ * else can block it. Refusals: INVALID_CREDENTIALS (the route answers it 403), RATE_LIMITED.
+ */
+export async function changeOwnPassword(deps: ServiceDeps, actor: Actor, input: OwnPasswordInput): Promise<void> {
+  const { db } = deps;
+  const now = deps.now();
+  const buckets = [sessionBucket(await sha256Hex(input.sessionToken))];
+  const retryAfter = retryAfterSeconds(await countLoginAttempt(db, buckets, now), now);
+  if (retryAfter > 0) throw rateLimited(retryAfter);
+  const stored = await passwordHashOf(db, actor.id);
+  if (!stored || !(await verifyPassword(input.currentPassword, stored))) {
+    throw new AppError('INVALID_CREDENTIALS', 'The current password is wrong.');
+  }
+  const passwordHash = await hashNewPassword(deps, input.newPassword);
+  const changed = await changePassword(db, {
+    id: actor.id,
+    passwordHash,
+    expectedHash: stored,
+    keepToken: input.sessionToken,
+    action: 'password_change',
+    actorId: actor.id,
+    now,
+    settle: settleLoginAttempt(buckets),
+  });
+  if (!changed) throw new AppError('CONFLICT', 'The password was changed meanwhile; log in again with the new one.');
 }

@@ -129,6 +129,7 @@ function hostOf(publicUrl: string): string {
 async function sendMail(deps: ServiceDeps, channels: DeliveryChannels, delivery: ClaimedDelivery): Promise<Outcome> {
   if (!delivery.user) return { ok: false, error: 'the account no longer exists', skip: true };
   if (!delivery.user.emailNotifications) return { ok: false, error: 'the user turned e-mail off', skip: true };
+  if (!delivery.user.active) return { ok: false, error: 'the account was deactivated', skip: true };
   if (!channels.mail) return { ok: false, error: 'no mail channel is configured (SMTP_URL)' };
   const message = eventMessage(delivery.event);
   const link = absoluteLink(deps.config.publicUrl, message.path);

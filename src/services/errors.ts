@@ -8,6 +8,7 @@ import type { BookingRefusalCode, ValidationIssue } from '../domain/types.js';
 export type ErrorCode =
   | 'UNAUTHENTICATED'
   | 'INVALID_CREDENTIALS'
+  | 'ACCOUNT_DISABLED'
   | 'FORBIDDEN'
   | 'CSRF_REJECTED'
   | 'NOT_FOUND'
@@ -19,6 +20,7 @@ export type ErrorCode =
   | 'INVALID_TRANSITION'
   | 'EMAIL_TAKEN'
   | 'UNIT_EXISTS'
+  | 'LAST_OFFICE_ACCOUNT'
   | BookingRefusalCode
   | 'RECEPTION_STANDARD_VIOLATED'
   | 'OFFICIAL_LETTER_SCAN_REQUIRED'

@@ -18,6 +18,7 @@ import {
   type ProposalRecord,
 } from '../db/repo/plans.js';
 import { findRegion, findUnit } from '../db/repo/reference.js';
+import { condolenceIssues } from '../domain/condolence.js';
 import { addDays, yearOf } from '../domain/dates.js';
 import { solvePlan, type PlanInput, type PlanRequest, type Priority } from '../domain/planner/index.js';
 import { sha256Hex } from '../lib/crypto.js';
@@ -74,7 +75,7 @@ export async function submitPlanRequest(
   if (user.role === 'unit' && input.unitId !== undefined && input.unitId !== user.unitId) {
     throw forbidden('A unit files requests for itself only; leave unitId out.');
   }
-  const issues = planRequestIssues(year, input, todayOf(deps));
+  const issues = [...planRequestIssues(year, input, todayOf(deps)), ...condolenceIssues(input)];
   if (!(await findRegion(deps.db, input.regionId))) issues.unshift({ path: 'regionId', message: `unknown region "${input.regionId}"` });
   const unitId = await requestUnit(deps, user, input.unitId, issues);
   if (issues.length) throw validationFailed(issues);
@@ -93,6 +94,8 @@ export async function submitPlanRequest(
       priority,
       leaderName,
       purpose,
+      cadresVisited: input.cadresVisited ?? null,
+      consolationYuan: input.consolationYuan ?? null,
     },
     actorId: user.id,
     now: deps.now(),

@@ -1,5 +1,6 @@
 // Annual caps (适当控制年度批次和人员规模): the year's default for every unit, one override per
-// unit, and each unit's counted usage. Everyone reads the default; a unit reads its own caps only;
+// unit, and each unit's counted usage. Everyone reads the default; a unit reads its own caps only,
+// an HQ none (caps are between the office and each unit; an HQ plans with its region's rules);
 // only the office sets them. Shared by /api/v1/quotas and the office's caps settings page.
 import type { Db } from '../db/client.js';
 import {
@@ -52,8 +53,9 @@ export function unitQuotaReport(deps: ServiceDeps, input: { year: number; unitId
   return quotaReport(deps.db, input.year, input.unitId);
 }
 
-/** A unit's caps as the caller may see them: a unit account its own only (another's is "not found"). */
+/** A unit's caps as the caller may see them: the office any, a unit account its own only (another's is "not found"), an HQ none. */
 export async function unitQuota(deps: ServiceDeps, actor: Actor, input: { year: number; unitId: string }): Promise<QuotaReport> {
+  if (actor.role === 'hq') throw forbidden("A unit's caps and usage are the office's and the unit's own.");
   if (actor.role === 'unit' && actor.unitId !== input.unitId) throw notFound('unit');
   if (!(await findUnit(deps.db, input.unitId))) throw notFound('unit');
   return quotaReport(deps.db, input.year, input.unitId);

@@ -21,11 +21,12 @@ export async function visibleReception(deps: ServiceDeps, actor: Actor, id: stri
 
 /** What the 2013 rules look at. The API takes one work meal at most, so the meal-count rule holds by shape. */
 export function receptionPlanOf(
-  reception: Pick<ReceptionView, 'officialLetterRef' | 'guestCount' | 'workMeal' | 'lodging' | 'giftsYuan'>,
+  reception: Pick<ReceptionView, 'officialLetterRef' | 'guestCount' | 'guests' | 'workMeal' | 'lodging' | 'giftsYuan'>,
 ): ReceptionPlan {
   return {
     officialLetterRef: reception.officialLetterRef,
     guestCount: reception.guestCount,
+    guestRanks: reception.guests.map((g) => g.rank),
     workMeals: reception.workMeal ? [reception.workMeal] : [],
     lodging: reception.lodging,
     giftsYuan: reception.giftsYuan,

@@ -63,7 +63,7 @@ function newReceptionOf(body: NewReceptionInput, hostUnitId: string): NewRecepti
     endDate: body.endDate,
     guestCount: body.guestCount,
     leadRank: body.leadRank,
-    guests: body.guests ?? [],
+    guests: body.guests,
     workMeal: body.workMeal ?? null,
     lodging: body.lodging ?? [],
     activities: body.activities ?? [],

@@ -8,6 +8,7 @@ import type { Actor } from '../domain/actor.js';
 import { daysInMonth } from '../domain/dates.js';
 import { COUNTED_VISIT_STATUSES, type ReceptionStatus, type VisitKind, type VisitStatus } from '../domain/types.js';
 import type { ServiceDeps } from './deps.js';
+import { forbidden } from './errors.js';
 
 export type { UsageRow };
 
@@ -17,10 +18,11 @@ export interface UsageReport {
 }
 
 /**
- * Office and HQ: every unit (an HQ plans its region's calendar with every unit's remaining
- * caps in view; the report is read-only). Unit: its own row only.
+ * Office: every unit. Unit: its own row only. HQ: refused: caps and usage are between the office
+ * and each unit, and an HQ coordinates what is booked in its region without them.
  */
 export async function usageReport(deps: ServiceDeps, actor: Actor, year: number): Promise<UsageReport> {
+  if (actor.role === 'hq') throw forbidden("The usage report is the office's and each unit's own.");
   const only = actor.role === 'unit' ? (actor.unitId ?? '') : undefined;
   return { year, items: await usageRows(deps.db, year, only) };
 }

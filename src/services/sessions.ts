@@ -6,6 +6,8 @@ import type { ServiceDeps } from './deps.js';
 
 /** How long a session lives, by kind; the web session cookie's max-age follows it. */
 export { SESSION_TTL_MS } from '../db/repo/users.js';
+/** How long a device token lives after its last login; the login page's device cookie follows it. */
+export { DEVICE_TTL_MS } from '../db/repo/logins.js';
 
 export interface ResolvedSession {
   actor: Actor;

@@ -1,6 +1,7 @@
 // Slot search shared by GET /api/v1/plan/slots and the booking form: the earliest windows a
 // booking would pass right now. Whose caps apply follows the account: a unit always its own; the
-// office and an HQ name a unit, or get the region's rules alone.
+// office names a unit or gets the region's rules alone; an HQ gets the region's rules alone (a
+// unit's caps are not its to see).
 import { regionRulesOf, regionVisitsAround, unitUsage } from '../db/repo/booking-context.js';
 import { limitsFor } from '../db/repo/quotas.js';
 import { findUnit } from '../db/repo/reference.js';
@@ -58,6 +59,7 @@ async function capsUnit(deps: ServiceDeps, actor: Actor, requested: string | und
     if (requested && requested !== actor.unitId) throw forbidden('A unit sees its own caps only.');
     return actor.unitId ?? undefined;
   }
+  if (actor.role === 'hq' && requested) throw forbidden("An HQ searches with the region's rules; a unit's caps are not its to see.");
   if (requested && !(await findUnit(deps.db, requested))) {
     throw validationFailed([{ path: 'unitId', message: `unknown unit "${requested}"` }]);
   }

@@ -1,5 +1,6 @@
-// Warnings a visit carries without being refused (CONTRACT.md: CONDOLENCE_IMBALANCE): the
-// repository reads the region's cadres and condolence visits, the balance rule (domain) judges.
+// Warnings a visit carries without being refused (CONTRACT.md: CONDOLENCE_IMBALANCE, v1.1
+// NO_CADRES_ON_ROSTER): the repository reads the region's cadres and condolence visits, the
+// balance rule (domain) judges.
 import { countedCondolenceVisits, currentBalanceThresholds, listCadres } from '../db/repo/balance.js';
 import type { VisitRow } from '../db/repo/visits.js';
 import { computeBalance } from '../domain/balance.js';
@@ -30,8 +31,11 @@ export async function visitWarnings(deps: Pick<ServiceDeps, 'db'>, visit: VisitR
   ]);
   const [region] = computeBalance({ regionIds: [visit.regionId], cadres, visits: condolences, thresholds });
   const unit = region?.units.find((u) => u.unitId === visit.unitId);
-  if (!region || !unit) return [];
-  return unit.flags
+  // Consoling cadres the year's roster does not show there: booked all the same, but said.
+  const onRoster = cadres.some((c) => c.unitId === visit.unitId && c.count > 0);
+  const rosterWarning: VisitWarning[] = onRoster ? [] : [{ code: 'NO_CADRES_ON_ROSTER' }];
+  if (!region || !unit) return rosterWarning;
+  const imbalance = unit.flags
     .filter((flag) => flag.level === 'over')
     .map((flag) => ({
       code: 'CONDOLENCE_IMBALANCE',
@@ -39,4 +43,5 @@ export async function visitWarnings(deps: Pick<ServiceDeps, 'db'>, visit: VisitR
       value: unit[flag.metric] ?? 0,
       median: region.median[flag.metric],
     }));
+  return [...rosterWarning, ...imbalance];
 }

@@ -4,6 +4,7 @@
 import { findRegion, findUnit } from '../db/repo/reference.js';
 import type { VisitRow } from '../db/repo/visits.js';
 import type { Actor } from '../domain/actor.js';
+import { condolenceIssues } from '../domain/condolence.js';
 import { inclusiveDays } from '../domain/dates.js';
 import { MAX_VISIT_DAYS } from '../domain/types.js';
 import { actorsOf, EDITABLE_VISIT_STATUSES, mayPerform, nextStatus, VISIT_TRANSITIONS, type VisitAction } from '../domain/workflow.js';
@@ -35,7 +36,7 @@ export function visitDateIssues(dates: { startDate: string; endDate: string }, t
  * (its guard requires the region) and the write's result says so, which saves a booking a read.
  */
 async function fieldIssues(deps: ServiceDeps, fields: VisitFields, checkPast: boolean): Promise<ValidationIssue[]> {
-  const issues = visitDateIssues(fields, checkPast ? todayOf(deps) : '0000-00-00');
+  const issues = [...visitDateIssues(fields, checkPast ? todayOf(deps) : '0000-00-00'), ...condolenceIssues(fields)];
   if (issues.length && !(await findRegion(deps.db, fields.regionId)))
     issues.unshift({ path: 'regionId', message: `unknown region "${fields.regionId}"` });
   return issues;

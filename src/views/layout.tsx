@@ -43,12 +43,14 @@ const NAV: Record<Actor['role'], NavItem[]> = {
     { href: '/unit/plan', zh: '年度计划', en: 'Annual plan' },
     { href: '/feeds', zh: '日历订阅', en: 'Calendar feeds' },
     INBOX,
+    { href: '/account/password', zh: '修改密码', en: 'Password' },
   ],
   hq: [
     { href: '/hq', zh: '衔接队列', en: 'Coordination' },
     { href: '/hq/calendar', zh: '月历', en: 'Calendar' },
     { href: '/feeds', zh: '日历订阅', en: 'Calendar feeds' },
     INBOX,
+    { href: '/account/password', zh: '修改密码', en: 'Password' },
   ],
   office: [
     { href: '/office', zh: '审批队列', en: 'Approvals' },
@@ -56,8 +58,10 @@ const NAV: Record<Actor['role'], NavItem[]> = {
     { href: '/office/settings', zh: '设置', en: 'Settings' },
     { href: '/office/reports', zh: '报表', en: 'Reports' },
     { href: '/office/plan', zh: '年度计划', en: 'Annual plan' },
+    { href: '/office/accounts', zh: '账号管理', en: 'Accounts' },
     { href: '/feeds', zh: '日历订阅', en: 'Calendar feeds' },
     INBOX,
+    { href: '/account/password', zh: '修改密码', en: 'Password' },
   ],
 };
 

@@ -11,6 +11,10 @@ export interface ProblemLike {
 
 type Formatter = (p: Record<string, unknown>) => Words;
 
+function twoDecimals(value: unknown): string {
+  return typeof value === 'number' ? String(Math.round(value * 100) / 100) : String(value);
+}
+
 /** A rank code in words; anything else (a caller's own wording) is shown as it came. */
 function rankWords(value: unknown): Words {
   const rank = RANKS.find((r) => r === value);
@@ -42,6 +46,13 @@ const RULE_MESSAGES: Record<string, Formatter> = {
       en: `Lodging over standard (${rank.en}): at most ${p.limit} yuan a night, ${p.requested} requested`,
     };
   },
+  LODGING_RANK_NOT_IN_GUESTS: (p) => {
+    const rank = rankWords(p.rank);
+    return {
+      zh: `住宿级别(${rank.zh})与来宾名单不符:名单上没有这一级别的来宾,或房间多于该级别来宾人数`,
+      en: `Lodging at ${rank.en} rank does not match the guest list: no listed guest holds it, or more rooms than such guests`,
+    };
+  },
   WORK_MEAL_LIMIT_EXCEEDED: (p) => ({ zh: `每次接待最多安排 ${p.limit} 次工作餐`, en: `At most ${p.limit} work meal per reception` }),
   OFFICIAL_LETTER_SCAN_REQUIRED: () => ({
     zh: '按接待标准,批准前须上传公函扫描件(文件类别“公函”)',
@@ -62,16 +73,27 @@ const RULE_MESSAGES: Record<string, Formatter> = {
       en: `The proposal is out of date: ${count} placement(s) no longer fit, so nothing was committed. Solve again.`,
     };
   },
+  // The API gives these unrounded; people read two decimals.
   CONDOLENCE_IMBALANCE: (p) => ({
-    zh: `慰问力度明显高于其他单位:${p.metric === 'visitsPerCadre' ? '人均慰问次数' : '人均慰问金'} ${p.value},中位数 ${p.median}`,
-    en: `Condolence well above other units: ${p.metric} ${p.value} against a median of ${p.median}`,
+    zh: `慰问力度明显高于其他单位:${p.metric === 'visitsPerCadre' ? '人均慰问次数' : '人均慰问金'} ${twoDecimals(p.value)},中位数 ${twoDecimals(p.median)}`,
+    en: `Condolence well above other units: ${p.metric} ${twoDecimals(p.value)} against a median of ${twoDecimals(p.median)}`,
+  }),
+  NO_CADRES_ON_ROSTER: () => ({
+    zh: '援派干部名册上没有本单位在该地区的干部,请核实慰问对象',
+    en: 'The cadre roster shows no cadres of this unit in this region; check whom the visit consoles',
   }),
 };
 
 const GENERIC: Record<string, Words> = {
   UNAUTHENTICATED: { zh: '请先登录', en: 'Please log in' },
   INVALID_CREDENTIALS: { zh: '邮箱或密码错误', en: 'Wrong e-mail or password' },
-  RATE_LIMITED: { zh: '登录失败次数过多,请稍后再试', en: 'Too many failed logins; try again later' },
+  ACCOUNT_DISABLED: { zh: '该账号已停用,请联系省对口支援办', en: 'This account is deactivated; contact the provincial office' },
+  LAST_OFFICE_ACCOUNT: {
+    zh: '这是最后一个启用的省对口支援办账号,不能停用',
+    en: 'This is the last active office account; it cannot be deactivated',
+  },
+  RATE_LIMITED: { zh: '尝试次数过多,请稍后再试', en: 'Too many attempts; try again later' },
+  EMAIL_TAKEN: { zh: '该邮箱已有账号', en: 'An account with this e-mail exists' },
   FORBIDDEN: { zh: '当前账号无权执行此操作', en: 'This account may not do that' },
   NOT_FOUND: { zh: '记录不存在', en: 'No such record' },
   VALIDATION_FAILED: { zh: '请检查填写的内容', en: 'Please check the form' },

@@ -4,24 +4,44 @@ import { deleteCookie, setCookie } from 'hono/cookie';
 import { getCookie } from 'hono/cookie';
 import type { AppEnv } from '../app-env.js';
 import { SESSION_COOKIE } from '../http/auth.js';
-import { logIn, logOut } from '../services/accounts.js';
+import { clientAddress } from '../http/client-address.js';
+import { logIn, logOut } from '../services/logins.js';
 import { AppError } from '../services/errors.js';
 import { LANG_COOKIE, type Translate } from '../views/i18n.js';
 import { Layout, type Flash } from '../views/layout.js';
 import { formFields, pageContext } from './page.js';
-import { clearSessionCookie, homeFor, LOGIN_CSRF_COOKIE, loginCsrfToken, setSessionCookie } from './session.js';
-
-/** Only same-site paths are followed after login, never another origin. */
-function safeNext(next: string | undefined): string | null {
-  return next?.startsWith('/') && !next.startsWith('//') && !next.startsWith('/\\') ? next : null;
-}
+import { safeNext } from './safe-next.js';
+import {
+  clearSessionCookie,
+  DEVICE_COOKIE,
+  homeFor,
+  LOGIN_CSRF_COOKIE,
+  loginCsrfToken,
+  setDeviceCookie,
+  setSessionCookie,
+} from './session.js';
 
 /** A refused login as the form shows it; anything but a refusal goes on to onError. */
-function loginRefusal(error: unknown, t: Translate): { flash: Flash; status: 401 | 429 } {
+function loginRefusal(error: unknown, t: Translate): { flash: Flash; status: 401 | 403 | 429 } {
   if (error instanceof AppError && error.code === 'RATE_LIMITED') {
+    const minutes = Math.max(1, Math.ceil(Number(error.extra.retryAfter) / 60));
     return {
-      flash: { kind: 'error', lines: [t('登录失败次数过多,请 15 分钟后再试', 'Too many failed logins; try again in 15 minutes')] },
+      flash: {
+        kind: 'error',
+        lines: [
+          t(
+            `登录尝试次数过多,请 ${minutes} 分钟后再试,或请省对口支援办解锁账号`,
+            `Too many login attempts; try again in ${minutes} minutes, or ask the provincial office to unlock the account`,
+          ),
+        ],
+      },
       status: 429,
+    };
+  }
+  if (error instanceof AppError && error.code === 'ACCOUNT_DISABLED') {
+    return {
+      flash: { kind: 'error', lines: [t('该账号已停用,请联系省对口支援办', 'This account is deactivated; contact the provincial office')] },
+      status: 403,
     };
   }
   if (error instanceof AppError && error.code === 'INVALID_CREDENTIALS') {
@@ -39,13 +59,18 @@ export const authPages = new Hono<AppEnv>()
   .post('/login', async (c) => {
     const form = await formFields(c);
     const page = pageContext(c);
-    const fail = (flash: Flash, status: 401 | 429) =>
+    const fail = (flash: Flash, status: 401 | 403 | 429) =>
       c.html(<LoginPage c={c} csrf={loginCsrfToken(c)} next={form.next ?? ''} email={form.email ?? ''} flash={flash} />, status);
-    const session = await logIn(c.var.deps, { email: form.email ?? '', password: form.password ?? '', kind: 'web' }).catch(
-      (error: unknown) => loginRefusal(error, page.t),
-    );
+    const session = await logIn(c.var.deps, {
+      email: form.email ?? '',
+      password: form.password ?? '',
+      kind: 'web',
+      clientAddress: clientAddress(c),
+      deviceToken: getCookie(c, DEVICE_COOKIE) ?? null,
+    }).catch((error: unknown) => loginRefusal(error, page.t));
     if ('flash' in session) return fail(session.flash, session.status);
     setSessionCookie(c, session.token);
+    setDeviceCookie(c, session.deviceToken);
     deleteCookie(c, LOGIN_CSRF_COOKIE, { path: '/login' });
     return c.redirect(safeNext(form.next) ?? homeFor(session.user.role), 303);
   })

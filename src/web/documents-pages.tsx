@@ -38,6 +38,10 @@ function isPageRefusal(error: unknown): error is AppError {
 }
 
 async function upload(c: Context<AppEnv>, type: DocumentRecordType) {
+  // Like every other form post without a session (csrfProtection): the form is stale, say so.
+  // A redirect to the login page would drop the file without a word.
+  if (!c.var.user)
+    throw new AppError('CSRF_REJECTED', 'The form has expired or did not come from this site. Reload the page and try again.');
   const user = webUser(c);
   const record = { type, id: c.req.param('id') ?? '' };
   const length = c.req.header('content-length');

@@ -21,6 +21,7 @@ import { CsrfField, Layout, type Flash, type PageContext } from '../views/layout
 import { formFields, pageContext, problemFlash } from './page.js';
 import { webUser } from './session.js';
 import { httpStatusOf } from '../http/problem.js';
+import { NewFeedBody } from '../schemas/feeds.js';
 
 const LABEL_MAX_LENGTH = 100;
 const SCOPES: readonly FeedScope[] = ['region', 'unit', 'all'];
@@ -235,9 +236,19 @@ type FormReading = { ok: true; request: FeedRequest } | { ok: false; errors: Fee
 
 /** The form as the service's request: ids only for the scope that uses them; role-bound scopes fixed. */
 function readFeedForm(user: Actor, values: Record<string, string>, t: PageContext['t']): FormReading {
-  const label = (values.label ?? '').trim() || null;
-  if (label && label.length > LABEL_MAX_LENGTH)
-    return { ok: false, errors: { label: t(`名称最多 ${LABEL_MAX_LENGTH} 字`, `At most ${LABEL_MAX_LENGTH} characters`) } };
+  const parsed = NewFeedBody.shape.label.safeParse(values.label ?? '');
+  if (!parsed.success) {
+    const tooLong = (values.label ?? '').trim().length > LABEL_MAX_LENGTH;
+    return {
+      ok: false,
+      errors: {
+        label: tooLong
+          ? t(`名称最多 ${LABEL_MAX_LENGTH} 字`, `At most ${LABEL_MAX_LENGTH} characters`)
+          : t('名称不能包含控制字符', 'The name must not contain control characters'),
+      },
+    };
+  }
+  const label = parsed.data ?? null;
   if (user.role === 'hq') return { ok: true, request: { scope: 'region', label } };
   if (user.role === 'unit') return { ok: true, request: { scope: 'unit', label } };
   const scope = SCOPES.find((s) => s === values.scope);

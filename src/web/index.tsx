@@ -10,6 +10,7 @@ import { APP_CSS } from '../views/assets/app-css.js';
 import { APP_JS } from '../views/assets/app-js.js';
 import { FAVICON_ICO, ICON_SVG } from '../views/assets/icons.js';
 import { Layout } from '../views/layout.js';
+import { ownAccountPages } from './account-password.js';
 import { authPages } from './auth-pages.js';
 import { documentPages } from './documents-pages.js';
 import { feedPages } from './feeds-page.js';
@@ -77,6 +78,7 @@ export function createWebApp() {
   web.route('/', documentPages);
   web.route('/', recordPages);
   web.route('/inbox', inboxPages);
+  web.route('/account', ownAccountPages);
 
   web.onError((err, c) => {
     if (err instanceof AppError && httpStatusOf(err) === 401) {
@@ -94,13 +96,17 @@ export function createWebApp() {
             '表单已过期或来源不明,请刷新页面后重试。',
             'The form has expired or did not come from this site. Reload the page and try again.',
           )
-        : status === 403
-          ? t('当前账号无权访问此页面。', 'This account may not open this page.')
-          : status === 404
-            ? t('页面或记录不存在。', 'No such page or record.')
-            : status < 500 && err instanceof AppError
-              ? err.detail
-              : t('服务器出错,请求未完成。', 'Something went wrong on our side; the request was not completed.');
+        : err instanceof AppError && (err.code === 'VALIDATION_FAILED' || err.code === 'UNSUPPORTED_MEDIA_TYPE')
+          ? t('无法读取提交的表单,请刷新页面后重新提交。', 'The form could not be read. Reload the page and send it again.')
+          : err instanceof AppError && err.code === 'PAYLOAD_TOO_LARGE'
+            ? t('提交的内容过大。', 'The form is too large.')
+            : status === 403
+              ? t('当前账号无权访问此页面。', 'This account may not open this page.')
+              : status === 404
+                ? t('页面或记录不存在。', 'No such page or record.')
+                : status < 500 && err instanceof AppError
+                  ? err.detail
+                  : t('服务器出错,请求未完成。', 'Something went wrong on our side; the request was not completed.');
     return c.html(
       <Layout page={page} title={t('无法完成', 'Could not complete')} messages={[{ kind: 'error', lines: [message] }]}>
         <p>

@@ -5,6 +5,7 @@ import { AppError, errorFields } from '../services/errors.js';
 import { detectLang, translator } from '../views/i18n.js';
 import type { Flash, PageContext } from '../views/layout.js';
 import { problemMessages } from '../views/problem-messages.js';
+import { formBody } from './form-body.js';
 
 export function pageContext(c: Context<AppEnv>): PageContext {
   const lang = detectLang(c);
@@ -30,7 +31,7 @@ export function problemFlash(error: unknown, page: PageContext): { flash: Flash;
 
 /** Form fields as strings (a missing field is ''). */
 export async function formFields(c: Context<AppEnv>): Promise<Record<string, string>> {
-  const body = await c.req.parseBody({ all: true });
+  const body = await formBody(c);
   const out: Record<string, string> = {};
   for (const [key, value] of Object.entries(body)) {
     const first = Array.isArray(value) ? value[0] : value;
@@ -41,7 +42,7 @@ export async function formFields(c: Context<AppEnv>): Promise<Record<string, str
 
 /** All values of a repeated form field (checkboxes). */
 export async function formList(c: Context<AppEnv>, name: string): Promise<string[]> {
-  const body = await c.req.parseBody({ all: true });
+  const body = await formBody(c);
   const value = body[name];
   const values = Array.isArray(value) ? value : value === undefined ? [] : [value];
   return values.filter((v): v is string => typeof v === 'string');

@@ -8,11 +8,14 @@ import type { Actor } from '../domain/actor.js';
 import { constantTimeEqual, newSecretToken } from '../lib/crypto.js';
 import { AppError } from '../services/errors.js';
 import { SESSION_COOKIE } from '../http/auth.js';
-import { SESSION_TTL_MS } from '../services/sessions.js';
+import { DEVICE_TTL_MS, SESSION_TTL_MS } from '../services/sessions.js';
 import type { Role } from '../domain/types.js';
 import { isUploadRequest } from '../http/uploads.js';
+import { formBody } from './form-body.js';
 
 export const LOGIN_CSRF_COOKIE = 'planner_login_csrf';
+/** The browser's device token (src/domain/login-throttle.ts): sent only to the login form. */
+export const DEVICE_COOKIE = 'planner_device';
 
 function isHttps(c: Context): boolean {
   return new URL(c.req.url).protocol === 'https:' || c.req.header('x-forwarded-proto') === 'https';
@@ -25,6 +28,17 @@ export function setSessionCookie(c: Context, token: string): void {
     secure: isHttps(c),
     path: '/',
     maxAge: Math.floor(SESSION_TTL_MS.web / 1000),
+  });
+}
+
+/** Kept as long as the device token lives; each login renews both. */
+export function setDeviceCookie(c: Context, token: string): void {
+  setCookie(c, DEVICE_COOKIE, token, {
+    httpOnly: true,
+    sameSite: 'Strict',
+    secure: isHttps(c),
+    path: '/login',
+    maxAge: Math.floor(DEVICE_TTL_MS / 1000),
   });
 }
 
@@ -43,7 +57,7 @@ export function loginCsrfToken(c: Context): string {
 
 /** The form field a POST must carry. */
 export async function formField(c: Context, name: string): Promise<string> {
-  const body = await c.req.parseBody({ all: true });
+  const body = await formBody(c);
   const value = body[name];
   return typeof value === 'string' ? value : '';
 }

@@ -23,6 +23,8 @@ export interface LoadResult {
 
 export interface ThroughputResult {
   booking: LoadResult;
+  /** The same bookings on the same server code with the embedded file at synchronous=NORMAL (lib/server-sync-normal.ts). */
+  bookingNormalSync: LoadResult;
   /** The same authenticated POST with a body zod refuses (422): what every JSON write costs before its own work. */
   refusedByValidation: LoadResult;
   healthz: LoadResult;
@@ -77,78 +79,21 @@ export async function benchThroughput(options: { seconds: number; connections: n
     adminPassword: ADMIN.password,
     nodeArgs: profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [],
   });
+  // The same server code with the file at synchronous=NORMAL, to price FULL in the same run.
+  const normal = await startServer({
+    databaseUrl: `file:${join(dir, 'normal.db')}`,
+    adminEmail: ADMIN.email,
+    adminPassword: ADMIN.password,
+    script: 'test/bench/lib/server-sync-normal.ts',
+  });
   try {
     const base = server.baseUrl;
-    const office = await httpLogin(base, ADMIN.email, ADMIN.password);
-    const firstYear = new Date().getUTCFullYear() + 1;
-    for (let year = firstYear; year <= firstYear + 3; year++) {
-      await httpOk(base, 'PUT', `/api/v1/quotas/${year}`, {
-        token: office,
-        body: { maxBatches: 10_000, maxHeadcountPerBatch: 100, maxPersonTrips: 1_000_000 },
-      });
-    }
-    for (const regionId of REGION_IDS) {
-      await httpOk(base, 'PUT', `/api/v1/regions/${regionId}/rules`, {
-        token: office,
-        body: { maxConcurrentDelegations: 100, minGapDays: 0, blackouts: [] },
-      });
-    }
-    const tokens = await unitTokens(base, office, CITY_IDS, 'throughput');
-    const tokenList = CITY_IDS.map((u) => tokens.get(u)!);
-
-    // Each request is a different booking: unit, region and day rotate, so no rule refuses it
-    // (≤ 100 a day in a region, well under every cap) and the guard does its full work.
-    let counter = 0;
-    const firstDay = `${firstYear}-01-01`;
-    const bookingRequest: autocannon.Request = {
-      method: 'POST',
-      path: '/api/v1/visits',
-      setupRequest: (req) => {
-        const i = counter++;
-        const start = addDays(firstDay, Math.floor(i / REGION_IDS.length) % 1000);
-        return {
-          ...req,
-          headers: { 'content-type': 'application/json', authorization: `Bearer ${tokenList[i % tokenList.length]}` },
-          body: JSON.stringify({
-            regionId: REGION_IDS[i % REGION_IDS.length],
-            kind: i % 5 === 0 ? 'condolence' : 'inspection',
-            startDate: start,
-            endDate: addDays(start, i % 3),
-            headcount: 3 + (i % 8),
-            leaderName: '带队领导',
-            leaderTitle: '副市长',
-            purpose: '考察对接援建项目',
-            ...(i % 5 === 0 ? { cadresVisited: 4, consolationYuan: 20_000 } : {}),
-          }),
-        };
-      },
-    };
-    // The same request with a headcount zod refuses: HTTP, body, session lookup and validation,
-    // then a 422 problem, with no booking work. No booking can be cheaper than this.
-    let refusedCounter = 0;
-    const refusedRequest: autocannon.Request = {
-      method: 'POST',
-      path: '/api/v1/visits',
-      setupRequest: (req) => {
-        const i = refusedCounter++;
-        const start = addDays(firstDay, i % 1000);
-        return {
-          ...req,
-          headers: { 'content-type': 'application/json', authorization: `Bearer ${tokenList[i % tokenList.length]}` },
-          body: JSON.stringify({
-            regionId: REGION_IDS[i % REGION_IDS.length],
-            kind: 'inspection',
-            startDate: start,
-            endDate: start,
-            headcount: -1,
-            leaderName: '带队领导',
-            purpose: '考察对接援建项目',
-          }),
-        };
-      },
-    };
+    const { bookingRequest, refusedRequest } = await prepareBookings(base, 'throughput');
     const common = { url: base, connections: options.connections, pipelining: 1 };
+    const normalBooking = (await prepareBookings(normal.baseUrl, 'normal-sync')).bookingRequest;
+    const normalCommon = { ...common, url: normal.baseUrl };
     // A short warm-up of each path, so the JIT and the page cache are not what is measured.
+    await run({ ...normalCommon, duration: 1, requests: [normalBooking] });
     await run({ ...common, duration: 1, requests: [bookingRequest] });
     await run({ ...common, duration: 1, requests: [{ method: 'GET', path: '/healthz' }] });
 
@@ -156,10 +101,17 @@ export async function benchThroughput(options: { seconds: number; connections: n
 
     const healthzRequest: autocannon.Request = { method: 'GET', path: '/healthz' };
     const healthz = toLoad('GET /healthz', await run({ ...common, duration: options.seconds, requests: [healthzRequest] }));
-    const booking = toLoad(
-      'POST /api/v1/visits (201s only)',
-      await run({ ...common, duration: options.seconds, requests: [bookingRequest] }),
-    );
+    // FULL and NORMAL take turns, half the time each twice: the disk's fsync time on a shared
+    // machine drifts with other work, and alternating lays the drift on both alike.
+    const fullRuns: autocannon.Result[] = [];
+    const normalRuns: autocannon.Result[] = [];
+    const half = Math.max(1, Math.round(options.seconds / 2));
+    for (let round = 0; round < 2; round++) {
+      fullRuns.push(await run({ ...common, duration: half, requests: [bookingRequest] }));
+      normalRuns.push(await run({ ...normalCommon, duration: half, requests: [normalBooking] }));
+    }
+    const booking = combined('POST /api/v1/visits (201s only)', fullRuns);
+    const bookingNormalSync = combined('POST /api/v1/visits at synchronous=NORMAL', normalRuns);
     const refusedByValidation = toAnswered(
       'POST /api/v1/visits refused by validation (422s)',
       await run({ ...common, duration: options.seconds, requests: [refusedRequest] }),
@@ -168,15 +120,124 @@ export async function benchThroughput(options: { seconds: number; connections: n
     const healthzAfter = toLoad('GET /healthz (again)', await run({ ...common, duration: options.seconds, requests: [healthzRequest] }));
     const stored = await storedVisits(join(dir, 'server.db'));
     await server.stop();
+    await normal.stop();
     const bare = await benchBareHono(options, bookingRequest);
 
     const rawInsert = await rawInsertLoop(join(dir, 'raw.db'), options.seconds, 'NORMAL');
     const rawInsertFull = await rawInsertLoop(join(dir, 'raw-full.db'), options.seconds, 'FULL');
-    return { booking, refusedByValidation, healthz, healthzAfter, ...bare, rawInsert, rawInsertFull, storedAfterBooking: stored };
+    return {
+      booking,
+      bookingNormalSync,
+      refusedByValidation,
+      healthz,
+      healthzAfter,
+      ...bare,
+      rawInsert,
+      rawInsertFull,
+      storedAfterBooking: stored,
+    };
   } finally {
     await server.kill();
+    await normal.kill();
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/** Several runs of the same load as one: counts and time added, p50 averaged, the worst p99. */
+function combined(label: string, results: autocannon.Result[]): LoadResult {
+  const loads = results.map((r) => toLoad(label, r));
+  const seconds = results.reduce((sum, r) => sum + r.duration, 0);
+  const statusCounts: Record<string, number> = {};
+  for (const load of loads) for (const [code, n] of Object.entries(load.statusCounts)) statusCounts[code] = (statusCounts[code] ?? 0) + n;
+  const accepted = loads.reduce((sum, l) => sum + l.accepted, 0);
+  return {
+    label,
+    accepted,
+    total: loads.reduce((sum, l) => sum + l.total, 0),
+    perSecond: accepted / seconds,
+    p50Ms: loads.reduce((sum, l) => sum + l.p50Ms, 0) / loads.length,
+    p99Ms: Math.max(...loads.map((l) => l.p99Ms)),
+    statusCounts,
+  };
+}
+
+/**
+ * Roomy caps and region rules, a token per city, and the two requests: a booking that every rule
+ * lets through (unit, region and day rotate), and the same POST with a body zod refuses.
+ */
+async function prepareBookings(
+  base: string,
+  tag: string,
+): Promise<{ bookingRequest: autocannon.Request; refusedRequest: autocannon.Request }> {
+  const office = await httpLogin(base, ADMIN.email, ADMIN.password);
+  const firstYear = new Date().getUTCFullYear() + 1;
+  for (let year = firstYear; year <= firstYear + 3; year++) {
+    await httpOk(base, 'PUT', `/api/v1/quotas/${year}`, {
+      token: office,
+      body: { maxBatches: 10_000, maxHeadcountPerBatch: 100, maxPersonTrips: 1_000_000 },
+    });
+  }
+  for (const regionId of REGION_IDS) {
+    await httpOk(base, 'PUT', `/api/v1/regions/${regionId}/rules`, {
+      token: office,
+      body: { maxConcurrentDelegations: 100, minGapDays: 0, blackouts: [] },
+    });
+  }
+  const tokens = await unitTokens(base, office, CITY_IDS, tag);
+  const tokenList = CITY_IDS.map((u) => tokens.get(u)!);
+
+  // Each request is a different booking: unit, region and day rotate, so no rule refuses it
+  // (≤ 100 a day in a region, well under every cap) and the guard does its full work.
+  let counter = 0;
+  const firstDay = `${firstYear}-01-01`;
+  const bookingRequest: autocannon.Request = {
+    method: 'POST',
+    path: '/api/v1/visits',
+    setupRequest: (req) => {
+      const i = counter++;
+      const start = addDays(firstDay, Math.floor(i / REGION_IDS.length) % 1000);
+      return {
+        ...req,
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${tokenList[i % tokenList.length]}` },
+        body: JSON.stringify({
+          regionId: REGION_IDS[i % REGION_IDS.length],
+          kind: i % 5 === 0 ? 'condolence' : 'inspection',
+          startDate: start,
+          endDate: addDays(start, i % 3),
+          headcount: 3 + (i % 8),
+          leaderName: '带队领导',
+          leaderTitle: '副市长',
+          purpose: '考察对接援建项目',
+          ...(i % 5 === 0 ? { cadresVisited: 4, consolationYuan: 20_000 } : {}),
+        }),
+      };
+    },
+  };
+  // The same request with a headcount zod refuses: HTTP, body, session lookup and validation,
+  // then a 422 problem, with no booking work. No booking can be cheaper than this.
+  let refusedCounter = 0;
+  const refusedRequest: autocannon.Request = {
+    method: 'POST',
+    path: '/api/v1/visits',
+    setupRequest: (req) => {
+      const i = refusedCounter++;
+      const start = addDays(firstDay, i % 1000);
+      return {
+        ...req,
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${tokenList[i % tokenList.length]}` },
+        body: JSON.stringify({
+          regionId: REGION_IDS[i % REGION_IDS.length],
+          kind: 'inspection',
+          startDate: start,
+          endDate: start,
+          headcount: -1,
+          leaderName: '带队领导',
+          purpose: '考察对接援建项目',
+        }),
+      };
+    },
+  };
+  return { bookingRequest, refusedRequest };
 }
 
 /** The bare Hono reference: the booking's own request bodies echoed, and its GET /healthz. */

@@ -99,14 +99,14 @@ describe('computeBalance, one region', () => {
       ],
     },
     {
-      name: 'under on visits only (3 cadres, 1 visit: 0.33 per cadre)',
+      name: 'under on visits only (3 cadres, 1 visit: a third per cadre)',
       cadres: [...BASE_AB, cadre('C', 3)],
       visits: [...BASE_AB_VISITS, visit('C', 3000)],
       median: [1000, 1],
       units: [
         ['A', 1, 1, 1000, 1000, 1, []],
         ['B', 1, 1, 1000, 1000, 1, []],
-        ['C', 3, 1, 3000, 1000, 0.33, ['visits:under']],
+        ['C', 3, 1, 3000, 1000, 1 / 3, ['visits:under']],
       ],
     },
     {
@@ -132,14 +132,42 @@ describe('computeBalance, one region', () => {
       ],
     },
     {
-      name: 'zero medians flag nothing, however far a unit is above them',
+      name: 'zero medians flag nothing: no unit has gone yet',
       cadres: [...BASE_AB, cadre('C', 1)],
-      visits: [visit('C', 1000)],
+      visits: [],
       median: [0, 0],
       units: [
         ['A', 1, 0, 0, 0, 0, []],
         ['B', 1, 0, 0, 0, 0, []],
+        ['C', 1, 0, 0, 0, 0, []],
+      ],
+    },
+    {
+      // Money median over the units that went (C alone): 1000, so A and B are under and C is not
+      // over; the visits median over all three is 0, which flags nothing.
+      name: 'the money median is over the units that made a counted visit, the visits median over all with cadres',
+      cadres: [...BASE_AB, cadre('C', 1)],
+      visits: [visit('C', 1000)],
+      median: [1000, 0],
+      units: [
+        ['A', 1, 0, 0, 0, 0, ['yuan:under']],
+        ['B', 1, 0, 0, 0, 0, ['yuan:under']],
         ['C', 1, 1, 1000, 1000, 1, []],
+      ],
+    },
+    {
+      // The case: most units have not gone yet. Money per cadre of those that went: 500 and
+      // 10,000, median 5,250, so 10,000 is over (a median over all five would be 0: nothing flagged).
+      name: 'a zero median no longer hides the largest spender',
+      cadres: ['A', 'B', 'C', 'D', 'E'].map((u) => cadre(u, 1)),
+      visits: [visit('C', 10_000), visit('D', 500)],
+      median: [5250, 0],
+      units: [
+        ['A', 1, 0, 0, 0, 0, ['yuan:under']],
+        ['B', 1, 0, 0, 0, 0, ['yuan:under']],
+        ['C', 1, 1, 10_000, 10_000, 1, ['yuan:over']],
+        ['D', 1, 1, 500, 500, 1, ['yuan:under']],
+        ['E', 1, 0, 0, 0, 0, ['yuan:under']],
       ],
     },
     {
@@ -209,8 +237,9 @@ describe('computeBalance, one region', () => {
       ],
     },
     {
-      // C: 450.01 / 3 = 150.0033… > 150, shown as 150; D: 149.99 / 3 = 49.9966… < 50, shown as 50.
-      name: 'flags compare unrounded values, so a value shown as the boundary can be flagged',
+      // C: 450.01 / 3 = 150.0033… > 150; D: 149.99 / 3 = 49.9966… < 50: both flagged, and both
+      // given as they are (a page rounds them to 150 and 50).
+      name: 'values and flags are unrounded, so a value a page shows as the boundary can be flagged',
       cadres: [cadre('A', 1), cadre('B', 1), cadre('C', 3), cadre('D', 3)],
       visits: [
         ...[visit('A', 100), visit('B', 100)],
@@ -221,19 +250,19 @@ describe('computeBalance, one region', () => {
       units: [
         ['A', 1, 1, 100, 100, 1, []],
         ['B', 1, 1, 100, 100, 1, []],
-        ['C', 3, 3, 450.01, 150, 1, ['yuan:over']],
-        ['D', 3, 3, 149.99, 50, 1, ['yuan:under']],
+        ['C', 3, 3, 450.01, 450.01 / 3, 1, ['yuan:over']],
+        ['D', 3, 3, 149.99, 149.99 / 3, 1, ['yuan:under']],
       ],
     },
     {
-      // 201 / 200 = 1.005 (1.00499… in binary) rounds half-up to 1.01; 20000 / 3 → 6666.67.
-      name: 'per-cadre values and medians are rounded to 2 decimals, half-up',
+      // The API gives values as computed (0.075 stays 0.075, not 0.08); pages round them.
+      name: 'per-cadre values and medians are not rounded',
       cadres: [cadre('A', 200), cadre('B', 3)],
       visits: [visit('A', 201), visit('B', 10000), visit('B', 10000)],
-      median: [3333.84, 0.34], // (1.005 + 6666.666…) / 2 = 3333.8358…; (0.005 + 0.666…) / 2 = 0.3358…
+      median: [(201 / 200 + 20000 / 3) / 2, (1 / 200 + 2 / 3) / 2],
       units: [
-        ['A', 200, 1, 201, 1.01, 0.01, ['yuan:under', 'visits:under']],
-        ['B', 3, 2, 20000, 6666.67, 0.67, ['yuan:over', 'visits:over']],
+        ['A', 200, 1, 201, 201 / 200, 1 / 200, ['yuan:under', 'visits:under']],
+        ['B', 3, 2, 20000, 20000 / 3, 2 / 3, ['yuan:over', 'visits:over']],
       ],
     },
   ])('$name', ({ cadres, visits, median: [cpc, vpc], units }) => {
@@ -320,11 +349,11 @@ describe('condolenceImbalanceWarnings', () => {
       expected: [warning('consolationPerCadre', 2000, 1000), warning('visitsPerCadre', 2, 1)],
     },
     {
-      // D after: 10000 / 3 = 3333.33 over a median of 1000; its 0.33 visits per cadre is under,
-      // which is no warning.
-      name: 'values rounded, and under is not warned about',
+      // D after: 10000 / 3 over a median of 1000; its third of a visit per cadre is under, which is
+      // no warning.
+      name: 'values unrounded, and under is not warned about',
       candidate: { unitId: 'D', regionId: 'R1', consolationYuan: 10000 },
-      expected: [warning('consolationPerCadre', 3333.33, 1000)],
+      expected: [warning('consolationPerCadre', 10000 / 3, 1000)],
     },
     {
       // C after: 2500 / 2 = 1250 ≤ 1500, visits 1.5 ≤ 1.5.

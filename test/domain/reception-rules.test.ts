@@ -20,6 +20,8 @@ function plan(overrides: Partial<ReceptionPlan> = {}): ReceptionPlan {
   return {
     officialLetterRef: '阿地委函〔2027〕12号',
     guestCount: 6,
+    // Guests of every rank, six each: room for every lodging line these tests write.
+    guestRanks: (['provincial', 'departmental', 'county', 'other'] as const).flatMap((rank) => Array<Rank>(6).fill(rank)),
     workMeals: [{ date: '2027-05-10', accompanyCount: 3, costPerPersonYuan: 100 }],
     lodging: [{ rank: 'county', rooms: 6, nights: 2, ratePerNightYuan: 380 }],
     giftsYuan: 0,
@@ -182,5 +184,41 @@ describe('receptionTotals', () => {
     },
   ])('$name', ({ workMeals, lodging, expected }) => {
     expect(receptionTotals(plan({ workMeals, lodging, giftsYuan: 0 }))).toEqual(expected);
+  });
+});
+
+describe('lodging ranks are the listed guests’ (LODGING_RANK_NOT_IN_GUESTS)', () => {
+  const county = (rooms: number) => ({ rank: 'county' as const, rooms, nights: 1, ratePerNightYuan: 300 });
+  it.each([
+    [
+      'two county guests lodged at the provincial rank',
+      ['county', 'county'],
+      [{ ...county(2), rank: 'provincial' as const }],
+      ['provincial'],
+    ],
+    ['as many rooms as guests of the rank', ['county', 'county'], [county(2)], []],
+    ['one room more than guests of the rank', ['county', 'county'], [county(3)], ['county']],
+    ['rooms of one rank summed over lines', ['county', 'county', 'other'], [county(1), county(2)], ['county']],
+    ['no guests listed at all', [], [county(1)], ['county']],
+    ['no lodging', ['county'], [], []],
+  ] as [string, Rank[], ReceptionPlan['lodging'], Rank[]][])('%s', (_label, guestRanks, lodging, refused) => {
+    const violations = checkReception(plan({ guestRanks, lodging }), standards).filter((v) => v.code === 'LODGING_RANK_NOT_IN_GUESTS');
+    expect(violations).toEqual(refused.map((rank) => ({ code: 'LODGING_RANK_NOT_IN_GUESTS', rank })));
+  });
+});
+
+describe('a letter reference names a letter only with a visible letter or digit', () => {
+  it.each([
+    ['阿地委函〔2027〕12号', true],
+    ['12', true],
+    ['Ref A', true],
+    ['〔〕', false],
+    ['\u200b', false],
+    ['\u3000\u3000', false],
+    ['-/—', false],
+    ['', false],
+  ])('%j → %s', (ref, names) => {
+    const letterMissing = checkReception(plan({ officialLetterRef: ref }), standards).some((v) => v.code === 'OFFICIAL_LETTER_REQUIRED');
+    expect(letterMissing).toBe(!names);
   });
 });

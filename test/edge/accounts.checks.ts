@@ -45,6 +45,40 @@ export function accountChecks(edge: EdgeSuite): void {
     });
   });
 
+  describe('accounts (v1.1)', () => {
+    it('keeps passwords as PBKDF2-SHA256 at 100,000 iterations, the most a Worker may run, and logs in with them', async () => {
+      const unit = await edge.http.createUser(edge.adminToken, { role: 'unit', unitId: 'jiaxing' });
+      const [rows] = await edge.stored([
+        `SELECT email, password_hash AS hash FROM users WHERE email IN ('${EDGE_ADMIN.email}', '${unit.email}')`,
+      ]);
+      expect(rows).toHaveLength(2);
+      for (const row of rows!) expect(String(row.hash)).toMatch(/^pbkdf2-sha256\$100000\$/);
+      expect((await edge.http.call('GET', '/api/v1/me', { token: unit.token })).status).toBe(200);
+    });
+
+    it('deactivating ends the account’s tokens at once (one D1 batch); logout ends one token', async () => {
+      const unit = await edge.http.createUser(edge.adminToken, { role: 'unit', unitId: 'shaoxing' });
+      const second = await edge.http.login(unit.email, 'user-password-1');
+      expect((await edge.http.call('POST', '/api/v1/auth/logout', { token: second })).status).toBe(204);
+      expectProblem(await edge.http.call('GET', '/api/v1/me', { token: second }), 401, 'UNAUTHENTICATED');
+      expect((await edge.http.call('GET', '/api/v1/me', { token: unit.token })).status).toBe(200);
+      const off = await edge.http.call('PATCH', `/api/v1/users/${unit.id}`, { token: edge.adminToken, body: { active: false } });
+      expect(off.status).toBe(200);
+      expect(off.body.active).toBe(false);
+      expectProblem(await edge.http.call('GET', '/api/v1/me', { token: unit.token }), 401, 'UNAUTHENTICATED');
+      const [sessions] = await edge.stored([`SELECT count(*) AS n FROM sessions WHERE user_id = '${unit.id}'`]);
+      expect(Number(sessions![0]!.n)).toBe(0);
+      const login = await edge.http.call('POST', '/api/v1/auth/login', { body: { email: unit.email, password: 'user-password-1' } });
+      expectProblem(login, 403, 'ACCOUNT_DISABLED');
+    });
+
+    it('refuses to deactivate the last active office account (409 LAST_OFFICE_ACCOUNT)', async () => {
+      const me = await edge.http.call('GET', '/api/v1/me', { token: edge.adminToken });
+      const res = await edge.http.call('PATCH', `/api/v1/users/${me.body.id}`, { token: edge.adminToken, body: { active: false } });
+      expectProblem(res, 409, 'LAST_OFFICE_ACCOUNT');
+    });
+  });
+
   describe('the caller', () => {
     it('GET /api/v1/me returns the account behind the token', async () => {
       const res = await edge.http.call('GET', '/api/v1/me', { token: edge.adminToken });

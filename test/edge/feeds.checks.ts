@@ -50,6 +50,7 @@ export function feedChecks(edge: EdgeSuite): void {
       endDate: day('05-11'),
       guestCount: 4,
       leadRank: 'departmental',
+      guests: [1, 2, 3, 4].map((i) => ({ name: `来宾${i}`, title: '干部', rank: 'departmental' })),
     };
     const hosted = await edge.http.call('POST', '/api/v1/receptions', { token: unit, body: reception });
     expect(hosted.status, JSON.stringify(hosted.body)).toBe(201);

@@ -7,6 +7,7 @@ import { createApp } from '../../src/app.js';
 import { createLibsqlDb, type LibsqlDatabase } from '../../src/db/client.js';
 import { ensureAdmin, openDatabase } from '../../src/db/setup.js';
 import type { AppConfig, NotificationConfig } from '../../src/env.js';
+import type { PasswordPolicy } from '../../src/lib/password-hash.js';
 import type { DeliveryChannels } from '../../src/services/delivery.js';
 import { type DeliveryLoop, startDeliveryLoop } from '../../src/services/delivery-loop.js';
 import type { FileStore } from '../../src/storage/file-store.js';
@@ -14,12 +15,28 @@ import { openNodeFileStore } from '../../src/storage/node-file-store.js';
 
 export const ADMIN = { email: 'admin@test.local', password: 'admin-password-1' };
 
+/**
+ * scrypt at 1/96 of the production work (src/lib/password-hash.ts), so the hundreds of logins in
+ * the tests stay fast; test/lib/password-hash.test.ts checks the production parameters, and the
+ * tests that start the real server (src/server.ts) run them.
+ */
+export const TEST_PASSWORD_POLICY: PasswordPolicy = { scheme: 'scrypt', N: 1024, r: 8, p: 1 };
+
+export const TEST_CONFIG: AppConfig = {
+  publicUrl: 'http://planner.test',
+  adminEmail: ADMIN.email,
+  adminPassword: ADMIN.password,
+  adminPasswordIsDefault: false,
+  passwordPolicy: TEST_PASSWORD_POLICY,
+};
+
 /** "Today" in tests: 2027-01-10 10:00 in Shanghai. */
 export const FIXED_NOW = new Date('2027-01-10T02:00:00.000Z');
 
 export interface TestContext {
   app: ReturnType<typeof createApp>;
   database: LibsqlDatabase;
+  config: AppConfig;
   url: string;
   /** The documents' store (a temp FILES_DIR) and its folder. */
   files: FileStore;
@@ -29,7 +46,6 @@ export interface TestContext {
   setNow: (instant: Date) => void;
   /** Set when the app was built with `delivery`: the same sender loop as src/server.ts runs. */
   delivery?: DeliveryLoop;
-  config: AppConfig;
 }
 
 export interface TestAppOptions {
@@ -45,13 +61,7 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestC
   const dir = mkdtempSync(join(tmpdir(), 'planner-test-'));
   const url = `file:${join(dir, 'test.db')}`;
   const database = await openDatabase(url);
-  const config: AppConfig = {
-    publicUrl: 'http://planner.test',
-    adminEmail: ADMIN.email,
-    adminPassword: ADMIN.password,
-    adminPasswordIsDefault: false,
-    notifications: options.notifications,
-  };
+  const config: AppConfig = { ...TEST_CONFIG, notifications: options.notifications };
   await ensureAdmin(database, config);
   let now = options.now ?? FIXED_NOW;
   const filesDir = join(dir, 'files');

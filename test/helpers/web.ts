@@ -25,10 +25,10 @@ export async function webLogin(
   ctx: TestContext,
   email: string,
   password: string,
-  options: { expectFailure?: boolean; headers?: Record<string, string> } = {},
-): Promise<WebSession & { html: string }> {
+  options: { expectFailure?: boolean; headers?: Record<string, string>; cookie?: string } = {},
+): Promise<WebSession & { html: string; status: number }> {
   const form = await ctx.app.request('/login', { headers: options.headers });
-  const loginCookie = cookiePairs(form.headers.get('set-cookie') ?? '').join('; ');
+  const loginCookie = [...cookiePairs(form.headers.get('set-cookie') ?? ''), ...(options.cookie ? [options.cookie] : [])].join('; ');
   const csrf = csrfFrom(await form.text());
   const res = await ctx.app.request('/login', {
     method: 'POST',
@@ -36,14 +36,14 @@ export async function webLogin(
     body: new URLSearchParams({ email, password, _csrf: csrf }).toString(),
   });
   const setCookie = res.headers.get('set-cookie') ?? '';
-  if (options.expectFailure) return { cookie: '', setCookie, csrf: '', html: await res.text() };
+  if (options.expectFailure) return { cookie: '', setCookie, csrf: '', html: await res.text(), status: res.status };
   expect(res.status, 'login redirects').toBe(303);
   const cookie = cookiePairs(setCookie)
     .filter((p) => p.startsWith('planner_session='))
     .join('; ');
   const landing = await ctx.app.request(res.headers.get('location') ?? '/', { headers: { cookie, accept: 'text/html' } });
   const html = await landing.text();
-  return { cookie, setCookie, csrf: csrfFrom(html), html };
+  return { cookie, setCookie, csrf: csrfFrom(html), html, status: res.status };
 }
 
 export async function getPage(ctx: TestContext, session: WebSession, path: string, headers: Record<string, string> = {}) {

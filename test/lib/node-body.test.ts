@@ -1,7 +1,7 @@
 // The Node entry reads each body before the app runs (src/node-body.ts). Over real HTTP: the
 // limit holds at its exact edge with and without a declared length, bodies arrive intact, and a
 // client that gives up mid-body leaves nothing behind.
-import { request as httpRequest, type Server } from 'node:http';
+import { Agent, request as httpRequest, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MAX_BODY_BYTES } from '../../src/app.js';
@@ -87,5 +87,32 @@ describe('bodies read before the app (Node entry)', () => {
     const after = await post('/api/v1/visits', JSON.stringify(visitBody({ startDate: '2027-09-01', endDate: '2027-09-01' })));
     expect(after.status).toBe(201);
     expect((await call(ctx, 'GET', '/api/v1/visits', { token: unitToken })).body.items.length).toBe(visitsBefore + 1);
+  });
+});
+
+describe('keep-alive after a body was read first', () => {
+  it('keeps a kept-alive connection open after a POST, for the next request on it', async () => {
+    const agent = new Agent({ keepAlive: true, maxSockets: 1 });
+    const reused: boolean[] = [];
+    for (let i = 0; i < 3; i++) {
+      await new Promise<void>((resolve, reject) => {
+        const req = httpRequest(`${base}/api/v1/visits`, {
+          method: 'POST',
+          agent,
+          headers: { 'content-type': 'application/json', authorization: `Bearer ${unitToken}` },
+        });
+        req.on('response', (res) => {
+          reused.push(req.reusedSocket);
+          res.resume();
+          res.on('end', () => resolve());
+        });
+        req.on('error', reject);
+        req.end('{"broken":');
+      });
+      // Longer than the adapter's own drain timer (500 ms): nothing may close the socket meanwhile.
+      await new Promise((r) => setTimeout(r, 700));
+    }
+    agent.destroy();
+    expect(reused).toEqual([false, true, true]);
   });
 });

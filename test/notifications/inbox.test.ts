@@ -75,6 +75,24 @@ describe('the inbox', () => {
   });
 });
 
+describe('deactivated accounts', () => {
+  it('are told nothing: a new visit reaches the active HQ account of its region, not the deactivated one', async () => {
+    const stillHere = await createUserAndLogin(ctx, office, { role: 'hq', regionId: 'alar' });
+    const gone = await createUserAndLogin(ctx, office, { role: 'hq', regionId: 'alar' });
+    await ok('PATCH', `/api/v1/users/${gone.id}`, office, { active: false });
+    const visit = await ok(
+      'POST',
+      '/api/v1/visits',
+      unit.token,
+      mayVisitBody({ regionId: 'alar', startDate: '2027-09-01', endDate: '2027-09-02' }),
+    );
+    const told = await ok('GET', '/api/v1/notifications', stillHere.token);
+    expect(told.items.map((n: { recordId: string }) => n.recordId)).toContain(visit.id);
+    const rows = await ctx.database.client.execute({ sql: 'SELECT count(*) AS n FROM notifications WHERE user_id = ?', args: [gone.id] });
+    expect(rows.rows[0]!.n).toBe(0);
+  });
+});
+
 describe('the outbox is written with the change, or not at all', () => {
   it('of simultaneous bookings for the last place, the refused ones leave no event; every stored visit has one', async () => {
     const bodies = Array.from({ length: 8 }, () => mayVisitBody({ startDate: '2027-07-01', endDate: '2027-07-02' }));

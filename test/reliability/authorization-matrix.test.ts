@@ -9,11 +9,18 @@
 //   otherUnit  another unit (ningbo)
 //   anon       no credentials
 // Outcomes: an HTTP status, or for lists `lists` / `omits` (200, with or without the record).
+// What each role may see (issue: an HQ read every unit's quotas and usage; the roster and the
+// reports were not narrowed by the matrix): caps and usage are the office's and each unit's own
+// business, so an HQ gets 403 on a unit's caps, the usage report and a slot search with a unit's
+// caps (it searches with the region's rules alone). An HQ sees its region's visits, receptions,
+// roster entries and balance; a unit its own records, roster entries and balance rows (with the
+// region medians). SCOPES below checks every list answer holds nothing outside that.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type TestContext } from '../helpers/app.js';
-import { call, createUserAndLogin, loginAdmin } from '../helpers/api.js';
+import { ADMIN, createTestApp, type TestContext } from '../helpers/app.js';
+import { call, createUserAndLogin, login, loginAdmin, USER_PASSWORD } from '../helpers/api.js';
 import { PDF } from '../helpers/documents.js';
 import { documentForm, upload } from '../helpers/multipart.js';
+import { guestList } from '../helpers/receptions.js';
 
 type Role = 'office' | 'hqOwn' | 'hqOther' | 'owner' | 'otherUnit' | 'anon';
 type Outcome = number | 'lists' | 'omits';
@@ -23,8 +30,15 @@ const ROLES: Role[] = ['office', 'hqOwn', 'hqOther', 'owner', 'otherUnit', 'anon
 const MATRIX: [route: string, office: Outcome, hqOwn: Outcome, hqOther: Outcome, owner: Outcome, otherUnit: Outcome, anon: Outcome][] = [
   // route                                               office   hqOwn    hqOther  owner    otherUnit anon
   ['POST /api/v1/auth/login', 200, 200, 200, 200, 200, 200],
+  ['POST /api/v1/auth/logout', 204, 204, 204, 204, 204, 401],
   ['POST /api/v1/users', 201, 403, 403, 403, 403, 401],
+  ['GET /api/v1/users', 'lists', 403, 403, 403, 403, 401],
+  ['GET /api/v1/users/{id}', 200, 403, 403, 403, 403, 401],
+  ['PATCH /api/v1/users/{id}', 200, 403, 403, 403, 403, 401],
+  ['POST /api/v1/users/{id}/password', 204, 403, 403, 403, 403, 401],
+  ['POST /api/v1/users/{id}/unlock', 204, 403, 403, 403, 403, 401],
   ['GET /api/v1/me', 200, 200, 200, 200, 200, 401],
+  ['POST /api/v1/me/password', 204, 204, 204, 204, 204, 401],
   ['GET /api/v1/regions', 200, 200, 200, 200, 200, 401],
   ['PUT /api/v1/regions/{id}/rules', 200, 403, 403, 403, 403, 401],
   ['GET /api/v1/units', 200, 200, 200, 200, 200, 401],
@@ -32,7 +46,7 @@ const MATRIX: [route: string, office: Outcome, hqOwn: Outcome, hqOther: Outcome,
   ['GET /api/v1/quotas/{year}', 200, 200, 200, 200, 200, 401],
   ['PUT /api/v1/quotas/{year}', 200, 403, 403, 403, 403, 401],
   ['PUT /api/v1/quotas/{year}/units/{unitId}', 200, 403, 403, 403, 403, 401],
-  ['GET /api/v1/quotas/{year}/units/{unitId}', 200, 200, 200, 200, 404, 401],
+  ['GET /api/v1/quotas/{year}/units/{unitId}', 200, 403, 403, 200, 404, 401],
   ['DELETE /api/v1/quotas/{year}/units/{unitId}', 200, 403, 403, 403, 403, 401],
   ['POST /api/v1/visits', 201, 403, 403, 201, 201, 401],
   ['GET /api/v1/visits', 'lists', 'lists', 'omits', 'lists', 'omits', 401],
@@ -44,7 +58,8 @@ const MATRIX: [route: string, office: Outcome, hqOwn: Outcome, hqOther: Outcome,
   ['POST /api/v1/visits/{id}/reject', 200, 403, 404, 403, 404, 401],
   ['POST /api/v1/visits/{id}/withdraw', 403, 403, 404, 200, 404, 401],
   ['POST /api/v1/visits/{id}/cancel', 200, 403, 404, 200, 404, 401],
-  ['GET /api/v1/plan/slots', 200, 200, 200, 200, 403, 401],
+  ['GET /api/v1/plan/slots', 200, 403, 403, 200, 403, 401],
+  ['GET /api/v1/plan/slots (region rules only)', 200, 200, 200, 200, 200, 401],
   ['GET /api/v1/standards/reception', 200, 200, 200, 200, 200, 401],
   ['PUT /api/v1/standards/reception', 200, 403, 403, 403, 403, 401],
   ['POST /api/v1/receptions', 201, 403, 403, 201, 201, 401],
@@ -60,7 +75,7 @@ const MATRIX: [route: string, office: Outcome, hqOwn: Outcome, hqOther: Outcome,
   ['GET /api/v1/standards/balance', 200, 200, 200, 200, 200, 401],
   ['PUT /api/v1/standards/balance', 200, 403, 403, 403, 403, 401],
   ['GET /api/v1/reports/balance', 'lists', 'lists', 'omits', 'lists', 'omits', 401],
-  ['GET /api/v1/reports/usage', 'lists', 'lists', 'lists', 'lists', 'omits', 401],
+  ['GET /api/v1/reports/usage', 'lists', 403, 403, 'lists', 'omits', 401],
   ['GET /api/v1/reports/monthly', 'lists', 'lists', 'omits', 'lists', 'omits', 401],
   ['POST /api/v1/feeds (scope region aksu)', 201, 201, 403, 403, 403, 401],
   ['POST /api/v1/feeds (scope unit hangzhou)', 201, 403, 403, 201, 403, 401],
@@ -95,6 +110,9 @@ const MATRIX: [route: string, office: Outcome, hqOwn: Outcome, hqOther: Outcome,
 const YEAR = '2027';
 let ctx: TestContext;
 const tokens = {} as Record<Exclude<Role, 'anon'>, string>;
+const emails = {} as Record<Exclude<Role, 'anon'>, string>;
+/** The owner unit's account: the record the account rows act on. */
+let ownerAccountId = '';
 const credentials = { email: 'login-probe@test.local', password: 'login-probe-password' };
 let day = 0;
 
@@ -134,8 +152,8 @@ async function newReception(): Promise<string> {
       officialLetterRef: '阿地委函〔2027〕7号',
       startDate: '2027-02-10',
       endDate: '2027-02-11',
-      guestCount: 4,
       leadRank: 'county',
+      ...guestList(4),
     },
   });
   expect(created.status, JSON.stringify(created.body)).toBe(201);
@@ -167,11 +185,51 @@ interface Case {
   /** Runs before every cell when the call changes its record; else once. */
   prepare?: () => Promise<Prepared>;
   perCell?: boolean;
+  /** The call ends the session it is made with: each role calls with a session of its own, fresh. */
+  freshSession?: boolean;
   /** `upload`: a multipart document upload to `path` instead of a JSON body. */
   request: (p: Prepared, role: Role) => { method: string; path: string; body?: unknown; upload?: boolean };
   /** For list outcomes: is the record in the answer? */
   present?: (body: any, p: Prepared) => boolean;
 }
+
+/** The unit or region each role's account belongs to. */
+const HOME: Record<Role, { unitId?: string; regionId?: string }> = {
+  office: {},
+  hqOwn: { regionId: 'aksu' },
+  hqOther: { regionId: 'nagqu' },
+  owner: { unitId: 'hangzhou' },
+  otherUnit: { unitId: 'ningbo' },
+  anon: {},
+};
+
+/** Does a record of this unit and region lie within what the role may see? (The office sees all.) */
+function inScope(role: Role, record: { unitId?: string; regionId?: string }): boolean {
+  const home = HOME[role];
+  if (home.regionId) return record.regionId === undefined || record.regionId === home.regionId;
+  if (home.unitId) return record.unitId === undefined || record.unitId === home.unitId;
+  return true;
+}
+
+/**
+ * For each list route: the records in an answer, as unit and region, so the matrix can check that
+ * a role sees nothing outside its scope (a unit: its own; an HQ: its region).
+ */
+const SCOPES: Record<string, (body: any) => { unitId?: string; regionId?: string }[]> = {
+  'GET /api/v1/visits': (b) => b.items,
+  'GET /api/v1/receptions': (b) => b.items.map((r: any) => ({ unitId: r.hostUnitId, regionId: r.regionId })),
+  'GET /api/v1/cadres/{year}': (b) => b.entries,
+  'GET /api/v1/reports/balance': (b) =>
+    b.regions.flatMap((r: any) => [{ regionId: r.regionId }, ...r.units.map((u: any) => ({ unitId: u.unitId, regionId: r.regionId }))]),
+  'GET /api/v1/reports/usage': (b) => b.items,
+  'GET /api/v1/reports/monthly': (b) =>
+    b.regions.flatMap((r: any) => [
+      { regionId: r.regionId },
+      ...r.visits.map((v: any) => ({ unitId: v.unitId, regionId: r.regionId })),
+      ...r.receptions.map((x: any) => ({ unitId: x.hostUnitId, regionId: r.regionId })),
+    ]),
+  'GET /api/v1/plans/{year}/requests': (b) => b.items,
+};
 
 const itemsHave = (body: any, id?: string) => (body.items as { id: string }[]).some((i) => i.id === id);
 let shared: {
@@ -193,6 +251,30 @@ async function newDocument(path: string): Promise<string> {
 
 const CASES: Record<string, Case> = {
   'POST /api/v1/auth/login': { request: () => ({ method: 'POST', path: '/api/v1/auth/login', body: credentials }) },
+  'POST /api/v1/auth/logout': { freshSession: true, request: () => ({ method: 'POST', path: '/api/v1/auth/logout' }) },
+  'GET /api/v1/users': {
+    request: () => ({ method: 'GET', path: '/api/v1/users?limit=200' }),
+    present: (b) => itemsHave(b, ownerAccountId),
+  },
+  'GET /api/v1/users/{id}': { request: () => ({ method: 'GET', path: `/api/v1/users/${ownerAccountId}` }) },
+  'PATCH /api/v1/users/{id}': {
+    perCell: true,
+    prepare: async () => ({ id: await newAccount() }),
+    request: (p) => ({ method: 'PATCH', path: `/api/v1/users/${p.id}`, body: { displayName: '新名字', active: false } }),
+  },
+  'POST /api/v1/users/{id}/password': {
+    perCell: true,
+    prepare: async () => ({ id: await newAccount() }),
+    request: (p) => ({ method: 'POST', path: `/api/v1/users/${p.id}/password`, body: { newPassword: 'another-password-1' } }),
+  },
+  'POST /api/v1/users/{id}/unlock': { request: () => ({ method: 'POST', path: `/api/v1/users/${ownerAccountId}/unlock` }) },
+  // The password stays the same, so the other rows' sessions and logins are not disturbed.
+  'POST /api/v1/me/password': {
+    request: (_, role) => {
+      const password = role === 'office' ? ADMIN.password : USER_PASSWORD;
+      return { method: 'POST', path: '/api/v1/me/password', body: { currentPassword: password, newPassword: password } };
+    },
+  },
   'POST /api/v1/users': {
     request: (_, role) => ({
       method: 'POST',
@@ -293,6 +375,9 @@ const CASES: Record<string, Case> = {
   'GET /api/v1/plan/slots': {
     request: () => ({ method: 'GET', path: '/api/v1/plan/slots?regionId=aksu&days=2&headcount=3&unitId=hangzhou' }),
   },
+  'GET /api/v1/plan/slots (region rules only)': {
+    request: () => ({ method: 'GET', path: '/api/v1/plan/slots?regionId=aksu&days=2&headcount=3' }),
+  },
   'GET /api/v1/standards/reception': { request: () => ({ method: 'GET', path: '/api/v1/standards/reception' }) },
   'PUT /api/v1/standards/reception': {
     request: () => ({
@@ -308,8 +393,8 @@ const CASES: Record<string, Case> = {
         officialLetterRef: '阿地委函〔2027〕8号',
         startDate: '2027-03-10',
         endDate: '2027-03-10',
-        guestCount: 2,
         leadRank: 'other',
+        ...guestList(2, 'other'),
       };
       return {
         method: 'POST',
@@ -482,6 +567,21 @@ const planRequest = {
   purpose: '考察',
 };
 
+/** A unit account of its own, for a row that changes the account it acts on. */
+async function newAccount(): Promise<string> {
+  const created = await call(ctx, 'POST', '/api/v1/users', {
+    token: tokens.office,
+    body: { email: `matrix-account-${day++}@test.local`, password: 'matrix-password-1', role: 'unit', unitId: 'ningbo' },
+  });
+  expect(created.status, JSON.stringify(created.body)).toBe(201);
+  return created.body.id;
+}
+
+/** A new session of the role's account (for a call that ends the session it is made with). */
+async function freshToken(role: Exclude<Role, 'anon'>): Promise<string> {
+  return login(ctx, emails[role], role === 'office' ? ADMIN.password : USER_PASSWORD);
+}
+
 async function newPlanRequest(): Promise<string> {
   const created = await call(ctx, 'POST', `/api/v1/plans/${YEAR}/requests`, {
     token: tokens.office,
@@ -501,10 +601,19 @@ async function newProposal(): Promise<string> {
 beforeAll(async () => {
   ctx = await createTestApp();
   tokens.office = await loginAdmin(ctx);
-  tokens.hqOwn = (await createUserAndLogin(ctx, tokens.office, { role: 'hq', regionId: 'aksu' })).token;
-  tokens.hqOther = (await createUserAndLogin(ctx, tokens.office, { role: 'hq', regionId: 'nagqu' })).token;
-  tokens.owner = (await createUserAndLogin(ctx, tokens.office, { role: 'unit', unitId: 'hangzhou' })).token;
-  tokens.otherUnit = (await createUserAndLogin(ctx, tokens.office, { role: 'unit', unitId: 'ningbo' })).token;
+  emails.office = ADMIN.email;
+  const accounts = {
+    hqOwn: { role: 'hq', regionId: 'aksu' },
+    hqOther: { role: 'hq', regionId: 'nagqu' },
+    owner: { role: 'unit', unitId: 'hangzhou' },
+    otherUnit: { role: 'unit', unitId: 'ningbo' },
+  } as const;
+  for (const [role, account] of Object.entries(accounts) as [keyof typeof accounts, (typeof accounts)[keyof typeof accounts]][]) {
+    const made = await createUserAndLogin(ctx, tokens.office, account);
+    tokens[role] = made.token;
+    emails[role] = made.email;
+    if (role === 'owner') ownerAccountId = made.id;
+  }
   expect(
     (await call(ctx, 'POST', '/api/v1/users', { token: tokens.office, body: { ...credentials, role: 'unit', unitId: 'lishui' } })).status,
   ).toBe(201);
@@ -579,7 +688,7 @@ describe('authorization matrix', () => {
           p = prepared.get(row)!;
         }
         const req = spec.request(p, role);
-        const token = role === 'anon' ? undefined : tokens[role];
+        const token = role === 'anon' ? undefined : spec.freshSession ? await freshToken(role) : tokens[role];
         const res = req.upload
           ? await upload(ctx, req.path, documentForm({ bytes: PDF, filename: `${role}.pdf` }), token)
           : await call(ctx, req.method, req.path, { token, body: req.body });
@@ -587,6 +696,10 @@ describe('authorization matrix', () => {
         let got: Outcome = res.status;
         if (typeof want === 'string' && res.status === 200) got = spec.present!(res.body, p) ? 'lists' : 'omits';
         if (got !== want) wrong.push(`${row} as ${role}: got ${got}, table says ${want} — ${JSON.stringify(res.body).slice(0, 140)}`);
+        const records = res.status === 200 ? SCOPES[routeOf(row)]?.(res.body) : undefined;
+        const outside = (records ?? []).filter((r) => !inScope(role, r));
+        if (outside.length)
+          wrong.push(`${row} as ${role}: sees ${outside.length} record(s) outside its scope, e.g. ${JSON.stringify(outside[0])}`);
         if (res.status >= 400) {
           expect(res.headers.get('content-type'), `${row} as ${role}`).toMatch(/^application\/problem\+json/);
           expect(typeof res.body.code, `${row} as ${role}`).toBe('string');

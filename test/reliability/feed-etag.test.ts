@@ -4,6 +4,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestContext } from '../helpers/app.js';
 import { call, createUserAndLogin, loginAdmin } from '../helpers/api.js';
+import { guestList } from '../helpers/receptions.js';
 
 let ctx: TestContext;
 let office: string;
@@ -95,8 +96,8 @@ describe('feed ETag from the data version', () => {
         officialLetterRef: '阿地委函〔2027〕9号',
         startDate: '2027-06-01',
         endDate: '2027-06-01',
-        guestCount: 2,
         leadRank: 'other',
+        ...guestList(2, 'other'),
       },
     });
     expect(reception.status).toBe(201);

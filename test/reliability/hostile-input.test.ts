@@ -13,10 +13,11 @@ import { createTestApp, type TestContext } from '../helpers/app.js';
 import { call, createUserAndLogin, loginAdmin } from '../helpers/api.js';
 import { badRequestsFor, resolver, type BadRequest, type Fault, type JsonSchema } from './helpers/bad-requests.js';
 import { changedTables, fingerprint, type Fingerprint } from './helpers/db-fingerprint.js';
+import { guestList, guestsOf } from '../helpers/receptions.js';
 
 let ctx: TestContext;
 const tokens = { office: '', hq: '', unit: '' };
-const ids = { visit: '', reception: '', feed: '' };
+const ids = { visit: '', reception: '', feed: '', user: '' };
 
 /** One valid body per route (CONTRACT.md); the generator breaks it one fault at a time. */
 const VALID_BODIES: Record<string, Record<string, unknown>> = {
@@ -28,6 +29,9 @@ const VALID_BODIES: Record<string, Record<string, unknown>> = {
     unitId: 'ningbo',
     displayName: '新用户',
   },
+  'PATCH /api/v1/users/{id}': { displayName: '新名字', active: true },
+  'POST /api/v1/users/{id}/password': { newPassword: 'replaced-password-1' },
+  'POST /api/v1/me/password': { currentPassword: 'admin-password-1', newPassword: 'admin-password-1' },
   'PUT /api/v1/regions/{id}/rules': {
     maxConcurrentDelegations: 3,
     minGapDays: 2,
@@ -71,7 +75,7 @@ const VALID_BODIES: Record<string, Record<string, unknown>> = {
     endDate: '2027-05-11',
     guestCount: 5,
     leadRank: 'county',
-    guests: [{ name: '王五', title: '副县长', rank: 'county' }],
+    guests: [{ name: '王五', title: '副县长', rank: 'county' }, ...guestsOf(4)],
     workMeal: { date: '2027-05-10', accompanyCount: 2, costPerPersonYuan: 80 },
     lodging: [{ rank: 'county', rooms: 5, nights: 1, ratePerNightYuan: 300 }],
     activities: [{ date: '2027-05-10', description: '座谈', place: '市政府' }],
@@ -115,6 +119,7 @@ function paramValue(path: string, name: string): string {
   if (path.startsWith('/api/v1/receptions/')) return ids.reception;
   if (path.startsWith('/api/v1/regions/')) return 'aksu';
   if (path.startsWith('/api/v1/feeds/')) return ids.feed;
+  if (path.startsWith('/api/v1/users/')) return ids.user;
   return 'unknown-id';
 }
 
@@ -172,12 +177,14 @@ beforeAll(async () => {
       officialLetterRef: '阿地委函〔2027〕3号',
       startDate: '2027-05-01',
       endDate: '2027-05-01',
-      guestCount: 3,
       leadRank: 'county',
+      ...guestList(3),
     },
   });
   expect(reception.status).toBe(201);
   ids.reception = reception.body.id;
+  // The account the /users/{id} routes act on: one of its own, so changing it disturbs no caller.
+  ids.user = (await createUserAndLogin(ctx, office, { role: 'unit', unitId: 'lishui' })).id;
   const feed = await call(ctx, 'POST', '/api/v1/feeds', { token: office, body: { scope: 'all' } });
   if (feed.status === 201) ids.feed = feed.body.id;
 
@@ -250,8 +257,8 @@ describe('hostile input', () => {
     expect(changed, 'tables changed by bad requests').toEqual({});
     expect(changedTables(before, await fingerprint(ctx.url))).toEqual([]);
     expect(total).toBeGreaterThanOrEqual(2_000);
-    // A route with neither a body nor a path parameter (POST /notifications/read-all) has only the
-    // transport faults to try.
+    // A route with neither a body nor a path parameter (POST /notifications/read-all, POST
+    // /auth/logout) has only the wrong content types and the oversized bodies to refuse.
     const bare = new Set(routes.filter((r) => !r.schema && r.pathParams.length === 0).map((r) => `${r.method} ${r.template}`));
     for (const [key, n] of Object.entries(perRoute)) expect(n, key).toBeGreaterThanOrEqual(bare.has(key) ? 10 : 15);
   }, 120_000);

@@ -91,20 +91,22 @@ describe('end to end: roster, bookings, report, warnings (2027, haixi)', () => {
       { unitId: 'ningbo', regionId: 'aksu', count: 1 },
     ]);
 
-    // While fewer than half the units have anything, the median is 0 and nothing is flagged.
+    // The money median is over the units that went (ningbo, then wenzhou: 1000 yuan per cadre), so
+    // each of them sits at it; the visits median over all five stays 0 while most have not gone.
     expect((await book(unit.ningbo!, condolence('haixi', '2027-03-01', 4000))).warnings).toEqual([]);
     expect((await book(unit.wenzhou!, condolence('haixi', '2027-03-05', 4000))).warnings).toEqual([]);
     // Now 3 of 5 units at 1000 yuan / 0.25 visits per cadre: the medians; jiaxing is at them.
     const jiaxingVisit = await book(unit.jiaxing!, condolence('haixi', '2027-03-10', 4000));
     expect(jiaxingVisit.warnings).toEqual([]);
-    // No cadres in haixi: listed, never flagged or warned.
-    expect((await book(unit.huzhou!, condolence('haixi', '2027-03-12', 500))).warnings).toEqual([]);
+    // No cadres in haixi: listed, never flagged; booked with the roster warning.
+    expect((await book(unit.huzhou!, condolence('haixi', '2027-03-12', 500))).warnings).toEqual([{ code: 'NO_CADRES_ON_ROSTER' }]);
     // Not condolence: neither counted nor warned.
     const inspection = await book(unit.ningbo!, { ...condolence('haixi', '2027-03-15', 0), kind: 'inspection', consolationYuan: null });
     expect(inspection.warnings).toEqual([]);
     // Other region and other year: counted there, not in haixi 2027.
     expect((await book(unit.ningbo!, condolence('aksu', '2027-03-16', 999))).warnings).toEqual([]);
-    expect((await book(unit.hangzhou!, condolence('haixi', '2028-02-01', 9000))).warnings).toEqual([]);
+    // (2028 has no haixi roster: booked, with the roster warning.)
+    expect((await book(unit.hangzhou!, condolence('haixi', '2028-02-01', 9000))).warnings).toEqual([{ code: 'NO_CADRES_ON_ROSTER' }]);
 
     // hangzhou: 2000 yuan / 2 cadres = 1000 (median 1000), 1 visit / 2 = 0.5 > 1.5 × 0.25.
     const crossing = await book(unit.hangzhou!, condolence('haixi', '2027-03-20', 2000));
@@ -117,8 +119,9 @@ describe('end to end: roster, bookings, report, warnings (2027, haixi)', () => {
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ year: 2027, overRatio: 1.5, underRatio: 0.5 });
     expect(res.body.regions.map((r: { regionId: string }) => r.regionId)).toEqual(['aksu', 'alar', 'haixi', 'nagqu']);
-    // Medians over the 5 units with cadres: per-cadre money [0, 1000, 1000, 1000, 2000] → 1000,
-    // visits [0, 0.25, 0.25, 0.5, 0.5] → 0.25. Over: > 1500 / > 0.375; under: < 500 / < 0.125.
+    // Money median over the 4 units with cadres that went: [1000, 1000, 1000, 2000] → 1000; visits
+    // median over all 5 with cadres: [0, 0.25, 0.25, 0.5, 0.5] → 0.25. Over: > 1500 / > 0.375;
+    // under: < 500 / < 0.125.
     expect(res.body.regions[2]).toEqual({
       regionId: 'haixi',
       median: { consolationPerCadre: 1000, visitsPerCadre: 0.25 },
@@ -241,10 +244,11 @@ describe('role scoping (2029, nagqu)', () => {
     expect(res.status).toBe(200);
     const byRegion = Object.fromEntries(res.body.regions.map((r: { regionId: string }) => [r.regionId, r]));
     expect(Object.keys(byRegion)).toEqual(['aksu', 'alar', 'haixi', 'nagqu']);
-    // The median still counts taizhou and quzhou: money [0, 1000, 3000] → 1000, visits [0, 0.5, 0.5] → 0.5.
+    // The medians still count the others: money over the units that went (zhoushan 1000, taizhou
+    // 3000) → 2000; visits over all with cadres [0, 0.5, 0.5] → 0.5.
     expect(byRegion.nagqu).toEqual({
       regionId: 'nagqu',
-      median: { consolationPerCadre: 1000, visitsPerCadre: 0.5 },
+      median: { consolationPerCadre: 2000, visitsPerCadre: 0.5 },
       units: [row('zhoushan', 2, 1, 2000, [1000, 0.5])],
     });
     expect(byRegion.alar.units).toEqual([row('zhoushan', 1, 1, 500, [500, 1])]);
@@ -270,7 +274,8 @@ describe('role scoping (2029, nagqu)', () => {
           { metric: 'visitsPerCadre', level: 'under' },
         ],
       ),
-      row('taizhou', 2, 1, 6000, [3000, 0.5], [{ metric: 'consolationPerCadre', level: 'over' }]),
+      // 3000 is exactly 1.5 × the money median 2000: not over.
+      row('taizhou', 2, 1, 6000, [3000, 0.5]),
       row('zhoushan', 2, 1, 2000, [1000, 0.5]),
     ]);
     expect((await report(hq.nagqu!, 'year=2029&regionId=nagqu')).status).toBe(200);

@@ -5,6 +5,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestContext } from '../helpers/app.js';
 import { call, createUserAndLogin, loginAdmin } from '../helpers/api.js';
 import { visitBody } from '../helpers/visits.js';
+import { guestList } from '../helpers/receptions.js';
 
 let ctx: TestContext;
 let office: string;
@@ -59,8 +60,8 @@ const reception = (over: Record<string, unknown> = {}) => ({
   officialLetterRef: '阿地委函〔2027〕12号',
   startDate: '2027-05-10',
   endDate: '2027-05-11',
-  guestCount: 4,
   leadRank: 'departmental',
+  ...guestList(4, 'departmental'),
   ...over,
 });
 

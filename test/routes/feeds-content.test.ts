@@ -3,6 +3,7 @@ import ICAL from 'ical.js';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestContext } from '../helpers/app.js';
 import { call, createUserAndLogin, loginAdmin } from '../helpers/api.js';
+import { guestList, guestsOf } from '../helpers/receptions.js';
 
 let ctx: TestContext;
 let office: string;
@@ -68,7 +69,7 @@ beforeAll(async () => {
       endDate: '2027-05-11',
       guestCount: 4,
       leadRank: 'departmental',
-      guests: [GUEST],
+      guests: [GUEST, ...guestsOf(3, 'departmental')],
       workMeal: { date: '2027-05-10', accompanyCount: 3, costPerPersonYuan: MEAL_YUAN },
       lodging: [{ rank: 'departmental', rooms: 2, nights: 2, ratePerNightYuan: LODGING_YUAN }],
       activities: [{ date: '2027-05-11', description: '产业合作座谈', place: '市政府' }],
@@ -121,8 +122,8 @@ describe('receptions as events', () => {
         officialLetterRef: '那委函〔2027〕3号',
         startDate: '2027-07-01',
         endDate: '2027-07-02',
-        guestCount: 2,
         leadRank: 'county',
+        ...guestList(2),
       },
     });
     expect(res.status).toBe(201);

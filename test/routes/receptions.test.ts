@@ -39,7 +39,11 @@ function reception(overrides: Record<string, unknown> = {}): Record<string, unkn
     leadRank: 'departmental',
     guests: [
       { name: '艾力·买买提', title: '副专员', rank: 'departmental' },
+      { name: '李明', title: '副局长', rank: 'departmental' },
       { name: '王芳', title: '处长', rank: 'county' },
+      { name: '赵强', title: '副处长', rank: 'county' },
+      { name: '孙丽', title: '科长', rank: 'county' },
+      { name: '周杰', title: '干部', rank: 'county' },
     ],
     workMeal: { date: '2027-05-11', accompanyCount: 3, costPerPersonYuan: 100 },
     lodging: [
@@ -86,13 +90,16 @@ describe('creating a reception', () => {
       endDate: '2027-06-01',
       guestCount: 2,
       leadRank: 'other',
+      guests: [
+        { name: '次仁', title: '', rank: 'other' },
+        { name: '卓玛', title: '干部', rank: 'other' },
+      ],
     };
     const res = await create(office, { ...minimal, hostUnitId: 'wenzhou' });
     expect(res.status).toBe(201);
     expect(res.body).toMatchObject({
       ...minimal,
       hostUnitId: 'wenzhou',
-      guests: [],
       workMeal: null,
       lodging: [],
       activities: [],
@@ -144,7 +151,9 @@ describe('creating a reception', () => {
     ['longer than 31 days', { endDate: '2027-06-10' }, 'endDate'],
     ['a work meal outside the days', { workMeal: { date: '2027-05-13', accompanyCount: 1, costPerPersonYuan: 50 } }, 'workMeal.date'],
     ['an activity outside the days', { activities: [{ date: '2027-05-09', description: '参观', place: '西湖' }] }, 'activities.0.date'],
-    ['more guests listed than guestCount', { guestCount: 1 }, 'guests'],
+    ['a guest count other than the guests listed', { guestCount: 1 }, 'guestCount'],
+    ['no guest list', { guests: undefined }, 'guests'],
+    ['an empty guest list', { guests: [], guestCount: 0 }, 'guests'],
     ['a negative cost', { workMeal: { date: '2027-05-11', accompanyCount: 1, costPerPersonYuan: -1 } }, 'workMeal.costPerPersonYuan'],
     ['a fractional guest count', { guestCount: 6.5 }, 'guestCount'],
     ['an unknown field', { extra: true }, ''],
@@ -389,7 +398,7 @@ describe('the reception list (接待清单)', () => {
   beforeAll(async () => {
     id = await createdId(
       hangzhou.token,
-      reception({ guests: [...(reception().guests as object[]), { name: HYPERLINK_GUEST, title: '-1+1', rank: 'other' }] }),
+      reception({ guests: [...(reception().guests as object[]).slice(0, 5), { name: HYPERLINK_GUEST, title: '-1+1', rank: 'county' }] }),
     );
     json = (await call(ctx, 'GET', `/api/v1/receptions/${id}/list`, { token: aksuHq.token })).body;
   });
@@ -404,7 +413,7 @@ describe('the reception list (接待清单)', () => {
       officialLetterRef: '阿地委函〔2027〕12号',
       startDate: '2027-05-10',
       endDate: '2027-05-12',
-      guests: [...(reception().guests as object[]), { name: HYPERLINK_GUEST, title: '-1+1', rank: 'other' }],
+      guests: [...(reception().guests as object[]).slice(0, 5), { name: HYPERLINK_GUEST, title: '-1+1', rank: 'county' }],
       activities: reception().activities,
       workMeal: { date: '2027-05-11', guests: 6, accompanying: 3, diners: 9, costPerPersonYuan: 100, costYuan: 900 },
       lodging: [

@@ -5,6 +5,7 @@ import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestContext } from '../helpers/app.js';
 import { call, createUserAndLogin, loginAdmin } from '../helpers/api.js';
+import { guestList } from '../helpers/receptions.js';
 
 let ctx: TestContext;
 let office: string;
@@ -31,7 +32,7 @@ async function book(token: string, body: Record<string, unknown>): Promise<strin
 async function receive(token: string, body: Record<string, unknown>): Promise<string> {
   const res = await call(ctx, 'POST', '/api/v1/receptions', {
     token,
-    body: { officialLetterRef: '阿地委函〔2027〕3号', leadRank: 'county', ...body },
+    body: { officialLetterRef: '阿地委函〔2027〕3号', leadRank: 'county', ...guestList(Number(body.guestCount)), ...body },
   });
   expect(res.status, JSON.stringify(res.body)).toBe(201);
   return res.body.id;
@@ -132,12 +133,13 @@ describe('GET /api/v1/reports/usage', () => {
     });
   });
 
-  it('shows a unit its own row only, and an HQ every unit', async () => {
+  it('shows a unit its own row only, and an HQ nothing (caps are the office’s and each unit’s own)', async () => {
     const own = await usage(unit.ningbo);
     expect(own.status).toBe(200);
     expect(own.body.items.map((i: { unitId: string }) => i.unitId)).toEqual(['ningbo']);
     const fromHq = await usage(hq.aksu);
-    expect(fromHq.body.items).toHaveLength(12);
+    expect(fromHq.status).toBe(403);
+    expect(fromHq.body.code).toBe('FORBIDDEN');
   });
 
   it('defaults to the current year, and refuses a bad year or no login', async () => {

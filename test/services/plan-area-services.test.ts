@@ -3,7 +3,8 @@
 // act the same way whoever calls it.
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Actor } from '../../src/domain/actor.js';
-import { createAccount, logIn } from '../../src/services/accounts.js';
+import { createAccount } from '../../src/services/accounts.js';
+import { logIn } from '../../src/services/logins.js';
 import type { ServiceDeps } from '../../src/services/deps.js';
 import { AppError } from '../../src/services/errors.js';
 import { createFeed, ownActiveFeeds, revokeOwnFeed } from '../../src/services/feeds.js';
@@ -30,11 +31,11 @@ beforeAll(async () => {
   const ctx = await createTestApp();
   deps = {
     db: ctx.database.db,
-    config: { publicUrl: 'http://planner.test', adminEmail: ADMIN.email, adminPassword: ADMIN.password, adminPasswordIsDefault: false },
+    config: ctx.config,
     now: () => FIXED_NOW,
     files: ctx.files,
   };
-  office = (await logIn(deps, { email: ADMIN.email, password: ADMIN.password, kind: 'api' })).user;
+  office = (await logIn(deps, { email: ADMIN.email, password: ADMIN.password, kind: 'api', clientAddress: null })).user;
   unit = await createAccount(deps, office, {
     email: 'unit@services.test',
     password: 'unit-password-1',
@@ -66,7 +67,9 @@ describe('region rules and accounts', () => {
   });
 
   it('refuse a wrong password as INVALID_CREDENTIALS', async () => {
-    expect(await refusal(logIn(deps, { email: 'unit@services.test', password: 'wrong', kind: 'web' }))).toBe('INVALID_CREDENTIALS');
+    expect(await refusal(logIn(deps, { email: 'unit@services.test', password: 'wrong', kind: 'web', clientAddress: null }))).toBe(
+      'INVALID_CREDENTIALS',
+    );
   });
 });
 

@@ -5,6 +5,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestContext } from '../helpers/app.js';
 import { call, createUserAndLogin, loginAdmin } from '../helpers/api.js';
 import { createWebUser, getPage, type WebSession } from '../helpers/web.js';
+import { guestList } from '../helpers/receptions.js';
 
 let ctx: TestContext;
 let office: string;
@@ -48,7 +49,14 @@ beforeAll(async () => {
   await book('jinhua', { regionId: 'nagqu', startDate: '2027-03-09', endDate: '2027-03-09' });
 
   const receive = async (startDate: string, endDate: string, guestCount: number) => {
-    const body = { regionId: 'aksu', officialLetterRef: '阿地委函〔2027〕5号', startDate, endDate, guestCount, leadRank: 'county' };
+    const body = {
+      regionId: 'aksu',
+      officialLetterRef: '阿地委函〔2027〕5号',
+      startDate,
+      endDate,
+      leadRank: 'county',
+      ...guestList(guestCount),
+    };
     const res = await call(ctx, 'POST', '/api/v1/receptions', { token: unitToken.hangzhou, body });
     expect(res.status, JSON.stringify(res.body)).toBe(201);
   };

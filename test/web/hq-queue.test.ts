@@ -6,6 +6,7 @@ import { createTestApp, type TestContext } from '../helpers/app.js';
 import { call, createUserAndLogin, loginAdmin } from '../helpers/api.js';
 import { mayVisitBody } from '../helpers/visits.js';
 import { createWebUser, getPage, postForm, type WebSession } from '../helpers/web.js';
+import { guestList } from '../helpers/receptions.js';
 
 let ctx: TestContext;
 let office: string;
@@ -203,8 +204,8 @@ describe('what else the desk shows', () => {
       officialLetterRef: '阿地委函〔2027〕88号',
       startDate: '2027-05-10',
       endDate: '2027-05-12',
-      guestCount: 6,
       leadRank: 'departmental',
+      ...guestList(6, 'departmental'),
     };
     const res = await call(ctx, 'POST', '/api/v1/receptions', { token: unitToken.hangzhou, body: reception });
     expect(res.status, JSON.stringify(res.body)).toBe(201);

@@ -19,7 +19,10 @@ const receptionBody = (over: Record<string, unknown> = {}) => ({
   endDate: '2027-03-02',
   guestCount: 6,
   leadRank: 'departmental',
-  guests: [{ name: '买买提', title: '副书记', rank: 'departmental' }],
+  guests: [
+    { name: '买买提', title: '副书记', rank: 'departmental' },
+    ...[2, 3, 4, 5, 6].map((i) => ({ name: `来宾${i}`, title: '干部', rank: 'departmental' })),
+  ],
   workMeal: { date: '2027-03-01', accompanyCount: 3, costPerPersonYuan: 100 },
   lodging: [{ rank: 'departmental', rooms: 3, nights: 1, ratePerNightYuan: 450 }],
   ...over,
@@ -147,6 +150,8 @@ describe('safety', () => {
       hostUnitId: 'quzhou',
       officialLetterRef: '<img src=x onerror=alert(1)>',
       guests: [{ name: '<script>alert(1)</script>', title: '', rank: 'other' }],
+      guestCount: 1,
+      lodging: [],
     });
     for (const path of ['/office/receptions', `/office/receptions/${id}`]) {
       const page = await getPage(t.ctx, t.office, path);

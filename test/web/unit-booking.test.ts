@@ -243,3 +243,23 @@ describe('next free windows', () => {
     expect(tooMany.html).toContain('一年内没有符合条件的日期。');
   });
 });
+
+describe('a condolence visit on the form', () => {
+  it('asks for the cadres it visits (at least 1) and books it with the roster warning said in Chinese', async () => {
+    const unit = await unitAccount('lishui');
+    const condolence = form({
+      kind: 'condolence',
+      regionId: 'nagqu',
+      startDate: '2027-07-01',
+      endDate: '2027-07-01',
+      consolationYuan: '1000',
+    });
+    const missing = await postForm(ctx, unit.session, '/unit/visits', { ...condolence, cadresVisited: '' });
+    expect(missing.status).toBe(422);
+    expect(missing.html).toContain('慰问考察须填写慰问干部人数(至少 1 人)');
+    const booked = await postForm(ctx, unit.session, '/unit/visits', { ...condolence, cadresVisited: '2' });
+    expect(booked.status).toBe(303);
+    const list = await getPage(ctx, unit.session, booked.headers.get('location')!);
+    expect(list.html).toContain('援派干部名册上没有本单位在该地区的干部');
+  });
+});

@@ -69,6 +69,28 @@ describe('the unit plan page', () => {
     expect((await call(ctx, 'GET', '/api/v1/plans/2028/requests', { token: unit.token })).body.items.length).toBe(before);
   });
 
+  it('files a condolence wish with its cadres, and asks for them when they are missing', async () => {
+    const condolence = wish({ kind: 'condolence', regionId: 'haixi', earliest: '2028-09-01', latest: '2028-09-30', preferredStart: '' });
+    const missing = await postForm(ctx, unit.web, '/unit/plan/requests', condolence);
+    expect(missing.status).toBe(422);
+    expect(missing.html).toContain('id="f-cadresVisited-error"');
+    const res = await postForm(ctx, unit.web, '/unit/plan/requests', { ...condolence, cadresVisited: '8', consolationYuan: '40000' });
+    expect(res.status).toBe(303);
+    const items = (await call(ctx, 'GET', '/api/v1/plans/2028/requests', { token: unit.token })).body.items;
+    expect(items.find((r: { kind: string }) => r.kind === 'condolence')).toMatchObject({ cadresVisited: 8, consolationYuan: 40000 });
+    // An inspection wish drops the hidden condolence fields instead of storing them.
+    await postForm(
+      ctx,
+      unit.web,
+      '/unit/plan/requests',
+      wish({ cadresVisited: '5', earliest: '2028-10-01', latest: '2028-10-31', preferredStart: '' }),
+    );
+    const inspection = (await call(ctx, 'GET', '/api/v1/plans/2028/requests', { token: unit.token })).body.items.find(
+      (r: { earliest: string }) => r.earliest === '2028-10-01',
+    );
+    expect(inspection).toMatchObject({ kind: 'inspection', cadresVisited: null });
+  });
+
   it('withdraws an open wish after asking (data-confirm), and only the unit that filed it can', async () => {
     const filed = await call(ctx, 'POST', '/api/v1/plans/2028/requests', {
       token: unit.token,
@@ -82,6 +104,7 @@ describe('the unit plan page', () => {
         priority: 2,
         leaderName: '钱七',
         purpose: '慰问援青干部',
+        cadresVisited: 12,
       },
     });
     expect(filed.status).toBe(201);

@@ -17,14 +17,24 @@ const form = (over: Record<string, string> = {}): Record<string, string> => ({
   officialLetterRef: '阿地委函〔2027〕12号',
   startDate: '2027-05-10',
   endDate: '2027-05-12',
-  guestCount: '6',
   leadRank: 'departmental',
+  // Six guests in rows 0, 2–6 (row 1 left blank): the guest count is the list's.
   'guests.0.name': '艾力·买买提',
   'guests.0.title': '副专员',
   'guests.0.rank': 'departmental',
   'guests.2.name': '王芳',
   'guests.2.title': '处长',
   'guests.2.rank': 'county',
+  'guests.3.name': '李明',
+  'guests.3.title': '副局长',
+  'guests.3.rank': 'departmental',
+  ...Object.fromEntries(
+    [4, 5, 6].flatMap((i) => [
+      [`guests.${i}.name`, `来宾${i + 1}`],
+      [`guests.${i}.title`, '干部'],
+      [`guests.${i}.rank`, 'county'],
+    ]),
+  ),
   'workMeal.date': '2027-05-11',
   'workMeal.accompanyCount': '3',
   'workMeal.costPerPersonYuan': '100',
@@ -87,7 +97,7 @@ describe('registering a reception', () => {
     expect(res.headers.get('location')).toBe(`/unit/receptions?year=2027&created=${stored!.id}`);
     expect(stored).toMatchObject({ hostUnitId: 'hangzhou', status: 'submitted', guestCount: 6, venue: '杭州' });
     // Blank rows are left out; the filled ones keep their order.
-    expect(stored!.guests.map((g: { name: string }) => g.name)).toEqual(['艾力·买买提', '王芳']);
+    expect(stored!.guests.map((g: { name: string }) => g.name)).toEqual(['艾力·买买提', '王芳', '李明', '来宾5', '来宾6', '来宾7']);
     expect(stored!.lodging).toHaveLength(2);
     expect(stored!.activities).toHaveLength(1);
     const list = await getPage(ctx, unit.session, res.headers.get('location')!);
@@ -176,12 +186,13 @@ describe('the reception list page and cancel', () => {
     expect(page.html).toContain('阿地委函〔2027〕12号');
     expect(page.html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
     expect(page.html).not.toContain('<script>alert(1)</script>');
-    // Meal: (6 guests + 3) × 100 = 900; lodging: 2×2×450 + 4×2×380 = 4840; total 5740.
+    // Seven guests now (row 1 filled too). Meal: (7 guests + 3) × 100 = 1000; lodging:
+    // 2×2×450 + 4×2×380 = 4840; total 5840.
     const totals = page.html.match(/<section class="sheet-section sheet-totals".*?<\/section>/)?.[0] ?? '';
-    expect(totals).toContain('<th scope="row">工作餐用餐人次</th><td>9</td>');
-    expect(totals).toContain('<th scope="row">工作餐费用(元)</th><td>900</td>');
+    expect(totals).toContain('<th scope="row">工作餐用餐人次</th><td>10</td>');
+    expect(totals).toContain('<th scope="row">工作餐费用(元)</th><td>1000</td>');
     expect(totals).toContain('<th scope="row">住宿费用(元)</th><td>4840</td>');
-    expect(totals).toContain('<strong>5740</strong>');
+    expect(totals).toContain('<strong>5840</strong>');
     // A paper list is signed by who prepared it and who checked it, with the date, after the totals.
     const signOff = page.html.match(/<section class="sheet-section sign-off".*?<\/section>/)?.[0] ?? '';
     expect(page.html.indexOf('sign-off')).toBeGreaterThan(page.html.indexOf('sheet-totals'));
@@ -235,5 +246,49 @@ describe('the reception list page and cancel', () => {
     expect((await call(ctx, 'GET', `/api/v1/receptions/${theirs}`, { token: office })).body.status).toBe('submitted');
     const list = await getPage(ctx, unit.session, '/unit/receptions?year=2027');
     expect(list.html).not.toContain('宁波接待');
+  });
+});
+
+describe('the guest list on the form (rows added and removed freely)', () => {
+  const guestNames = (html: string) => [...html.matchAll(/name="guests\.(\d+)\.name"/g)].map((m) => Number(m[1]));
+
+  it('offers three rows, a template for more and the buttons to add and remove them', async () => {
+    const page = await getPage(ctx, unit.session, '/unit/receptions/new');
+    const rows = page.html.split('<template id="guest-row-template">')[0]!;
+    expect(guestNames(rows)).toEqual([0, 1, 2]);
+    expect(page.html).toContain('name="guests.__i__.name"');
+    expect(page.html).toContain('value="add-guest"');
+    expect(page.html).toContain('value="remove-guest-1"');
+    expect(page.html).not.toContain('name="guestCount"');
+  });
+
+  it('adds and removes a row without JavaScript, keeping what was typed and saving nothing', async () => {
+    const before = (await receptionsOf(unit.token)).length;
+    const typed = { ...form(), 'guests.1.name': '' };
+    const added = await postForm(ctx, unit.session, '/unit/receptions', { ...typed, intent: 'add-guest' });
+    expect(added.status).toBe(200);
+    const rows = added.html.split('<template id="guest-row-template">')[0]!;
+    expect(guestNames(rows)).toEqual([0, 1, 2, 3, 4, 5, 6, 7]);
+    expect(rows).toContain('value="艾力·买买提"');
+    const removed = await postForm(ctx, unit.session, '/unit/receptions', { ...typed, intent: 'remove-guest-2' });
+    expect(guestNames(removed.html.split('<template id="guest-row-template">')[0]!)).toEqual([0, 1, 3, 4, 5, 6]);
+    expect(removed.html).not.toContain('value="王芳"');
+    expect((await receptionsOf(unit.token)).length).toBe(before);
+  });
+
+  it('registers as many guests as the rows list, and refuses an empty list', async () => {
+    const twelve = Object.fromEntries(
+      Array.from({ length: 12 }, (_, i) => [
+        [`guests.${i}.name`, `来宾${i + 1}`],
+        [`guests.${i}.title`, '干部'],
+        [`guests.${i}.rank`, i < 2 ? 'departmental' : 'county'],
+      ]).flat(),
+    );
+    const base = Object.fromEntries(Object.entries(form()).filter(([key]) => !key.startsWith('guests.')));
+    const id = await register(unit.session, { ...twelve });
+    expect((await call(ctx, 'GET', `/api/v1/receptions/${id}`, { token: unit.token })).body.guestCount).toBe(12);
+    const none = await postForm(ctx, unit.session, '/unit/receptions', { ...base, 'guests.0.name': '' });
+    expect(none.status).toBe(422);
+    expect(none.html).toContain('请至少填写一位来宾');
   });
 });

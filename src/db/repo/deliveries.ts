@@ -23,7 +23,7 @@ export interface ClaimedDelivery {
     dataJson: string;
   };
   /** E-mail: the recipient, and whether they still want mail. */
-  user: { email: string; emailNotifications: boolean } | null;
+  user: { email: string; emailNotifications: boolean; active: boolean } | null;
   /** Webhook: the receiver as registered (removed: removedAt set). */
   webhook: { id: string; url: string; kind: 'generic' | 'dingtalk' | 'wecom'; secret: string | null; removedAt: string | null } | null;
 }
@@ -43,6 +43,7 @@ interface ClaimRow {
   e_data_json: string;
   u_email: string | null;
   u_email_notifications: number | null;
+  u_active: number | null;
   w_id: string | null;
   w_url: string | null;
   w_kind: 'generic' | 'dingtalk' | 'wecom' | null;
@@ -67,7 +68,7 @@ export async function claimDueDeliveries(db: Db, args: { now: Date; leaseMs: num
     db.all<ClaimRow>(sql`SELECT d.id, d.channel, d.target_id, d.attempts, d.created_at,
         e.id AS e_id, e.type AS e_type, e.record_type AS e_record_type, e.record_id AS e_record_id,
         e.region_id AS e_region_id, e.occurred_at AS e_occurred_at, e.data_json AS e_data_json,
-        u.email AS u_email, u.email_notifications AS u_email_notifications,
+        u.email AS u_email, u.email_notifications AS u_email_notifications, u.active AS u_active,
         w.id AS w_id, w.url AS w_url, w.kind AS w_kind, w.secret AS w_secret, w.removed_at AS w_removed_at
       FROM deliveries d JOIN events e ON e.id = d.event_id
         LEFT JOIN users u ON d.channel = 'email' AND u.id = d.target_id
@@ -90,7 +91,8 @@ export async function claimDueDeliveries(db: Db, args: { now: Date; leaseMs: num
       occurredAt: r.e_occurred_at,
       dataJson: r.e_data_json,
     },
-    user: r.u_email === null ? null : { email: r.u_email, emailNotifications: Boolean(r.u_email_notifications) },
+    user:
+      r.u_email === null ? null : { email: r.u_email, emailNotifications: Boolean(r.u_email_notifications), active: Boolean(r.u_active) },
     webhook:
       r.w_id === null || r.w_url === null || r.w_kind === null
         ? null

@@ -31,8 +31,8 @@ export interface OutboxShape {
   email: boolean;
 }
 
-// Issue 17 adds `users.active`; only active accounts should be told. This is the one place.
-const RECIPIENT_IS_ACTIVE = sql`1 = 1`;
+// A deactivated account is told nothing (it cannot log in to read it). The one place that says so.
+const RECIPIENT_IS_ACTIVE = sql`u.active = 1`;
 
 const PARTY_SQL: Record<Party, SQL> = {
   office: sql`u.role = 'office'`,

@@ -85,13 +85,13 @@ function placementStatements(db: Db, args: CommitArgs & { placement: CommitPlace
   const year = yearOf(p.startDate);
   const guard = bookingGuard({ ...p, year, excludeId: '', counted: 'all-counted' });
   return [
-    // The visit copies the request's stored kind, size, leader and purpose; it is inserted only
+    // The visit copies the request's stored kind, size, leader, purpose and condolence figures; it is inserted only
     // while the request is still open and the proposal not yet committed, and the rules hold.
     db.run(sql`INSERT INTO visits (id, unit_id, region_id, kind, start_date, end_date, year, headcount,
         leader_name, leader_title, purpose, cadres_visited, consolation_yuan, status, sequence, idempotency_key,
         last_op_id, created_by, created_at, updated_at)
       SELECT ${visitId}, pr.unit_id, pr.region_id, pr.kind, ${p.startDate}, ${p.endDate}, ${year}, pr.headcount,
-        pr.leader_name, NULL, pr.purpose, NULL, NULL, 'submitted', 0, NULL, ${opId}, ${actorId}, ${at}, ${at}
+        pr.leader_name, NULL, pr.purpose, pr.cadres_visited, pr.consolation_yuan, 'submitted', 0, NULL, ${opId}, ${actorId}, ${at}, ${at}
       FROM plan_requests AS pr
       WHERE pr.id = ${p.requestId} AND pr.status = 'open' AND pr.unit_id = ${p.unitId} AND pr.region_id = ${p.regionId}
         AND pr.headcount = ${p.headcount}

@@ -40,6 +40,8 @@ export function planRequestView(row: PlanRequestRow) {
     priority: row.priority,
     leaderName: row.leaderName,
     purpose: row.purpose,
+    cadresVisited: row.cadresVisited,
+    consolationYuan: row.consolationYuan,
     status: row.status,
     visitId: row.visitId,
     createdBy: row.createdBy,

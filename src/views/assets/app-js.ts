@@ -18,6 +18,30 @@ document.addEventListener('click', function (event) {
     form.querySelector('[name=startDate]').value = slot.getAttribute('data-slot-start');
     form.querySelector('[name=endDate]').value = slot.getAttribute('data-slot-end');
   }
+  // Guest rows of the reception form (src/web/unit/reception-guests.tsx): added from the
+  // template and removed in place, instead of posting the form back.
+  var addGuest = target.closest('[data-add-guest]');
+  if (addGuest) {
+    event.preventDefault();
+    var list = document.querySelector('[data-guest-rows]');
+    var template = document.getElementById('guest-row-template');
+    if (!list || !template) return;
+    var next = 0;
+    list.querySelectorAll('[data-guest-row]').forEach(function (row) {
+      next = Math.max(next, Number(row.getAttribute('data-guest-row')) + 1);
+    });
+    list.insertAdjacentHTML('beforeend', template.innerHTML.split('__i__').join(String(next)).split('__n__').join(String(next + 1)));
+    var added = list.lastElementChild && list.lastElementChild.querySelector('input');
+    if (added) added.focus();
+    countGuests();
+  }
+  var removeGuest = target.closest('[data-remove-guest]');
+  if (removeGuest) {
+    event.preventDefault();
+    var guestRow = removeGuest.closest('[data-guest-row]');
+    if (guestRow) guestRow.remove();
+    countGuests();
+  }
   var all = target.closest('[data-check-all]');
   if (all && all instanceof HTMLInputElement) {
     document.querySelectorAll('input[name=ids]').forEach(function (box) { box.checked = all.checked; });
@@ -29,6 +53,19 @@ document.addEventListener('submit', function (event) {
   if (!(form instanceof HTMLFormElement)) return;
   var question = form.getAttribute('data-confirm');
   if (question && !window.confirm(question)) event.preventDefault();
+});
+function countGuests() {
+  var shown = document.querySelector('[data-guest-count]');
+  if (!shown) return;
+  var filled = 0;
+  document.querySelectorAll('[data-guest-rows] input[name$=".name"]').forEach(function (input) {
+    if (input.value.trim() !== '') filled++;
+  });
+  shown.textContent = String(filled);
+}
+document.addEventListener('input', function (event) {
+  var target = event.target;
+  if (target instanceof HTMLInputElement && /^guests\\.\\d+\\.name$/.test(target.name)) countGuests();
 });
 document.addEventListener('change', function (event) {
   var target = event.target;

@@ -17,6 +17,8 @@ import { OPINION_MAX_LENGTH, type OpinionDraft } from './coordinate-card.js';
 import { loadCoordinationDesk } from './queue-data.js';
 import { QueuePage } from './queue-page.js';
 import { httpStatusOf } from '../../http/problem.js';
+import { CoordinateBody } from '../../schemas/visits.js';
+import { localIssues } from '../office/form-fields.js';
 
 async function renderDesk(c: Context<AppEnv>, user: Actor, status: 200 | 409 | 422, messages: Flash[], draft?: OpinionDraft) {
   const desk = await loadCoordinationDesk(c, user);
@@ -50,14 +52,19 @@ export const hqPages = new Hono<AppEnv>()
     // Another region's visit is a 404 before anything in the form is looked at.
     const visit = await visibleVisit(c.var.deps, user, c.req.param('id'));
     const form = await formFields(c);
-    const opinion = (form.opinion ?? '').trim();
     const draft = (error?: string): OpinionDraft => ({ visitId: visit.id, opinion: form.opinion ?? '', error });
-    if (!opinion || opinion.length > OPINION_MAX_LENGTH) {
-      const error = opinion
-        ? t(`衔接意见最多 ${OPINION_MAX_LENGTH} 字`, `At most ${OPINION_MAX_LENGTH} characters`)
-        : t('请填写衔接意见', 'Enter the coordination opinion');
+    // The API's own rule for the opinion (src/schemas/text.ts): visible text, no control characters.
+    const parsed = CoordinateBody.shape.opinion.safeParse(form.opinion ?? '');
+    if (!parsed.success) {
+      const typed = (form.opinion ?? '').trim();
+      const error = !typed
+        ? t('请填写衔接意见', 'Enter the coordination opinion')
+        : typed.length > OPINION_MAX_LENGTH
+          ? t(`衔接意见最多 ${OPINION_MAX_LENGTH} 字`, `At most ${OPINION_MAX_LENGTH} characters`)
+          : (localIssues(parsed.error, t)[''] ?? t('请检查此项', 'Check this field'));
       return renderDesk(c, user, 422, [{ kind: 'error', lines: [t('请检查填写的内容', 'Please check the form')] }], draft(error));
     }
+    const opinion = parsed.data;
     if (form.decision !== 'agree' && form.decision !== 'disagree') {
       return renderDesk(c, user, 422, [{ kind: 'error', lines: [t('请选择“同意”或“不同意”', 'Choose Agree or Disagree')] }], draft());
     }

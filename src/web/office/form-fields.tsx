@@ -18,7 +18,8 @@ interface InputProps {
   label: string;
   value: string | number;
   error?: string;
-  type?: 'text' | 'number' | 'date';
+  type?: 'text' | 'number' | 'date' | 'password' | 'email';
+  autocomplete?: string;
   min?: number;
   max?: number;
   step?: string;
@@ -48,6 +49,7 @@ export function Input(props: InputProps) {
         required={props.required}
         maxlength={props.maxlength}
         form={props.form}
+        autocomplete={props.autocomplete}
         inputmode={props.type === 'number' && props.step === undefined ? 'numeric' : undefined}
         {...errorAttributes(errorId, props.error)}
       />
@@ -106,6 +108,8 @@ function issueMessage(issue: z.core.$ZodIssue, t: Translate): string {
       // Custom refinements (dates) carry an English message of their own.
       if (/before startDate/.test(issue.message)) return t('结束日期不能早于开始日期', 'The end date must not be before the start date');
       if (/calendar day/.test(issue.message)) return t('请填写有效日期(YYYY-MM-DD)', 'Enter a real date (YYYY-MM-DD)');
+      if (/control characters/.test(issue.message)) return t('不能包含控制字符', 'Must not contain control characters');
+      if (/visible characters/.test(issue.message)) return t('请填写看得见的文字', 'Enter visible text');
       return t(`填写有误:${issue.message}`, issue.message);
   }
 }

@@ -1,8 +1,9 @@
 // The office pages, mounted at /office: the approval queue (/office), receptions awaiting
-// approval (/office/receptions), settings (/office/settings), reports (/office/reports) and the
-// annual plan (/office/plan).
+// approval (/office/receptions), settings (/office/settings), reports (/office/reports), the
+// annual plan (/office/plan) and accounts (/office/accounts).
 import { Hono } from 'hono';
 import type { AppEnv } from '../../app-env.js';
+import { accountPages } from './accounts.js';
 import { approvalPages } from './approvals.js';
 import { officePlanPages } from './plan.js';
 import { receptionPages } from './receptions.js';
@@ -14,4 +15,5 @@ export const officePages = new Hono<AppEnv>()
   .route('/receptions', receptionPages)
   .route('/settings', settingsPages)
   .route('/reports', officeReportPages)
-  .route('/plan', officePlanPages);
+  .route('/plan', officePlanPages)
+  .route('/accounts', accountPages);

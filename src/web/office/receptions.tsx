@@ -15,13 +15,15 @@ import type { Flash } from '../../views/layout.js';
 import { pageContext, problemFlash } from '../page.js';
 import { webUser } from '../session.js';
 import { CHECK_FORM_FLASH } from './form-fields.js';
+import { requiredMultilineText } from '../../schemas/text.js';
 import { ReceptionListPage } from './receptions-list.js';
 import { ReceptionQueuePage } from './receptions-view.js';
 import { readRejectReason, type RejectAttempt } from './reject-form.js';
 
 // The API takes an optional reason of up to 1000 characters; the office's form asks for one,
 // so the host unit learns why.
-const RejectForm = z.object({ reason: z.string().trim().min(1).max(1000) });
+// The API's reason is optional; the office's own form asks for one, held to the same text rule.
+const RejectForm = z.object({ reason: requiredMultilineText({ max: 1000 }) });
 
 async function renderQueue(
   c: Context<AppEnv>,

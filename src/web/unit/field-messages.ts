@@ -25,7 +25,15 @@ const FIELD_RULES: FieldRule[] = [
   [/a visit may last at most (\d+) days/, (m) => ({ zh: `一次考察最长 ${m[1]} 天`, en: `A visit lasts at most ${m[1]} days` })],
   [/a reception lasts at most (\d+) days/, (m) => ({ zh: `一次接待最长 ${m[1]} 天`, en: `A reception lasts at most ${m[1]} days` })],
   [/must be one of the reception days/, () => ({ zh: '日期须在接待期间内', en: 'Must be one of the reception days' })],
-  [/more guests than guestCount/, () => ({ zh: '来宾名单多于来宾人数', en: 'More guests listed than the guest count' })],
+  [
+    /must equal the number of guests listed \((\d+)\)/,
+    (m) => ({ zh: `来宾人数须与名单一致(名单 ${m[1]} 人)`, en: `Must match the guests listed (${m[1]})` }),
+  ],
+  [/Too small: expected array to have >=1 items/, () => ({ zh: '请至少填写一位来宾', en: 'List at least one guest' })],
+  [
+    /condolence visit needs the number of cadres/,
+    () => ({ zh: '慰问考察须填写慰问干部人数(至少 1 人)', en: 'A condolence visit needs the number of cadres visited (at least 1)' }),
+  ],
   [/more rooms than guests/, () => ({ zh: '房间数多于来宾人数', en: 'More rooms than guests' })],
   [/more nights than reception days/, () => ({ zh: '晚数多于接待天数', en: 'More nights than reception days' })],
   [/unknown region/, () => ({ zh: '请选择受援地', en: 'Choose a region' })],
@@ -44,6 +52,8 @@ const FIELD_RULES: FieldRule[] = [
     /no (\d+)-day visit fits between/,
     (m) => ({ zh: `该时段容不下 ${m[1]} 天的考察`, en: `A ${m[1]}-day visit does not fit in the window` }),
   ],
+  [/must not contain control characters/, () => ({ zh: '不能包含控制字符', en: 'Must not contain control characters' })],
+  [/must contain visible characters/, () => ({ zh: '请填写看得见的文字', en: 'Enter visible text' })],
 ];
 
 /** A field error in the user's language; an unknown message is shown as it came. */

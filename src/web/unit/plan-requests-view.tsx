@@ -92,6 +92,26 @@ function RequestForm(props: { page: PageContext; year: number; regions: RegionsB
       </div>
       <Field name="leaderName" label={t('带队领导', 'Leader')} errors={errors} required value={v('leaderName')} />
       <TextArea name="purpose" label={t('考察事由', 'Purpose')} errors={errors} required value={v('purpose')} />
+      <div class="row" data-condolence-only>
+        <Field
+          name="cadresVisited"
+          type="number"
+          min={1}
+          label={t('慰问干部人数', 'Cadres visited')}
+          hint={t('慰问活动必填,至少 1 人', 'Condolence visits: at least 1')}
+          errors={errors}
+          value={v('cadresVisited')}
+        />
+        <Field
+          name="consolationYuan"
+          type="number"
+          min={0}
+          label={t('慰问金(元)', 'Consolation (yuan)')}
+          hint={t('仅慰问活动填写', 'Condolence visits only')}
+          errors={errors}
+          value={v('consolationYuan')}
+        />
+      </div>
       <div class="actions">
         <button type="submit">{t('提交需求', 'File the wish')}</button>
       </div>

@@ -28,6 +28,9 @@ function requestOf(values: FormValues): PlanRequestInput {
     priority: formInt(values.priority),
     leaderName: values.leaderName ?? '',
     purpose: values.purpose ?? '',
+    // Condolence only: the fields stay in the page (hidden) for an inspection wish, so they are dropped.
+    cadresVisited: values.kind === 'condolence' ? (formInt(values.cadresVisited) ?? null) : null,
+    consolationYuan: values.kind === 'condolence' ? (formInt(values.consolationYuan) ?? null) : null,
   };
   const parsed = NewPlanRequestBody.safeParse(candidate);
   if (!parsed.success) throw validationFailed(zodIssues(parsed.error));

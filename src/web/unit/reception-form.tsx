@@ -1,11 +1,12 @@
-// The reception form (公务接待登记): the visit's facts, then rows for guests, the one work meal,
-// lodging and activities. A few blank rows are always offered; blank rows are ignored on submit.
+// The reception form (公务接待登记): the visit's facts, then rows for guests (reception-guests.tsx),
+// the one work meal, lodging and activities. Blank rows are ignored on submit.
 import { RANKS, rankLabel } from '../../views/labels.js';
 import { CsrfField, type PageContext } from '../../views/layout.js';
 import type { RegionsById } from './context.js';
 import { regionOptions } from './context.js';
 import { Field, Group, Select, TextArea, type FieldErrors, type FormValues } from './fields.js';
-import { ACTIVITY_ROWS, GUEST_ROWS, LODGING_ROWS } from './reception-input.js';
+import { ACTIVITY_ROWS, LODGING_ROWS } from './reception-input.js';
+import { GuestRows } from './reception-guests.js';
 
 interface RowProps {
   page: PageContext;
@@ -18,38 +19,6 @@ function rankOptions(page: PageContext) {
 }
 
 const rows = (count: number) => Array.from({ length: count }, (_, i) => i);
-
-function GuestRows({ page, values, errors }: RowProps) {
-  const { t } = page;
-  return (
-    <Group legend={t('来宾名单', 'Guests')} name="guests" error={errors.guests}>
-      {rows(GUEST_ROWS).map((i) => (
-        <div class="row">
-          <Field
-            name={`guests.${i}.name`}
-            label={t(`来宾 ${i + 1} 姓名`, `Guest ${i + 1} name`)}
-            value={values[`guests.${i}.name`]}
-            errors={errors}
-          />
-          <Field
-            name={`guests.${i}.title`}
-            label={t(`来宾 ${i + 1} 职务`, `Guest ${i + 1} title`)}
-            value={values[`guests.${i}.title`]}
-            errors={errors}
-          />
-          <Select
-            name={`guests.${i}.rank`}
-            label={t(`来宾 ${i + 1} 级别`, `Guest ${i + 1} rank`)}
-            value={values[`guests.${i}.rank`]}
-            options={rankOptions(page)}
-            blank="—"
-            errors={errors}
-          />
-        </div>
-      ))}
-    </Group>
-  );
-}
 
 function WorkMeal({ page, values, errors }: RowProps) {
   const { t } = page;
@@ -163,6 +132,10 @@ export function ReceptionForm(props: { page: PageContext; values: FormValues; er
   return (
     <form method="post" action="/unit/receptions" class="reception-form" novalidate>
       <CsrfField page={page} />
+      {/* Enter in a field submits with the form's first submit button: this hidden one, not a row's 删除. */}
+      <button type="submit" hidden>
+        {t('提交接待登记', 'Register the reception')}
+      </button>
       <div class="card">
         <div class="row">
           <Select
@@ -186,15 +159,6 @@ export function ReceptionForm(props: { page: PageContext; values: FormValues; er
         <div class="row">
           <Field name="startDate" type="date" label={t('开始日期', 'First day')} value={values.startDate} errors={errors} required />
           <Field name="endDate" type="date" label={t('结束日期', 'Last day')} value={values.endDate} errors={errors} required />
-          <Field
-            name="guestCount"
-            type="number"
-            min={1}
-            label={t('来宾人数', 'Guest count')}
-            value={values.guestCount}
-            errors={errors}
-            required
-          />
           <Select
             name="leadRank"
             label={t('带队级别', 'Lead rank')}

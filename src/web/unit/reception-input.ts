@@ -1,6 +1,8 @@
 // The reception form's flat fields ('guests.0.name', 'workMeal.date', …) read into the API's
 // reception body and checked with the API's own schema. Blank rows are left out; an error on a
-// kept row is reported under that row's field names, so it lands next to the right input.
+// kept row is reported under that row's field names, so it lands next to the right input. Guest
+// rows come and go (the form adds and removes them), so they are read by the indexes sent, and
+// the guest count is the number of guests listed (CONTRACT.md v1.1).
 import type { ReceptionViolation } from '../../domain/reception-rules.js';
 import { type ValidationIssue, validationFailed } from '../../services/errors.js';
 import { zodIssues } from '../../schemas/common.js';
@@ -10,7 +12,9 @@ import { problemMessages } from '../../views/problem-messages.js';
 import { formInt } from '../page.js';
 import type { FieldErrors, FormValues } from './fields.js';
 
+/** Guest rows a new form offers; more are added as needed, up to MAX_GUEST_ROWS. */
 export const GUEST_ROWS = 3;
+export const MAX_GUEST_ROWS = 1000;
 export const LODGING_ROWS = 3;
 export const ACTIVITY_ROWS = 3;
 
@@ -23,16 +27,47 @@ const blank = (values: FormValues, names: string[]) => names.every((name) => (va
 const text = (value: string | undefined) => value ?? '';
 const optionalText = (value: string | undefined) => (value?.trim() ? value : undefined);
 
+const GUEST_KEY = /^guests\.(\d{1,3})\.(name|title|rank)$/;
+
+/** The guest rows the form holds, by their index; a form with none yet shows GUEST_ROWS blank ones. */
+export function guestRowIndexes(values: FormValues): number[] {
+  const found = new Set<number>();
+  for (const key of Object.keys(values)) {
+    const match = GUEST_KEY.exec(key);
+    if (match) found.add(Number(match[1]));
+  }
+  const indexes = [...found].sort((a, b) => a - b);
+  return indexes.length ? indexes : Array.from({ length: GUEST_ROWS }, (_, i) => i);
+}
+
+/**
+ * The form with its guest rows changed, without saving (the no-JavaScript way to add or remove a
+ * row: a submit button named `intent`); null when the post is no such change.
+ */
+export function withGuestRowsChanged(values: FormValues): FormValues | null {
+  const rows = guestRowIndexes(values);
+  if (values.intent === 'add-guest') {
+    const next = Math.max(-1, ...rows) + 1;
+    return next < MAX_GUEST_ROWS ? { ...values, [`guests.${next}.name`]: '' } : values;
+  }
+  const removed = /^remove-guest-(\d{1,3})$/.exec(values.intent ?? '')?.[1];
+  if (removed === undefined) return null;
+  const kept = Object.fromEntries(Object.entries(values).filter(([key]) => !key.startsWith(`guests.${removed}.`)));
+  // The last row removed: one blank row stays, so the list can be filled again.
+  return rows.length > 1 ? kept : { ...kept, [`guests.${removed}.name`]: '' };
+}
+
 /** The rows the user filled in, each with its row number on the form. */
 function filledRows<T>(
   values: FormValues,
   prefix: string,
-  count: number,
+  indexes: number | number[],
   fields: readonly string[],
   read: (row: (f: string) => string) => T,
 ) {
   const rows: { formIndex: number; value: T }[] = [];
-  for (let i = 0; i < count; i++) {
+  const all = typeof indexes === 'number' ? Array.from({ length: indexes }, (_, i) => i) : indexes;
+  for (const i of all) {
     // A rank select alone does not make a row: it always has a value.
     const typed = fields.filter((f) => f !== 'rank').map((f) => `${prefix}.${i}.${f}`);
     if (blank(values, typed)) continue;
@@ -42,7 +77,11 @@ function filledRows<T>(
 }
 
 export function receptionInputOf(values: FormValues): NewReceptionInput {
-  const guests = filledRows(values, 'guests', GUEST_ROWS, GUEST_FIELDS, (f) => ({ name: f('name'), title: f('title'), rank: f('rank') }));
+  const guests = filledRows(values, 'guests', guestRowIndexes(values), GUEST_FIELDS, (f) => ({
+    name: f('name'),
+    title: f('title'),
+    rank: f('rank'),
+  }));
   const lodging = filledRows(values, 'lodging', LODGING_ROWS, LODGING_FIELDS, (f) => ({
     rank: f('rank'),
     rooms: formInt(f('rooms')),
@@ -60,7 +99,7 @@ export function receptionInputOf(values: FormValues): NewReceptionInput {
     officialLetterRef: optionalText(values.officialLetterRef),
     startDate: text(values.startDate),
     endDate: text(values.endDate),
-    guestCount: formInt(values.guestCount),
+    guestCount: guests.length,
     leadRank: text(values.leadRank),
     guests: guests.map((r) => r.value),
     workMeal: blank(values, mealNames)
@@ -120,6 +159,10 @@ function violationPaths(violation: ReceptionViolation, values: FormValues): stri
           (i) => values[`lodging.${i}.rank`] === violation.rank && formInt(values[`lodging.${i}.ratePerNightYuan`]) === violation.requested,
         )
         .map((i) => `lodging.${i}.ratePerNightYuan`);
+    case 'LODGING_RANK_NOT_IN_GUESTS':
+      return Array.from({ length: LODGING_ROWS }, (_, i) => i)
+        .filter((i) => values[`lodging.${i}.rank`] === violation.rank)
+        .map((i) => `lodging.${i}.rank`);
     case 'GIFTS_FORBIDDEN':
       return ['giftsYuan'];
   }

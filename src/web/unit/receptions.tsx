@@ -19,8 +19,10 @@ import { formFields, pageContext } from '../page.js';
 import { currentYear, isFormRefusal, refusalFlash, regionName, regionsById, unitUser, yearParam, type RegionsById } from './context.js';
 import type { FieldErrors, FormValues } from './fields.js';
 import { ReceptionForm } from './reception-form.js';
-import { receptionInputOf, violationFieldErrors } from './reception-input.js';
+import { receptionInputOf, violationFieldErrors, withGuestRowsChanged } from './reception-input.js';
 import { httpStatusOf } from '../../http/problem.js';
+import { ReasonBody } from '../../schemas/receptions.js';
+import { fieldMessage } from './field-messages.js';
 
 const DONE_MESSAGES: Record<string, Words> = {
   created: { zh: '公务接待已登记,等待审批。', en: 'The reception is registered and awaits approval.' },
@@ -170,6 +172,9 @@ export const receptionPages = new Hono<AppEnv>()
   .post('/receptions', async (c) => {
     const user = unitUser(c);
     const values = await formFields(c);
+    // 添加/删除 a guest row without JavaScript: the same form again, nothing saved.
+    const changed = withGuestRowsChanged(values);
+    if (changed) return renderForm(c, { values: changed });
     try {
       const reception = await createReception(c.var.deps, user, receptionInputOf(values));
       return c.redirect(`/unit/receptions?year=${reception.startDate.slice(0, 4)}&created=${encodeURIComponent(reception.id)}`, 303);
@@ -185,8 +190,18 @@ export const receptionPages = new Hono<AppEnv>()
   .post('/receptions/:id/cancel', async (c) => {
     const user = unitUser(c);
     const form = await formFields(c);
+    const reason = ReasonBody.shape.reason.safeParse(form.reason ?? '');
+    if (!reason.success) {
+      const page = pageContext(c);
+      const problem = fieldMessage(reason.error.issues[0]?.message ?? '', page.lang);
+      return renderList(c, {
+        year: yearParam(form.year, currentYear(c)),
+        messages: [{ kind: 'error', lines: [page.t(`理由:${problem}`, `Reason: ${problem}`)] }],
+        status: 422,
+      });
+    }
     try {
-      const note = form.reason?.trim() || null;
+      const note = reason.data ?? null;
       const done = await performReceptionTransition(c.var.deps, user, { id: c.req.param('id'), action: 'cancel', note });
       return c.redirect(`/unit/receptions?year=${done.startDate.slice(0, 4)}&cancelled=${encodeURIComponent(done.id)}`, 303);
     } catch (error) {

@@ -23,6 +23,8 @@ import {
 } from './context.js';
 import { VisitRowActions } from './visit-actions.js';
 import { httpStatusOf } from '../../http/problem.js';
+import { OptionalReasonBody } from '../../schemas/visits.js';
+import { fieldMessage } from './field-messages.js';
 
 /** The confirmation a redirect after a successful change asks for (?created=<id> and so on). */
 const DONE_MESSAGES: Record<string, Words> = {
@@ -132,9 +134,18 @@ const DONE_PARAM: Partial<Record<VisitAction, string>> = { withdraw: 'withdrawn'
 async function act(c: Context<AppEnv>, action: 'withdraw' | 'cancel') {
   const user = unitUser(c);
   const form = await formFields(c);
-  const reason = (form.reason ?? '').trim();
+  const page = pageContext(c);
+  const reason = OptionalReasonBody.shape.reason.safeParse(form.reason ?? '');
+  if (!reason.success) {
+    const problem = fieldMessage(reason.error.issues[0]?.message ?? '', page.lang);
+    return renderVisitList(c, {
+      year: yearParam(form.year, currentYear(c)),
+      messages: [{ kind: 'error', lines: [page.t(`理由:${problem}`, `Reason: ${problem}`)] }],
+      status: 422,
+    });
+  }
   try {
-    const done = await performVisitAction(c.var.deps, user, { id: c.req.param('id') ?? '', action, note: reason || null });
+    const done = await performVisitAction(c.var.deps, user, { id: c.req.param('id') ?? '', action, note: reason.data ?? null });
     return c.redirect(`/unit/visits?year=${done.row.year}&${DONE_PARAM[action]}=${encodeURIComponent(done.row.id)}`, 303);
   } catch (error) {
     if (!isFormRefusal(error)) throw error;

@@ -2,7 +2,7 @@
 // local D1 that has the committed migrations applied by `wrangler d1 migrations apply`. Nothing
 // is mocked: the suite talks HTTP to the Worker wrangler builds from src/worker.ts.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { cpSync, mkdtempSync, rmSync, symlinkSync, unlinkSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, symlinkSync, unlinkSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -154,6 +154,26 @@ function snapshotProject(workdir: string): string {
   }
   symlinkSync(join(PROJECT_ROOT, 'node_modules'), join(projectDir, 'node_modules'), 'dir');
   return projectDir;
+}
+
+/**
+ * The Worker bundle as `wrangler deploy` would upload it, built into a temp folder without
+ * deploying: its text and esbuild's metafile (which module imports which).
+ */
+export async function buildWorkerBundle(): Promise<{
+  code: string;
+  metafile: { inputs: Record<string, { imports: { path: string; kind: string }[] }> };
+}> {
+  const workdir = mkdtempSync(join(tmpdir(), 'planner-bundle-'));
+  const projectDir = snapshotProject(workdir);
+  const outdir = join(workdir, 'out');
+  try {
+    await runToCompletion(projectDir, ['deploy', '--dry-run', '--outdir', outdir, '--metafile', join(outdir, 'meta.json')]);
+    return { code: readFileSync(join(outdir, 'worker.js'), 'utf8'), metafile: JSON.parse(readFileSync(join(outdir, 'meta.json'), 'utf8')) };
+  } finally {
+    unlinkSync(join(projectDir, 'node_modules'));
+    rmSync(workdir, { recursive: true, force: true });
+  }
 }
 
 export async function startWorker(vars: WorkerVars): Promise<RunningWorker> {

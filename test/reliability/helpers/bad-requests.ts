@@ -67,6 +67,21 @@ export const BAD_DATES = [
   '',
 ];
 const PROTO_KEYS = ['__proto__', 'constructor'];
+/** Control characters no text field takes (tab and newline are allowed in multi-line ones, so not here). */
+export const CONTROL_TEXT: [string, string][] = [
+  ['NUL alone', '\u0000'],
+  ['NUL inside', '张三\u0000李四'],
+  ['bell', 'x\u0007'],
+  ['escape sequence', '\u001b[2J考察'],
+  ['DEL', 'a\u007fb'],
+  ['C1 control', 'a\u0085b'],
+];
+/** Values that show nothing: a required text refuses them. */
+export const INVISIBLE_TEXT: [string, string][] = [
+  ['zero-width space only', '\u200b'],
+  ['zero-width joiners and BOM only', '\u200d\u200c\ufeff'],
+  ['ideographic spaces only', '\u3000\u3000'],
+];
 
 /** Follows `$ref`s into the document's components. */
 export function resolver(doc: { components?: { schemas?: Record<string, JsonSchema> } }) {
@@ -87,6 +102,7 @@ function badValues(
   schema: JsonSchema,
   current: unknown,
   resolve: (s?: JsonSchema) => JsonSchema | undefined,
+  required = false,
 ): { label: string; value?: unknown; raw?: string }[] {
   const types = typesOf(schema);
   const out: { label: string; value?: unknown; raw?: string }[] = [];
@@ -101,6 +117,12 @@ function badValues(
       { label: 'object for string', value: { a: 1 } },
     );
     if ((schema.minLength ?? 0) >= 1) out.push({ label: 'empty string', value: '' });
+    // Free text (no enum, format or pattern): control characters are refused in every one, and a
+    // required one must show something (CONTRACT.md v1.1; src/schemas/text.ts).
+    if (!schema.enum && !schema.format && !schema.pattern) {
+      for (const [label, value] of CONTROL_TEXT) out.push({ label, value });
+      if (required && (schema.minLength ?? 0) >= 1) for (const [label, value] of INVISIBLE_TEXT) out.push({ label, value });
+    }
     if (schema.maxLength !== undefined && schema.maxLength < 20_000)
       out.push({ label: `${schema.maxLength + 1} chars`, value: '长'.repeat(schema.maxLength + 1) });
     if (schema.format === 'date') for (const d of BAD_DATES) out.push({ label: `date ${JSON.stringify(d)}`, value: d });
@@ -183,7 +205,7 @@ export function objectFaults(
   for (const [key, propSchema] of Object.entries(s.properties ?? {})) {
     const prop = resolve(propSchema);
     if (!prop) continue;
-    for (const bad of badValues(prop, obj[key], resolve)) {
+    for (const bad of badValues(prop, obj[key], resolve, (s.required ?? []).includes(key))) {
       const rest = clone(obj);
       delete rest[key];
       const restText = JSON.stringify(rest).slice(1, -1);
