@@ -4,6 +4,7 @@
 import { z } from 'zod';
 import { MAX_VISIT_DAYS } from '../domain/types.js';
 import { IsoDateSchema } from './common.js';
+import { PageQueryShape } from './paging.js';
 import { VisitKindSchema, VisitSchema } from './visits.js';
 
 export const PlanRequestStatusSchema = z.enum(['open', 'withdrawn', 'committed']);
@@ -60,6 +61,7 @@ export const PlanRequestQuery = z.object({
   status: PlanRequestStatusSchema.optional(),
   regionId: z.string().max(64).optional(),
   unitId: z.string().max(64).optional(),
+  ...PageQueryShape,
 });
 
 export type PlanRequestFilterInput = z.infer<typeof PlanRequestQuery>;

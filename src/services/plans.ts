@@ -8,7 +8,8 @@ import {
   findPlanRequest,
   insertPlanRequest,
   insertProposal,
-  listPlanRequests,
+  type PlanRequestKey,
+  planRequestPage,
   loadPlanYear,
   withdrawPlanRequest,
   planRequestView,
@@ -24,6 +25,7 @@ import { sha256Hex } from '../lib/crypto.js';
 import type { PlanRequestFilterInput, PlanRequestInput } from '../schemas/plans.js';
 import { type ServiceDeps, todayOf } from './deps.js';
 import { AppError, forbidden, notFound, type ValidationIssue, validationFailed } from './errors.js';
+import { type CursorShape, decodeCursor, type Page, pageFrom, pageSize } from './paging.js';
 
 export type { PlanRequestInput, PlanRequestRow, PlanRequestView, PlanYearData, ProposalRecord };
 export { planRequestView };
@@ -99,13 +101,19 @@ export async function submitPlanRequest(
   });
 }
 
-/** The year's requests the caller may see: the office all, an HQ its region's, a unit its own. */
-export function listYearRequests(
+const PLAN_REQUEST_KEY: CursorShape = ['string', 'string', 'string', 'string'];
+
+/** A page of the year's requests the caller may see: the office all, an HQ its region's, a unit its own. */
+export async function listYearRequests(
   deps: ServiceDeps,
   user: Actor,
   args: { year: number; filter?: PlanRequestFilterInput },
-): Promise<PlanRequestRow[]> {
-  return listPlanRequests(deps.db, user, args.year, args.filter ?? {});
+): Promise<Page<PlanRequestRow>> {
+  const { limit, cursor, ...filter } = args.filter ?? {};
+  const size = pageSize({ limit });
+  const after = decodeCursor(cursor, PLAN_REQUEST_KEY) as PlanRequestKey | null;
+  const rows = await planRequestPage(deps.db, user, { year: args.year, filter, size, after });
+  return pageFrom(rows, size, (r) => [r.regionId, r.earliest, r.createdAt, r.id]);
 }
 
 export async function withdrawYearRequest(deps: ServiceDeps, user: Actor, args: { year: number; id: string }): Promise<PlanRequestRow> {

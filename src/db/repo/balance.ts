@@ -1,6 +1,6 @@
 // Condolence balance data (CONTRACT.md, "Condolence balance"): cadre rosters per year, the
 // office's balance thresholds, and the condolence visits the pure computeBalance needs.
-import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, or, sql } from 'drizzle-orm';
 import { DEFAULT_BALANCE_THRESHOLDS, type BalanceThresholds, type CadreEntry, type CondolenceVisit } from '../../domain/balance.js';
 import { COUNTED_VISIT_STATUSES } from '../../domain/types.js';
 import type { Db } from '../client.js';
@@ -72,6 +72,49 @@ export async function countedCondolenceVisits(db: Db, year: number, regionId?: s
         regionId ? eq(visits.regionId, regionId) : undefined,
       ),
     );
+}
+
+/** A region's year: the balance of each is computed on its own. */
+export interface RegionYear {
+  year: number;
+  regionId: string;
+}
+
+/**
+ * The counted condolence visits of several region-years in one read, grouped by unit and status
+ * (`count` visits, `consolationYuan` their sum), so a page of visits needs this one statement for
+ * its balance warnings however many visits each region-year holds.
+ */
+export async function condolenceTallies(db: Db, pairs: readonly RegionYear[]): Promise<(CondolenceVisit & { year: number })[]> {
+  if (pairs.length === 0) return [];
+  const rows = await db
+    .select({
+      year: visits.year,
+      unitId: visits.unitId,
+      regionId: visits.regionId,
+      status: visits.status,
+      count: sql<number>`count(*)`,
+      consolationYuan: sql<number>`coalesce(sum(${visits.consolationYuan}), 0)`,
+    })
+    .from(visits)
+    .where(
+      and(
+        eq(visits.kind, 'condolence'),
+        inArray(visits.status, [...COUNTED_VISIT_STATUSES]),
+        or(...pairs.map((p) => and(eq(visits.year, p.year), eq(visits.regionId, p.regionId)))),
+      ),
+    )
+    .groupBy(visits.year, visits.regionId, visits.unitId, visits.status);
+  return rows.map((r) => ({ ...r, count: Number(r.count), consolationYuan: Number(r.consolationYuan) }));
+}
+
+/** The cadre rosters of several region-years in one read. */
+export async function cadresOf(db: Db, pairs: readonly RegionYear[]): Promise<(CadreEntry & { year: number })[]> {
+  if (pairs.length === 0) return [];
+  return db
+    .select({ year: cadreRosters.year, unitId: cadreRosters.unitId, regionId: cadreRosters.regionId, count: cadreRosters.count })
+    .from(cadreRosters)
+    .where(or(...pairs.map((p) => and(eq(cadreRosters.year, p.year), eq(cadreRosters.regionId, p.regionId)))));
 }
 
 export async function allRegionIds(db: Db): Promise<string[]> {

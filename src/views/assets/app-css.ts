@@ -143,4 +143,12 @@ svg.plan-calendar rect.existing{opacity:.85}
 dl.plan-objective{display:grid;grid-template-columns:max-content auto;gap:.2rem 1rem;margin:.5rem 0 1rem}
 dl.plan-objective dt{color:var(--muted)}
 dl.plan-objective dd{margin:0;font-variant-numeric:tabular-nums}
+/* ---- Paged lists and the office's month calendar (src/web/lists/, src/web/office/calendar.tsx) ---- */
+.pager{justify-content:center;margin:1rem 0}
+.calendar a.event{color:inherit;text-decoration:none}
+.calendar .load{display:block;font-weight:600;font-size:.8rem}
+.calendar .load.full{color:var(--bad)}
+table.office-calendar{min-width:48rem}
+.office-calendar td{height:auto}
+.office-calendar tr.today th{outline:2px solid var(--focus);outline-offset:-2px}
 `;

@@ -5,7 +5,8 @@ import { COUNTED_VISIT_STATUSES, type VisitStatus } from '../../domain/types.js'
 import { todayOf } from '../../services/deps.js';
 import { unitQuotaReport } from '../../services/quotas.js';
 import { unitById } from '../../services/reference.js';
-import { visibleVisits, type VisitRow } from '../../services/visit-reads.js';
+import { visitList, visitStatusCounts } from '../../services/visit-lists.js';
+import type { VisitRow } from '../../services/visit-reads.js';
 import { VisitStatusBadge } from '../../views/components/status-badge.js';
 import { kindLabel, VISIT_STATUS_WORDS, visitStatusLabel } from '../../views/labels.js';
 import { Layout, type PageContext } from '../../views/layout.js';
@@ -23,15 +24,14 @@ export const dashboardPage = new Hono<AppEnv>().get('/', async (c) => {
   const year = currentYear(c);
   const { deps } = c.var;
   const today = todayOf(deps);
-  const [unit, report, yearVisits, counted, regions] = await Promise.all([
+  const [unit, report, yearCounts, upcoming, regions] = await Promise.all([
     unitById(deps, user.unitId),
     unitQuotaReport(deps, { year, unitId: user.unitId }),
-    visibleVisits(deps, user, { year }),
-    visibleVisits(deps, user, { status: [...COUNTED_VISIT_STATUSES] }),
+    visitStatusCounts(deps, user, { year }),
+    visitList(deps, user, { filter: { statuses: COUNTED_VISIT_STATUSES, from: today }, page: { limit: UPCOMING_SHOWN } }),
     regionsById(c),
   ]);
-  const upcoming = counted.filter((v) => v.endDate >= today).slice(0, UPCOMING_SHOWN);
-  const countOf = (status: VisitStatus) => yearVisits.filter((v) => v.status === status).length;
+  const countOf = (status: VisitStatus) => yearCounts.get(status) ?? 0;
   const title = t(`${unit?.name ?? user.unitId} · ${year} 年度概览`, `${unit?.name ?? user.unitId} · ${year} overview`);
 
   return c.html(
@@ -69,7 +69,7 @@ export const dashboardPage = new Hono<AppEnv>().get('/', async (c) => {
           <a href={`/unit/visits?year=${year}`}>{t('查看全部考察', 'All visits')}</a>
         </p>
       </section>
-      <UpcomingVisits page={page} visits={upcoming} regions={regions} />
+      <UpcomingVisits page={page} visits={upcoming.items} regions={regions} />
     </Layout>,
   );
 });
