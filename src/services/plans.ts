@@ -20,8 +20,9 @@ import {
 } from '../db/repo/plans.js';
 import { findRegion, findUnit } from '../db/repo/reference.js';
 import { addDays, yearOf } from '../domain/dates.js';
-import { solvePlan, type PlanInput, type PlanRequest, type Priority } from '../domain/planner/index.js';
+import { type PlanInput, type PlanRequest, type Priority, startSolve } from '../domain/planner/index.js';
 import { sha256Hex } from '../lib/crypto.js';
+import { CPU_SLICE_MS, yieldToEventLoop } from '../lib/yield.js';
 import type { PlanRequestFilterInput, PlanRequestInput } from '../schemas/plans.js';
 import { type ServiceDeps, todayOf } from './deps.js';
 import { AppError, forbidden, notFound, type ValidationIssue, validationFailed } from './errors.js';
@@ -191,7 +192,11 @@ export async function solveYear(deps: ServiceDeps, user: Actor, args: { year: nu
   if (user.role !== 'office') throw forbidden('Only the office solves the annual plan.');
   const today = todayOf(deps);
   const input = planInputOf(await loadPlanYear(deps.db, year), year, today);
-  const proposal = solvePlan({ ...input, timeLimitMs });
+  // The search may run for seconds (timeLimitMs up to 10 s): in slices, so the server keeps
+  // answering other requests meanwhile. The slices change nothing in what the search finds.
+  const solving = startSolve({ ...input, timeLimitMs });
+  while (solving.search(performance.now() + CPU_SLICE_MS) === null) await yieldToEventLoop();
+  const proposal = solving.finish();
   return insertProposal(deps.db, {
     year,
     result: { ...proposal, requestIds: input.requests.map((r) => r.id), inputFingerprint: await inputFingerprint(input), today },
