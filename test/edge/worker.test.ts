@@ -5,6 +5,7 @@ import { accountChecks } from './accounts.checks.js';
 import { feedChecks } from './feeds.checks.js';
 import { EdgeSuite } from './helpers/suite.js';
 import { STARTUP_TIMEOUT_MS } from './helpers/wrangler.js';
+import { listChecks } from './lists.checks.js';
 import { visitRuleChecks } from './visits-rules.checks.js';
 import { visitWorkflowChecks } from './visits-workflow.checks.js';
 
@@ -25,3 +26,4 @@ describe('Worker in workerd: accounts, reference data, refusals', () => accountC
 describe('Worker in workerd: quotas and booking rules', () => visitRuleChecks(edge));
 describe('Worker in workerd: concurrency and the visit workflow', () => visitWorkflowChecks(edge));
 describe('Worker in workerd: calendar feeds', () => feedChecks(edge));
+describe('Worker in workerd: paged lists', () => listChecks(edge));

@@ -1,6 +1,6 @@
 // Condolence balance data (CONTRACT.md, "Condolence balance"): cadre rosters per year, the
 // office's balance thresholds, and the condolence visits the pure computeBalance needs.
-import { and, asc, eq, inArray, or, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import { DEFAULT_BALANCE_THRESHOLDS, type BalanceThresholds, type CadreEntry, type CondolenceVisit } from '../../domain/balance.js';
 import { COUNTED_VISIT_STATUSES } from '../../domain/types.js';
 import type { Db } from '../client.js';
@@ -80,10 +80,14 @@ export interface RegionYear {
   regionId: string;
 }
 
+const distinct = <T>(values: T[]): T[] => [...new Set(values)];
+
 /**
  * The counted condolence visits of several region-years in one read, grouped by unit and status
  * (`count` visits, `consolationYuan` their sum), so a page of visits needs this one statement for
- * its balance warnings however many visits each region-year holds.
+ * its balance warnings however many visits each region-year holds. Years and regions are asked
+ * for as two lists (a few parameters, whatever the page), so rows of other pairs of them may come
+ * back too; the caller picks its pairs.
  */
 export async function condolenceTallies(db: Db, pairs: readonly RegionYear[]): Promise<(CondolenceVisit & { year: number })[]> {
   if (pairs.length === 0) return [];
@@ -101,20 +105,26 @@ export async function condolenceTallies(db: Db, pairs: readonly RegionYear[]): P
       and(
         eq(visits.kind, 'condolence'),
         inArray(visits.status, [...COUNTED_VISIT_STATUSES]),
-        or(...pairs.map((p) => and(eq(visits.year, p.year), eq(visits.regionId, p.regionId)))),
+        inArray(visits.year, distinct(pairs.map((p) => p.year))),
+        inArray(visits.regionId, distinct(pairs.map((p) => p.regionId))),
       ),
     )
     .groupBy(visits.year, visits.regionId, visits.unitId, visits.status);
   return rows.map((r) => ({ ...r, count: Number(r.count), consolationYuan: Number(r.consolationYuan) }));
 }
 
-/** The cadre rosters of several region-years in one read. */
+/** The cadre rosters of several region-years in one read (other pairs of those years and regions too). */
 export async function cadresOf(db: Db, pairs: readonly RegionYear[]): Promise<(CadreEntry & { year: number })[]> {
   if (pairs.length === 0) return [];
   return db
     .select({ year: cadreRosters.year, unitId: cadreRosters.unitId, regionId: cadreRosters.regionId, count: cadreRosters.count })
     .from(cadreRosters)
-    .where(or(...pairs.map((p) => and(eq(cadreRosters.year, p.year), eq(cadreRosters.regionId, p.regionId)))));
+    .where(
+      and(
+        inArray(cadreRosters.year, distinct(pairs.map((p) => p.year))),
+        inArray(cadreRosters.regionId, distinct(pairs.map((p) => p.regionId))),
+      ),
+    );
 }
 
 export async function allRegionIds(db: Db): Promise<string[]> {

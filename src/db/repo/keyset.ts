@@ -57,12 +57,32 @@ export function keysetPageIds(query: KeysetQuery): SQL {
         ORDER BY start_date ${direction}, id ${direction} LIMIT ${limit})`,
   );
   if (members.length === 0) return sql`0`;
-  return sql`id IN (SELECT id FROM (${sql.join(members, sql` UNION ALL `)} ORDER BY start_date ${direction}, id ${direction} LIMIT ${limit}))`;
+  return sql`id IN (SELECT id FROM (${compound(members)} ORDER BY start_date ${direction}, id ${direction} LIMIT ${limit}))`;
 }
 
-/** A LIKE pattern matching `text` anywhere, with LIKE's own wildcards taken literally (ESCAPE '\'). */
-export function containsPattern(text: string): string {
-  return `%${text.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
+/** D1 allows at most this many terms in one compound SELECT (SQLite's default is 500). */
+const MAX_COMPOUND_TERMS = 5;
+
+/** `a UNION ALL b …`, nested in groups so no compound has more terms than D1 allows. */
+function compound(members: SQL[]): SQL {
+  if (members.length <= MAX_COMPOUND_TERMS) return sql.join(members, sql` UNION ALL `);
+  const groups: SQL[] = [];
+  const size = Math.ceil(members.length / Math.ceil(members.length / MAX_COMPOUND_TERMS));
+  for (let i = 0; i < members.length; i += size) groups.push(sql`SELECT * FROM (${compound(members.slice(i, i + size))})`);
+  return compound(groups);
+}
+
+/**
+ * `column` contains `text` (ASCII letters in any case). instr, not LIKE: nothing in the text is a
+ * wildcard, and D1 refuses LIKE patterns over 50 bytes (17 Chinese characters).
+ */
+export function contains(column: SQL, text: string): SQL {
+  return sql`instr(lower(${column}), lower(${text})) > 0`;
+}
+
+/** Two text columns searched as one (a separator no search can hold keeps them apart): one parameter. */
+export function eitherContains(a: SQL, b: SQL, text: string): SQL {
+  return contains(sql`coalesce(${a}, '') || char(31) || coalesce(${b}, '')`, text);
 }
 
 /** The period a list is narrowed to: a start year, and records touching from..to. */

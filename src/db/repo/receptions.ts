@@ -7,7 +7,7 @@ import { MAX_RECEPTION_DAYS, type Rank, type ReceptionStatus } from '../../domai
 import { newId } from '../../lib/crypto.js';
 import type { Db } from '../client.js';
 import { receptions } from '../schema.js';
-import { containsPattern, type KeysetRequest, keysetPageIds, type PeriodFilter, startBounds } from './keyset.js';
+import { contains, eitherContains, type KeysetRequest, keysetPageIds, type PeriodFilter, startBounds } from './keyset.js';
 
 export interface ReceptionGuest {
   name: string;
@@ -172,16 +172,16 @@ export interface ReceptionListFilter extends PeriodFilter {
  * most, in the page's direction, for pageFrom; a few short index ranges whatever is stored.
  */
 export async function receptionPage(db: Db, user: Actor, filter: ReceptionListFilter, page: KeysetRequest): Promise<ReceptionRow[]> {
-  const search = filter.q ? containsPattern(filter.q) : undefined;
+  const { q } = filter;
   const where = and(
     receptionScope(user),
     filter.regionId ? eq(receptions.regionId, filter.regionId) : undefined,
     filter.hostUnitId ? eq(receptions.hostUnitId, filter.hostUnitId) : undefined,
     filter.from === undefined ? undefined : sql`${receptions.endDate} >= ${filter.from}`,
-    search === undefined
-      ? undefined
-      : sql`(${receptions.officialLetterRef} LIKE ${search} ESCAPE '\\' OR ${receptions.venue} LIKE ${search} ESCAPE '\\'
-          OR ${receptions.hostUnitId} IN (SELECT units.id FROM units WHERE units.name LIKE ${search} ESCAPE '\\'))`,
+    q
+      ? sql`(${eitherContains(sql`${receptions.officialLetterRef}`, sql`${receptions.venue}`, q)}
+          OR ${receptions.hostUnitId} IN (SELECT units.id FROM units WHERE ${contains(sql`units.name`, q)}))`
+      : undefined,
   );
   const statuses = filter.statuses?.length ? ALL_RECEPTION_STATUSES.filter((s) => filter.statuses?.includes(s)) : ALL_RECEPTION_STATUSES;
   const ids = keysetPageIds({ table: 'receptions', statuses, where, ...startBounds(filter, MAX_RECEPTION_DAYS), page });

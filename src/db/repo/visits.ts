@@ -5,7 +5,7 @@ import { MAX_VISIT_DAYS, type VisitKind, type VisitStatus } from '../../domain/t
 import type { Db } from '../client.js';
 import { preparedPerDb } from '../prepared.js';
 import { visits } from '../schema.js';
-import { containsPattern, type KeysetRequest, keysetPageIds, type PeriodFilter, startBounds } from './keyset.js';
+import { contains, eitherContains, type KeysetRequest, keysetPageIds, type PeriodFilter, startBounds } from './keyset.js';
 
 export type VisitRow = typeof visits.$inferSelect;
 
@@ -113,7 +113,7 @@ export interface VisitListFilter extends PeriodFilter {
 
 /** Everything a list filter asks of a visit besides its status and start-date bounds. */
 function visitFilterWhere(user: Actor, filter: VisitListFilter): SQL | undefined {
-  const search = filter.q ? containsPattern(filter.q) : undefined;
+  const { q } = filter;
   return and(
     visitScope(user),
     filter.regionId ? eq(visits.regionId, filter.regionId) : undefined,
@@ -121,10 +121,10 @@ function visitFilterWhere(user: Actor, filter: VisitListFilter): SQL | undefined
     filter.kind ? eq(visits.kind, filter.kind) : undefined,
     filter.from === undefined ? undefined : sql`${visits.endDate} >= ${filter.from}`,
     filter.withHqOpinion ? sql`${visits.coordinationOpinion} IS NOT NULL` : undefined,
-    search === undefined
-      ? undefined
-      : sql`(${visits.leaderName} LIKE ${search} ESCAPE '\\' OR ${visits.purpose} LIKE ${search} ESCAPE '\\'
-          OR ${visits.unitId} IN (SELECT units.id FROM units WHERE units.name LIKE ${search} ESCAPE '\\'))`,
+    q
+      ? sql`(${eitherContains(sql`${visits.leaderName}`, sql`${visits.purpose}`, q)}
+          OR ${visits.unitId} IN (SELECT units.id FROM units WHERE ${contains(sql`units.name`, q)}))`
+      : undefined,
   );
 }
 
