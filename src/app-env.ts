@@ -2,13 +2,15 @@
 import type { Db } from './db/client.js';
 import type { AppConfig } from './env.js';
 import type { Actor } from './domain/actor.js';
-import type { ServiceDeps } from './services/deps.js';
+import type { CpuOffload, ServiceDeps } from './services/deps.js';
 
 export interface AppDeps {
   db: Db;
   config: AppConfig;
   /** The clock; tests inject a fixed instant so rule outcomes never depend on the real date. */
   now?: () => Date;
+  /** Where long CPU work runs off the request thread (Node: a worker thread); absent, it runs in slices. */
+  offload?: CpuOffload;
 }
 
 /**

@@ -47,7 +47,7 @@ export function createApp(deps: AppDeps) {
   const now = deps.now ?? (() => new Date());
   const app = new OpenAPIHono<AppEnv>();
 
-  const serviceDeps: ServiceDeps = { db: deps.db, config: deps.config, now };
+  const serviceDeps: ServiceDeps = { db: deps.db, config: deps.config, now, offload: deps.offload };
   app.use('*', async (c, next) => {
     c.set('deps', serviceDeps);
     await next();

@@ -20,7 +20,7 @@ import {
 } from '../db/repo/plans.js';
 import { findRegion, findUnit } from '../db/repo/reference.js';
 import { addDays, yearOf } from '../domain/dates.js';
-import { type PlanInput, type PlanRequest, type Priority, startSolve } from '../domain/planner/index.js';
+import { type PlanInput, type PlanRequest, type Priority, type Proposal, startSolve } from '../domain/planner/index.js';
 import { sha256Hex } from '../lib/crypto.js';
 import { CPU_SLICE_MS, yieldToEventLoop } from '../lib/yield.js';
 import type { PlanRequestFilterInput, PlanRequestInput } from '../schemas/plans.js';
@@ -192,17 +192,27 @@ export async function solveYear(deps: ServiceDeps, user: Actor, args: { year: nu
   if (user.role !== 'office') throw forbidden('Only the office solves the annual plan.');
   const today = todayOf(deps);
   const input = planInputOf(await loadPlanYear(deps.db, year), year, today);
-  // The search may run for seconds (timeLimitMs up to 10 s): in slices, so the server keeps
-  // answering other requests meanwhile. The slices change nothing in what the search finds.
-  const solving = startSolve({ ...input, timeLimitMs });
-  while (solving.search(performance.now() + CPU_SLICE_MS) === null) await yieldToEventLoop();
-  const proposal = solving.finish();
+  const proposal = deps.offload ? await deps.offload.solvePlan({ ...input, timeLimitMs }) : await solveInSlices({ ...input, timeLimitMs });
   return insertProposal(deps.db, {
     year,
     result: { ...proposal, requestIds: input.requests.map((r) => r.id), inputFingerprint: await inputFingerprint(input), today },
     actorId: user.id,
     now: deps.now(),
   });
+}
+
+/**
+ * The solve on this thread, its search in slices: it may run for seconds (timeLimitMs up to
+ * 10 s), so other requests are answered between slices. The slices change nothing in what the
+ * search finds.
+ */
+/** Moves per slice where the clock does not advance while code runs (Workers): a few ms of work. */
+const SLICE_MOVES = 2_000;
+
+async function solveInSlices(input: PlanInput): Promise<Proposal> {
+  const solving = startSolve(input);
+  while (solving.search(performance.now() + CPU_SLICE_MS, SLICE_MOVES) === null) await yieldToEventLoop();
+  return solving.finish();
 }
 
 /** Would solving again see the same problem? (Requests, rules, visits and caps unchanged since the solve.) */

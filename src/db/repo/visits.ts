@@ -1,6 +1,7 @@
 // Reading visits, scoped by who asks (their history: audit-log.ts).
 import { and, asc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { Actor } from '../../domain/actor.js';
+import { addDays } from '../../domain/dates.js';
 import { MAX_VISIT_DAYS, type VisitKind, type VisitStatus } from '../../domain/types.js';
 import type { Db } from '../client.js';
 import { preparedPerDb } from '../prepared.js';
@@ -85,8 +86,11 @@ export async function listVisits(db: Db, user: Actor, filter: VisitFilter): Prom
     filter.regionId ? eq(visits.regionId, filter.regionId) : undefined,
     filter.unitId ? eq(visits.unitId, filter.unitId) : undefined,
     filter.status?.length ? inArray(visits.status, filter.status) : undefined,
+    // The lower bound on the start keeps the index range to the period (a visit lasts at most
+    // MAX_VISIT_DAYS), instead of every visit that started before its end.
     filter.overlapping
-      ? sql`${visits.startDate} <= ${filter.overlapping.endDate} AND ${visits.endDate} >= ${filter.overlapping.startDate}`
+      ? sql`${visits.startDate} <= ${filter.overlapping.endDate} AND ${visits.endDate} >= ${filter.overlapping.startDate}
+          AND ${visits.startDate} >= ${addDays(filter.overlapping.startDate, -(MAX_VISIT_DAYS - 1))}`
       : undefined,
   ];
   return db

@@ -70,11 +70,16 @@ export class SearchRun {
     if (idle) this.stoppedBy = 'stalled';
   }
 
-  /** Runs until the search stops (its reason) or `now()` reaches `pauseAt` (null: call again). */
-  step(pauseAt: number): StopReason | null {
+  /**
+   * Runs until the search stops (its reason), or `now()` reaches `pauseAt`, or about `maxMoves`
+   * moves were made (null: call again). The move count bounds a step where the clock stands
+   * still while code runs (Workers).
+   */
+  step(pauseAt: number, maxMoves = Number.POSITIVE_INFINITY): StopReason | null {
     const { moves, best, state, options } = this;
     if (this.stoppedBy !== null || moves === null || best === null) return this.stoppedBy;
     const score = (): number => WEIGHT_SCALE * state.placedWeight - state.deviation;
+    const until = this.iterations + maxMoves;
     while (this.iterations < options.maxIterations) {
       const iterations = this.iterations;
       if (iterations - best.foundAt >= options.stallIterations) return this.stop('stalled');
@@ -82,7 +87,7 @@ export class SearchRun {
       if (iterations % 16 === 0) {
         const now = options.now();
         if (now >= options.deadline) return this.stop('time');
-        if (now >= pauseAt) return null;
+        if (now >= pauseAt || iterations >= until) return null;
       }
       const progress = (iterations % CYCLE_LENGTH) / CYCLE_LENGTH;
       if (progress === 0 && iterations > 0) best.restore(state);

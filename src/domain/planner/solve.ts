@@ -40,8 +40,8 @@ export function solvePlan(input: PlanInput): Proposal {
 
 /** A solve in three parts, so a caller may pause between search steps (see SearchRun). */
 export interface Solving {
-  /** Searches until done (true) or the clock passes `pauseAt` (null: call again). */
-  search: (pauseAt: number) => true | null;
+  /** Searches until done (true), or the clock passes `pauseAt` or about `maxMoves` were made (null: call again). */
+  search: (pauseAt: number, maxMoves?: number) => true | null;
   /** The proposal, once `search` has answered true. */
   finish: () => Proposal;
 }
@@ -65,7 +65,7 @@ export function startSolve(input: PlanInput): Solving {
     random: seededRandom(SEARCH_SEED),
   });
   return {
-    search: (pauseAt) => (run.step(pauseAt) === null ? null : true),
+    search: (pauseAt, maxMoves) => (run.step(pauseAt, maxMoves) === null ? null : true),
     finish: () => finishSolve(input, { model, state, order, search: run.result(), elapsedMs: now() - startedAt }),
   };
 }
