@@ -154,6 +154,15 @@ const RECEPTION_STATUS_WEIGHTS: [string, number][] = [
   ['cancelled', 0.1],
 ];
 
+function pickReceptionStatus(r: number): string {
+  let acc = 0;
+  for (const [status, weight] of RECEPTION_STATUS_WEIGHTS) {
+    acc += weight;
+    if (r < acc) return status;
+  }
+  return 'approved';
+}
+
 const RECEPTION_COLUMNS = `id, host_unit_id, region_id, official_letter_ref, start_date, end_date, guest_count, lead_rank, guests_json,
   work_meal_json, lodging_json, activities_json, venue, dietary_notes, gifts_yuan, status, sequence, last_op_id, created_by, created_at, updated_at`;
 
@@ -185,9 +194,7 @@ export async function seedReceptions(
     for (let i = 0; i < n; i++) {
       const index = inserted + i;
       const start = fromDayNumber(firstDay + Math.floor(random() * (lastDay - firstDay + 1)));
-      const r = random();
-      let acc = 0;
-      const status = RECEPTION_STATUS_WEIGHTS.find(([, w]) => (acc += w) > r)?.[0] ?? 'approved';
+      const status = pickReceptionStatus(random());
       const at = `${start.slice(0, 4)}-01-01T00:00:00.000Z`;
       args.push(
         `${prefix}-${String(index).padStart(7, '0')}`,
