@@ -3,7 +3,8 @@
 // only the office sets them. Shared by /api/v1/quotas and the office's caps settings page.
 import type { Db } from '../db/client.js';
 import { defaultLimitsFor, limitsFor, setDefaultLimits, setUnitLimits, usageFor } from '../db/repo/quotas.js';
-import { findUnit, listUnits } from '../db/repo/reference.js';
+import { findUnit } from '../db/repo/reference.js';
+import { usageRows } from '../db/repo/reports.js';
 import type { Actor } from '../domain/actor.js';
 import { remainingOf } from '../domain/caps.js';
 import type { QuotaLimits, QuotaUsage } from '../domain/types.js';
@@ -44,11 +45,15 @@ export async function unitQuota(deps: ServiceDeps, actor: Actor, input: { year: 
   return quotaReport(deps.db, input.year, input.unitId);
 }
 
-/** Every unit's caps and usage for the year, with its name, in the units' usual order (office). */
+/**
+ * Every unit's caps and usage for the year, with its name, in the units' usual order (office):
+ * the usage report's reads (the default, the year's overrides, one grouped count), never three
+ * reads per unit.
+ */
 export async function allUnitQuotas(deps: ServiceDeps, actor: Actor, year: number): Promise<(QuotaReport & { name: string })[]> {
   requireOffice(actor, 'Only the office sees every unit’s caps.');
-  const units = await listUnits(deps.db);
-  return Promise.all(units.map(async (u) => ({ ...(await quotaReport(deps.db, year, u.id)), name: u.name })));
+  const rows = await usageRows(deps.db, year);
+  return rows.map((r) => ({ year, unitId: r.unitId, name: r.unitName, limits: r.limits, used: r.used, remaining: r.remaining }));
 }
 
 /** Sets the year's default for every unit without an override (office); the limits come checked by LimitsSchema. */

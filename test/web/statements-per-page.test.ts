@@ -1,6 +1,7 @@
 // No page runs a query per row: every list page and API list runs the same number of SQL
-// statements for a page of 5 records as for a page of 50 (names, counts and balance warnings
-// included), counted on their way to the database file (test/helpers/statement-counter.ts).
+// statements for a page of 5 records as for a page of 50, and for 11 units as for 23 (names,
+// counts, caps and balance warnings included), counted on their way to the database file
+// (test/helpers/statement-counter.ts).
 import { beforeAll, describe, expect, it } from 'vitest';
 import * as schema from '../../src/db/schema.js';
 import { createTestApp, FIXED_NOW, type TestContext } from '../helpers/app.js';
@@ -123,6 +124,7 @@ const PAGES: [Viewer, string][] = [
   ['office', '/office/reports/balance?year=2027'],
   ['office', '/office/reports/usage?year=2027'],
   ['office', '/office/plan?year=2027'],
+  ['office', '/office/settings/caps?year=2027'],
   ['hq', '/hq'],
   ['hq', '/hq/calendar?month=2027-03'],
   ['unit', '/unit'],
@@ -176,7 +178,10 @@ beforeAll(async () => {
   await insertReceptions(0, 5);
   await insertPlanRequests(0, 5);
   few = await measureAll();
-  // Many more: every list shows a full page of 50.
+  // Many more: every list shows a full page of 50, and there are more units (departments) to name.
+  await ctx.database.db
+    .insert(schema.units)
+    .values(Array.from({ length: 12 }, (_, i) => ({ id: `dept-${i}`, name: `省直部门${i}`, kind: 'department' as const, createdAt: at })));
   await insertVisits(20, 400);
   await insertReceptions(5, 80);
   await insertPlanRequests(5, 80);
