@@ -112,6 +112,7 @@ export const PAGES: PageSpec[] = [
   page('office', '/office/reports/monthly'),
   page('office', '/office/reports/balance'),
   page('office', '/office/plan'),
+  page('office', '/office/plan/requests'),
   page('office', '/office/settings'),
   page('office', '/office/settings/caps'),
   page('office', '/office/settings/regions'),

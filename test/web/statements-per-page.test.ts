@@ -124,6 +124,7 @@ const PAGES: [Viewer, string][] = [
   ['office', '/office/reports/balance?year=2027'],
   ['office', '/office/reports/usage?year=2027'],
   ['office', '/office/plan?year=2027'],
+  ['office', '/office/plan/requests?year=2027'],
   ['office', '/office/settings/caps?year=2027'],
   ['hq', '/hq'],
   ['hq', '/hq/calendar?month=2027-03'],
