@@ -69,6 +69,12 @@ describe('all visits (/office/visits)', () => {
     const third = await getPage(t.ctx, t.office, second.html.match(/rel="next" href="([^"]+)"/)![1]!.replaceAll('&amp;', '&'));
     expect(listedIds(third.html)).toHaveLength(1);
     expect(third.html).not.toContain('rel="next"');
+    // Back from the last page is the second, not the first.
+    const back = third.html.match(/rel="prev" href="([^"]+)"/)![1]!.replaceAll('&amp;', '&');
+    const secondAgain = await getPage(t.ctx, t.office, back);
+    expect(listedIds(secondAgain.html)).toEqual(listedIds(second.html));
+    expect(secondAgain.html).toContain('rel="prev"');
+    expect(secondAgain.html).toContain('rel="next"');
     const all = [...listedIds(first.html), ...listedIds(second.html), ...listedIds(third.html)];
     expect(new Set(all).size).toBe(5);
   });

@@ -11,8 +11,8 @@ import { pageContext } from '../page.js';
 export interface ListQuery<T> {
   /** Values as typed, for refilling the filter form and for building links (status values joined by commas). */
   values: Record<string, string>;
-  /** The parsed query; null when a value was refused. */
-  parsed: T | null;
+  /** The parsed query, with `before` (a web page's "previous" position, which the API has not); null when a value was refused. */
+  parsed: (T & { before?: string }) | null;
   /** Messages by field name, in the reader's language. */
   errors: Record<string, string>;
 }
@@ -36,7 +36,7 @@ export function readListQuery<Schema extends z.ZodType>(
   ]);
   const values = { ...defaults, ...Object.fromEntries(present(raw)) };
   const result = schema.safeParse(values);
-  if (result.success) return { values, parsed: result.data, errors: {} };
+  if (result.success) return { values, parsed: Object.assign({}, result.data, { before: values.before }), errors: {} };
   const { lang } = pageContext(c);
   const errors: Record<string, string> = {};
   for (const issue of result.error.issues) errors[issue.path.map(String).join('.')] ??= fieldMessage(issue.message, lang);
