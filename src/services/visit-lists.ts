@@ -36,9 +36,22 @@ export interface ListedVisit {
 
 /** One page with each visit's current warnings (the queues): the same reads for 5 rows as for 200. */
 export async function visitListWithWarnings(deps: ServiceDeps, actor: Actor, request: VisitListRequest): Promise<TwoWayPage<ListedVisit>> {
-  const page = await visitList(deps, actor, request);
-  const warnings = await warningsOfVisits(deps, page.items);
-  return { ...page, items: page.items.map((visit) => ({ visit, warnings: warnings.get(visit.id) ?? [] })) };
+  const [page] = await visitListsWithWarnings(deps, actor, [request]);
+  return page!;
+}
+
+/** Several lists of one page (the office's queue shows two), their warnings from one set of reads. */
+export async function visitListsWithWarnings(
+  deps: ServiceDeps,
+  actor: Actor,
+  requests: VisitListRequest[],
+): Promise<TwoWayPage<ListedVisit>[]> {
+  const pages = await Promise.all(requests.map((request) => visitList(deps, actor, request)));
+  const warnings = await warningsOfVisits(
+    deps,
+    pages.flatMap((page) => page.items),
+  );
+  return pages.map((page) => ({ ...page, items: page.items.map((visit) => ({ visit, warnings: warnings.get(visit.id) ?? [] })) }));
 }
 
 /** How many visits of each status match the filter, for the lists' headings (one grouped count). */

@@ -8,7 +8,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openDatabase } from '../../src/db/setup.js';
 import { http, httpLogin, httpOk } from './lib/http.js';
-import { CITY_IDS, REGION_IDS, seedPlanRequests, seedVisits } from './lib/seed.js';
+import { CITY_IDS, REGION_IDS, seedVisits } from './lib/seed.js';
+import { seedPlanRequests } from './lib/seed-records.js';
 import { startServer } from './lib/server-process.js';
 import { percentile } from './lib/stats.js';
 

@@ -6,7 +6,8 @@
 // them the same 2027 as the smaller database. So a list of every visit, the queues (ten times
 // the pending visits) and the API hold ten times as much, and a month or a year holds the same.
 // Requests alternate between the two databases, so background load hits both alike.
-import { CITY_IDS, REGION_IDS, seedPlanRequests, seedReceptions, seedVisits } from './lib/seed.js';
+import { CITY_IDS, REGION_IDS, seedVisits } from './lib/seed.js';
+import { seedPlanRequests, seedReceptions } from './lib/seed-records.js';
 import { type BenchApp, benchApp } from './lib/app.js';
 import { percentile } from './lib/stats.js';
 import { benchAccount } from './lib/web.js';

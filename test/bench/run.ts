@@ -235,7 +235,7 @@ async function main(): Promise<void> {
   if (slots) slotRows(slots);
   await section('annual planner', plannerRows);
   const pages = await section('pages at scale', () =>
-    benchPagesAtScale({ runs: QUICK ? 5 : 31, small: 2_000, large: 20_000, huge: QUICK ? 50_000 : 200_000 }),
+    benchPagesAtScale({ runs: QUICK ? 5 : 51, small: 2_000, large: 20_000, huge: QUICK ? 50_000 : 200_000 }),
   );
   if (pages) {
     const { failed } = pagesRows(pages, row);

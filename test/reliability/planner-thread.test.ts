@@ -7,7 +7,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src/db/setup.js';
 import { http, httpLogin, httpOk } from '../bench/lib/http.js';
-import { CITY_IDS, REGION_IDS, seedPlanRequests } from '../bench/lib/seed.js';
+import { seedPlanRequests } from '../bench/lib/seed-records.js';
+import { CITY_IDS, REGION_IDS } from '../bench/lib/seed.js';
 import { startServer, type ServerProcess } from '../bench/lib/server-process.js';
 
 const ADMIN = { email: 'thread-admin@test.local', password: 'thread-admin-password' };

@@ -7,7 +7,8 @@ import type { Actor } from '../../domain/actor.js';
 import { ReasonBody } from '../../schemas/visits.js';
 import { AppError, errorFields } from '../../services/errors.js';
 import { referenceNames, type RegionView, type UnitView } from '../../services/reference.js';
-import { visitListRequest, visitListWithWarnings, visitStatusCounts } from '../../services/visit-lists.js';
+import type { TwoWayPage } from '../../services/paging.js';
+import { type ListedVisit, visitListRequest, visitListsWithWarnings, visitStatusCounts } from '../../services/visit-lists.js';
 import { findVisibleVisit, type VisitRow } from '../../services/visit-reads.js';
 import { performVisitAction } from '../../services/visits.js';
 import { VisitListQuery } from '../../schemas/visits.js';
@@ -81,15 +82,17 @@ async function renderQueue(
   const { values } = query;
   const href = (change: Record<string, string | undefined>) => listHref('/office', values, change);
   // Visits come by start date, so both lists are earliest first; warnings for a page at once.
-  const [coordinated, submitted, counts] = await Promise.all([
-    visitListWithWarnings(c.var.deps, user, { filter: { ...filter, statuses: ['coordinated'] }, page: position }),
-    visitListWithWarnings(c.var.deps, user, {
-      filter: { ...filter, statuses: ['submitted'] },
-      page: { limit: position.limit, cursor: values[WAITING_PAGE.cursor], before: values[WAITING_PAGE.before] },
-    }),
+  const [[coordinated, submitted], counts] = await Promise.all([
+    visitListsWithWarnings(c.var.deps, user, [
+      { filter: { ...filter, statuses: ['coordinated'] }, page: position },
+      {
+        filter: { ...filter, statuses: ['submitted'] },
+        page: { limit: position.limit, cursor: values[WAITING_PAGE.cursor], before: values[WAITING_PAGE.before] },
+      },
+    ]),
     visitStatusCounts(c.var.deps, user, { ...filter, statuses: ['coordinated', 'submitted'] }),
   ]);
-  const section = (listed: typeof coordinated, total: number, names2: { cursor: string; before: string }): QueueSection => ({
+  const section = (listed: TwoWayPage<ListedVisit>, total: number, names2: { cursor: string; before: string }): QueueSection => ({
     rows: listed.items.map(
       ({ visit, warnings }): QueueVisit => ({
         visit,
@@ -105,8 +108,8 @@ async function renderQueue(
     <ApprovalQueuePage
       page={page}
       filters={filters}
-      coordinated={section(coordinated, counts.get('coordinated') ?? 0, { cursor: 'cursor', before: 'before' })}
-      submitted={section(submitted, counts.get('submitted') ?? 0, WAITING_PAGE)}
+      coordinated={section(coordinated!, counts.get('coordinated') ?? 0, { cursor: 'cursor', before: 'before' })}
+      submitted={section(submitted!, counts.get('submitted') ?? 0, WAITING_PAGE)}
       {...extra}
     />,
     status,
