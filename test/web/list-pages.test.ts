@@ -81,6 +81,12 @@ describe('the HQ desk', () => {
     expect(receptions.html).toContain('分页3'); // the queue stays on its first page
   });
 
+  it('links each visit and reception of its month calendar to the record’s page', async () => {
+    const calendar = await getPage(t.ctx, aksuHq.web, '/hq/calendar?month=2027-04');
+    expect(calendar.html).toMatch(/<a class="nowrap" href="\/visits\/[^"]+">2027-04-10 至 2027-04-11<\/a>/);
+    expect(calendar.html).toMatch(/<a class="nowrap" href="\/receptions\/[^"]+">2027-04-01<\/a>/);
+  });
+
   it('refuses a bad filter on its field', async () => {
     const page = await getPage(t.ctx, aksuHq.web, '/hq?kind=tour');
     expect(page.status).toBe(422);
@@ -120,5 +126,6 @@ describe('the unit’s lists', () => {
     const overview = await getPage(t.ctx, hangzhou.web, '/unit');
     expect(overview.html).toContain('<td data-status="submitted">3</td>');
     expect(overview.html).toContain('<td data-status="coordinated">3</td>');
+    expect(overview.html).toMatch(/<a href="\/visits\/[^"]+">2027-03-10 – 2027-03-11<\/a>/);
   });
 });

@@ -100,7 +100,9 @@ function UpcomingVisits(props: { page: PageContext; visits: VisitRow[]; regions:
               {props.visits.map((v) => (
                 <tr>
                   <td class="nowrap">
-                    {v.startDate} – {v.endDate}
+                    <a href={`/visits/${encodeURIComponent(v.id)}`}>
+                      {v.startDate} – {v.endDate}
+                    </a>
                   </td>
                   <td>{regionName(props.regions, v.regionId, t)}</td>
                   <td>{kindLabel(v.kind, t)}</td>
