@@ -2,7 +2,7 @@
 import type { Db } from './db/client.js';
 import type { AppConfig } from './env.js';
 import type { Actor } from './domain/actor.js';
-import type { ServiceDeps } from './services/deps.js';
+import type { CpuOffload, ServiceDeps } from './services/deps.js';
 import type { FileStore } from './storage/file-store.js';
 
 export interface AppDeps {
@@ -19,6 +19,8 @@ export interface AppDeps {
    * Cron Trigger sends whatever this misses).
    */
   deliverAfterResponse?: () => Promise<unknown>;
+  /** Where long CPU work runs off the request thread (Node: a worker thread); absent, it runs in slices. */
+  offload?: CpuOffload;
 }
 
 /**

@@ -67,7 +67,14 @@ export function createApp(deps: AppDeps) {
   const now = deps.now ?? (() => new Date());
   const app = new OpenAPIHono<AppEnv>();
 
-  const serviceDeps: ServiceDeps = { db: deps.db, config: deps.config, now, files: deps.files, wakeDelivery: deps.wakeDelivery };
+  const serviceDeps: ServiceDeps = {
+    db: deps.db,
+    config: deps.config,
+    now,
+    files: deps.files,
+    wakeDelivery: deps.wakeDelivery,
+    offload: deps.offload,
+  };
   const deliverAfterResponse = deps.deliverAfterResponse;
   app.use('*', async (c, next) => {
     c.set('deps', deliverAfterResponse ? { ...serviceDeps, wakeDelivery: onceInBackground(c, deliverAfterResponse) } : serviceDeps);

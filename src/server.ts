@@ -7,6 +7,7 @@ import { openNodeFileStore } from './storage/node-file-store.js';
 import { smtpSender } from './node-smtp.js';
 import { startDeliveryLoop } from './services/delivery-loop.js';
 import { CONNECTION_LIMITS, limitConnections } from './node-connections.js';
+import { plannerThread } from './planner-offload.js';
 
 const config = readNodeConfig();
 const database = await openDatabase(config.databaseUrl, config.databaseAuthToken);
@@ -22,7 +23,9 @@ const delivery = startDeliveryLoop(
   { db: database.db, config, now: () => new Date(), files },
   { mail: mail ? smtpSender(mail) : null, fetch: globalThis.fetch },
 );
-const app = createApp({ db: database.db, config, files, wakeDelivery: delivery.wake });
+// The annual planner's solves run on a worker thread: a 10-second solve holds up no request.
+const planner = plannerThread();
+const app = createApp({ db: database.db, config, files, wakeDelivery: delivery.wake, offload: planner });
 const server = createNodeServer(app.fetch, MAX_BODY_BYTES);
 // Behind a reverse proxy every connection comes from the proxy: it limits its own clients.
 limitConnections(server, CONNECTION_LIMITS, !config.trustProxy);
@@ -34,6 +37,7 @@ function shutdown(): void {
   server.close(async () => {
     // A message being sent finishes first; one not yet claimed waits in the outbox for the next start.
     await delivery.stop();
+    await planner.close();
     database.client.close();
     process.exit(0);
   });

@@ -173,7 +173,12 @@ export const visits = sqliteTable(
     // The guard's batch and person-trip sums for a unit and year read headcount and id from the
     // index alone, not one table row per counted visit.
     index('visits_unit_year_cover').on(t.unitId, t.year, t.status, t.headcount, t.id),
-    index('visits_status').on(t.status),
+    // Keyset pages of lists (startDate, then id), one per status so a page of any status filter
+    // is a few short index ranges merged (src/db/repo/keyset.ts), never a sort of every match:
+    // the office's lists, an HQ's region (and the office's region filter), a unit's own visits.
+    index('visits_status_start').on(t.status, t.startDate, t.id),
+    index('visits_region_status_start').on(t.regionId, t.status, t.startDate, t.id),
+    index('visits_unit_status_start').on(t.unitId, t.status, t.startDate, t.id),
     uniqueIndex('visits_unit_idempotency').on(t.unitId, t.idempotencyKey),
   ],
 );
@@ -210,7 +215,14 @@ export const receptions = sqliteTable(
     createdAt: text('created_at').notNull(),
     updatedAt: text('updated_at').notNull(),
   },
-  (t) => [index('receptions_region_start').on(t.regionId, t.startDate), index('receptions_host_start').on(t.hostUnitId, t.startDate)],
+  (t) => [
+    index('receptions_region_start').on(t.regionId, t.startDate),
+    index('receptions_host_start').on(t.hostUnitId, t.startDate),
+    // Keyset pages of lists, one index range per status (as for visits).
+    index('receptions_status_start').on(t.status, t.startDate, t.id),
+    index('receptions_region_status_start').on(t.regionId, t.status, t.startDate, t.id),
+    index('receptions_host_status_start').on(t.hostUnitId, t.status, t.startDate, t.id),
+  ],
 );
 
 /** Every change to a record: visits, receptions, and settings the office edits. */
@@ -331,7 +343,11 @@ export const planRequests = sqliteTable(
     createdAt: text('created_at').notNull(),
     updatedAt: text('updated_at').notNull(),
   },
-  (t) => [index('plan_requests_year').on(t.year, t.status)],
+  // The year's requests page by (region, earliest day, created, id): the list's order.
+  (t) => [
+    index('plan_requests_year').on(t.year, t.status),
+    index('plan_requests_year_order').on(t.year, t.regionId, t.earliest, t.createdAt, t.id),
+  ],
 );
 
 export const planProposals = sqliteTable('plan_proposals', {

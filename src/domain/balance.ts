@@ -20,12 +20,17 @@ export interface CadreEntry {
   count: number;
 }
 
-/** One condolence visit of the year; the caller passes condolence visits only. */
+/**
+ * One condolence visit of the year, or `count` of them of one unit and status with
+ * `consolationYuan` their sum (a grouped read); the caller passes condolence visits only.
+ */
 export interface CondolenceVisit {
   unitId: string;
   regionId: string;
   status: VisitStatus;
   consolationYuan: number | null;
+  /** How many visits this entry stands for; 1 when absent. */
+  count?: number;
 }
 
 export type BalanceMetric = 'consolationPerCadre' | 'visitsPerCadre';
@@ -118,7 +123,7 @@ export function computeBalance(input: BalanceInput): RegionBalance[] {
     if (!isCounted(visit.status)) continue; // rejected, withdrawn, cancelled hold no place
     const t = tally(visit.regionId, visit.unitId);
     if (!t) continue;
-    t.visits += 1;
+    t.visits += visit.count ?? 1;
     t.yuan += visit.consolationYuan ?? 0; // no amount recorded: a visit without money
   }
 

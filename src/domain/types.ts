@@ -63,6 +63,9 @@ export type BookingRefusalCode = BookingRefusal['code'];
 /** The longest visit the programme accepts, in inclusive days. */
 export const MAX_VISIT_DAYS = 31;
 
+/** A reception longer than a month is a typing error, not a visit (same bound as a visit). */
+export const MAX_RECEPTION_DAYS = 31;
+
 /** One refused input field, as a dotted path into the input ('' for the whole body). */
 export interface ValidationIssue {
   path: string;

@@ -3,6 +3,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { requireRole, requireUser } from '../http/auth.js';
 import { YearParamSchema } from '../schemas/common.js';
+import { pageSchema } from '../schemas/paging.js';
 import {
   CommitResultSchema,
   NewPlanRequestBody,
@@ -50,11 +51,14 @@ const listRequestsRoute = createRoute({
   method: 'get',
   path: '/plans/{year}/requests',
   tags: TAGS,
-  summary: "The year's plan requests the caller may see (office: all; hq: its region; unit: its own)",
+  summary: "The year's plan requests the caller may see (office: all; hq: its region; unit: its own), a page at a time",
+  description:
+    'Ordered by region, then earliest day (then when filed, then id). `limit` items per page (default 50, at most 200); pass the ' +
+    "answer's `nextCursor` as `cursor` for the next page (`null` on the last). A bad filter value or cursor is 422.",
   security: bearerSecurity,
   request: { params: YearParam, query: PlanRequestQuery },
   responses: {
-    200: jsonContent(z.object({ items: z.array(PlanRequestSchema) }), 'Requests by region, then earliest day'),
+    200: jsonContent(pageSchema(PlanRequestSchema).meta({ id: 'PlanRequestPage' }), 'A page of requests by region, then earliest day'),
     ...problemResponses,
   },
 });
@@ -137,8 +141,8 @@ export const planRoutes = createRouter()
   })
   .openapi(listRequestsRoute, async (c) => {
     const user = requireUser(c);
-    const rows = await listYearRequests(c.var.deps, user, { year: c.req.valid('param').year, filter: c.req.valid('query') });
-    return c.json({ items: rows.map(planRequestView) }, 200);
+    const page = await listYearRequests(c.var.deps, user, { year: c.req.valid('param').year, filter: c.req.valid('query') });
+    return c.json({ items: page.items.map(planRequestView), nextCursor: page.nextCursor }, 200);
   })
   .openapi(withdrawRequestRoute, async (c) => {
     const user = requireUser(c);

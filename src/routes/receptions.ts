@@ -2,11 +2,11 @@
 // hosted by a unit, checked against the 2013 reception rules and the office's standards.
 // Creating (services/receptions.ts), listing and reading live here; status changes and the
 // reception list in their own files.
-import { createRoute, z } from '@hono/zod-openapi';
+import { createRoute } from '@hono/zod-openapi';
 import { requireUser } from '../http/auth.js';
-import { YearParamSchema } from '../schemas/common.js';
-import { NewReceptionBody, ReceptionSchema, ReceptionStatusSchema } from '../schemas/receptions.js';
-import { createReception, listVisibleReceptions, visibleReception } from '../services/receptions.js';
+import { NewReceptionBody, ReceptionListQuery, ReceptionPageSchema, ReceptionSchema } from '../schemas/receptions.js';
+import { receptionList, receptionListRequest } from '../services/reception-lists.js';
+import { createReception, visibleReception } from '../services/receptions.js';
 import { bearerSecurity, conflictResponse, createRouter, jsonBody, jsonContent, problemResponses } from './openapi.js';
 import { receptionListRoutes } from './receptions-list.js';
 import { ReceptionIdParam, VIOLATIONS_DESCRIPTION } from './receptions-params.js';
@@ -33,20 +33,19 @@ const listReceptionsRoute = createRoute({
   method: 'get',
   path: '/receptions',
   tags: ['Official receptions'],
-  summary: 'Receptions the caller may see',
-  description:
-    "Scoped by role: a unit sees the receptions it hosts, an HQ those of its region's guests, the office all. Ordered by start date.",
+  summary: 'Receptions the caller may see, a page at a time',
+  description: [
+    "Scoped by role: a unit sees the receptions it hosts, an HQ those of its region's guests, the office all.",
+    "Ordered by `startDate`, then `id`. `limit` items per page (default 50, at most 200); pass the answer's `nextCursor` as",
+    '`cursor` for the next page (`null` on the last); paging is by key, so a page costs the same however far in it is.',
+    "Filters combine: `year` (the start date's year), `regionId`, `hostUnitId`, `status` (comma-separated, any of them),",
+    "`from`/`to` (receptions with a day in that inclusive range), `q` (a substring of the official letter's reference, the venue",
+    "or the host unit's name). A bad value, or a cursor this list did not give, is 422.",
+  ].join(' '),
   security: bearerSecurity,
-  request: {
-    query: z.object({
-      year: YearParamSchema.optional().openapi({ description: "The start date's year" }),
-      regionId: z.string().min(1).max(64).optional(),
-      hostUnitId: z.string().min(1).max(64).optional(),
-      status: ReceptionStatusSchema.optional(),
-    }),
-  },
+  request: { query: ReceptionListQuery },
   responses: {
-    200: jsonContent(z.object({ items: z.array(ReceptionSchema) }), 'Receptions'),
+    200: jsonContent(ReceptionPageSchema, 'A page of receptions by start date, then id'),
     401: problemResponses[401],
     422: problemResponses[422],
   },
@@ -69,7 +68,8 @@ export const receptionRoutes = createRouter()
   })
   .openapi(listReceptionsRoute, async (c) => {
     const actor = requireUser(c);
-    return c.json({ items: await listVisibleReceptions(c.var.deps, actor, c.req.valid('query')) }, 200);
+    const page = await receptionList(c.var.deps, actor, receptionListRequest(c.req.valid('query')));
+    return c.json({ items: page.items, nextCursor: page.nextCursor }, 200);
   })
   .openapi(getReceptionRoute, async (c) => {
     const actor = requireUser(c);

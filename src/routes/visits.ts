@@ -2,7 +2,8 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { BOOKING_REFUSAL_CODES } from '../domain/booking-rules.js';
 import { requireRole, requireUser } from '../http/auth.js';
-import { listVisitsQuery, visitHistory, visitView, visitWithWarnings } from '../services/visit-reads.js';
+import { visitList, visitListRequest } from '../services/visit-lists.js';
+import { visitHistory, visitView, visitWithWarnings } from '../services/visit-reads.js';
 import { bookVisit, editVisit } from '../services/visits.js';
 import {
   NewVisitBody,
@@ -43,10 +44,18 @@ const listVisitsRoute = createRoute({
   method: 'get',
   path: '/visits',
   tags: ['Visits'],
-  summary: 'Visits the caller may see (office: all; hq: its region; unit: its own)',
+  summary: 'Visits the caller may see (office: all; hq: its region; unit: its own), a page at a time',
+  description: [
+    "Ordered by `startDate`, then `id`. `limit` items per page (default 50, at most 200); pass the answer's `nextCursor` as",
+    '`cursor` for the next page (`null` on the last). Paging is by key, not offset: a page costs the same however far in it is,',
+    'and records changed meanwhile neither repeat nor vanish between pages except as their own order says.',
+    'Filters combine (all must hold): `year` (the year the visit counts in), `regionId`, `unitId`, `kind`, `status`',
+    "(comma-separated, any of them), `from`/`to` (visits with a day in that inclusive range), `q` (a substring of the leader's",
+    "name, the purpose or the unit's name). A bad value of any of them, or a cursor this list did not give, is 422.",
+  ].join(' '),
   security: bearerSecurity,
   request: { query: VisitListQuery },
-  responses: { 200: jsonContent(VisitListSchema, 'Visits by start date'), ...problemResponses },
+  responses: { 200: jsonContent(VisitListSchema, 'A page of visits by start date, then id'), ...problemResponses },
 });
 
 const getVisitRoute = createRoute({
@@ -93,8 +102,8 @@ export const visitRoutes = createRouter()
   })
   .openapi(listVisitsRoute, async (c) => {
     const user = requireUser(c);
-    const rows = await listVisitsQuery(c.var.deps, user, c.req.valid('query'));
-    return c.json({ items: rows.map(visitView) }, 200);
+    const page = await visitList(c.var.deps, user, visitListRequest(c.req.valid('query')));
+    return c.json({ items: page.items.map(visitView), nextCursor: page.nextCursor }, 200);
   })
   .openapi(getVisitRoute, async (c) => {
     const user = requireUser(c);

@@ -24,3 +24,33 @@ export const PageQueryShape = {
 export function pageSchema<Item extends z.ZodType>(item: Item) {
   return z.object({ items: z.array(item), nextCursor: z.string().nullable() });
 }
+
+/**
+ * A comma-separated query value (`status=submitted,coordinated`) as a list of one enum's values,
+ * each at most once; an unknown or empty value is a 422 naming the parameter.
+ */
+export function commaList<const Value extends string>(values: readonly Value[]) {
+  const allowed = new Set<string>(values);
+  return z
+    .string()
+    .max(500)
+    .transform((text, ctx) => {
+      const parts = [...new Set(text.split(',').map((part) => part.trim()))];
+      const unknown = parts.filter((part) => !allowed.has(part));
+      if (parts.length === 0 || unknown.length > 0) {
+        ctx.addIssue({ code: 'custom', message: `comma-separated values from: ${values.join(', ')}` });
+        return z.NEVER;
+      }
+      return parts as Value[];
+    })
+    .meta({ description: `One or more of ${values.join(', ')}, comma-separated`, example: values.slice(0, 2).join(',') });
+}
+
+/** A search text from a query: trimmed, at most 100 characters, no control characters; empty is no search. */
+export const SearchQuerySchema = z
+  .string()
+  .trim()
+  .max(100)
+  .refine((value) => !/\p{Cc}/u.test(value), 'must not contain control characters')
+  .transform((value) => value || undefined)
+  .optional();

@@ -4,6 +4,7 @@
 import { z } from 'zod';
 import { MAX_VISIT_DAYS } from '../domain/types.js';
 import { IdRefSchema, IsoDateSchema } from './common.js';
+import { PageQueryShape } from './paging.js';
 import { requiredMultilineText, requiredText } from './text.js';
 import { VisitKindSchema, VisitSchema } from './visits.js';
 
@@ -71,6 +72,7 @@ export const PlanRequestQuery = z.object({
   status: PlanRequestStatusSchema.optional(),
   regionId: z.string().max(64).optional(),
   unitId: z.string().max(64).optional(),
+  ...PageQueryShape,
 });
 
 export type PlanRequestFilterInput = z.infer<typeof PlanRequestQuery>;

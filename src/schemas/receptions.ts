@@ -4,11 +4,13 @@
 // costly room must pass this layer.
 import { z } from 'zod';
 import { inclusiveDays, isValidIsoDate } from '../domain/dates.js';
-import { IdRefSchema, IsoDateSchema } from './common.js';
+import { MAX_RECEPTION_DAYS } from '../domain/types.js';
+import { IdRefSchema, IsoDateSchema, YearParamSchema } from './common.js';
+import { commaList, PageQueryShape, pageSchema, SearchQuerySchema } from './paging.js';
 import { optionalMultilineText, optionalText, requiredText } from './text.js';
 
-/** A reception longer than a month is a typing error, not a visit (same bound as a visit). */
-export const MAX_RECEPTION_DAYS = 31;
+export { MAX_RECEPTION_DAYS };
+
 const MAX_GUESTS = 1000;
 /** Whole yuan. Far above any standard, so the rule (409) speaks for real overspending, this only for typos. */
 const Yuan = z.number().int().min(0).max(10_000_000);
@@ -111,6 +113,23 @@ export type NewReceptionInput = z.infer<typeof NewReceptionBody>;
 
 export const ReceptionStatusSchema = z.enum(['submitted', 'approved', 'rejected', 'cancelled']);
 
+/** GET /api/v1/receptions and the web lists: filters, then the page (contract v1.1, "Lists"). */
+export const ReceptionListQuery = z
+  .object({
+    year: YearParamSchema.optional().meta({ description: "The start date's year" }),
+    regionId: z.string().min(1).max(64).optional(),
+    hostUnitId: z.string().min(1).max(64).optional(),
+    status: commaList(ReceptionStatusSchema.options).optional(),
+    from: IsoDateSchema.optional().meta({ description: 'Receptions with a day on or after this one (they overlap from..to)' }),
+    to: IsoDateSchema.optional().meta({ description: 'Receptions with a day on or before this one' }),
+    q: SearchQuerySchema.meta({ description: "A substring of the official letter's reference, the venue or the host unit's name" }),
+    ...PageQueryShape,
+  })
+  .superRefine((query, ctx) => {
+    if (query.from && query.to && query.to < query.from) ctx.addIssue({ code: 'custom', path: ['to'], message: 'must not be before from' });
+  });
+export type ReceptionListQueryInput = z.infer<typeof ReceptionListQuery>;
+
 export const ReceptionSchema = z
   .object({
     id: z.string(),
@@ -137,6 +156,8 @@ export const ReceptionSchema = z
     updatedAt: z.string(),
   })
   .meta({ id: 'Reception' });
+
+export const ReceptionPageSchema = pageSchema(ReceptionSchema).meta({ id: 'ReceptionPage' });
 
 export const HistorySchema = z
   .object({

@@ -3,6 +3,7 @@
 // its fields with NewVisitBody) and the services.
 import { z } from 'zod';
 import { IdRefSchema, IsoDateSchema, YearParamSchema } from './common.js';
+import { commaList, PageQueryShape, pageSchema, SearchQuerySchema } from './paging.js';
 import { optionalMultilineText, optionalText, requiredMultilineText, requiredText } from './text.js';
 
 export const VisitKindSchema = z.enum(['inspection', 'condolence']);
@@ -36,12 +37,22 @@ export type VisitPatchInput = z.infer<typeof VisitPatchBody>;
 /** A visit's own fields as a booking gives them (the unit comes from the account, or unitId for the office). */
 export type VisitFieldsInput = Omit<NewVisitInput, 'unitId'>;
 
-export const VisitListQuery = z.object({
-  year: YearParamSchema.optional(),
-  regionId: z.string().max(64).optional(),
-  unitId: z.string().max(64).optional(),
-  status: VisitStatusSchema.optional(),
-});
+/** GET /api/v1/visits and the web lists: filters, then the page (contract v1.1, "Lists"). */
+export const VisitListQuery = z
+  .object({
+    year: YearParamSchema.optional().meta({ description: "The year the visit counts in (its start date's year)" }),
+    regionId: z.string().max(64).optional(),
+    unitId: z.string().max(64).optional(),
+    kind: VisitKindSchema.optional(),
+    status: commaList(VisitStatusSchema.options).optional(),
+    from: IsoDateSchema.optional().meta({ description: 'Visits with a day on or after this one (they overlap from..to)' }),
+    to: IsoDateSchema.optional().meta({ description: 'Visits with a day on or before this one' }),
+    q: SearchQuerySchema.meta({ description: "A substring of the leader's name, the purpose or the unit's name" }),
+    ...PageQueryShape,
+  })
+  .superRefine((query, ctx) => {
+    if (query.from && query.to && query.to < query.from) ctx.addIssue({ code: 'custom', path: ['to'], message: 'must not be before from' });
+  });
 export type VisitListQueryInput = z.infer<typeof VisitListQuery>;
 
 /** The HQ's coordination (衔接): its opinion, and whether it agrees. */
@@ -96,7 +107,7 @@ export const VisitWithWarningsSchema = z
   .intersection(VisitSchema, z.object({ warnings: z.array(WarningSchema) }))
   .meta({ id: 'VisitWithWarnings' });
 
-export const VisitListSchema = z.object({ items: z.array(VisitSchema) });
+export const VisitListSchema = pageSchema(VisitSchema).meta({ id: 'VisitPage' });
 
 export const VisitHistorySchema = z.object({
   items: z.array(

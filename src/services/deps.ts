@@ -3,8 +3,18 @@
 // it with their own database and a fixed clock, so no rule ever reads the real date.
 import type { Db } from '../db/client.js';
 import { calendarDayIn, PROGRAMME_TIME_ZONE } from '../domain/dates.js';
+import type { PlanInput, Proposal } from '../domain/planner/index.js';
 import type { AppConfig } from '../env.js';
 import type { FileStore } from '../storage/file-store.js';
+
+/**
+ * Somewhere else to run long pure CPU work, so the request thread stays free: on Node a worker
+ * thread (src/planner-offload.ts). Where there is none (Workers, tests), the work runs here in
+ * slices that yield between them.
+ */
+export interface CpuOffload {
+  solvePlan(input: PlanInput): Promise<Proposal>;
+}
 
 export interface ServiceDeps {
   db: Db;
@@ -12,6 +22,8 @@ export interface ServiceDeps {
   now: () => Date;
   /** Documents' bytes: files under FILES_DIR on Node, the R2 bucket FILES on Workers. */
   files: FileStore;
+  /** Where long CPU work runs off the request thread (Node: a worker thread); absent, it runs in slices. */
+  offload?: CpuOffload;
   /**
    * Called after a write that left messages in the outbox has committed: the Node loop looks at
    * once, a Worker tries in waitUntil. Never awaited, so a slow channel never slows the write.

@@ -2,6 +2,7 @@
 // 500 costs what page 1 costs (OFFSET would read and drop every earlier row). The cursor is the
 // last row's sort key, base64url-encoded JSON: opaque to clients, checked on the way back in so a
 // tampered cursor is a 422, never a query error.
+import type { KeysetRequest } from '../db/repo/keyset.js';
 import { base64urlToText, textToBase64url } from '../lib/base64url.js';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../schemas/paging.js';
 import { validationFailed } from './errors.js';
@@ -9,6 +10,8 @@ import { validationFailed } from './errors.js';
 export interface PageRequest {
   limit?: number;
   cursor?: string;
+  /** Web pages only: the page that ends just before this cursor's key (the "previous" link). */
+  before?: string;
 }
 
 export interface Page<T> {
@@ -52,4 +55,48 @@ export function pageFrom<T>(rows: T[], size: number, keyOf: (row: T) => CursorKe
   const items = rows.slice(0, size);
   const last = items[items.length - 1];
   return { items, nextCursor: rows.length > size && last !== undefined ? encodeCursor(keyOf(last)) : null };
+}
+
+/** A page the web lists show: the API's page plus a cursor back to the page before it. */
+export interface TwoWayPage<T> extends Page<T> {
+  /** For `before`: the page ending just before this one; null on the first page. */
+  prevCursor: string | null;
+}
+
+export type DateIdKey = readonly [string, string];
+const DATE_ID: CursorShape = ['string', 'string'];
+
+/** The (startDate, id) position a list request asks for: after `cursor`, before `before`, or the first page. */
+export function dateIdKeyset(request: PageRequest): KeysetRequest {
+  const before = request.before === undefined ? null : (decodeCursor(request.before, DATE_ID) as [string, string]);
+  const after = before === null ? (decodeCursor(request.cursor, DATE_ID) as [string, string] | null) : null;
+  return { size: pageSize(request), after, before };
+}
+
+/**
+ * The page from rows read for a keyset request (size + 1 at most, in the request's direction):
+ * items in list order, the cursor to the next page and, for web pages, the one to the page before.
+ */
+export function keysetPage<T>(rows: T[], request: KeysetRequest, keyOf: (row: T) => CursorKey): TwoWayPage<T> {
+  const more = rows.length > request.size;
+  const shown = rows.slice(0, request.size);
+  if (request.before !== null) {
+    const items = shown.reverse();
+    const first = items[0];
+    const last = items[items.length - 1];
+    return {
+      items,
+      // Reading backwards from a page means that page comes next.
+      nextCursor: last === undefined ? null : encodeCursor(keyOf(last)),
+      prevCursor: more && first !== undefined ? encodeCursor(keyOf(first)) : null,
+    };
+  }
+  const first = shown[0];
+  const last = shown[shown.length - 1];
+  return {
+    items: shown,
+    nextCursor: more && last !== undefined ? encodeCursor(keyOf(last)) : null,
+    // A page reached through a cursor has one before it (or had, when it was read).
+    prevCursor: request.after !== null && first !== undefined ? encodeCursor(keyOf(first)) : null,
+  };
 }

@@ -8,7 +8,8 @@ import {
   findPlanRequest,
   insertPlanRequest,
   insertProposal,
-  listPlanRequests,
+  type PlanRequestKey,
+  planRequestPage,
   loadPlanYear,
   withdrawPlanRequest,
   planRequestView,
@@ -20,11 +21,13 @@ import {
 import { findRegion, findUnit } from '../db/repo/reference.js';
 import { condolenceIssues } from '../domain/condolence.js';
 import { addDays, yearOf } from '../domain/dates.js';
-import { solvePlan, type PlanInput, type PlanRequest, type Priority } from '../domain/planner/index.js';
+import { type PlanInput, type PlanRequest, type Priority, type Proposal, startSolve } from '../domain/planner/index.js';
 import { sha256Hex } from '../lib/crypto.js';
+import { CPU_SLICE_MS, yieldToEventLoop } from '../lib/yield.js';
 import type { PlanRequestFilterInput, PlanRequestInput } from '../schemas/plans.js';
 import { type ServiceDeps, todayOf } from './deps.js';
 import { AppError, forbidden, notFound, type ValidationIssue, validationFailed } from './errors.js';
+import { type CursorShape, decodeCursor, type Page, pageFrom, pageSize } from './paging.js';
 
 export type { PlanRequestInput, PlanRequestRow, PlanRequestView, PlanYearData, ProposalRecord };
 export { planRequestView };
@@ -102,13 +105,19 @@ export async function submitPlanRequest(
   });
 }
 
-/** The year's requests the caller may see: the office all, an HQ its region's, a unit its own. */
-export function listYearRequests(
+const PLAN_REQUEST_KEY: CursorShape = ['string', 'string', 'string', 'string'];
+
+/** A page of the year's requests the caller may see: the office all, an HQ its region's, a unit its own. */
+export async function listYearRequests(
   deps: ServiceDeps,
   user: Actor,
   args: { year: number; filter?: PlanRequestFilterInput },
-): Promise<PlanRequestRow[]> {
-  return listPlanRequests(deps.db, user, args.year, args.filter ?? {});
+): Promise<Page<PlanRequestRow>> {
+  const { limit, cursor, ...filter } = args.filter ?? {};
+  const size = pageSize({ limit });
+  const after = decodeCursor(cursor, PLAN_REQUEST_KEY) as PlanRequestKey | null;
+  const rows = await planRequestPage(deps.db, user, { year: args.year, filter, size, after });
+  return pageFrom(rows, size, (r) => [r.regionId, r.earliest, r.createdAt, r.id]);
 }
 
 export async function withdrawYearRequest(deps: ServiceDeps, user: Actor, args: { year: number; id: string }): Promise<PlanRequestRow> {
@@ -186,13 +195,27 @@ export async function solveYear(deps: ServiceDeps, user: Actor, args: { year: nu
   if (user.role !== 'office') throw forbidden('Only the office solves the annual plan.');
   const today = todayOf(deps);
   const input = planInputOf(await loadPlanYear(deps.db, year), year, today);
-  const proposal = solvePlan({ ...input, timeLimitMs });
+  const proposal = deps.offload ? await deps.offload.solvePlan({ ...input, timeLimitMs }) : await solveInSlices({ ...input, timeLimitMs });
   return insertProposal(deps.db, {
     year,
     result: { ...proposal, requestIds: input.requests.map((r) => r.id), inputFingerprint: await inputFingerprint(input), today },
     actorId: user.id,
     now: deps.now(),
   });
+}
+
+/**
+ * The solve on this thread, its search in slices: it may run for seconds (timeLimitMs up to
+ * 10 s), so other requests are answered between slices. The slices change nothing in what the
+ * search finds.
+ */
+/** Moves per slice where the clock does not advance while code runs (Workers): a few ms of work. */
+const SLICE_MOVES = 2_000;
+
+async function solveInSlices(input: PlanInput): Promise<Proposal> {
+  const solving = startSolve(input);
+  while (solving.search(performance.now() + CPU_SLICE_MS, SLICE_MOVES) === null) await yieldToEventLoop();
+  return solving.finish();
 }
 
 /** Would solving again see the same problem? (Requests, rules, visits and caps unchanged since the solve.) */

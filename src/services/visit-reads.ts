@@ -3,7 +3,6 @@
 import { auditHistory } from '../db/repo/audit-log.js';
 import { canSeeVisit, findVisit, listVisits, type VisitFilter, type VisitRow, type VisitView, visitView } from '../db/repo/visits.js';
 import type { Actor } from '../domain/actor.js';
-import type { VisitListQueryInput } from '../schemas/visits.js';
 import type { ServiceDeps } from './deps.js';
 import { notFound } from './errors.js';
 import { visitWarnings, type VisitWarning } from './visit-warnings.js';
@@ -29,27 +28,16 @@ export interface VisitWithWarnings {
   warnings: VisitWarning[];
 }
 
+/** Every visit the caller may see that matches: for reads bounded by the filter itself (a month). */
+
 /** One visit with the warnings it carries now (GET /visits/{id}). */
 export async function visitWithWarnings(deps: ServiceDeps, actor: Actor, id: string): Promise<VisitWithWarnings> {
   const visit = await visibleVisit(deps, actor, id);
   return { visit, warnings: await visitWarnings(deps, visit) };
 }
 
-/** The visits the caller may see, by start date; `filter` narrows them further. */
 export function visibleVisits(deps: ServiceDeps, actor: Actor, filter: VisitFilter): Promise<VisitRow[]> {
   return listVisits(deps.db, actor, filter);
-}
-
-/** The list query of GET /visits: one status at most. */
-export function listVisitsQuery(deps: ServiceDeps, actor: Actor, query: VisitListQueryInput): Promise<VisitRow[]> {
-  return listVisits(deps.db, actor, { ...query, status: query.status ? [query.status] : undefined });
-}
-
-/** The visits the caller may see, each with its current warnings (the HQ desk, the office queue). */
-export async function visibleVisitsWithWarnings(deps: ServiceDeps, actor: Actor, filter: VisitFilter): Promise<VisitWithWarnings[]> {
-  const rows = await listVisits(deps.db, actor, filter);
-  // Only condolence visits can carry a warning; visitWarnings answers [] for the rest at no cost.
-  return Promise.all(rows.map(async (visit) => ({ visit, warnings: await visitWarnings(deps, visit) })));
 }
 
 /** The warnings a visit the caller already holds carries now. */

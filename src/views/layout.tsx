@@ -54,6 +54,8 @@ const NAV: Record<Actor['role'], NavItem[]> = {
   ],
   office: [
     { href: '/office', zh: '审批队列', en: 'Approvals' },
+    { href: '/office/visits', zh: '全部考察', en: 'All visits' },
+    { href: '/office/calendar', zh: '月历', en: 'Calendar' },
     { href: '/office/receptions', zh: '公务接待', en: 'Receptions' },
     { href: '/office/settings', zh: '设置', en: 'Settings' },
     { href: '/office/reports', zh: '报表', en: 'Reports' },

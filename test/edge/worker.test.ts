@@ -7,6 +7,7 @@ import { feedChecks } from './feeds.checks.js';
 import { notificationChecks } from './notifications.checks.js';
 import { EdgeSuite } from './helpers/suite.js';
 import { STARTUP_TIMEOUT_MS } from './helpers/wrangler.js';
+import { listChecks } from './lists.checks.js';
 import { visitRuleChecks } from './visits-rules.checks.js';
 import { visitWorkflowChecks } from './visits-workflow.checks.js';
 
@@ -29,3 +30,4 @@ describe('Worker in workerd: concurrency and the visit workflow', () => visitWor
 describe('Worker in workerd: calendar feeds', () => feedChecks(edge));
 describe('Worker in workerd: documents in R2 and the archive', () => documentChecks(edge));
 describe('Worker in workerd: notifications (waitUntil and the Cron Trigger)', () => notificationChecks(edge));
+describe('Worker in workerd: paged lists', () => listChecks(edge));

@@ -1,6 +1,5 @@
 // Feeds are fetched by every subscriber every few minutes: identical data must give identical
 // bytes (so ETags hold and 304s are cheap), and the work must not grow with queries per event.
-import type { Client } from '@libsql/client';
 import { drizzle } from 'drizzle-orm/libsql';
 import ICAL from 'ical.js';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -8,6 +7,7 @@ import { createApp } from '../../src/app.js';
 import * as schema from '../../src/db/schema.js';
 import { ADMIN, createTestApp, FIXED_NOW, type TestContext } from '../helpers/app.js';
 import { call, createUserAndLogin, loginAdmin } from '../helpers/api.js';
+import { countingClient } from '../helpers/statement-counter.js';
 
 let ctx: TestContext;
 let office: string;
@@ -86,28 +86,6 @@ describe('ETag and identical bytes', () => {
 });
 
 describe('queries per fetch', () => {
-  /** A real client whose statements are counted on their way to the database file. */
-  function countingClient(real: Client): { client: Client; statements: () => number } {
-    let count = 0;
-    const client = new Proxy(real, {
-      get(target, key) {
-        const value = Reflect.get(target, key, target);
-        if (key === 'execute')
-          return (...args: unknown[]) => {
-            count += 1;
-            return value.apply(target, args);
-          };
-        if (key === 'batch')
-          return (stmts: unknown[], ...rest: unknown[]) => {
-            count += stmts.length;
-            return value.call(target, stmts, ...rest);
-          };
-        return typeof value === 'function' ? value.bind(target) : value;
-      },
-    });
-    return { client, statements: () => count };
-  }
-
   it('runs the same few statements for 1 event as for 120 (no query per event)', async () => {
     const counter = countingClient(ctx.database.client);
     const app = createApp({

@@ -74,6 +74,59 @@ export async function countedCondolenceVisits(db: Db, year: number, regionId?: s
     );
 }
 
+/** A region's year: the balance of each is computed on its own. */
+export interface RegionYear {
+  year: number;
+  regionId: string;
+}
+
+const distinct = <T>(values: T[]): T[] => [...new Set(values)];
+
+/**
+ * The counted condolence visits of several region-years in one read, grouped by unit and status
+ * (`count` visits, `consolationYuan` their sum), so a page of visits needs this one statement for
+ * its balance warnings however many visits each region-year holds. Years and regions are asked
+ * for as two lists (a few parameters, whatever the page), so rows of other pairs of them may come
+ * back too; the caller picks its pairs.
+ */
+export async function condolenceTallies(db: Db, pairs: readonly RegionYear[]): Promise<(CondolenceVisit & { year: number })[]> {
+  if (pairs.length === 0) return [];
+  const rows = await db
+    .select({
+      year: visits.year,
+      unitId: visits.unitId,
+      regionId: visits.regionId,
+      status: visits.status,
+      count: sql<number>`count(*)`,
+      consolationYuan: sql<number>`coalesce(sum(${visits.consolationYuan}), 0)`,
+    })
+    .from(visits)
+    .where(
+      and(
+        eq(visits.kind, 'condolence'),
+        inArray(visits.status, [...COUNTED_VISIT_STATUSES]),
+        inArray(visits.year, distinct(pairs.map((p) => p.year))),
+        inArray(visits.regionId, distinct(pairs.map((p) => p.regionId))),
+      ),
+    )
+    .groupBy(visits.year, visits.regionId, visits.unitId, visits.status);
+  return rows.map((r) => ({ ...r, count: Number(r.count), consolationYuan: Number(r.consolationYuan) }));
+}
+
+/** The cadre rosters of several region-years in one read (other pairs of those years and regions too). */
+export async function cadresOf(db: Db, pairs: readonly RegionYear[]): Promise<(CadreEntry & { year: number })[]> {
+  if (pairs.length === 0) return [];
+  return db
+    .select({ year: cadreRosters.year, unitId: cadreRosters.unitId, regionId: cadreRosters.regionId, count: cadreRosters.count })
+    .from(cadreRosters)
+    .where(
+      and(
+        inArray(cadreRosters.year, distinct(pairs.map((p) => p.year))),
+        inArray(cadreRosters.regionId, distinct(pairs.map((p) => p.regionId))),
+      ),
+    );
+}
+
 export async function allRegionIds(db: Db): Promise<string[]> {
   const rows = await db.select({ id: regions.id }).from(regions).orderBy(asc(regions.id));
   return rows.map((r) => r.id);

@@ -90,20 +90,37 @@ export interface PlanRequestFilter {
   unitId?: string;
 }
 
-export async function listPlanRequests(db: Db, user: Actor, year: number, filter: PlanRequestFilter = {}): Promise<PlanRequestRow[]> {
+/** A request's place in the list's order: region, earliest day, when it was filed, id. */
+export type PlanRequestKey = readonly [string, string, string, string];
+
+/**
+ * One page of the year's requests the caller may see, in the list's order (region, earliest day,
+ * filed, id): `size + 1` rows at most, after `after` when given, one index range
+ * (plan_requests_year_order) whatever the year holds.
+ */
+export async function planRequestPage(
+  db: Db,
+  user: Actor,
+  args: { year: number; filter: PlanRequestFilter; size: number; after: PlanRequestKey | null },
+): Promise<PlanRequestRow[]> {
+  const { filter, after } = args;
   return db
     .select()
     .from(planRequests)
     .where(
       and(
-        eq(planRequests.year, year),
+        eq(planRequests.year, args.year),
         planRequestScope(user),
         filter.status ? eq(planRequests.status, filter.status) : undefined,
         filter.regionId ? eq(planRequests.regionId, filter.regionId) : undefined,
         filter.unitId ? eq(planRequests.unitId, filter.unitId) : undefined,
+        after === null
+          ? undefined
+          : sql`(${planRequests.regionId}, ${planRequests.earliest}, ${planRequests.createdAt}, ${planRequests.id}) > (${after[0]}, ${after[1]}, ${after[2]}, ${after[3]})`,
       ),
     )
-    .orderBy(asc(planRequests.regionId), asc(planRequests.earliest), asc(planRequests.createdAt), asc(planRequests.id));
+    .orderBy(asc(planRequests.regionId), asc(planRequests.earliest), asc(planRequests.createdAt), asc(planRequests.id))
+    .limit(args.size + 1);
 }
 
 /** Withdraws an open request; undefined when it was not open (any more) at the moment of the write. */

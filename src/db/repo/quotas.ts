@@ -76,14 +76,6 @@ export async function limitsOfYear(db: Db, year: number): Promise<{ defaults: Qu
   return { defaults, overrides: new Map(rows.map((row) => [row.unitId, pickLimits(row)])) };
 }
 
-/** Every unit's counted usage in a year, in one grouped read; a unit without visits is absent. */
-export async function usageOfYear(db: Db, year: number): Promise<Map<string, QuotaUsage>> {
-  const rows = await db.all<{ unitId: string; batches: number; personTrips: number }>(sql`
-    SELECT unit_id AS unitId, count(*) AS batches, coalesce(sum(headcount), 0) AS personTrips
-    FROM visits WHERE year = ${year} AND status IN ${countedStatusSql} GROUP BY unit_id`);
-  return new Map(rows.map((r) => [r.unitId, { batches: Number(r.batches), personTrips: Number(r.personTrips) }]));
-}
-
 export interface CountedVisitRow {
   id: string;
   unitId: string;

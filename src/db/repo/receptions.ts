@@ -4,11 +4,12 @@ import { and, asc, eq, sql, type SQL } from 'drizzle-orm';
 import type { Actor } from '../../domain/actor.js';
 import { RECIPIENTS, receptionEventOf } from '../../domain/notifications.js';
 import type { LodgingLine, WorkMeal } from '../../domain/reception-rules.js';
-import type { Rank, ReceptionStatus } from '../../domain/types.js';
+import { MAX_RECEPTION_DAYS, type Rank, type ReceptionStatus } from '../../domain/types.js';
 import { newId } from '../../lib/crypto.js';
 import type { Db } from '../client.js';
 import { receptions } from '../schema.js';
 import { receptionOutbox } from './outbox.js';
+import { contains, eitherContains, type KeysetRequest, keysetPageIds, type PeriodFilter, startBounds } from './keyset.js';
 
 export interface ReceptionGuest {
   name: string;
@@ -171,7 +172,48 @@ export async function listReceptions(db: Db, user: Actor, filter: ReceptionFilte
     .select()
     .from(receptions)
     .where(and(...conditions))
-    .orderBy(asc(receptions.startDate), asc(receptions.createdAt), asc(receptions.id));
+    .orderBy(asc(receptions.startDate), asc(receptions.id));
+}
+
+const ALL_RECEPTION_STATUSES: readonly ReceptionStatus[] = ['submitted', 'approved', 'rejected', 'cancelled'];
+
+/** What a list of receptions may be narrowed to (GET /api/v1/receptions and the web lists). */
+export interface ReceptionListFilter extends PeriodFilter {
+  regionId?: string;
+  hostUnitId?: string;
+  /** Any of these; every status when absent or empty. */
+  statuses?: readonly ReceptionStatus[];
+  /** A substring of the official letter's reference, the venue or the host unit's name. */
+  q?: string;
+}
+
+/**
+ * One page of the receptions the caller may see, in (startDate, id) order: `size + 1` rows at
+ * most, in the page's direction, for pageFrom; a few short index ranges whatever is stored.
+ */
+export async function receptionPage(db: Db, user: Actor, filter: ReceptionListFilter, page: KeysetRequest): Promise<ReceptionRow[]> {
+  const { q } = filter;
+  const where = and(
+    receptionScope(user),
+    filter.regionId ? eq(receptions.regionId, filter.regionId) : undefined,
+    filter.hostUnitId ? eq(receptions.hostUnitId, filter.hostUnitId) : undefined,
+    filter.from === undefined ? undefined : sql`${receptions.endDate} >= ${filter.from}`,
+    q
+      ? sql`(${eitherContains(sql`${receptions.officialLetterRef}`, sql`${receptions.venue}`, q)}
+          OR ${receptions.hostUnitId} IN (SELECT units.id FROM units WHERE ${contains(sql`units.name`, q)}))`
+      : undefined,
+  );
+  const statuses = filter.statuses?.length ? ALL_RECEPTION_STATUSES.filter((s) => filter.statuses?.includes(s)) : ALL_RECEPTION_STATUSES;
+  const ids = keysetPageIds({ table: 'receptions', statuses, where, ...startBounds(filter, MAX_RECEPTION_DAYS), page });
+  const order =
+    page.before !== null
+      ? [sql`${receptions.startDate} DESC`, sql`${receptions.id} DESC`]
+      : [asc(receptions.startDate), asc(receptions.id)];
+  return db
+    .select()
+    .from(receptions)
+    .where(ids)
+    .orderBy(...order);
 }
 
 export interface ReceptionTransition {

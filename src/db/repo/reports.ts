@@ -4,7 +4,8 @@
 // year's overrides, never a query per unit.
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import { DEFAULT_QUOTA_LIMITS, remainingOf } from '../../domain/caps.js';
-import type { QuotaLimits, QuotaUsage, ReceptionStatus } from '../../domain/types.js';
+import { addDays } from '../../domain/dates.js';
+import { MAX_RECEPTION_DAYS, type QuotaLimits, type QuotaUsage, type ReceptionStatus } from '../../domain/types.js';
 import type { Db } from '../client.js';
 import { countedStatusSql, quotaDefaults, quotaOverrides, receptions, units } from '../schema.js';
 
@@ -87,7 +88,9 @@ export async function activeReceptionsOverlapping(db: Db, range: { startDate: st
     .where(
       and(
         inArray(receptions.status, [...ACTIVE_RECEPTION_STATUSES]),
-        sql`${receptions.startDate} <= ${range.endDate} AND ${receptions.endDate} >= ${range.startDate}`,
+        // Bounded below too (a reception lasts at most MAX_RECEPTION_DAYS): one short index range.
+        sql`${receptions.startDate} <= ${range.endDate} AND ${receptions.endDate} >= ${range.startDate}
+          AND ${receptions.startDate} >= ${addDays(range.startDate, -(MAX_RECEPTION_DAYS - 1))}`,
         scope.regionId === undefined ? undefined : eq(receptions.regionId, scope.regionId),
         scope.hostUnitId === undefined ? undefined : eq(receptions.hostUnitId, scope.hostUnitId),
       ),

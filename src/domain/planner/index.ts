@@ -2,7 +2,7 @@
 // re-check the commit uses to find placements that went stale.
 export { checkPlacements } from './check.js';
 export { weightOf, spreadPenalty } from './objective.js';
-export { DEFAULT_TIME_LIMIT_MS, defaultIterations, solvePlan } from './solve.js';
+export { DEFAULT_TIME_LIMIT_MS, defaultIterations, type Solving, solvePlan, startSolve } from './solve.js';
 export type {
   PlacementCheck,
   PlacementRefusal,

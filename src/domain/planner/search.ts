@@ -36,37 +36,84 @@ export const CYCLE_LENGTH = 4_000;
 
 export type StopReason = 'iterations' | 'stalled' | 'time';
 
-export function improveBySearch(state: PlanState, options: SearchOptions): { iterations: number; stoppedBy: StopReason } {
-  // Nothing to move: every request is out of reach (window, headcount) from the start.
-  if (state.placed.size === 0 && state.waiting.size === 0) return { iterations: 0, stoppedBy: 'stalled' };
-  const moves = new Moves(state, options.random);
-  const best = new BestPlan(state);
-  const score = (): number => WEIGHT_SCALE * state.placedWeight - state.deviation;
-  let iterations = 0;
-  let stoppedBy: StopReason = 'iterations';
-  while (iterations < options.maxIterations) {
-    if (iterations - best.foundAt >= options.stallIterations) {
-      stoppedBy = 'stalled';
-      break;
-    }
-    // Reading the clock every iteration would cost more than a small move.
-    if (iterations % 16 === 0 && options.now() >= options.deadline) {
-      stoppedBy = 'time';
-      break;
-    }
-    const progress = (iterations % CYCLE_LENGTH) / CYCLE_LENGTH;
-    if (progress === 0 && iterations > 0) best.restore(state);
-    const temperature = START_TEMPERATURE * (END_TEMPERATURE / START_TEMPERATURE) ** progress;
-    const before = score();
-    if (moves.apply()) {
-      const change = score() - before;
-      if (change < 0 && options.random() >= Math.exp(change / temperature)) moves.undo();
-      else best.offer(state, iterations);
-    }
-    iterations++;
+export interface SearchResult {
+  iterations: number;
+  stoppedBy: StopReason;
+}
+
+export function improveBySearch(state: PlanState, options: SearchOptions): SearchResult {
+  const run = new SearchRun(state, options);
+  while (run.step(Number.POSITIVE_INFINITY) === null);
+  return run.result();
+}
+
+/**
+ * The search, resumable: `step` runs moves until the search stops or the clock passes a pause
+ * time, so a caller can hand the thread to other work between steps (a solve of several seconds
+ * must not hold a server's event loop). Where it pauses changes nothing in what it finds: every
+ * choice comes from the PRNG and the iteration count, as in one uninterrupted run.
+ */
+export class SearchRun {
+  private readonly moves: Moves | null;
+  private readonly best: BestPlan | null;
+  private iterations = 0;
+  private stoppedBy: StopReason | null = null;
+
+  constructor(
+    private readonly state: PlanState,
+    private readonly options: SearchOptions,
+  ) {
+    // Nothing to move: every request is out of reach (window, headcount) from the start.
+    const idle = state.placed.size === 0 && state.waiting.size === 0;
+    this.moves = idle ? null : new Moves(state, options.random);
+    this.best = idle ? null : new BestPlan(state);
+    if (idle) this.stoppedBy = 'stalled';
   }
-  best.restore(state);
-  return { iterations, stoppedBy };
+
+  /**
+   * Runs until the search stops (its reason), or `now()` reaches `pauseAt`, or about `maxMoves`
+   * moves were made (null: call again). The move count bounds a step where the clock stands
+   * still while code runs (Workers).
+   */
+  step(pauseAt: number, maxMoves = Number.POSITIVE_INFINITY): StopReason | null {
+    const { moves, best, state, options } = this;
+    if (this.stoppedBy !== null || moves === null || best === null) return this.stoppedBy;
+    const score = (): number => WEIGHT_SCALE * state.placedWeight - state.deviation;
+    const until = this.iterations + maxMoves;
+    while (this.iterations < options.maxIterations) {
+      const iterations = this.iterations;
+      if (iterations - best.foundAt >= options.stallIterations) return this.stop('stalled');
+      // Reading the clock every iteration would cost more than a small move.
+      if (iterations % 16 === 0) {
+        const now = options.now();
+        if (now >= options.deadline) return this.stop('time');
+        if (now >= pauseAt || iterations >= until) return null;
+      }
+      const progress = (iterations % CYCLE_LENGTH) / CYCLE_LENGTH;
+      if (progress === 0 && iterations > 0) best.restore(state);
+      const temperature = START_TEMPERATURE * (END_TEMPERATURE / START_TEMPERATURE) ** progress;
+      const before = score();
+      if (moves.apply()) {
+        const change = score() - before;
+        if (change < 0 && options.random() >= Math.exp(change / temperature)) moves.undo();
+        else best.offer(state, iterations);
+      }
+      this.iterations++;
+    }
+    return this.stop('iterations');
+  }
+
+  /** How the search ended; call once `step` has returned a reason. */
+  result(): SearchResult {
+    if (this.stoppedBy === null) throw new Error('the search has not stopped yet');
+    return { iterations: this.iterations, stoppedBy: this.stoppedBy };
+  }
+
+  private stop(reason: StopReason): StopReason {
+    this.stoppedBy = reason;
+    this.best?.restore(this.state);
+    return reason;
+  }
 }
 
 /** The lexicographically best plan seen: most weight, then least deviation. */

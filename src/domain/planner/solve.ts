@@ -5,9 +5,9 @@ import { addDays, fromDayNumber } from '../dates.js';
 import { RegionCalendars } from './calendar.js';
 import { checkPlacements } from './check.js';
 import { greedyOrder, placeWherePossible, pullTowardPreferred } from './greedy.js';
-import { buildModel } from './model.js';
+import { buildModel, type PlanModel } from './model.js';
 import { seededRandom } from './prng.js';
-import { CYCLE_LENGTH, improveBySearch } from './search.js';
+import { CYCLE_LENGTH, SearchRun, type SearchResult } from './search.js';
 import { spreadTies, totalSpreadPenalty } from './spread.js';
 import { PlanState } from './state.js';
 import type { Placement, PlanInput, Proposal, Unplaced } from './types.js';
@@ -33,6 +33,21 @@ export function defaultIterations(requestCount: number): { maxIterations: number
 const STALL_CYCLES = 8;
 
 export function solvePlan(input: PlanInput): Proposal {
+  const solving = startSolve(input);
+  while (solving.search(Number.POSITIVE_INFINITY) === null);
+  return solving.finish();
+}
+
+/** A solve in three parts, so a caller may pause between search steps (see SearchRun). */
+export interface Solving {
+  /** Searches until done (true), or the clock passes `pauseAt` or about `maxMoves` were made (null: call again). */
+  search: (pauseAt: number, maxMoves?: number) => true | null;
+  /** The proposal, once `search` has answered true. */
+  finish: () => Proposal;
+}
+
+/** The greedy start and a search ready to run; `solvePlan` runs it all at once. */
+export function startSolve(input: PlanInput): Solving {
   const now = input.now ?? (() => performance.now());
   const startedAt = now();
   const model = buildModel(input);
@@ -42,13 +57,24 @@ export function solvePlan(input: PlanInput): Proposal {
 
   const timeLimitMs = input.timeLimitMs ?? DEFAULT_TIME_LIMIT_MS;
   const defaults = defaultIterations(model.requests.length);
-  const { iterations, stoppedBy } = improveBySearch(state, {
+  const run = new SearchRun(state, {
     maxIterations: input.maxIterations ?? defaults.maxIterations,
     stallIterations: input.stallIterations ?? defaults.stallIterations,
     deadline: startedAt + timeLimitMs * SEARCH_SHARE_OF_TIME,
     now,
     random: seededRandom(SEARCH_SEED),
   });
+  return {
+    search: (pauseAt, maxMoves) => (run.step(pauseAt, maxMoves) === null ? null : true),
+    finish: () => finishSolve(input, { model, state, order, search: run.result(), elapsedMs: now() - startedAt }),
+  };
+}
+
+function finishSolve(
+  input: PlanInput,
+  done: { model: PlanModel; state: PlanState; order: ReturnType<typeof greedyOrder>; search: SearchResult; elapsedMs: number },
+): Proposal {
+  const { model, state, order } = done;
   placeWherePossible(state, order);
   pullTowardPreferred(state, order);
   placeWherePossible(state, order);
@@ -79,6 +105,6 @@ export function solvePlan(input: PlanInput): Proposal {
     placements,
     unplaced,
     objective: { placedWeight: state.placedWeight, totalDeviationDays: state.deviation, spreadPenalty: totalSpreadPenalty(state) },
-    search: { iterations, stoppedBy, elapsedMs: now() - startedAt },
+    search: { ...done.search, elapsedMs: done.elapsedMs },
   };
 }

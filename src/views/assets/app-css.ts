@@ -173,4 +173,12 @@ ol.timeline li{padding:.3rem 0 .5rem .8rem;position:relative}
 ol.timeline li::before{content:"";position:absolute;left:-.38rem;top:.65rem;width:.6rem;height:.6rem;border-radius:50%;background:var(--line)}
 ol.timeline time{color:var(--muted);font-variant-numeric:tabular-nums}
 blockquote.why{margin:.3rem 0 0;padding:.3rem .6rem;border-left:3px solid var(--line);background:#f6f7f9;white-space:pre-line}
+/* ---- Paged lists and the office's month calendar (src/web/lists/, src/web/office/calendar.tsx) ---- */
+.pager{justify-content:center;margin:1rem 0}
+.calendar a.event{color:inherit;text-decoration:none}
+.calendar .load{display:block;font-weight:600;font-size:.8rem}
+.calendar .load.full{color:var(--bad)}
+table.office-calendar{min-width:48rem}
+.office-calendar td{height:auto}
+.office-calendar tr.today th{outline:2px solid var(--focus);outline-offset:-2px}
 `;

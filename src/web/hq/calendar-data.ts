@@ -3,12 +3,10 @@
 import type { Context } from 'hono';
 import type { AppEnv } from '../../app-env.js';
 import type { Actor } from '../../domain/actor.js';
-import { addDays, daysInMonth, fromDayNumber, type IsoDate, toDayNumber, yearOf } from '../../domain/dates.js';
-import { type Blackout, COUNTED_VISIT_STATUSES } from '../../domain/types.js';
-import { MAX_RECEPTION_DAYS } from '../../schemas/receptions.js';
-import { listVisibleReceptions, type ReceptionView } from '../../services/receptions.js';
+import { daysInMonth, fromDayNumber, type IsoDate, toDayNumber } from '../../domain/dates.js';
+import type { Blackout } from '../../domain/types.js';
 import { referenceNames } from '../../services/reference.js';
-import { visibleVisits, type VisitRow } from '../../services/visit-reads.js';
+import { type MonthlyReception, type MonthlyVisit, monthlyReport } from '../../services/reports.js';
 import { regionNameIn } from './labels.js';
 
 export interface Month {
@@ -59,32 +57,28 @@ export interface RegionMonth {
   month: Month;
   regionName: string;
   unitNames: Map<string, string>;
-  visits: VisitRow[];
-  receptions: ReceptionView[];
+  visits: MonthlyVisit[];
+  receptions: MonthlyReception[];
   blackouts: Blackout[];
 }
 
 const touches = (row: { startDate: string; endDate: string }, from: IsoDate, to: IsoDate) => row.startDate <= to && row.endDate >= from;
 
+/**
+ * The region's month: its counted visits and active receptions that touch the month (the
+ * monthly outlook's reads, one each, bounded by the month), names and blackouts.
+ */
 export async function loadRegionMonth(c: Context<AppEnv>, user: Actor, month: Month): Promise<RegionMonth> {
   const { deps } = c.var;
-  const from = firstDay(month);
-  const to = lastDay(month);
-  // A reception lasts at most MAX_RECEPTION_DAYS, so one touching this month began this year or,
-  // in January, possibly late in the year before: listReceptions filters by start year only.
-  const receptionYears = [...new Set([yearOf(addDays(from, -MAX_RECEPTION_DAYS)), month.year])];
-  const [visits, receptionsByYear, { regions, units }] = await Promise.all([
-    visibleVisits(deps, user, { status: [...COUNTED_VISIT_STATUSES], overlapping: { startDate: from, endDate: to } }),
-    Promise.all(receptionYears.map((year) => listVisibleReceptions(deps, user, { year }))),
-    referenceNames(deps),
-  ]);
+  const [report, { regions, units }] = await Promise.all([monthlyReport(deps, user, monthKey(month)), referenceNames(deps)]);
   const region = regions.find((r) => r.id === user.regionId);
+  const own = report.regions.find((r) => r.regionId === user.regionId);
   return {
     month,
     regionName: regionNameIn(c, region) ?? user.regionId ?? '',
     unitNames: new Map(units.map((u) => [u.id, u.name])),
-    visits,
-    receptions: receptionsByYear.flat().filter((r) => (r.status === 'submitted' || r.status === 'approved') && touches(r, from, to)),
-    blackouts: (region?.rules.blackouts ?? []).filter((b) => touches(b, from, to)),
+    visits: own?.visits ?? [],
+    receptions: own?.receptions ?? [],
+    blackouts: (region?.rules.blackouts ?? []).filter((b) => touches(b, firstDay(month), lastDay(month))),
   };
 }

@@ -15,6 +15,8 @@ interface CalendarEvent {
   approved: boolean;
   text: string;
   status: string;
+  /** The record's own page. */
+  href: string;
 }
 
 function eventsOf(data: RegionMonth, t: Translate): CalendarEvent[] {
@@ -27,6 +29,7 @@ function eventsOf(data: RegionMonth, t: Translate): CalendarEvent[] {
     approved: v.status === 'approved',
     text: t(`${unit(v.unitId)} ${kindLabel(v.kind, t)} ${v.headcount}人`, `${unit(v.unitId)} ${kindLabel(v.kind, t)} (${v.headcount})`),
     status: visitStatusLabel(v.status, t),
+    href: `/visits/${encodeURIComponent(v.id)}`,
   }));
   const receptions = data.receptions.map((r) => ({
     key: `reception-${r.id}`,
@@ -36,6 +39,7 @@ function eventsOf(data: RegionMonth, t: Translate): CalendarEvent[] {
     approved: r.status === 'approved',
     text: t(`${unit(r.hostUnitId)} 接待 ${r.guestCount}人`, `${unit(r.hostUnitId)} hosts ${r.guestCount}`),
     status: receptionStatusLabel(r.status, t),
+    href: `/receptions/${encodeURIComponent(r.id)}`,
   }));
   return [...visits, ...receptions].sort((a, b) => a.startDate.localeCompare(b.startDate) || a.key.localeCompare(b.key));
 }
@@ -126,7 +130,10 @@ export function CalendarPage(props: { page: PageContext; data: RegionMonth; toda
         <ul class="month-list">
           {events.map((e) => (
             <li>
-              <span class="nowrap">{dateRange(e.startDate, e.endDate, t)}</span> <EventTag event={e} />
+              <a class="nowrap" href={e.href}>
+                {dateRange(e.startDate, e.endDate, t)}
+              </a>{' '}
+              <EventTag event={e} />
             </li>
           ))}
         </ul>

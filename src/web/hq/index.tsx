@@ -22,7 +22,7 @@ import { localIssues } from '../office/form-fields.js';
 
 async function renderDesk(c: Context<AppEnv>, user: Actor, status: 200 | 409 | 422, messages: Flash[], draft?: OpinionDraft) {
   const desk = await loadCoordinationDesk(c, user);
-  return c.html(<QueuePage page={pageContext(c)} desk={desk} messages={messages} draft={draft} />, status);
+  return c.html(<QueuePage page={pageContext(c)} desk={desk} messages={messages} draft={draft} />, desk.lists ? status : 422);
 }
 
 function doneMessage(done: string | undefined, page: ReturnType<typeof pageContext>): Flash[] {

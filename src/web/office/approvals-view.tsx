@@ -1,6 +1,8 @@
 // The office's approval queue: coordinated visits (earliest first) with a bulk approve and a
 // reject-with-reason per visit, then the visits still waiting for their HQ (read only).
+import type { Child } from 'hono/jsx';
 import type { VisitRow, VisitWarning } from '../../services/visit-reads.js';
+import { Pager, type PagerProps } from '../../views/components/pager.js';
 import { kindLabel } from '../../views/labels.js';
 import { CsrfField, Layout, type Flash, type PageContext } from '../../views/layout.js';
 import { problemMessages } from '../../views/problem-messages.js';
@@ -13,10 +15,19 @@ export interface QueueVisit {
   warnings: VisitWarning[];
 }
 
+/** One list of the queue: a page of it, how many match in all, and the links to other pages. */
+export interface QueueSection {
+  rows: QueueVisit[];
+  total: number;
+  pager: Pick<PagerProps, 'first' | 'previous' | 'next'>;
+}
+
 export interface ApprovalQueueProps {
   page: PageContext;
-  coordinated: QueueVisit[];
-  submitted: QueueVisit[];
+  filters: Child;
+  /** Absent when a filter value was refused (the form shows why). */
+  coordinated?: QueueSection;
+  submitted?: QueueSection;
   messages: Flash[];
   reject?: RejectAttempt;
 }
@@ -28,75 +39,94 @@ export function ApprovalQueuePage(props: ApprovalQueueProps) {
   const { t } = page;
   return (
     <Layout page={page} title={t('审批队列', 'Approval queue')} messages={props.messages}>
-      <section aria-labelledby="coordinated-heading">
-        <h2 id="coordinated-heading">
-          {t('已衔接、待审批的考察', 'Coordinated visits awaiting approval')} ({props.coordinated.length})
-        </h2>
-        {props.coordinated.length === 0 ? (
-          <p class="muted">{t('暂无待审批的考察。', 'No visit awaits approval.')}</p>
-        ) : (
-          <>
-            <div class="table-wrap">
-              <table>
-                <thead>
-                  <tr>
-                    <th scope="col">
-                      <label for="check-all" class="visually-hidden">
-                        {t('全选', 'Select all')}
-                      </label>
-                      <input type="checkbox" id="check-all" data-check-all />
-                    </th>
-                    <VisitColumns page={page} />
-                    <th scope="col">{t('前方指挥部意见', 'HQ opinion')}</th>
-                    <th scope="col">{t('提示', 'Warnings')}</th>
-                    <th scope="col">{t('驳回', 'Reject')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {props.coordinated.map((row) => (
-                    <CoordinatedRow page={page} row={row} reject={props.reject} />
-                  ))}
-                </tbody>
-              </table>
-            </div>
-            <form id={BULK_FORM} method="post" action="/office/visits/approve" class="actions">
-              <CsrfField page={page} />
-              <button type="submit">{t('批准所选', 'Approve selected')}</button>
-              <span class="hint">{t('批准时按当前年度上限重新核验。', 'Each approval is re-checked against the current caps.')}</span>
-            </form>
-          </>
-        )}
-      </section>
-      <section aria-labelledby="submitted-heading">
-        <h2 id="submitted-heading">
-          {t('待前方指挥部衔接', 'Waiting for HQ coordination')} ({props.submitted.length})
-        </h2>
-        {props.submitted.length === 0 ? (
-          <p class="muted">{t('暂无待衔接的考察。', 'No visit waits for its HQ.')}</p>
-        ) : (
+      {props.filters}
+      {props.coordinated && <CoordinatedSection page={page} section={props.coordinated} reject={props.reject} />}
+      {props.submitted && <SubmittedSection page={page} section={props.submitted} />}
+    </Layout>
+  );
+}
+
+function CoordinatedSection(props: { page: PageContext; section: QueueSection; reject?: RejectAttempt }) {
+  const { page, section } = props;
+  const { t } = page;
+  return (
+    <section aria-labelledby="coordinated-heading">
+      <h2 id="coordinated-heading">
+        {t('已衔接、待审批的考察', 'Coordinated visits awaiting approval')} ({section.total})
+      </h2>
+      {section.rows.length === 0 ? (
+        <p class="muted">{t('暂无待审批的考察。', 'No visit awaits approval.')}</p>
+      ) : (
+        <>
           <div class="table-wrap">
             <table>
               <thead>
                 <tr>
+                  <th scope="col">
+                    <label for="check-all" class="visually-hidden">
+                      {t('全选', 'Select all')}
+                    </label>
+                    <input type="checkbox" id="check-all" data-check-all />
+                  </th>
                   <VisitColumns page={page} />
+                  <th scope="col">{t('前方指挥部意见', 'HQ opinion')}</th>
                   <th scope="col">{t('提示', 'Warnings')}</th>
+                  <th scope="col">{t('驳回', 'Reject')}</th>
                 </tr>
               </thead>
               <tbody>
-                {props.submitted.map((row) => (
-                  <tr>
-                    <VisitCells page={page} row={row} />
-                    <td>
-                      <Warnings page={page} warnings={row.warnings} />
-                    </td>
-                  </tr>
+                {section.rows.map((row) => (
+                  <CoordinatedRow page={page} row={row} reject={props.reject} />
                 ))}
               </tbody>
             </table>
           </div>
-        )}
-      </section>
-    </Layout>
+          <form id={BULK_FORM} method="post" action="/office/visits/approve" class="actions">
+            <CsrfField page={page} />
+            <button type="submit">{t('批准所选', 'Approve selected')}</button>
+            <span class="hint">{t('批准时按当前年度上限重新核验。', 'Each approval is re-checked against the current caps.')}</span>
+          </form>
+        </>
+      )}
+      <Pager t={t} {...section.pager} label={t('待审批考察的翻页', 'Pages of visits awaiting approval')} />
+    </section>
+  );
+}
+
+function SubmittedSection(props: { page: PageContext; section: QueueSection }) {
+  const { page, section } = props;
+  const { t } = page;
+  return (
+    <section aria-labelledby="submitted-heading">
+      <h2 id="submitted-heading">
+        {t('待前方指挥部衔接', 'Waiting for HQ coordination')} ({section.total})
+      </h2>
+      {section.rows.length === 0 ? (
+        <p class="muted">{t('暂无待衔接的考察。', 'No visit waits for its HQ.')}</p>
+      ) : (
+        <div class="table-wrap">
+          <table>
+            <thead>
+              <tr>
+                <VisitColumns page={page} />
+                <th scope="col">{t('提示', 'Warnings')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {section.rows.map((row) => (
+                <tr>
+                  <VisitCells page={page} row={row} />
+                  <td>
+                    <Warnings page={page} warnings={row.warnings} />
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      <Pager t={t} {...section.pager} label={t('待衔接考察的翻页', 'Pages of visits waiting for their HQ')} />
+    </section>
   );
 }
 
@@ -124,9 +154,11 @@ function VisitCells(props: { page: PageContext; row: QueueVisit }) {
       </td>
       <td>{props.row.regionName}</td>
       <td class="nowrap">
-        {v.startDate}
-        <br />
-        {t('至', 'to')} {v.endDate}
+        <a href={`/visits/${encodeURIComponent(v.id)}`}>
+          {v.startDate}
+          <br />
+          {t('至', 'to')} {v.endDate}
+        </a>
       </td>
       <td>{v.headcount}</td>
       <td>

@@ -6,16 +6,23 @@ import type { AppEnv } from '../../app-env.js';
 import type { Actor } from '../../domain/actor.js';
 import { ReasonBody } from '../../schemas/visits.js';
 import { AppError, errorFields } from '../../services/errors.js';
-import { referenceNames } from '../../services/reference.js';
-import { findVisibleVisit, visibleVisitsWithWarnings, type VisitRow } from '../../services/visit-reads.js';
+import { referenceNames, type RegionView, type UnitView } from '../../services/reference.js';
+import type { TwoWayPage } from '../../services/paging.js';
+import { type ListedVisit, visitListRequest, visitListsWithWarnings, visitStatusCounts } from '../../services/visit-lists.js';
+import { findVisibleVisit, type VisitRow } from '../../services/visit-reads.js';
 import { performVisitAction } from '../../services/visits.js';
+import { VisitListQuery } from '../../schemas/visits.js';
+import { ListFilters } from '../../views/components/list-filters.js';
+import { pagerLinks } from '../../views/components/pager.js';
+import { listHref, readListQuery } from '../lists/list-query.js';
+import { filterFields } from '../lists/visit-filters.js';
 import type { Translate } from '../../views/i18n.js';
 import { kindLabel } from '../../views/labels.js';
 import type { Flash, PageContext } from '../../views/layout.js';
 import { problemMessages } from '../../views/problem-messages.js';
 import { formList, pageContext, problemFlash } from '../page.js';
 import { webUser } from '../session.js';
-import { ApprovalQueuePage, type ApprovalQueueProps, type QueueVisit } from './approvals-view.js';
+import { ApprovalQueuePage, type ApprovalQueueProps, type QueueSection, type QueueVisit } from './approvals-view.js';
 import { CHECK_FORM_FLASH, namesById } from './form-fields.js';
 import { readRejectReason } from './reject-form.js';
 import { httpStatusOf } from '../../http/problem.js';
@@ -23,6 +30,8 @@ import { httpStatusOf } from '../../http/problem.js';
 type Describe = (visit: VisitRow) => string;
 
 interface Names {
+  regions: RegionView[];
+  units: UnitView[];
   unitName: (id: string) => string;
   regionName: (id: string) => string;
   /** One line naming a visit in flashes: unit, region, dates, kind and size. */
@@ -36,27 +45,75 @@ async function loadNames(c: Context<AppEnv>): Promise<Names> {
   const { t } = pageContext(c);
   const describe: Describe = (v) =>
     `${unitName(v.unitId)} · ${regionName(v.regionId)} · ${v.startDate} ${t('至', 'to')} ${v.endDate} · ${kindLabel(v.kind, t)} ${v.headcount} ${t('人', 'people')}`;
-  return { unitName, regionName, describe };
+  return { regions, units, unitName, regionName, describe };
 }
+
+const QUEUE_FILTERS = ['regionId', 'unitId', 'kind', 'from', 'to', 'q'] as const;
+/** The second list's position in the URL: the coordinated list uses `cursor` and `before`. */
+const WAITING_PAGE = { cursor: 'waiting', before: 'waitingBefore' } as const;
 
 async function renderQueue(
   c: Context<AppEnv>,
   user: Actor,
   names: Names,
-  extra: Omit<ApprovalQueueProps, 'page' | 'coordinated' | 'submitted'>,
+  extra: Omit<ApprovalQueueProps, 'page' | 'coordinated' | 'submitted' | 'filters'>,
   status: 200 | 403 | 404 | 409 | 422 = 200,
 ) {
-  // Visits come by start date, so both lists are earliest first.
-  const rows = await visibleVisitsWithWarnings(c.var.deps, user, { status: ['submitted', 'coordinated'] });
-  const queue: QueueVisit[] = rows.map(({ visit, warnings }) => ({
-    visit,
-    unitName: names.unitName(visit.unitId),
-    regionName: names.regionName(visit.regionId),
-    warnings,
-  }));
-  const coordinated = queue.filter((q) => q.visit.status === 'coordinated');
-  const submitted = queue.filter((q) => q.visit.status === 'submitted');
-  return c.html(<ApprovalQueuePage page={pageContext(c)} coordinated={coordinated} submitted={submitted} {...extra} />, status);
+  const page = pageContext(c);
+  const { t } = page;
+  // Filters and both lists' positions come from the URL of a GET; a POST re-renders the first pages.
+  const query =
+    c.req.method === 'GET'
+      ? readListQuery(c, VisitListQuery, [...QUEUE_FILTERS, WAITING_PAGE.cursor, WAITING_PAGE.before])
+      : readListQuery(c, VisitListQuery, []);
+  const filters = (
+    <ListFilters
+      t={t}
+      action="/office"
+      fields={filterFields(QUEUE_FILTERS, { t, ...names, searchHint: t('带队领导、事由或单位', 'Leader, purpose or unit') })}
+      values={query.values}
+      errors={query.errors}
+    />
+  );
+  if (!query.parsed) {
+    return c.html(<ApprovalQueuePage page={page} filters={filters} {...extra} messages={[CHECK_FORM_FLASH(t), ...extra.messages]} />, 422);
+  }
+  const { filter, page: position } = visitListRequest(query.parsed);
+  const { values } = query;
+  const href = (change: Record<string, string | undefined>) => listHref('/office', values, change);
+  // Visits come by start date, so both lists are earliest first; warnings for a page at once.
+  const [[coordinated, submitted], counts] = await Promise.all([
+    visitListsWithWarnings(c.var.deps, user, [
+      { filter: { ...filter, statuses: ['coordinated'] }, page: position },
+      {
+        filter: { ...filter, statuses: ['submitted'] },
+        page: { limit: position.limit, cursor: values[WAITING_PAGE.cursor], before: values[WAITING_PAGE.before] },
+      },
+    ]),
+    visitStatusCounts(c.var.deps, user, { ...filter, statuses: ['coordinated', 'submitted'] }),
+  ]);
+  const section = (listed: TwoWayPage<ListedVisit>, total: number, names2: { cursor: string; before: string }): QueueSection => ({
+    rows: listed.items.map(
+      ({ visit, warnings }): QueueVisit => ({
+        visit,
+        unitName: names.unitName(visit.unitId),
+        regionName: names.regionName(visit.regionId),
+        warnings,
+      }),
+    ),
+    total,
+    pager: pagerLinks(href, listed, names2),
+  });
+  return c.html(
+    <ApprovalQueuePage
+      page={page}
+      filters={filters}
+      coordinated={section(coordinated!, counts.get('coordinated') ?? 0, { cursor: 'cursor', before: 'before' })}
+      submitted={section(submitted!, counts.get('submitted') ?? 0, WAITING_PAGE)}
+      {...extra}
+    />,
+    status,
+  );
 }
 
 /** The confirmation after a reject (the redirect names the visit). */

@@ -14,8 +14,12 @@ function wishedMonth(r: PlanRequestRow): number {
   return Number((r.preferredStart ?? r.earliest).slice(5, 7));
 }
 
+/** Requests named in one region-month cell; the rest are counted and linked to the paged list. */
+const CHIPS_SHOWN = 6;
+
 export function RequestGrid(props: {
   page: PageContext;
+  year: number;
   regions: { id: string; name: string }[];
   requests: PlanRequestRow[];
   unitName: (id: string) => string;
@@ -31,7 +35,8 @@ export function RequestGrid(props: {
         {t(
           `共 ${requests.length} 项,其中待安排 ${open} 项。需求在转为考察前不占用任何额度。`,
           `${requests.length} in all, ${open} open. A request uses no cap until it becomes a visit.`,
-        )}
+        )}{' '}
+        <a href={`/office/plan/requests?year=${props.year}`}>{t('需求列表', 'List of requests')}</a>
       </p>
       <div class="table-wrap">
         <table class="plan-grid">
@@ -53,7 +58,7 @@ export function RequestGrid(props: {
                     <td data-month={m}>
                       {here.length > 0 && (
                         <ul class="plan-chips">
-                          {here.map((r) => (
+                          {here.slice(0, CHIPS_SHOWN).map((r) => (
                             <li class={`plan-chip ${r.status}`} data-request-id={r.id}>
                               <span>{props.unitName(r.unitId)}</span>{' '}
                               <span class="muted">
@@ -67,6 +72,11 @@ export function RequestGrid(props: {
                             </li>
                           ))}
                         </ul>
+                      )}
+                      {here.length > CHIPS_SHOWN && (
+                        <a href={`/office/plan/requests?year=${props.year}&regionId=${encodeURIComponent(region.id)}`}>
+                          {t(`另有 ${here.length - CHIPS_SHOWN} 项`, `${here.length - CHIPS_SHOWN} more`)}
+                        </a>
                       )}
                     </td>
                   );

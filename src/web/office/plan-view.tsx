@@ -38,7 +38,7 @@ export function PlanPage(props: PlanPageProps) {
   return (
     <Layout page={page} title={t(`${year} 年度考察计划`, `Annual plan ${year}`)} messages={props.messages}>
       <YearPicker page={page} action="/office/plan" year={year} />
-      <RequestGrid page={page} regions={props.regions} requests={data.requests} unitName={props.unitName} />
+      <RequestGrid page={page} year={year} regions={props.regions} requests={data.requests} unitName={props.unitName} />
       <form method="post" action="/office/plan/solve" class="card" id="plan-solve">
         <h2>{t('统筹求解', 'Solve the plan')}</h2>
         <p class="hint">

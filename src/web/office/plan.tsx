@@ -16,6 +16,7 @@ import { formFields, pageContext } from '../page.js';
 import { webUser } from '../session.js';
 import { namesById, yearFromQuery } from './form-fields.js';
 import { staleReasonText } from './plan-reasons.js';
+import { planRequestListPage } from './plan-request-list.js';
 import { describeRequest, PlanPage } from './plan-view.js';
 import { httpStatusOf } from '../../http/problem.js';
 
@@ -91,6 +92,7 @@ function committedFlash(c: Context<AppEnv>, record: ProposalRecord | undefined, 
 }
 
 export const officePlanPages = new Hono<AppEnv>()
+  .get('/requests', planRequestListPage)
   .get('/', async (c) => {
     const user = webUser(c, 'office');
     const year = yearFromQuery(c);

@@ -8,10 +8,13 @@ import type { Actor } from '../../domain/actor.js';
 import { httpStatusOf } from '../../http/problem.js';
 import { AppError } from '../../services/errors.js';
 import { receptionListCsv, receptionListCsvHeaders, receptionListFor } from '../../services/reception-list.js';
+import { ReceptionListQuery } from '../../schemas/receptions.js';
+import { receptionListRequest } from '../../services/reception-lists.js';
 import { receptionQueue } from '../../services/reception-queue.js';
 import { findVisibleReception, performReceptionTransition } from '../../services/receptions.js';
-import { unitById } from '../../services/reference.js';
+import { referenceNames, unitById } from '../../services/reference.js';
 import type { Flash } from '../../views/layout.js';
+import { readListQuery } from '../lists/list-query.js';
 import { pageContext, problemFlash } from '../page.js';
 import { webUser } from '../session.js';
 import { CHECK_FORM_FLASH } from './form-fields.js';
@@ -25,14 +28,29 @@ import { readRejectReason, type RejectAttempt } from './reject-form.js';
 // The API's reason is optional; the office's own form asks for one, held to the same text rule.
 const RejectForm = z.object({ reason: requiredMultilineText({ max: 1000 }) });
 
+const LIST_FILTERS = ['status', 'regionId', 'hostUnitId', 'from', 'to', 'q'] as const;
+
+/** The list with its filters from the URL (a GET), or the default queue (after a refused POST). */
 async function renderQueue(
   c: Context<AppEnv>,
   user: Actor,
   extra: { messages: Flash[]; reject?: RejectAttempt },
   status: 200 | 403 | 404 | 409 | 422 = 200,
 ) {
-  const queue = await receptionQueue(c.var.deps, user);
-  return c.html(<ReceptionQueuePage page={pageContext(c)} rows={queue} {...extra} />, status);
+  const page = pageContext(c);
+  // The queue, what the office works through, is the default view; "all statuses" is one choice
+  // away. A refused cancel comes back to a list that shows the record it was about.
+  const view = extra.reject?.decision === 'cancel' ? 'approved' : 'submitted';
+  const query = readListQuery(c, ReceptionListQuery, c.req.method === 'GET' ? LIST_FILTERS : [], { status: view });
+  const [listed, { regions, units }] = await Promise.all([
+    query.parsed ? receptionQueue(c.var.deps, user, receptionListRequest(query.parsed)) : null,
+    referenceNames(c.var.deps),
+  ]);
+  const messages = listed ? extra.messages : [...extra.messages, CHECK_FORM_FLASH(page.t)];
+  return c.html(
+    <ReceptionQueuePage page={page} listed={listed} query={query} regions={regions} units={units} {...extra} messages={messages} />,
+    listed ? status : 422,
+  );
 }
 
 /** The confirmation after approve or reject: the redirect names the reception. */
@@ -40,13 +58,16 @@ async function doneFlash(c: Context<AppEnv>, user: Actor): Promise<Flash[]> {
   const { t } = pageContext(c);
   const approved = c.req.query('approved');
   const rejected = c.req.query('rejected');
-  const id = approved ?? rejected;
+  const cancelled = c.req.query('cancelled');
+  const id = approved ?? rejected ?? cancelled;
   const row = id ? await findVisibleReception(c.var.deps, user, id) : undefined;
   if (!row) return [];
   const hostUnitName = (await unitById(c.var.deps, row.hostUnitId))?.name ?? row.hostUnitId;
   const what = `${hostUnitName} ${row.startDate} ${t('至', 'to')} ${row.endDate}`;
   if (approved && row.status === 'approved') return [{ kind: 'ok', lines: [t(`已批准公务接待:${what}`, `Reception approved: ${what}`)] }];
   if (rejected && row.status === 'rejected') return [{ kind: 'ok', lines: [t(`已驳回公务接待:${what}`, `Reception rejected: ${what}`)] }];
+  if (cancelled && row.status === 'cancelled')
+    return [{ kind: 'ok', lines: [t(`已取消公务接待:${what}`, `Reception cancelled: ${what}`)] }];
   return [];
 }
 
@@ -93,4 +114,17 @@ export const receptionPages = new Hono<AppEnv>()
       return renderQueue(c, user, { messages: [problemFlash(error, page).flash] }, refusedStatus(error));
     }
     return c.redirect(`/office/receptions?rejected=${encodeURIComponent(id)}`, 303);
+  })
+  .post('/:id/cancel', async (c) => {
+    const user = webUser(c, 'office');
+    const page = pageContext(c);
+    const id = c.req.param('id');
+    const posted = await readRejectReason(c, RejectForm, id, 'cancel');
+    if (posted.attempt) return renderQueue(c, user, { messages: [CHECK_FORM_FLASH(page.t)], reject: posted.attempt }, 422);
+    try {
+      await performReceptionTransition(c.var.deps, user, { id, action: 'cancel', note: posted.reason });
+    } catch (error) {
+      return renderQueue(c, user, { messages: [problemFlash(error, page).flash] }, refusedStatus(error));
+    }
+    return c.redirect(`/office/receptions?status=cancelled&cancelled=${encodeURIComponent(id)}`, 303);
   });

@@ -8,11 +8,13 @@ import { CsrfField, type PageContext } from '../../views/layout.js';
 import { formFields, pageContext } from '../page.js';
 import { checkForm, Input, localIssues } from './form-fields.js';
 
-/** A reject form sent back with an error: its record, what was typed, and what is wrong. */
+/** A reject (or cancel) form sent back with an error: its record, what was typed, and what is wrong. */
 export interface RejectAttempt {
   id: string;
   reason: string;
   error: string;
+  /** Which of a row's reason forms it was; a reject when absent. */
+  decision?: 'reject' | 'cancel';
 }
 
 export function RejectReasonForm(props: {
@@ -21,23 +23,27 @@ export function RejectReasonForm(props: {
   inputId: string;
   maxlength: number;
   attempt?: RejectAttempt;
+  /** The same form for cancelling an approved record with a reason. */
+  decision?: 'reject' | 'cancel';
 }) {
-  const { page, attempt } = props;
+  const { page } = props;
   const { t } = page;
+  const cancel = props.decision === 'cancel';
+  const attempt = (props.attempt?.decision ?? 'reject') === (props.decision ?? 'reject') ? props.attempt : undefined;
   return (
     <form method="post" action={props.action}>
       <CsrfField page={page} />
       <Input
         id={props.inputId}
         name="reason"
-        label={t('驳回理由', 'Reason for rejecting')}
+        label={cancel ? t('取消原因', 'Reason for cancelling') : t('驳回理由', 'Reason for rejecting')}
         value={attempt?.reason ?? ''}
         error={attempt?.error}
         required
         maxlength={props.maxlength}
       />
       <button type="submit" class="danger">
-        {t('驳回', 'Reject')}
+        {cancel ? t('取消', 'Cancel') : t('驳回', 'Reject')}
       </button>
     </form>
   );
@@ -48,10 +54,11 @@ export async function readRejectReason(
   c: Context<AppEnv>,
   schema: z.ZodType<{ reason: string }>,
   id: string,
+  decision: 'reject' | 'cancel' = 'reject',
 ): Promise<{ reason: string; attempt?: undefined } | { attempt: RejectAttempt }> {
   const { t } = pageContext(c);
   const form = await formFields(c);
   const parsed = checkForm(schema, { reason: form.reason ?? '' });
   if (parsed.success) return { reason: parsed.data.reason };
-  return { attempt: { id, reason: form.reason ?? '', error: localIssues(parsed.error, t).reason ?? t('必填', 'Required') } };
+  return { attempt: { id, reason: form.reason ?? '', error: localIssues(parsed.error, t).reason ?? t('必填', 'Required'), decision } };
 }

@@ -1,12 +1,30 @@
-// The monthly outlook (月询): per region, the visits and receptions touching the month.
-import type { MonthlyRegion } from '../../services/reports.js';
+// The monthly outlook (月询): per region, the totals of the visits and receptions touching the
+// month and the first of them; the rest are a link away, on the paged lists filtered to the
+// region and month, so the page stays small however busy a month is (the CSV has every row).
+import { type MonthlyRegion, monthRange } from '../../services/reports.js';
 import { ReceptionStatusBadge, VisitStatusBadge } from '../../views/components/status-badge.js';
 import { kindLabel } from '../../views/labels.js';
 import type { PageContext } from '../../views/layout.js';
 import { formatNumber } from './reports-common.js';
 
-function VisitsTable(props: { page: PageContext; region: MonthlyRegion }) {
+/** Rows of each table shown on the page; the totals count them all. */
+export const MONTHLY_ROWS_SHOWN = 25;
+
+function MoreLink(props: { page: PageContext; shown: number; total: number; href: string }) {
+  const { t } = props.page;
+  if (props.total <= props.shown) return null;
+  return (
+    <p>
+      <a href={props.href}>
+        {t(`另有 ${props.total - props.shown} 项,查看全部 ${props.total} 项`, `${props.total - props.shown} more: see all ${props.total}`)}
+      </a>
+    </p>
+  );
+}
+
+function VisitsTable(props: { page: PageContext; region: MonthlyRegion; month: string }) {
   const { page, region } = props;
+  const { startDate, endDate } = monthRange(props.month);
   const { t } = page;
   if (region.visits.length === 0) return <p class="muted">{t('本月没有考察慰问团。', 'No delegations this month.')}</p>;
   return (
@@ -27,7 +45,7 @@ function VisitsTable(props: { page: PageContext; region: MonthlyRegion }) {
           </tr>
         </thead>
         <tbody>
-          {region.visits.map((v) => (
+          {region.visits.slice(0, MONTHLY_ROWS_SHOWN).map((v) => (
             <tr data-visit={v.id}>
               <td class="nowrap">
                 <a href={`/visits/${encodeURIComponent(v.id)}`}>
@@ -46,12 +64,19 @@ function VisitsTable(props: { page: PageContext; region: MonthlyRegion }) {
           ))}
         </tbody>
       </table>
+      <MoreLink
+        page={page}
+        shown={MONTHLY_ROWS_SHOWN}
+        total={region.visits.length}
+        href={`/office/visits?regionId=${region.regionId}&from=${startDate}&to=${endDate}&status=submitted,coordinated,approved`}
+      />
     </div>
   );
 }
 
-function ReceptionsTable(props: { page: PageContext; region: MonthlyRegion }) {
+function ReceptionsTable(props: { page: PageContext; region: MonthlyRegion; month: string }) {
   const { page, region } = props;
+  const { startDate, endDate } = monthRange(props.month);
   const { t } = page;
   if (region.receptions.length === 0) return <p class="muted">{t('本月没有来访接待。', 'No receptions this month.')}</p>;
   return (
@@ -69,7 +94,7 @@ function ReceptionsTable(props: { page: PageContext; region: MonthlyRegion }) {
           </tr>
         </thead>
         <tbody>
-          {region.receptions.map((r) => (
+          {region.receptions.slice(0, MONTHLY_ROWS_SHOWN).map((r) => (
             <tr data-reception={r.id}>
               <td class="nowrap">
                 <a href={`/receptions/${encodeURIComponent(r.id)}`}>
@@ -85,11 +110,17 @@ function ReceptionsTable(props: { page: PageContext; region: MonthlyRegion }) {
           ))}
         </tbody>
       </table>
+      <MoreLink
+        page={page}
+        shown={MONTHLY_ROWS_SHOWN}
+        total={region.receptions.length}
+        href={`/office/receptions?regionId=${region.regionId}&from=${startDate}&to=${endDate}&status=submitted,approved`}
+      />
     </div>
   );
 }
 
-export function MonthlyRegionSection(props: { page: PageContext; region: MonthlyRegion }) {
+export function MonthlyRegionSection(props: { page: PageContext; region: MonthlyRegion; month: string }) {
   const { page, region } = props;
   const { t } = page;
   const { totals } = region;
@@ -103,9 +134,9 @@ export function MonthlyRegionSection(props: { page: PageContext; region: Monthly
         )}
       </p>
       <h3>{t('赴受援地考察慰问', 'Delegations to the region')}</h3>
-      <VisitsTable page={page} region={region} />
+      <VisitsTable page={page} region={region} month={props.month} />
       <h3>{t('受援地来访接待', 'Visitors from the region')}</h3>
-      <ReceptionsTable page={page} region={region} />
+      <ReceptionsTable page={page} region={region} month={props.month} />
     </section>
   );
 }

@@ -129,7 +129,7 @@ officeReportPages.get('/monthly', async (c) => {
         )}
       </p>
       {report?.regions.map((region) => (
-        <MonthlyRegionSection page={page} region={region} />
+        <MonthlyRegionSection page={page} region={region} month={report.month} />
       ))}
     </ReportPage>,
     report ? 200 : 422,

@@ -6,7 +6,8 @@ import { COUNTED_VISIT_STATUSES, type VisitStatus } from '../../domain/types.js'
 import { todayOf } from '../../services/deps.js';
 import { unitQuotaReport } from '../../services/quotas.js';
 import { unitById } from '../../services/reference.js';
-import { visibleVisits, type VisitRow } from '../../services/visit-reads.js';
+import { visitList, visitStatusCounts } from '../../services/visit-lists.js';
+import type { VisitRow } from '../../services/visit-reads.js';
 import { VisitStatusBadge } from '../../views/components/status-badge.js';
 import { YearPicker } from '../../views/components/year-picker.js';
 import { kindLabel, VISIT_STATUS_WORDS, visitStatusLabel } from '../../views/labels.js';
@@ -24,19 +25,21 @@ export const dashboardPage = new Hono<AppEnv>().get('/', async (c) => {
   const { t } = page;
   const { deps } = c.var;
   const today = todayOf(deps);
-  const counted = await visibleVisits(deps, user, { status: [...COUNTED_VISIT_STATUSES] });
-  const upcoming = counted.filter((v) => v.endDate >= today).slice(0, UPCOMING_SHOWN);
+  const upcoming = await visitList(deps, user, {
+    filter: { statuses: COUNTED_VISIT_STATUSES, from: today },
+    page: { limit: UPCOMING_SHOWN },
+  });
   // The year asked for, else the year of the unit's next visit: in December that is often next
   // year, where everything real already is; else this year.
-  const next = upcoming[0];
+  const next = upcoming.items[0];
   const year = yearParam(c.req.query('year'), next ? yearOf(next.startDate) : currentYear(c));
-  const [unit, report, yearVisits, regions] = await Promise.all([
+  const [unit, report, yearCounts, regions] = await Promise.all([
     unitById(deps, user.unitId),
     unitQuotaReport(deps, { year, unitId: user.unitId }),
-    visibleVisits(deps, user, { year }),
+    visitStatusCounts(deps, user, { year }),
     regionsById(c),
   ]);
-  const countOf = (status: VisitStatus) => yearVisits.filter((v) => v.status === status).length;
+  const countOf = (status: VisitStatus) => yearCounts.get(status) ?? 0;
   const title = t(`${unit?.name ?? user.unitId} · ${year} 年度概览`, `${unit?.name ?? user.unitId} · ${year} overview`);
 
   return c.html(
@@ -75,7 +78,7 @@ export const dashboardPage = new Hono<AppEnv>().get('/', async (c) => {
           <a href={`/unit/visits?year=${year}`}>{t('查看全部考察', 'All visits')}</a>
         </p>
       </section>
-      <UpcomingVisits page={page} visits={upcoming} regions={regions} />
+      <UpcomingVisits page={page} visits={upcoming.items} regions={regions} />
     </Layout>,
   );
 });

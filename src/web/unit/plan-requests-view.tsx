@@ -1,5 +1,6 @@
 // The unit's annual plan page as drawn: what a plan request is, the form to file one, and the
 // unit's requests of the year with their state (handlers: plan-requests.tsx).
+import { Pager, type PagerProps } from '../../views/components/pager.js';
 import { addDays } from '../../domain/dates.js';
 import { MAX_VISIT_DAYS } from '../../domain/types.js';
 import type { PlanRequestRow } from '../../services/plans.js';
@@ -189,6 +190,7 @@ export function PlanRequestsPage(props: {
   year: number;
   regions: RegionsById;
   requests: PlanRequestRow[];
+  pager: Omit<PagerProps, 't'>;
   values: FormValues;
   errors: FieldErrors;
   messages: Flash[];
@@ -207,6 +209,7 @@ export function PlanRequestsPage(props: {
       <RequestForm page={page} year={year} regions={props.regions} values={props.values} errors={props.errors} />
       <h2>{t(`${year} 年度已填报的需求`, `Wishes filed for ${year}`)}</h2>
       <RequestList page={page} year={year} regions={props.regions} requests={props.requests} />
+      <Pager t={page.t} {...props.pager} label={page.t('年度需求的翻页', 'Pages of wishes')} />
     </Layout>
   );
 }

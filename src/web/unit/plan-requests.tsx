@@ -43,13 +43,23 @@ async function render(
   status: 200 | 404 | 409 | 422 = 200,
 ) {
   const user = unitUser(c);
-  const [regions, requests] = await Promise.all([regionsById(c), listYearRequests(c.var.deps, user, { year: view.year })]);
+  // A unit files a handful of wishes a year; the list still pages, like every list, by cursor.
+  const cursor = c.req.query('cursor') || undefined;
+  const [regions, requests] = await Promise.all([
+    regionsById(c),
+    listYearRequests(c.var.deps, user, { year: view.year, filter: { cursor } }),
+  ]);
   return c.html(
     <PlanRequestsPage
       page={pageContext(c)}
       year={view.year}
       regions={regions}
-      requests={requests}
+      requests={requests.items}
+      pager={{
+        first: `/unit/plan?year=${view.year}`,
+        later: cursor !== undefined,
+        next: requests.nextCursor ? `/unit/plan?year=${view.year}&cursor=${encodeURIComponent(requests.nextCursor)}` : undefined,
+      }}
       values={view.values ?? {}}
       errors={view.errors ?? {}}
       messages={view.messages ?? []}

@@ -4,17 +4,24 @@ import { Hono, type Context } from 'hono';
 import type { AppEnv } from '../../app-env.js';
 import type { ReceptionViolation } from '../../domain/reception-rules.js';
 import { currentReceptionStandards, type ReceptionStandards } from '../../services/reception-standards.js';
+import type { ReceptionStatus } from '../../domain/types.js';
+import { ReceptionListQuery } from '../../schemas/receptions.js';
+import { receptionList, receptionListRequest } from '../../services/reception-lists.js';
+import { referenceNames } from '../../services/reference.js';
 import {
   createReception,
   findVisibleReception,
-  listVisibleReceptions,
   performReceptionTransition,
   RECEPTION_TRANSITIONS,
   type ReceptionView,
 } from '../../services/receptions.js';
+import { ListFilters } from '../../views/components/list-filters.js';
+import { Pager, pagerLinks } from '../../views/components/pager.js';
 import { ReceptionStatusBadge } from '../../views/components/status-badge.js';
 import { RANKS, RECEPTION_STATUS_WORDS, rankLabel, say, type Words } from '../../views/labels.js';
 import { CsrfField, Layout, type Flash, type PageContext } from '../../views/layout.js';
+import { listHref, readListQuery } from '../lists/list-query.js';
+import { filterFields } from '../lists/visit-filters.js';
 import { formFields, pageContext } from '../page.js';
 import { currentYear, isFormRefusal, refusalFlash, regionName, regionsById, unitUser, yearParam, type RegionsById } from './context.js';
 import type { FieldErrors, FormValues } from './fields.js';
@@ -59,30 +66,56 @@ function StandardsNote(props: { page: PageContext; standards: ReceptionStandards
   );
 }
 
+const LIST_FILTERS = ['year', 'regionId', 'status', 'from', 'to', 'q'] as const;
+const ALL_STATUSES = Object.keys(RECEPTION_STATUS_WORDS) as ReceptionStatus[];
+
 async function renderList(c: Context<AppEnv>, options: { year: number; messages: Flash[]; status?: 200 | 409 | 422 }) {
   const user = unitUser(c);
   const page = pageContext(c);
   const { t } = page;
-  const [receptions, regions] = await Promise.all([listVisibleReceptions(c.var.deps, user, { year: options.year }), regionsById(c)]);
+  // A GET keeps its filters and page from the URL; a refused POST shows the year it came from.
+  const query = readListQuery(c, ReceptionListQuery, c.req.method === 'GET' ? LIST_FILTERS : [], { year: String(options.year) });
+  const [listed, { regions, units }] = await Promise.all([
+    query.parsed ? receptionList(c.var.deps, user, receptionListRequest(query.parsed)) : null,
+    referenceNames(c.var.deps),
+  ]);
+  const regionMap: RegionsById = new Map(regions.map((r) => [r.id, r]));
+  const href = (change: Record<string, string | undefined>) => listHref('/unit/receptions', query.values, change);
+  const shownYear = query.values.year ?? String(options.year);
   return c.html(
-    <Layout page={page} title={t('公务接待', 'Official receptions')} messages={options.messages}>
-      <form method="get" action="/unit/receptions" class="actions">
-        <label for="year-filter">{t('年度', 'Year')}</label>
-        <input id="year-filter" name="year" type="number" min={2000} max={2999} value={String(options.year)} class="year-input" />
-        <button type="submit" class="secondary">
-          {t('查看', 'Show')}
-        </button>
+    <Layout
+      page={page}
+      title={t('公务接待', 'Official receptions')}
+      messages={
+        listed ? options.messages : [...options.messages, { kind: 'error', lines: [t('请检查筛选条件', 'Please check the filters')] }]
+      }
+    >
+      <ListFilters
+        t={t}
+        action="/unit/receptions"
+        fields={filterFields(LIST_FILTERS, {
+          t,
+          regions,
+          units,
+          receptionStatuses: ALL_STATUSES,
+          searchHint: t('公函文号或接待地点', 'Letter reference or venue'),
+        })}
+        values={query.values}
+        errors={query.errors}
+      >
         <a class="button" href="/unit/receptions/new">
           {t('登记公务接待', 'Register a reception')}
         </a>
-      </form>
-      {receptions.length === 0 ? (
-        <p>{t(`${options.year} 年度暂无公务接待。`, `No receptions in ${options.year}.`)}</p>
-      ) : (
-        <ReceptionTable page={page} receptions={receptions} regions={regions} />
-      )}
+      </ListFilters>
+      {listed &&
+        (listed.items.length === 0 ? (
+          <p>{t(`${shownYear} 年度没有符合条件的公务接待。`, `No receptions in ${shownYear} match.`)}</p>
+        ) : (
+          <ReceptionTable page={page} receptions={listed.items} regions={regionMap} />
+        ))}
+      {listed && <Pager t={t} {...pagerLinks(href, listed)} />}
     </Layout>,
-    options.status ?? 200,
+    listed ? (options.status ?? 200) : 422,
   );
 }
 

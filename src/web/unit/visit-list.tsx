@@ -3,24 +3,22 @@
 import { Hono, type Context } from 'hono';
 import type { AppEnv } from '../../app-env.js';
 import type { VisitAction } from '../../domain/workflow.js';
-import { findVisibleVisit, visibleVisits, type VisitRow, warningsOf } from '../../services/visit-reads.js';
+import type { VisitStatus } from '../../domain/types.js';
+import { VisitListQuery } from '../../schemas/visits.js';
+import { referenceNames } from '../../services/reference.js';
+import { visitList, visitListRequest } from '../../services/visit-lists.js';
+import { findVisibleVisit, type VisitRow, warningsOf } from '../../services/visit-reads.js';
 import { performVisitAction } from '../../services/visits.js';
+import { ListFilters } from '../../views/components/list-filters.js';
+import { Pager, pagerLinks } from '../../views/components/pager.js';
 import { VisitStatusBadge } from '../../views/components/status-badge.js';
 import { kindLabel, say, VISIT_STATUS_WORDS, type Words } from '../../views/labels.js';
 import { Layout, type Flash, type PageContext } from '../../views/layout.js';
 import { problemMessages } from '../../views/problem-messages.js';
+import { listHref, readListQuery } from '../lists/list-query.js';
+import { filterFields } from '../lists/visit-filters.js';
 import { formFields, pageContext } from '../page.js';
-import {
-  currentYear,
-  isFormRefusal,
-  refusalFlash,
-  regionName,
-  regionsById,
-  unitUser,
-  yearParam,
-  type RegionsById,
-  type UnitUser,
-} from './context.js';
+import { currentYear, isFormRefusal, refusalFlash, regionName, unitUser, yearParam, type RegionsById, type UnitUser } from './context.js';
 import { VisitRowActions } from './visit-actions.js';
 import { httpStatusOf } from '../../http/problem.js';
 import { OptionalReasonBody } from '../../schemas/visits.js';
@@ -48,30 +46,56 @@ async function doneMessages(c: Context<AppEnv>, user: UnitUser, page: PageContex
   return [];
 }
 
+const LIST_FILTERS = ['year', 'regionId', 'kind', 'status', 'from', 'to', 'q'] as const;
+const ALL_STATUSES = Object.keys(VISIT_STATUS_WORDS) as VisitStatus[];
+
 async function renderVisitList(c: Context<AppEnv>, options: { year: number; messages: Flash[]; status?: 200 | 409 | 422 }) {
   const user = unitUser(c);
   const page = pageContext(c);
   const { t } = page;
-  const [visits, regions] = await Promise.all([visibleVisits(c.var.deps, user, { year: options.year }), regionsById(c)]);
+  // A GET keeps its filters and page from the URL; a refused POST shows the year it came from.
+  const query = readListQuery(c, VisitListQuery, c.req.method === 'GET' ? LIST_FILTERS : [], { year: String(options.year) });
+  const [listed, { regions, units }] = await Promise.all([
+    query.parsed ? visitList(c.var.deps, user, visitListRequest(query.parsed)) : null,
+    referenceNames(c.var.deps),
+  ]);
+  const regionMap: RegionsById = new Map(regions.map((r) => [r.id, r]));
+  const href = (change: Record<string, string | undefined>) => listHref('/unit/visits', query.values, change);
+  const shownYear = query.values.year ?? String(options.year);
   return c.html(
-    <Layout page={page} title={t('我的考察', 'My visits')} messages={options.messages}>
-      <form method="get" action="/unit/visits" class="actions no-print">
-        <label for="year-filter">{t('年度', 'Year')}</label>
-        <input id="year-filter" name="year" type="number" min={2000} max={2999} value={String(options.year)} class="year-input" />
-        <button type="submit" class="secondary">
-          {t('查看', 'Show')}
-        </button>
+    <Layout
+      page={page}
+      title={t('我的考察', 'My visits')}
+      messages={
+        listed ? options.messages : [...options.messages, { kind: 'error', lines: [t('请检查筛选条件', 'Please check the filters')] }]
+      }
+    >
+      <ListFilters
+        t={t}
+        action="/unit/visits"
+        fields={filterFields(LIST_FILTERS, {
+          t,
+          regions,
+          units,
+          visitStatuses: ALL_STATUSES,
+          searchHint: t('带队领导或事由', 'Leader or purpose'),
+        })}
+        values={query.values}
+        errors={query.errors}
+      >
         <a class="button" href="/unit/visits/new">
           {t('预约考察慰问', 'Book a visit')}
         </a>
-      </form>
-      {visits.length === 0 ? (
-        <p>{t(`${options.year} 年度暂无考察预约。`, `No visits booked for ${options.year}.`)}</p>
-      ) : (
-        <VisitTable page={page} visits={visits} regions={regions} />
-      )}
+      </ListFilters>
+      {listed &&
+        (listed.items.length === 0 ? (
+          <p>{t(`${shownYear} 年度没有符合条件的考察预约。`, `No visits in ${shownYear} match.`)}</p>
+        ) : (
+          <VisitTable page={page} visits={listed.items} regions={regionMap} />
+        ))}
+      {listed && <Pager t={t} {...pagerLinks(href, listed)} />}
     </Layout>,
-    options.status ?? 200,
+    listed ? (options.status ?? 200) : 422,
   );
 }
 

@@ -120,7 +120,9 @@ export async function seedVisits(client: Client, options: SeedOptions): Promise<
         condolence ? 1000 * (1 + Math.floor(random() * 50)) : null,
         status,
         status === 'submitted' ? 0 : 2,
-        null,
+        // The HQ's opinion, as coordination leaves it: every visit past it has one; of the
+        // rejected ones, those the HQ disagreed with (the rest the office rejected before).
+        status === 'coordinated' || status === 'approved' || (status === 'rejected' && index % 2 === 0) ? '同意,已与受援地衔接' : null,
         null,
         `op-${id}`,
         options.actorId,

@@ -1,0 +1,121 @@
+// GET /office/plan/requests?year=…: the year's plan requests a page at a time (by region, then
+// earliest day), filtered by region, unit and status in the URL. The plan page's grid names a
+// few requests per region and month and links here for the rest, so it stays small however many
+// requests a year gathers.
+import type { Context } from 'hono';
+import type { AppEnv } from '../../app-env.js';
+import { YearParamSchema } from '../../schemas/common.js';
+import { PlanRequestQuery } from '../../schemas/plans.js';
+import { listYearRequests } from '../../services/plans.js';
+import { referenceNames } from '../../services/reference.js';
+import { ListFilters } from '../../views/components/list-filters.js';
+import { Pager } from '../../views/components/pager.js';
+import { Layout } from '../../views/layout.js';
+import { listHref, readListQuery } from '../lists/list-query.js';
+import { filterFields } from '../lists/visit-filters.js';
+import { pageContext } from '../page.js';
+import { webUser } from '../session.js';
+import { CHECK_FORM_FLASH, namesById, yearFromQuery } from './form-fields.js';
+import { requestStatusLabel } from './plan-reasons.js';
+import { kindWord } from './plan-requests.js';
+
+const FILTERS = ['regionId', 'unitId'] as const;
+const STATUSES = ['open', 'committed', 'withdrawn'] as const;
+
+export async function planRequestListPage(c: Context<AppEnv>) {
+  const user = webUser(c, 'office');
+  const page = pageContext(c);
+  const { t } = page;
+  const year = yearFromQuery(c);
+  const query = readListQuery(c, PlanRequestQuery, [...FILTERS, 'status'], {});
+  // A malformed year shows this year's requests with the form's error, like the plan page.
+  const askedYear = c.req.query('year');
+  const status = askedYear === undefined || YearParamSchema.safeParse(askedYear).success ? 200 : 422;
+  const [listed, { regions, units }] = await Promise.all([
+    query.parsed ? listYearRequests(c.var.deps, user, { year, filter: query.parsed }) : null,
+    referenceNames(c.var.deps),
+  ]);
+  const unitName = namesById(units);
+  const regionName = namesById(regions);
+  const values = { ...query.values, year: String(year) };
+  const href = (change: Record<string, string | undefined>) => listHref('/office/plan/requests', values, change);
+  const statusField = {
+    kind: 'select' as const,
+    name: 'status',
+    label: t('状态', 'Status'),
+    all: t('全部状态', 'All statuses'),
+    options: STATUSES.map((s) => ({ value: s, label: requestStatusLabel(s, t) })),
+  };
+  return c.html(
+    <Layout
+      page={page}
+      title={t(`${year} 年度计划需求`, `Plan requests ${year}`)}
+      messages={listed && status === 200 ? [] : [CHECK_FORM_FLASH(t)]}
+    >
+      <ListFilters
+        t={t}
+        action="/office/plan/requests"
+        fields={[...filterFields(FILTERS, { t, regions, units }), statusField]}
+        values={values}
+        errors={query.errors}
+        keep={{ year: String(year) }}
+      >
+        <a href={`/office/plan?year=${year}`}>{t('返回年度计划', 'Back to the annual plan')}</a>
+      </ListFilters>
+      {listed && listed.items.length === 0 && <p class="muted">{t('没有符合条件的需求。', 'No request matches.')}</p>}
+      {listed && listed.items.length > 0 && (
+        <div class="table-wrap">
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">{t('受援地', 'Region')}</th>
+                <th scope="col">{t('单位', 'Unit')}</th>
+                <th scope="col">{t('类型', 'Kind')}</th>
+                <th scope="col">{t('可安排期间', 'Window')}</th>
+                <th scope="col">{t('希望开始', 'Wished start')}</th>
+                <th scope="col">{t('天数', 'Days')}</th>
+                <th scope="col">{t('人数', 'People')}</th>
+                <th scope="col">{t('优先级', 'Priority')}</th>
+                <th scope="col">{t('状态', 'Status')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {listed.items.map((r) => (
+                <tr data-request-id={r.id}>
+                  <td>{regionName(r.regionId)}</td>
+                  <td>{unitName(r.unitId)}</td>
+                  <td>{kindWord(r.kind, t)}</td>
+                  <td class="nowrap">
+                    {r.earliest} – {r.latest}
+                  </td>
+                  <td class="nowrap">{r.preferredStart ?? '—'}</td>
+                  <td>{r.days}</td>
+                  <td>{r.headcount}</td>
+                  <td>{r.priority}</td>
+                  <td>
+                    {requestStatusLabel(r.status, t)}
+                    {r.visitId && (
+                      <>
+                        {' '}
+                        <a href={`/visits/${encodeURIComponent(r.visitId)}`}>{t('考察', 'Visit')}</a>
+                      </>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {listed && (
+        <Pager
+          t={t}
+          first={href({ cursor: undefined })}
+          later={Boolean(query.parsed?.cursor)}
+          next={listed.nextCursor ? href({ cursor: listed.nextCursor }) : undefined}
+        />
+      )}
+    </Layout>,
+    listed ? status : 422,
+  );
+}
