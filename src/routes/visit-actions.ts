@@ -48,7 +48,7 @@ export const visitActionRoutes = createRouter()
     actionRouteWithBody('coordinate', CoordinateBody, 'Record the HQ coordination (衔接): agree → coordinated, disagree → rejected'),
     async (c) => {
       const { opinion, agree } = c.req.valid('json');
-      return c.json(await perform(c, 'coordinate', { agree, note: opinion, opinion }), 200);
+      return c.json(await perform(c, 'coordinate', { agree, note: opinion ?? null, opinion }), 200);
     },
   )
   .openapi(actionRoute('approve', 'Approve, re-checked against current limits counting approved visits plus this one'), async (c) =>

@@ -55,9 +55,18 @@ export const VisitListQuery = z
   });
 export type VisitListQueryInput = z.infer<typeof VisitListQuery>;
 
-/** The HQ's coordination (衔接): its opinion, and whether it agrees. */
+/**
+ * The HQ's coordination (衔接): whether it agrees, and its opinion. Agreeing needs no words;
+ * disagreeing sends the visit back, so the unit must be told why (the service refuses it
+ * without an opinion: services/visits.ts).
+ */
 export const CoordinateBody = z
-  .object({ opinion: requiredMultilineText({ max: 2000 }), agree: z.boolean() })
+  .object({
+    opinion: optionalMultilineText({ max: 2000 })
+      .nullish()
+      .meta({ description: 'The coordination opinion (衔接意见): optional when agreeing, required when disagreeing' }),
+    agree: z.boolean(),
+  })
   .strict()
   .meta({ id: 'Coordination' });
 

@@ -124,8 +124,8 @@ export interface VisitActionInput {
   agree?: boolean;
   /** The audit note: the opinion, the reason. */
   note: string | null;
-  /** The HQ's coordination opinion, kept on the visit. */
-  opinion?: string;
+  /** The HQ's coordination opinion, kept on the visit: optional when agreeing, required when not. */
+  opinion?: string | null;
 }
 
 /** One workflow step; approval re-checks every booking rule against the approved visits. */
@@ -133,6 +133,10 @@ export async function performVisitAction(deps: ServiceDeps, actor: Actor, input:
   const { action } = input;
   const visit = await visibleVisit(deps, actor, input.id);
   if (!mayPerform(action, actorsOf(actor, visit))) throw forbidden(`Only ${ACTION_ACTORS[action]} may ${action} this visit.`);
+  // Disagreeing rejects the visit: its unit is owed the reason.
+  if (action === 'coordinate' && input.agree === false && !input.opinion) {
+    throw validationFailed([{ path: 'opinion', message: 'required when disagreeing: say why the visit cannot go ahead' }]);
+  }
   const to = nextStatus(visit.status, action, { agree: input.agree });
   if (!to) throw invalidTransition(visit.status, action);
   const result = await transitionVisit(deps, {
@@ -144,7 +148,7 @@ export async function performVisitAction(deps: ServiceDeps, actor: Actor, input:
     now: deps.now(),
     note: input.note,
     recheckAgainstApproved: action === 'approve',
-    coordinationOpinion: input.opinion,
+    coordinationOpinion: input.opinion ?? undefined,
     // The reason the office rejects with, or anyone cancels with, stays on the visit for its unit.
     decisionReason: action === 'reject' || action === 'cancel' ? input.note : undefined,
   });

@@ -34,6 +34,25 @@ async function book(token: string, over: Record<string, unknown> = {}) {
 }
 
 describe('transitions', () => {
+  it('lets the HQ agree without an opinion, and refuses a disagreement without one', async () => {
+    const agreed = await book(ningbo, { startDate: '2027-11-02', endDate: '2027-11-03' });
+    const silent = await call(ctx, 'POST', `/api/v1/visits/${agreed.id}/coordinate`, { token: aksuHq, body: { agree: true } });
+    expect(silent.status, JSON.stringify(silent.body)).toBe(200);
+    expect(silent.body).toMatchObject({ status: 'coordinated', coordinationOpinion: null });
+
+    const refused = await book(ningbo, { startDate: '2027-11-06', endDate: '2027-11-07' });
+    for (const body of [{ agree: false }, { agree: false, opinion: '  ' }, { agree: false, opinion: null }]) {
+      const res = await call(ctx, 'POST', `/api/v1/visits/${refused.id}/coordinate`, { token: aksuHq, body });
+      expect(res.status, JSON.stringify(body)).toBe(422);
+      expect(res.body.errors).toEqual([expect.objectContaining({ path: 'opinion' })]);
+    }
+    const said = await call(ctx, 'POST', `/api/v1/visits/${refused.id}/coordinate`, {
+      token: aksuHq,
+      body: { agree: false, opinion: '受援地近期接待任务重' },
+    });
+    expect(said.body).toMatchObject({ status: 'rejected', coordinationOpinion: '受援地近期接待任务重' });
+  });
+
   it('runs submitted → coordinated → approved → cancelled with sequence and history', async () => {
     const v = await book(hangzhou);
     const coordinated = await call(ctx, 'POST', `/api/v1/visits/${v.id}/coordinate`, {

@@ -111,15 +111,21 @@ describe('the coordination queue', () => {
     expect(await visitStatus(id)).toMatchObject({ status: 'rejected', coordinationOpinion: '受援地近期接待任务重' });
   });
 
-  it('re-renders with a field error tied to the opinion when it is missing', async () => {
+  it('agrees without an opinion, but asks for one when the HQ disagrees', async () => {
+    const silent = await book('hangzhou', { startDate: '2027-08-08', endDate: '2027-08-09', purpose: '无意见同意测试' });
+    const agreed = await postForm(ctx, hqWeb.aksu!, `/hq/visits/${silent}/coordinate`, { opinion: '   ', decision: 'agree' });
+    expect(agreed.status).toBe(303);
+    expect(await visitStatus(silent)).toMatchObject({ status: 'coordinated', coordinationOpinion: null });
+
     const id = await book('hangzhou', { startDate: '2027-08-10', endDate: '2027-08-11', purpose: '缺少意见测试' });
-    const res = await postForm(ctx, hqWeb.aksu!, `/hq/visits/${id}/coordinate`, { opinion: '   ', decision: 'agree' });
+    const res = await postForm(ctx, hqWeb.aksu!, `/hq/visits/${id}/coordinate`, { opinion: '   ', decision: 'disagree' });
     expect(res.status).toBe(422);
     expect(res.html).toContain('请检查填写的内容');
     const textarea = res.html.match(new RegExp(`<textarea[^>]*id="opinion-${id}"[^>]*>`))?.[0] ?? '';
     expect(textarea).toContain('aria-invalid="true"');
     expect(textarea).toContain(`aria-describedby="opinion-${id}-error"`);
-    expect(res.html).toMatch(new RegExp(`<p class="field-error" id="opinion-${id}-error">请填写衔接意见</p>`));
+    expect(textarea).not.toContain('required');
+    expect(res.html).toMatch(new RegExp(`<p class="field-error" id="opinion-${id}-error">不同意时请填写衔接意见,说明原因</p>`));
     expect((await visitStatus(id)).status).toBe('submitted');
   });
 
@@ -128,7 +134,8 @@ describe('the coordination queue', () => {
     expect((await postForm(ctx, hqWeb.aksu!, `/hq/visits/${id}/coordinate`, { opinion: '同意', decision: 'agree' })).status).toBe(303);
     const again = await postForm(ctx, hqWeb.aksu!, `/hq/visits/${id}/coordinate`, { opinion: '再次提交', decision: 'disagree' });
     expect(again.status).toBe(409);
-    expect(again.html).toContain('当前状态(coordinated)下不能执行此操作');
+    expect(again.html).toContain('当前状态(已衔接待审批)下不能执行此操作');
+    expect(again.html).not.toContain('(coordinated)');
     expect((await visitStatus(id)).status).toBe('coordinated');
   });
 

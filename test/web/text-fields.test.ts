@@ -62,8 +62,14 @@ describe('the pages refuse control characters and invisible-only text', () => {
 
   it('HQ coordination opinion', async () => {
     const id = await book({ startDate: '2027-07-01', endDate: '2027-07-02' });
-    for (const opinion of ['同意\u0000', '\u200b', '\u001b[31m同意']) {
-      const res = await postForm(ctx, hq.web, `/hq/visits/${id}/coordinate`, { opinion, decision: 'agree' });
+    // Control characters are refused either way; an invisible opinion is no opinion, which
+    // only disagreeing needs.
+    for (const [opinion, decision] of [
+      ['同意\u0000', 'agree'],
+      ['\u001b[31m同意', 'agree'],
+      ['\u200b', 'disagree'],
+    ] as const) {
+      const res = await postForm(ctx, hq.web, `/hq/visits/${id}/coordinate`, { opinion, decision });
       expect(res.status, JSON.stringify(opinion)).toBe(422);
     }
     expect((await visitOf(id)).status).toBe('submitted');

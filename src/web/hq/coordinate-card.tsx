@@ -50,8 +50,11 @@ export function CoordinateCard(props: { page: PageContext; item: QueuedVisit; un
       ))}
       <form method="post" action={`/hq/visits/${v.id}/coordinate`}>
         <CsrfField page={page} />
-        <label for={fieldId}>{t('衔接意见', 'Coordination opinion')}</label>
-        <textarea id={fieldId} name="opinion" required maxlength={OPINION_MAX_LENGTH} {...errorAttributes(errorId, draft?.error)}>
+        <label for={fieldId}>
+          {t('衔接意见', 'Coordination opinion')}{' '}
+          <span class="hint">{t('(同意时可不填;不同意时须说明原因)', '(optional when agreeing; say why when disagreeing)')}</span>
+        </label>
+        <textarea id={fieldId} name="opinion" maxlength={OPINION_MAX_LENGTH} {...errorAttributes(errorId, draft?.error)}>
           {draft?.opinion ?? ''}
         </textarea>
         <FieldError id={errorId} error={draft?.error} />

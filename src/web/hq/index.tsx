@@ -19,6 +19,7 @@ import { QueuePage } from './queue-page.js';
 import { httpStatusOf } from '../../http/problem.js';
 import { CoordinateBody } from '../../schemas/visits.js';
 import { localIssues } from '../office/form-fields.js';
+import { VISIT_STATUS_WORDS } from '../../views/labels.js';
 
 async function renderDesk(c: Context<AppEnv>, user: Actor, status: 200 | 409 | 422, messages: Flash[], draft?: OpinionDraft) {
   const desk = await loadCoordinationDesk(c, user);
@@ -53,28 +54,32 @@ export const hqPages = new Hono<AppEnv>()
     const visit = await visibleVisit(c.var.deps, user, c.req.param('id'));
     const form = await formFields(c);
     const draft = (error?: string): OpinionDraft => ({ visitId: visit.id, opinion: form.opinion ?? '', error });
-    // The API's own rule for the opinion (src/schemas/text.ts): visible text, no control characters.
-    const parsed = CoordinateBody.shape.opinion.safeParse(form.opinion ?? '');
-    if (!parsed.success) {
-      const typed = (form.opinion ?? '').trim();
-      const error = !typed
-        ? t('请填写衔接意见', 'Enter the coordination opinion')
-        : typed.length > OPINION_MAX_LENGTH
-          ? t(`衔接意见最多 ${OPINION_MAX_LENGTH} 字`, `At most ${OPINION_MAX_LENGTH} characters`)
-          : (localIssues(parsed.error, t)[''] ?? t('请检查此项', 'Check this field'));
-      return renderDesk(c, user, 422, [{ kind: 'error', lines: [t('请检查填写的内容', 'Please check the form')] }], draft(error));
-    }
-    const opinion = parsed.data;
     if (form.decision !== 'agree' && form.decision !== 'disagree') {
       return renderDesk(c, user, 422, [{ kind: 'error', lines: [t('请选择“同意”或“不同意”', 'Choose Agree or Disagree')] }], draft());
     }
+    // The API's own rule for the opinion (src/schemas/text.ts): visible text, no control characters.
+    const parsed = CoordinateBody.shape.opinion.safeParse(form.opinion ?? '');
+    const typed = (form.opinion ?? '').trim();
+    // Agreeing needs no words; disagreeing sends the visit back, so the unit is told why.
+    const missing = parsed.success && !parsed.data && form.decision === 'disagree';
+    if (!parsed.success || missing) {
+      const error = missing
+        ? t('不同意时请填写衔接意见,说明原因', 'Say why when you disagree')
+        : typed.length > OPINION_MAX_LENGTH
+          ? t(`衔接意见最多 ${OPINION_MAX_LENGTH} 字`, `At most ${OPINION_MAX_LENGTH} characters`)
+          : parsed.success
+            ? t('请检查此项', 'Check this field')
+            : (localIssues(parsed.error, t)[''] ?? t('请检查此项', 'Check this field'));
+      return renderDesk(c, user, 422, [{ kind: 'error', lines: [t('请检查填写的内容', 'Please check the form')] }], draft(error));
+    }
+    const opinion = parsed.data ?? null;
     const agree = form.decision === 'agree';
     try {
       await performVisitAction(c.var.deps, user, { id: visit.id, action: 'coordinate', agree, opinion, note: opinion });
     } catch (error) {
       // Rule and state refusals come back to the desk; 403/404 and the unexpected go to onError.
       if (!(error instanceof AppError) || (httpStatusOf(error) !== 409 && httpStatusOf(error) !== 422)) throw error;
-      const { flash, fieldErrors } = problemFlash(error, pageContext(c));
+      const { flash, fieldErrors } = problemFlash(error, pageContext(c), VISIT_STATUS_WORDS);
       return renderDesk(c, user, httpStatusOf(error) === 409 ? 409 : 422, [flash], draft(fieldErrors.opinion));
     }
     return c.redirect(`/hq?done=${agree ? 'agreed' : 'disagreed'}`, 303);

@@ -99,9 +99,14 @@ async function postVisitAction(c: Context<AppEnv>) {
   const form = await formFields(c);
   const text = ((action === 'coordinate' ? form.opinion : form.reason) ?? '').trim();
   const draft = (error?: string): ActionDraft => ({ action, text, error });
-  const needsText = action === 'coordinate' || action === 'reject' || action === 'cancel';
-  if (needsText && (!text || text.length > REASON_MAX_LENGTH)) {
-    const error = text ? t(`最多 ${REASON_MAX_LENGTH} 字`, `At most ${REASON_MAX_LENGTH} characters`) : t('请填写', 'Required');
+  // Agreeing needs no opinion; disagreeing, rejecting and cancelling tell the unit why.
+  const needsText = (action === 'coordinate' && form.decision === 'disagree') || action === 'reject' || action === 'cancel';
+  if ((needsText && !text) || text.length > REASON_MAX_LENGTH) {
+    const error = text
+      ? t(`最多 ${REASON_MAX_LENGTH} 字`, `At most ${REASON_MAX_LENGTH} characters`)
+      : action === 'coordinate'
+        ? t('不同意时请填写衔接意见,说明原因', 'Say why when you disagree')
+        : t('请填写', 'Required');
     return renderVisit(c, {
       messages: [{ kind: 'error', lines: [t('请检查填写的内容', 'Please check the form')] }],
       draft: draft(error),
@@ -122,7 +127,7 @@ async function postVisitAction(c: Context<AppEnv>) {
       action,
       agree: action === 'coordinate' ? agree : undefined,
       note: text || null,
-      opinion: action === 'coordinate' ? text : undefined,
+      opinion: action === 'coordinate' ? text || null : undefined,
     });
   } catch (error) {
     const { flash, status } = refusal(c, error, VISIT_STATUS_WORDS);

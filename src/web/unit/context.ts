@@ -8,7 +8,7 @@ import { todayOf } from '../../services/deps.js';
 import { AppError, forbidden } from '../../services/errors.js';
 import { allRegions, type RegionView } from '../../services/reference.js';
 import type { Translate } from '../../views/i18n.js';
-import { say, type Words } from '../../views/labels.js';
+import type { Words } from '../../views/labels.js';
 import type { Flash, PageContext } from '../../views/layout.js';
 import { problemFlash } from '../page.js';
 import { webUser } from '../session.js';
@@ -69,9 +69,6 @@ export function refusalFlash(
   page: PageContext,
   statusWords: Record<string, Words>,
 ): { flash: Flash; fieldErrors: Record<string, string> } {
-  const from = error.extra.from;
-  const words = error.code === 'INVALID_TRANSITION' && typeof from === 'string' ? statusWords[from] : undefined;
-  const shown = words ? new AppError(error.code, error.detail, { ...error.extra, from: say(words, page.t) }) : error;
-  const { flash, fieldErrors } = problemFlash(shown, page);
+  const { flash, fieldErrors } = problemFlash(error, page, statusWords);
   return { flash, fieldErrors: localizeFieldErrors(fieldErrors, page.lang) };
 }
