@@ -11,6 +11,8 @@ export interface PageContext {
   path: string;
   /** Unread notifications for the navigation's badge (null: not counted on this page). */
   unreadCount?: number | null;
+  /** `?year=` as typed when it was no year: the year field shows it with its error. */
+  badYear?: string | null;
 }
 
 interface NavItem {

@@ -18,6 +18,7 @@ import {
 import { referenceNames } from '../services/reference.js';
 import { errorAttributes, FieldError } from '../views/components/field-error.js';
 import { CsrfField, Layout, type Flash, type PageContext } from '../views/layout.js';
+import { keepForNextPage, takeFromLastPost } from './flash.js';
 import { formFields, pageContext, problemFlash } from './page.js';
 import { webUser } from './session.js';
 import { httpStatusOf } from '../http/problem.js';
@@ -139,7 +140,7 @@ function FeedsPage(props: { page: PageContext; user: Actor; feeds: FeedView[]; n
         <p class="muted">{t('还没有日历订阅。', 'No calendar feeds yet.')}</p>
       ) : (
         <div class="table-wrap">
-          <table>
+          <table class="cards">
             <thead>
               <tr>
                 <th scope="col">{t('名称', 'Label')}</th>
@@ -151,10 +152,12 @@ function FeedsPage(props: { page: PageContext; user: Actor; feeds: FeedView[]; n
             <tbody>
               {feeds.map((feed) => (
                 <tr>
-                  <td>{feed.label ?? '—'}</td>
-                  <td>{scopeText(feed, names, t)}</td>
-                  <td class="nowrap">{calendarDayIn(PROGRAMME_TIME_ZONE, new Date(feed.createdAt))}</td>
-                  <td>
+                  <td data-label={t('名称', 'Label')}>{feed.label ?? '—'}</td>
+                  <td data-label={t('范围', 'Scope')}>{scopeText(feed, names, t)}</td>
+                  <td class="nowrap" data-label={t('创建日期', 'Created')}>
+                    {calendarDayIn(PROGRAMME_TIME_ZONE, new Date(feed.createdAt))}
+                  </td>
+                  <td data-label={t('操作', 'Action')}>
                     <form method="post" action={`/feeds/${feed.id}/revoke`}>
                       <CsrfField page={page} />
                       <button type="submit" class="danger">
@@ -263,6 +266,14 @@ const FIELD_MESSAGES: Record<string, [string, string]> = {
   unitId: ['请选择单位', 'Choose a unit'],
 };
 
+const FEED_CREATED = 'feed-created';
+
+const isCreatedFeedNote = (value: unknown): value is { feedId: string; url: string } =>
+  typeof value === 'object' &&
+  value !== null &&
+  typeof (value as { feedId?: unknown }).feedId === 'string' &&
+  typeof (value as { url?: unknown }).url === 'string';
+
 async function renderList(c: Context<AppEnv>, user: Actor, status: 200 | 422, form: FeedForm, messages: Flash[]) {
   const [feeds, names] = await Promise.all([ownActiveFeeds(c.var.deps, user), loadNames(c)]);
   return c.html(<FeedsPage page={pageContext(c)} user={user} feeds={feeds} names={names} form={form} messages={messages} />, status);
@@ -289,8 +300,9 @@ export const feedPages = new Hono<AppEnv>()
       ]);
     try {
       const created = await createFeed(c.var.deps, user, reading.request);
-      const names = await loadNames(c);
-      return c.html(<CreatedFeedPage page={page} created={created} scope={scopeText(created.feed, names, page.t)} />, 201);
+      // The address is shown once, on the page this post redirects to (a reload creates nothing).
+      keepForNextPage(c, FEED_CREATED, { feedId: created.feed.id, url: created.url });
+      return c.redirect('/feeds/created', 303);
     } catch (error) {
       // A missing or unknown region/unit comes back to the form; 403 and the unexpected go to onError.
       if (!(error instanceof AppError) || httpStatusOf(error) !== 422) throw error;
@@ -300,6 +312,24 @@ export const feedPages = new Hono<AppEnv>()
       );
       return renderList(c, user, 422, { values, errors }, [flash]);
     }
+  })
+  .get('/created', async (c) => {
+    const user = webUser(c);
+    const page = pageContext(c);
+    const shown = takeFromLastPost(c, FEED_CREATED, isCreatedFeedNote);
+    const feed = shown ? (await ownActiveFeeds(c.var.deps, user)).find((f) => f.id === shown.feedId) : undefined;
+    if (!shown || !feed) {
+      // Shown already (a reload, a second tab): the address cannot be shown again, only replaced.
+      const lines = [
+        page.t(
+          '订阅地址只在创建后显示一次。若未保存,请撤销该订阅并新建一个。',
+          'A feed address is shown only once, right after it is created. If you did not keep it, revoke the feed and create a new one.',
+        ),
+      ];
+      return renderList(c, user, 200, { values: { scope: 'region' }, errors: {} }, [{ kind: 'warn', lines }]);
+    }
+    const names = await loadNames(c);
+    return c.html(<CreatedFeedPage page={page} created={{ feed, url: shown.url }} scope={scopeText(feed, names, page.t)} />);
   })
   .post('/:id/revoke', async (c) => {
     const user = webUser(c);

@@ -69,6 +69,18 @@ export async function postForm(
   return { status: res.status, headers: res.headers, html: await res.text() };
 }
 
+/**
+ * Follows a form post's 303 as a browser does, with any cookie the answer set (the one-time
+ * message a post keeps for the page it redirects to: src/web/flash.ts).
+ */
+export async function followRedirect(ctx: TestContext, session: WebSession, posted: { status: number; headers: Headers }) {
+  expect(posted.status).toBe(303);
+  const location = posted.headers.get('location') ?? '';
+  const cookie = [session.cookie, ...cookiePairs(posted.headers.get('set-cookie') ?? '')].join('; ');
+  const res = await ctx.app.request(location, { headers: { cookie, accept: 'text/html' } });
+  return { status: res.status, headers: res.headers, html: await res.text(), location };
+}
+
 /** An account created through the API (as the office) with its API token and a web session. */
 export async function createWebUser(
   ctx: TestContext,

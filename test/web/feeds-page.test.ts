@@ -5,7 +5,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestContext } from '../helpers/app.js';
 import { ADMIN } from '../helpers/app.js';
 import { call, loginAdmin } from '../helpers/api.js';
-import { createWebUser, getPage, postForm, webLogin, type WebSession } from '../helpers/web.js';
+import { createWebUser, followRedirect, getPage, postForm, webLogin, type WebSession } from '../helpers/web.js';
 
 let ctx: TestContext;
 let hq: { token: string; web: WebSession };
@@ -23,8 +23,12 @@ beforeAll(async () => {
 
 /** Creates a feed through the page; returns the result page and the token its URL carries. */
 async function createThroughPage(session: WebSession, fields: Record<string, string>) {
-  const res = await postForm(ctx, session, '/feeds', fields);
-  expect(res.status, res.html).toBe(201);
+  const posted = await postForm(ctx, session, '/feeds', fields);
+  // A post answers 303 (a reload creates nothing); the address is shown once, after the redirect.
+  expect(posted.status, posted.html).toBe(303);
+  const res = await followRedirect(ctx, session, posted);
+  expect(res.location).toBe('/feeds/created');
+  expect(res.status, res.html).toBe(200);
   const token = res.html.match(/webcal:\/\/planner\.test\/cal\/([A-Za-z0-9_-]+)\.ics/)?.[1] ?? '';
   expect(token.length).toBeGreaterThanOrEqual(22);
   return { html: res.html, token };
@@ -58,6 +62,13 @@ describe('creating a feed', () => {
     expect(list.html).toContain('地区:阿克苏地区');
     expect(list.html).toContain('2027-01-10');
     expect(list.html).not.toContain(token);
+    // Reloading the page shown after the post creates nothing and shows the address no more.
+    const before = (await feedsOf(hq.token)).length;
+    const reloaded = await getPage(ctx, hq.web, '/feeds/created');
+    expect(reloaded.status).toBe(200);
+    expect(reloaded.html).not.toContain(token);
+    expect(reloaded.html).toContain('订阅地址只在创建后显示一次');
+    expect((await feedsOf(hq.token)).length).toBe(before);
   });
 
   it("fixes an HQ's scope to its own region whatever the form says", async () => {

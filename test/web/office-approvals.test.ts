@@ -2,7 +2,7 @@
 // required reason, the pipeline of visits awaiting HQs, escaping, roles and CSRF.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { call } from '../helpers/api.js';
-import { createWebUser, getPage, postForm } from '../helpers/web.js';
+import { createWebUser, followRedirect, getPage, postForm } from '../helpers/web.js';
 import { book, coordinate, elementById, setUpOffice, visitStatus, type OfficeTestContext } from './office-helpers.js';
 
 let t: OfficeTestContext;
@@ -57,10 +57,14 @@ describe('the approval queue', () => {
       await book(t, 'ningbo', { startDate: '2027-04-21', endDate: '2027-04-22' }),
     ];
     for (const id of ids) await coordinate(t, aksuHq, id);
-    const res = await postForm(t.ctx, t.office, '/office/visits/approve', { ids });
+    const posted = await postForm(t.ctx, t.office, '/office/visits/approve', { ids });
+    // Redirected (a reload posts nothing again); the outcome is shown once, on the queue.
+    const res = await followRedirect(t.ctx, t.office, posted);
+    expect(res.location).toBe('/office?approved=1');
     expect(res.status).toBe(200);
     expect(res.html).toContain('已批准 3 项');
     expect(res.html).not.toContain('未批准');
+    expect((await getPage(t.ctx, t.office, '/office?approved=1')).html).not.toContain('已批准 3 项');
     for (const id of ids) expect(await visitStatus(t, id)).toBe('approved');
   });
 
@@ -77,7 +81,7 @@ describe('the approval queue', () => {
     });
     expect(lowered.status).toBe(200);
 
-    const res = await postForm(t.ctx, t.office, '/office/visits/approve', { ids });
+    const res = await followRedirect(t.ctx, t.office, await postForm(t.ctx, t.office, '/office/visits/approve', { ids }));
     expect(res.html).toContain('已批准 2 项');
     expect(res.html).toContain('未批准 1 项');
     expect(res.html).toContain('温州市 · 阿克苏地区 · 2027-07-21 至 2027-07-22');
@@ -122,7 +126,7 @@ describe('the approval queue', () => {
     await postForm(t.ctx, t.office, '/office/visits/approve', { ids: [id] });
     const res = await postForm(t.ctx, t.office, `/office/visits/${id}/reject`, { reason: '太迟了' });
     expect(res.status).toBe(409);
-    expect(res.html).toContain('当前状态(approved)下不能执行此操作');
+    expect(res.html).toContain('当前状态(已批准)下不能执行此操作');
     expect(await visitStatus(t, id)).toBe('approved');
   });
 

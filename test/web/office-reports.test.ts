@@ -94,12 +94,12 @@ describe('/office/reports/usage', () => {
     expect(hangzhou).toContain('杭州市');
     expect(hangzhou).toMatch(/2 \/ 3[\s\S]*<meter min="0" max="3" value="2"/);
     expect(hangzhou).toMatch(/11 \/ 20[\s\S]*<meter min="0" max="20" value="11"/);
-    expect(hangzhou).toContain('<td class="num">1</td>');
-    expect(hangzhou).toContain('<td class="num">9</td>');
+    expect(hangzhou).toContain('<td class="num" data-label="剩余批次">1</td>');
+    expect(hangzhou).toContain('<td class="num" data-label="剩余人次">9</td>');
     expect(hangzhou).toContain('单独设定');
     const ningbo = rowOf(res.html, 'tr', 'ningbo');
     expect(ningbo).toMatch(/1 \/ 5[\s\S]*7 \/ 40/);
-    expect(ningbo).toContain('<td class="num">33</td>');
+    expect(ningbo).toContain('<td class="num" data-label="剩余人次">33</td>');
     expect(ningbo).toContain('年度默认');
   });
 
@@ -228,7 +228,7 @@ describe('/office/reports/balance', () => {
     const { aksu } = await aksuSection();
     const wenzhou = rowOf(aksu, 'tr', 'wenzhou');
     expect(wenzhou).toMatch(
-      /温州市[\s\S]*<td class="num">1<\/td><td class="num">1<\/td><td class="num">2,000<\/td><td class="num">2,000<\/td>/,
+      /温州市[\s\S]*<td class="num" data-label="派驻干部">1<\/td><td class="num" data-label="慰问批次">1<\/td><td class="num" data-label="慰问金\(元\)">2,000<\/td><td class="num" data-label="人均慰问金\(元\)">2,000<\/td>/,
     );
     expect(wenzhou).toContain('人均慰问金偏高');
     expect(rowOf(aksu, 'tr', 'jiaxing')).toContain('无派驻干部,不比较');

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestContext } from '../helpers/app.js';
 import { call, loginAdmin } from '../helpers/api.js';
 import { mayVisitBody } from '../helpers/visits.js';
-import { createWebUser, getPage, postForm, webLogin } from '../helpers/web.js';
+import { createWebUser, followRedirect, getPage, postForm, webLogin } from '../helpers/web.js';
 import { ADMIN } from '../helpers/app.js';
 
 type WebUser = Awaited<ReturnType<typeof createWebUser>>;
@@ -50,8 +50,10 @@ describe('the visit page', () => {
     expect(hqPage.html).not.toContain(`action="${path}/approve"`);
     expect(hqPage.html).toContain('id="documents-title"');
 
-    // A missing opinion comes back on the page; then the HQ agrees.
-    expect((await postForm(ctx, hq.web, `${path}/coordinate`, { opinion: '', decision: 'agree' })).status).toBe(422);
+    // Disagreeing without an opinion comes back on the page; agreeing needs none.
+    const unexplained = await postForm(ctx, hq.web, `${path}/coordinate`, { opinion: '', decision: 'disagree' });
+    expect(unexplained.status).toBe(422);
+    expect(unexplained.html).toContain('不同意时请填写衔接意见,说明原因');
     const coordinated = await postForm(ctx, hq.web, `${path}/coordinate`, { opinion: '同意,请做好接待准备', decision: 'agree' });
     expect(coordinated.status).toBe(303);
     expect(coordinated.headers.get('location')).toBe(`${path}?done=agreed`);
@@ -79,7 +81,7 @@ describe('the visit page', () => {
 
     const list = await getPage(ctx, unit.web, '/unit/visits?year=2027');
     expect(list.html).toContain(`href="/visits/${visit.id}"`);
-    expect(list.html).toContain('<td class="decision-reason">与当地重大活动冲突</td>');
+    expect(list.html).toContain('<td class="decision-reason" data-label="驳回或取消理由">与当地重大活动冲突</td>');
 
     // Another unit cannot see it; the API read carries hqOpinion and decisionReason.
     expect((await getPage(ctx, otherUnit.web, path)).status).toBe(404);
@@ -144,7 +146,7 @@ describe('the reception page', () => {
     expect((await getPage(ctx, hq.web, path)).status).toBe(200);
     expect((await getPage(ctx, otherUnit.web, path)).status).toBe(404);
     const list = await getPage(ctx, unit.web, '/unit/receptions?year=2027');
-    expect(list.html).toContain('<td class="decision-reason">公函不全</td>');
+    expect(list.html).toContain('<td class="decision-reason" data-label="驳回或取消理由">公函不全</td>');
     expect((await ok('GET', `/api/v1/receptions/${reception.id}`, unit.token)).decisionReason).toBe('公函不全');
   });
 });
@@ -195,16 +197,18 @@ describe('the office’s webhook pages', () => {
       label: '援疆工作群',
       events: ['visit.approved', 'visit.rejected'],
     });
-    expect(dingtalk.status).toBe(201);
-    expect(dingtalk.html).toContain('援疆工作群');
-    expect(dingtalk.html).toContain('access_token=…3456');
-    expect(dingtalk.html).not.toContain('abcdef123456');
+    expect(dingtalk.status).toBe(303);
+    const listed = await followRedirect(ctx, office, dingtalk);
+    expect(listed.html).toContain('已登记');
+    expect(listed.html).toContain('援疆工作群');
+    expect(listed.html).toContain('access_token=…3456');
+    expect(listed.html).not.toContain('abcdef123456');
     const generic = await postForm(ctx, office, '/office/settings/webhooks', {
       kind: 'generic',
       url: 'https://127.0.0.1:9/hook',
       label: '数据平台',
     });
-    expect(generic.html).toMatch(/whsec_[A-Za-z0-9+/=]{44}/);
+    expect((await followRedirect(ctx, office, generic)).html).toMatch(/whsec_[A-Za-z0-9+/=]{44}/);
     const list = await getPage(ctx, office, '/office/settings/webhooks');
     expect(list.html).not.toMatch(/whsec_/);
     const hookPath = list.html.match(/href="(\/office\/settings\/webhooks\/[0-9a-f-]{36})">数据平台/)![1]!;
@@ -212,7 +216,7 @@ describe('the office’s webhook pages', () => {
     expect(hookPage.status).toBe(200);
     expect(hookPage.html).toContain('尚无发送记录');
     // Nothing listens on 127.0.0.1:9: the test fails, and the attempt is logged.
-    const tested = await postForm(ctx, office, `${hookPath}/test`, {});
+    const tested = await followRedirect(ctx, office, await postForm(ctx, office, `${hookPath}/test`, {}));
     expect(tested.html).toContain('测试消息未送达');
     expect((await getPage(ctx, office, hookPath)).html).toContain('测试消息');
     expect((await postForm(ctx, office, `${hookPath}/remove`, {})).status).toBe(303);

@@ -39,7 +39,7 @@ button.danger{background:var(--bad)}
 .alert.warn{background:#fff6e0;border-color:#e6c97a;color:#5c3d00}
 .field-error{color:var(--bad);font-size:.9rem;margin:.2rem 0 0}
 [aria-invalid=true]{border-color:var(--bad)}
-.status{display:inline-block;padding:.05rem .5rem;border-radius:999px;font-size:.85rem;border:1px solid var(--line);background:#fff}
+.status{display:inline-block;white-space:nowrap;padding:.05rem .5rem;border-radius:999px;font-size:.85rem;border:1px solid var(--line);background:#fff}
 .status.submitted,.status.coordinated{background:#fff6e0}
 .status.approved{background:#e9f6ee}
 .status.rejected,.status.withdrawn,.status.cancelled{background:#f1f1f1;color:var(--muted)}
@@ -60,6 +60,9 @@ meter{width:100%;height:1.1rem}
 .summary dt{font-weight:600}
 .summary dd{margin:0}
 .nowrap{white-space:nowrap}
+details.terms{margin:0 0 1rem;color:var(--muted)}
+details.terms summary{cursor:pointer}
+details.terms dl{color:var(--ink)}
 code.url{word-break:break-all;background:#eef1f5;padding:.2rem .4rem;border-radius:3px}
 .visually-hidden{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0)}
 footer{max-width:72rem;margin:2rem auto;padding:0 1rem;color:var(--muted);font-size:.85rem}
@@ -77,6 +80,24 @@ body.docs .docs-index li{overflow-wrap:anywhere}
 body.docs .responses li{margin:.2rem 0}
 @media print{header.top,footer,.no-print{display:none}body{background:#fff}.card{border:0}}
 @media (max-width:40rem){main{padding:.6rem}th,td{padding:.35rem}}
+/* Below 40rem (640px) a list (table.cards) becomes a stack of cards: a row is a card, a cell a line
+   that starts with its column's name from data-label. The header row stays for screen readers. */
+@media (max-width:40rem){
+main table.cards,main table.cards tbody,main table.cards tfoot,main table.cards tr,main table.cards td,main table.cards tr>th{display:block;width:auto;min-width:0}
+main table.cards{background:transparent}
+main table.cards thead{position:absolute;width:1px;height:1px;overflow:hidden;clip-path:inset(50%);white-space:nowrap}
+main table.cards tr{background:#fff;border:1px solid var(--line);border-radius:6px;margin:0 0 .6rem;padding:.3rem .6rem}
+main table.cards tr>th{background:transparent;border:0;padding:.25rem 0;font-size:1rem}
+main table.cards td{border:0;padding:.2rem 0;overflow-wrap:anywhere;text-align:left}
+main table.cards td[data-label]{position:relative;padding-left:7.5rem;min-height:1.7rem}
+main table.cards td[data-label]::before{content:attr(data-label);position:absolute;left:0;width:7rem;color:var(--muted);font-size:.85rem;font-weight:600}
+main table.cards td:empty{display:none}
+main table.cards.calendar td,main table.cards.calendar th{height:auto}
+.month-grid{display:none}
+main table.cards.calendar .event{white-space:normal}
+main table.cards .nowrap{white-space:normal}
+main table.cards input,main table.cards select,main table.cards textarea{max-width:100%}
+}
 /* ---- HQ pages and calendar feeds (src/web/hq/, src/web/feeds-page.tsx) ---- */
 article.card h3{margin:0 0 .4rem;font-size:1.05rem}
 dl.facts{display:grid;grid-template-columns:max-content 1fr;gap:.2rem 1rem;margin:.4rem 0 .8rem}

@@ -41,7 +41,7 @@ export function DocumentsSection(props: DocumentsSectionProps) {
         <p class="muted">{t('尚无文件。', 'No documents yet.')}</p>
       ) : (
         <div class="table-wrap">
-          <table>
+          <table class="cards">
             <thead>
               <tr>
                 <th scope="col">{t('文件名', 'File')}</th>
@@ -54,19 +54,21 @@ export function DocumentsSection(props: DocumentsSectionProps) {
             <tbody>
               {props.documents.map((d) => (
                 <tr id={`document-${d.id}`}>
-                  <td>
+                  <td data-label={t('文件名', 'File')}>
                     <a href={`/api/v1/documents/${encodeURIComponent(d.id)}`} download={d.filename}>
                       {d.filename}
                     </a>
                   </td>
-                  <td>{documentKindLabel(d.kind, t)}</td>
-                  <td class="nowrap">{formatBytes(d.size)}</td>
-                  <td>
+                  <td data-label={t('类别', 'Kind')}>{documentKindLabel(d.kind, t)}</td>
+                  <td class="nowrap" data-label={t('大小', 'Size')}>
+                    {formatBytes(d.size)}
+                  </td>
+                  <td data-label={t('上传', 'Uploaded')}>
                     {UPLOADED_AT.format(new Date(d.uploadedAt))}
                     {d.uploadedByName && <span class="hint"> · {d.uploadedByName}</span>}
                   </td>
                   {props.mayManage && (
-                    <td>
+                    <td data-label={t('操作', 'Actions')}>
                       <form
                         method="post"
                         action={`/documents/${encodeURIComponent(d.id)}/withdraw`}

@@ -31,7 +31,7 @@ export function Section(props: { title: string; headers: string[]; rows: (string
         <p class="muted">{props.empty}</p>
       ) : (
         <div class="table-wrap">
-          <table>
+          <table class="cards">
             <thead>
               <tr>
                 {props.headers.map((h) => (
@@ -42,8 +42,8 @@ export function Section(props: { title: string; headers: string[]; rows: (string
             <tbody>
               {props.rows.map((row) => (
                 <tr>
-                  {row.map((cell) => (
-                    <td>{cell}</td>
+                  {row.map((cell, i) => (
+                    <td data-label={props.headers[i]}>{cell}</td>
                   ))}
                 </tr>
               ))}

@@ -89,7 +89,8 @@ export function CalendarPage(props: { page: PageContext; data: RegionMonth; toda
         <span class="event reception pending">{t('公务接待', 'Reception')}</span>
         <span class="blackout-label">{t('暂停接待', 'Blackout')}</span>
       </p>
-      <div class="table-wrap">
+      {/* A phone shows the month as the list under the grid ("本月安排"); the grid is for wider screens. */}
+      <div class="table-wrap month-grid">
         <table class="calendar">
           <caption class="visually-hidden">{title}</caption>
           <thead>

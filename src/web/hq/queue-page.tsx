@@ -9,6 +9,7 @@ import { filterFields } from '../lists/visit-filters.js';
 import { CoordinateCard, type OpinionDraft } from './coordinate-card.js';
 import { dateRange } from './labels.js';
 import { type CoordinationDesk, DESK_FILTERS, DESK_PAGES } from './queue-data.js';
+import { WorkflowTerms } from '../../views/components/workflow-terms.js';
 
 export function QueuePage(props: { page: PageContext; desk: CoordinationDesk; messages?: Flash[]; draft?: OpinionDraft }) {
   const { page, desk } = props;
@@ -20,6 +21,7 @@ export function QueuePage(props: { page: PageContext; desk: CoordinationDesk; me
   const messages = lists ? props.messages : [{ kind: 'error' as const, lines: [t('请检查筛选条件', 'Please check the filters')] }];
   return (
     <Layout page={page} title={t(`衔接队列 · ${desk.regionName}`, `Coordination · ${desk.regionName}`)} messages={messages}>
+      <WorkflowTerms t={t} />
       <ListFilters
         t={t}
         action="/hq"
@@ -49,7 +51,7 @@ export function QueuePage(props: { page: PageContext; desk: CoordinationDesk; me
             <p class="muted">{t('暂无。', 'None.')}</p>
           ) : (
             <div class="table-wrap">
-              <table>
+              <table class="cards">
                 <thead>
                   <tr>
                     <th scope="col">{t('单位', 'Unit')}</th>
@@ -63,16 +65,16 @@ export function QueuePage(props: { page: PageContext; desk: CoordinationDesk; me
                 <tbody>
                   {lists.upcoming.items.map((v) => (
                     <tr>
-                      <td>{unitName(v.unitId)}</td>
-                      <td class="nowrap">
+                      <td data-label={t('单位', 'Unit')}>{unitName(v.unitId)}</td>
+                      <td class="nowrap" data-label={t('日期', 'Dates')}>
                         <a href={`/visits/${encodeURIComponent(v.id)}`}>{dateRange(v.startDate, v.endDate, t)}</a>
                       </td>
-                      <td>{kindLabel(v.kind, t)}</td>
-                      <td>{v.headcount}</td>
-                      <td>
+                      <td data-label={t('类型', 'Kind')}>{kindLabel(v.kind, t)}</td>
+                      <td data-label={t('人数', 'Headcount')}>{v.headcount}</td>
+                      <td data-label={t('状态', 'Status')}>
                         <VisitStatusBadge status={v.status} t={t} />
                       </td>
-                      <td>{v.coordinationOpinion}</td>
+                      <td data-label={t('衔接意见', 'Opinion')}>{v.coordinationOpinion}</td>
                     </tr>
                   ))}
                 </tbody>
@@ -90,7 +92,7 @@ export function QueuePage(props: { page: PageContext; desk: CoordinationDesk; me
             <p class="muted">{t('暂无。', 'None.')}</p>
           ) : (
             <div class="table-wrap">
-              <table>
+              <table class="cards">
                 <thead>
                   <tr>
                     <th scope="col">{t('接待单位', 'Host unit')}</th>
@@ -103,13 +105,13 @@ export function QueuePage(props: { page: PageContext; desk: CoordinationDesk; me
                 <tbody>
                   {lists.receptions.items.map((r) => (
                     <tr>
-                      <td>{unitName(r.hostUnitId)}</td>
-                      <td class="nowrap">
+                      <td data-label={t('接待单位', 'Host unit')}>{unitName(r.hostUnitId)}</td>
+                      <td class="nowrap" data-label={t('日期', 'Dates')}>
                         <a href={`/receptions/${encodeURIComponent(r.id)}`}>{dateRange(r.startDate, r.endDate, t)}</a>
                       </td>
-                      <td>{r.guestCount}</td>
-                      <td>{rankLabel(r.leadRank, t)}</td>
-                      <td>{r.officialLetterRef}</td>
+                      <td data-label={t('来访人数', 'Guests')}>{r.guestCount}</td>
+                      <td data-label={t('带队级别', 'Lead rank')}>{rankLabel(r.leadRank, t)}</td>
+                      <td data-label={t('公函文号', 'Official letter')}>{r.officialLetterRef}</td>
                     </tr>
                   ))}
                 </tbody>

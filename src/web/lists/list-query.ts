@@ -4,6 +4,7 @@
 import type { Context } from 'hono';
 import type { z } from 'zod';
 import type { AppEnv } from '../../app-env.js';
+import { YEAR_ERROR } from '../../views/components/year-picker.js';
 import { fieldMessage } from '../unit/field-messages.js';
 import { pageContext } from '../page.js';
 
@@ -39,7 +40,11 @@ export function readListQuery<Schema extends z.ZodType>(
   if (result.success) return { values, parsed: Object.assign({}, result.data, { before: values.before }), errors: {} };
   const { lang } = pageContext(c);
   const errors: Record<string, string> = {};
-  for (const issue of result.error.issues) errors[issue.path.map(String).join('.')] ??= fieldMessage(issue.message, lang);
+  for (const issue of result.error.issues) {
+    const path = issue.path.map(String).join('.');
+    // A year is refused in the same words on every page (src/web/page.ts#invalidYearQuery).
+    errors[path] ??= path === 'year' ? (lang === 'zh' ? YEAR_ERROR.zh : YEAR_ERROR.en) : fieldMessage(issue.message, lang);
+  }
   return { values, parsed: null, errors };
 }
 

@@ -20,7 +20,7 @@ function AccountTable(props: { page: PageContext; accounts: AccountRow[]; names:
   if (accounts.length === 0) return <p>{t('没有符合条件的账号。', 'No account matches.')}</p>;
   return (
     <div class="table-wrap">
-      <table>
+      <table class="cards">
         <thead>
           <tr>
             <th scope="col">{t('邮箱', 'E-mail')}</th>
@@ -34,16 +34,18 @@ function AccountTable(props: { page: PageContext; accounts: AccountRow[]; names:
         <tbody>
           {accounts.map((a) => (
             <tr>
-              <td>
+              <td data-label={t('邮箱', 'E-mail')}>
                 <a href={`/office/accounts/${encodeURIComponent(a.id)}`}>{a.email}</a>
               </td>
-              <td>{a.displayName ?? <span class="muted">—</span>}</td>
-              <td>{roleLabel(a.role, t)}</td>
-              <td>{belongsTo(a, names, t)}</td>
-              <td>
+              <td data-label={t('名称', 'Name')}>{a.displayName ?? <span class="muted">—</span>}</td>
+              <td data-label={t('角色', 'Role')}>{roleLabel(a.role, t)}</td>
+              <td data-label={t('所属', 'Belongs to')}>{belongsTo(a, names, t)}</td>
+              <td data-label={t('状态', 'Status')}>
                 <ActiveBadge active={a.active} t={t} />
               </td>
-              <td class="nowrap">{instant(a.lastLoginAt, t)}</td>
+              <td class="nowrap" data-label={t('最近登录', 'Last login')}>
+                {instant(a.lastLoginAt, t)}
+              </td>
             </tr>
           ))}
         </tbody>

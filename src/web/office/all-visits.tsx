@@ -65,7 +65,7 @@ async function renderVisits(
       {listed && listed.items.length === 0 && <p class="muted">{t('没有符合条件的考察。', 'No visit matches.')}</p>}
       {listed && listed.items.length > 0 && (
         <div class="table-wrap">
-          <table>
+          <table class="cards">
             <thead>
               <tr>
                 <th scope="col">{t('日期', 'Dates')}</th>
@@ -81,27 +81,27 @@ async function renderVisits(
             <tbody>
               {listed.items.map((v) => (
                 <tr id={`visit-${v.id}`}>
-                  <td class="nowrap">
+                  <td class="nowrap" data-label={t('日期', 'Dates')}>
                     <a href={`/visits/${encodeURIComponent(v.id)}`}>
                       {v.startDate}
                       <br />
                       {t('至', 'to')} {v.endDate}
                     </a>
                   </td>
-                  <td>{unitName(v.unitId)}</td>
-                  <td>{regionName(v.regionId)}</td>
-                  <td>{kindLabel(v.kind, t)}</td>
-                  <td>{v.headcount}</td>
-                  <td>
+                  <td data-label={t('单位', 'Unit')}>{unitName(v.unitId)}</td>
+                  <td data-label={t('受援地', 'Region')}>{regionName(v.regionId)}</td>
+                  <td data-label={t('类型', 'Kind')}>{kindLabel(v.kind, t)}</td>
+                  <td data-label={t('人数', 'People')}>{v.headcount}</td>
+                  <td data-label={t('带队与事由', 'Leader and purpose')}>
                     {v.leaderName}
                     {v.leaderTitle ? `(${v.leaderTitle})` : ''}
                     <br />
                     <span class="hint">{v.purpose}</span>
                   </td>
-                  <td>
+                  <td data-label={t('状态', 'Status')}>
                     <VisitStatusBadge status={v.status} t={t} />
                   </td>
-                  <td>
+                  <td data-label={t('操作', 'Actions')}>
                     <VisitActions page={page} id={v.id} status={v.status} attempt={extra.cancel?.id === v.id ? extra.cancel : undefined} />
                   </td>
                 </tr>
@@ -155,7 +155,7 @@ export const allVisitPages = new Hono<AppEnv>()
     try {
       await performVisitAction(c.var.deps, user, { id, action: 'cancel', note: posted.reason });
     } catch (error) {
-      const { flash } = problemFlash(error, page);
+      const { flash } = problemFlash(error, page, VISIT_STATUS_WORDS);
       const refused = error instanceof AppError ? httpStatusOf(error) : 409;
       return renderVisits(c, user, { messages: [flash] }, refused === 404 || refused === 403 ? refused : 409);
     }

@@ -7,6 +7,7 @@ import { kindLabel } from '../../views/labels.js';
 import { CsrfField, Layout, type Flash, type PageContext } from '../../views/layout.js';
 import { problemMessages } from '../../views/problem-messages.js';
 import { RejectReasonForm, type RejectAttempt } from './reject-form.js';
+import { WorkflowTerms } from '../../views/components/workflow-terms.js';
 
 export interface QueueVisit {
   visit: VisitRow;
@@ -39,6 +40,7 @@ export function ApprovalQueuePage(props: ApprovalQueueProps) {
   const { t } = page;
   return (
     <Layout page={page} title={t('审批队列', 'Approval queue')} messages={props.messages}>
+      <WorkflowTerms t={t} />
       {props.filters}
       {props.coordinated && <CoordinatedSection page={page} section={props.coordinated} reject={props.reject} />}
       {props.submitted && <SubmittedSection page={page} section={props.submitted} />}
@@ -59,7 +61,7 @@ function CoordinatedSection(props: { page: PageContext; section: QueueSection; r
       ) : (
         <>
           <div class="table-wrap">
-            <table>
+            <table class="cards">
               <thead>
                 <tr>
                   <th scope="col">
@@ -105,7 +107,7 @@ function SubmittedSection(props: { page: PageContext; section: QueueSection }) {
         <p class="muted">{t('暂无待衔接的考察。', 'No visit waits for its HQ.')}</p>
       ) : (
         <div class="table-wrap">
-          <table>
+          <table class="cards">
             <thead>
               <tr>
                 <VisitColumns page={page} />
@@ -116,7 +118,7 @@ function SubmittedSection(props: { page: PageContext; section: QueueSection }) {
               {section.rows.map((row) => (
                 <tr>
                   <VisitCells page={page} row={row} />
-                  <td>
+                  <td data-label={t('提示', 'Warnings')}>
                     <Warnings page={page} warnings={row.warnings} />
                   </td>
                 </tr>
@@ -149,19 +151,19 @@ function VisitCells(props: { page: PageContext; row: QueueVisit }) {
   const v = props.row.visit;
   return (
     <>
-      <td>
+      <td data-label={t('单位', 'Unit')}>
         <a href={`/visits/${encodeURIComponent(v.id)}`}>{props.row.unitName}</a>
       </td>
-      <td>{props.row.regionName}</td>
-      <td class="nowrap">
+      <td data-label={t('受援地', 'Region')}>{props.row.regionName}</td>
+      <td class="nowrap" data-label={t('日期', 'Dates')}>
         <a href={`/visits/${encodeURIComponent(v.id)}`}>
           {v.startDate}
           <br />
           {t('至', 'to')} {v.endDate}
         </a>
       </td>
-      <td>{v.headcount}</td>
-      <td>
+      <td data-label={t('人数', 'People')}>{v.headcount}</td>
+      <td data-label={t('类型', 'Kind')}>
         {kindLabel(v.kind, t)}
         {v.kind === 'condolence' && (
           <span class="hint">
@@ -173,7 +175,7 @@ function VisitCells(props: { page: PageContext; row: QueueVisit }) {
           </span>
         )}
       </td>
-      <td>
+      <td data-label={t('带队与事由', 'Leader and purpose')}>
         {v.leaderName}
         {v.leaderTitle ? `(${v.leaderTitle})` : ''}
         <br />
@@ -189,18 +191,18 @@ function CoordinatedRow(props: { page: PageContext; row: QueueVisit; reject?: Re
   const v = row.visit;
   return (
     <tr>
-      <td>
+      <td data-label={t('操作', 'Actions')}>
         <label for={`pick-${v.id}`} class="visually-hidden">
           {t(`选择 ${row.unitName} ${v.startDate} 的考察`, `Select ${row.unitName}, ${v.startDate}`)}
         </label>
         <input type="checkbox" id={`pick-${v.id}`} name="ids" value={v.id} form={BULK_FORM} />
       </td>
       <VisitCells page={page} row={row} />
-      <td>{v.coordinationOpinion ?? ''}</td>
-      <td>
+      <td data-label={t('前方指挥部意见', 'HQ opinion')}>{v.coordinationOpinion ?? ''}</td>
+      <td data-label={t('提示', 'Warnings')}>
         <Warnings page={page} warnings={row.warnings} />
       </td>
-      <td>
+      <td data-label={t('驳回', 'Reject')}>
         <RejectReasonForm
           page={page}
           action={`/office/visits/${encodeURIComponent(v.id)}/reject`}

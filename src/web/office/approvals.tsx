@@ -17,9 +17,10 @@ import { pagerLinks } from '../../views/components/pager.js';
 import { listHref, readListQuery } from '../lists/list-query.js';
 import { filterFields } from '../lists/visit-filters.js';
 import type { Translate } from '../../views/i18n.js';
-import { kindLabel } from '../../views/labels.js';
+import { kindLabel, VISIT_STATUS_WORDS } from '../../views/labels.js';
 import type { Flash, PageContext } from '../../views/layout.js';
 import { problemMessages } from '../../views/problem-messages.js';
+import { fitLines, isFlashList, keepForNextPage, takeFromLastPost } from '../flash.js';
 import { formList, pageContext, problemFlash } from '../page.js';
 import { webUser } from '../session.js';
 import { ApprovalQueuePage, type ApprovalQueueProps, type QueueSection, type QueueVisit } from './approvals-view.js';
@@ -148,18 +149,28 @@ async function approveEach(c: Context<AppEnv>, user: Actor, ids: string[], descr
   return outcome;
 }
 
+const BULK_OUTCOME = 'bulk-approval';
+
+/** What the bulk approval did, visit by visit; a very long list is cut to what a cookie holds, with the count. */
 function outcomeFlashes(outcome: BulkOutcome, t: Translate): Flash[] {
+  const more = (count: number) => t(`……另有 ${count} 项`, `… and ${count} more`);
   const flashes: Flash[] = [];
   if (outcome.approved.length) {
     flashes.push({
       kind: 'ok',
-      lines: [t(`已批准 ${outcome.approved.length} 项:`, `Approved ${outcome.approved.length}:`), ...outcome.approved],
+      lines: [
+        t(`已批准 ${outcome.approved.length} 项:`, `Approved ${outcome.approved.length}:`),
+        ...fitLines(outcome.approved, 1_000, more),
+      ],
     });
   }
   if (outcome.refused.length) {
     flashes.push({
       kind: 'error',
-      lines: [t(`未批准 ${outcome.refused.length} 项:`, `Not approved ${outcome.refused.length}:`), ...outcome.refused],
+      lines: [
+        t(`未批准 ${outcome.refused.length} 项:`, `Not approved ${outcome.refused.length}:`),
+        ...fitLines(outcome.refused, 1_400, more),
+      ],
     });
   }
   return flashes;
@@ -169,7 +180,8 @@ export const approvalPages = new Hono<AppEnv>()
   .get('/', async (c) => {
     const user = webUser(c, 'office');
     const names = await loadNames(c);
-    return renderQueue(c, user, names, { messages: await rejectedFlash(c, user, names.describe, pageContext(c).t) });
+    const outcome = c.req.query('approved') ? (takeFromLastPost(c, BULK_OUTCOME, isFlashList) ?? []) : [];
+    return renderQueue(c, user, names, { messages: [...outcome, ...(await rejectedFlash(c, user, names.describe, pageContext(c).t))] });
   })
   .post('/visits/approve', async (c) => {
     const user = webUser(c, 'office');
@@ -186,9 +198,9 @@ export const approvalPages = new Hono<AppEnv>()
       );
     }
     const outcome = await approveEach(c, user, ids, names.describe, page);
-    // The outcome names each visit with its reason, so it is shown here rather than after a
-    // redirect; posting again only re-reports (approved visits cannot be approved twice).
-    return renderQueue(c, user, names, { messages: outcomeFlashes(outcome, page.t) });
+    // The outcome names each visit with its reason: it goes to the queue the post redirects to.
+    keepForNextPage(c, BULK_OUTCOME, outcomeFlashes(outcome, page.t));
+    return c.redirect('/office?approved=1', 303);
   })
   .post('/visits/:id/reject', async (c) => {
     const user = webUser(c, 'office');
@@ -200,7 +212,7 @@ export const approvalPages = new Hono<AppEnv>()
     try {
       await performVisitAction(c.var.deps, user, { id, action: 'reject', note: posted.reason });
     } catch (error) {
-      const { flash } = problemFlash(error, page);
+      const { flash } = problemFlash(error, page, VISIT_STATUS_WORDS);
       const refused = error instanceof AppError ? httpStatusOf(error) : 409;
       const status = refused === 404 || refused === 403 ? refused : 409;
       return renderQueue(c, user, names, { messages: [flash] }, status);

@@ -38,7 +38,7 @@ function DayCell(props: { page: PageContext; region: RegionView; day: IsoDate; c
   const dayList = (path: string, status: string) => `${path}?regionId=${region.id}&from=${day}&to=${day}&status=${status}`;
   const full = cell.visits.length >= capacity;
   return (
-    <td class={blackout ? 'blackout' : undefined} data-region={region.id} data-date={day}>
+    <td class={blackout ? 'blackout' : undefined} data-region={region.id} data-date={day} data-label={t(region.name, region.nameEn)}>
       {blackout && <span class="blackout-label">{t(`暂停接待:${blackout.reason}`, `Blackout: ${blackout.reason}`)}</span>}
       {cell.visits.length > 0 && (
         <span class={full ? 'load full' : 'load'}>{t(`${cell.visits.length}/${capacity} 批`, `${cell.visits.length}/${capacity}`)}</span>
@@ -107,7 +107,8 @@ export const officeCalendarPages = new Hono<AppEnv>().get('/', async (c) => {
         <span>{t('“2/3 批”:当天在该地的考察团批数 / 每日上限', '“2/3”: delegations there that day / the daily limit')}</span>
       </p>
       <div class="table-wrap">
-        <table class="calendar office-calendar">
+        {/* On a phone each day becomes a card listing the regions that have something that day. */}
+        <table class="calendar office-calendar cards">
           <caption class="visually-hidden">{title}</caption>
           <thead>
             <tr>

@@ -18,6 +18,7 @@ import { webUser } from '../session.js';
 import { CHECK_FORM_FLASH, namesById, yearFromQuery } from './form-fields.js';
 import { requestStatusLabel } from './plan-reasons.js';
 import { kindWord } from './plan-requests.js';
+import { YEAR_ERROR } from '../../views/components/year-picker.js';
 
 const FILTERS = ['regionId', 'unitId'] as const;
 const STATUSES = ['open', 'committed', 'withdrawn'] as const;
@@ -50,7 +51,12 @@ export async function planRequestListPage(c: Context<AppEnv>) {
     <Layout
       page={page}
       title={t(`${year} 年度计划需求`, `Plan requests ${year}`)}
-      messages={listed && status === 200 ? [] : [CHECK_FORM_FLASH(t)]}
+      messages={[
+        ...(listed ? [] : [CHECK_FORM_FLASH(t)]),
+        ...(page.badYear
+          ? [{ kind: 'error' as const, lines: [t(`${YEAR_ERROR.zh}(已显示 ${year} 年)`, `${YEAR_ERROR.en} (showing ${year})`)] }]
+          : []),
+      ]}
     >
       <ListFilters
         t={t}
@@ -65,7 +71,7 @@ export async function planRequestListPage(c: Context<AppEnv>) {
       {listed && listed.items.length === 0 && <p class="muted">{t('没有符合条件的需求。', 'No request matches.')}</p>}
       {listed && listed.items.length > 0 && (
         <div class="table-wrap">
-          <table>
+          <table class="cards">
             <thead>
               <tr>
                 <th scope="col">{t('受援地', 'Region')}</th>
@@ -82,17 +88,19 @@ export async function planRequestListPage(c: Context<AppEnv>) {
             <tbody>
               {listed.items.map((r) => (
                 <tr data-request-id={r.id}>
-                  <td>{regionName(r.regionId)}</td>
-                  <td>{unitName(r.unitId)}</td>
-                  <td>{kindWord(r.kind, t)}</td>
-                  <td class="nowrap">
+                  <td data-label={t('受援地', 'Region')}>{regionName(r.regionId)}</td>
+                  <td data-label={t('单位', 'Unit')}>{unitName(r.unitId)}</td>
+                  <td data-label={t('类型', 'Kind')}>{kindWord(r.kind, t)}</td>
+                  <td class="nowrap" data-label={t('可安排期间', 'Window')}>
                     {r.earliest} – {r.latest}
                   </td>
-                  <td class="nowrap">{r.preferredStart ?? '—'}</td>
-                  <td>{r.days}</td>
-                  <td>{r.headcount}</td>
-                  <td>{r.priority}</td>
-                  <td>
+                  <td class="nowrap" data-label={t('希望开始', 'Wished start')}>
+                    {r.preferredStart ?? '—'}
+                  </td>
+                  <td data-label={t('天数', 'Days')}>{r.days}</td>
+                  <td data-label={t('人数', 'People')}>{r.headcount}</td>
+                  <td data-label={t('优先级', 'Priority')}>{r.priority}</td>
+                  <td data-label={t('状态', 'Status')}>
                     {requestStatusLabel(r.status, t)}
                     {r.visitId && (
                       <>

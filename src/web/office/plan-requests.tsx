@@ -39,7 +39,8 @@ export function RequestGrid(props: {
         <a href={`/office/plan/requests?year=${props.year}`}>{t('需求列表', 'List of requests')}</a>
       </p>
       <div class="table-wrap">
-        <table class="plan-grid">
+        {/* On a phone each region becomes a card listing the months that hold wishes. */}
+        <table class="plan-grid cards">
           <thead>
             <tr>
               <th scope="col">{t('受援地', 'Region')}</th>
@@ -55,7 +56,7 @@ export function RequestGrid(props: {
                 {months.map((m) => {
                   const here = requests.filter((r) => r.regionId === region.id && wishedMonth(r) === m);
                   return (
-                    <td data-month={m}>
+                    <td data-month={m} data-label={t(`${m}月`, MONTHS_EN[m - 1]!)}>
                       {here.length > 0 && (
                         <ul class="plan-chips">
                           {here.slice(0, CHIPS_SHOWN).map((r) => (

@@ -144,7 +144,7 @@ function ProposalSection(props: PlanPageProps & { proposal: ShownProposal }) {
       <CalendarLegend page={page} units={legendUnits} />
       <h3>{t('安排明细', 'Placements')}</h3>
       <div class="table-wrap">
-        <table id="plan-placements">
+        <table id="plan-placements" class="cards">
           <thead>
             <tr>
               <th scope="col">{t('需求', 'Request')}</th>
@@ -157,9 +157,11 @@ function ProposalSection(props: PlanPageProps & { proposal: ShownProposal }) {
               const r = requests.get(p.requestId);
               return (
                 <tr data-request-id={p.requestId}>
-                  <td>{r ? describeRequest(r, props) : p.requestId}</td>
-                  <td class="nowrap">{`${p.startDate} ${t('至', 'to')} ${p.endDate}`}</td>
-                  <td class="num">{r ? Math.abs(daysBetween(r.preferredStart ?? r.earliest, p.startDate)) : ''}</td>
+                  <td data-label={t('需求', 'Request')}>{r ? describeRequest(r, props) : p.requestId}</td>
+                  <td class="nowrap" data-label={t('安排日期', 'Dates')}>{`${p.startDate} ${t('至', 'to')} ${p.endDate}`}</td>
+                  <td class="num" data-label={t('偏离希望日期', 'Days from wish')}>
+                    {r ? Math.abs(daysBetween(r.preferredStart ?? r.earliest, p.startDate)) : ''}
+                  </td>
                 </tr>
               );
             })}

@@ -12,7 +12,7 @@ import { planOverview, proposalById } from '../../services/plan-overview.js';
 import { type ProposalRecord, solveYear } from '../../services/plans.js';
 import type { Flash, PageContext } from '../../views/layout.js';
 import { problemMessages, type ProblemLike } from '../../views/problem-messages.js';
-import { formFields, pageContext } from '../page.js';
+import { formFields, pageContext, yearPageStatus } from '../page.js';
 import { webUser } from '../session.js';
 import { namesById, yearFromQuery } from './form-fields.js';
 import { staleReasonText } from './plan-reasons.js';
@@ -98,7 +98,7 @@ export const officePlanPages = new Hono<AppEnv>()
     const year = yearFromQuery(c);
     const proposalId = c.req.query('proposal');
     const record = proposalId ? await proposalById(c.var.deps, user, proposalId) : undefined;
-    return renderPlan(c, user, { year, proposalId, messages: committedFlash(c, record, pageContext(c)) });
+    return renderPlan(c, user, { year, proposalId, messages: committedFlash(c, record, pageContext(c)) }, yearPageStatus(c));
   })
   .post('/solve', async (c) => {
     const user = webUser(c, 'office');

@@ -52,7 +52,7 @@ export function ReceptionQueuePage(props: {
       {listed && listed.items.length === 0 && <p class="muted">{t('没有符合条件的公务接待。', 'No reception matches.')}</p>}
       {listed && listed.items.length > 0 && (
         <div class="table-wrap">
-          <table>
+          <table class="cards">
             <thead>
               <tr>
                 <th scope="col">{t('接待单位', 'Host unit')}</th>
@@ -85,26 +85,26 @@ function ReceptionRow(props: { page: PageContext; row: QueueReception; reject?: 
   const id = encodeURIComponent(r.id);
   return (
     <tr>
-      <td>
+      <td data-label={t('接待单位', 'Host unit')}>
         <a href={`/receptions/${id}`}>{row.hostUnitName}</a>
       </td>
-      <td>{row.regionName}</td>
-      <td>{r.officialLetterRef || <span class="muted">{t('(无)', '(none)')}</span>}</td>
-      <td class="nowrap">
+      <td data-label={t('来访地区', 'Region')}>{row.regionName}</td>
+      <td data-label={t('公函', 'Official letter')}>{r.officialLetterRef || <span class="muted">{t('(无)', '(none)')}</span>}</td>
+      <td class="nowrap" data-label={t('日期', 'Dates')}>
         <a href={`/receptions/${id}`}>
           {r.startDate}
           <br />
           {t('至', 'to')} {r.endDate}
         </a>
       </td>
-      <td>
+      <td data-label={t('来宾', 'Guests')}>
         {t(`${r.guestCount} 人`, `${r.guestCount}`)}
         <br />
         <span class="hint">
           {t('带队', 'Lead')} {rankLabel(r.leadRank, t)}
         </span>
       </td>
-      <td class="nowrap">
+      <td class="nowrap" data-label={t('费用(元)', 'Costs (yuan)')}>
         {t('工作餐', 'Meal')} {row.totals.mealCostYuan}
         <br />
         {t('住宿', 'Lodging')} {row.totals.lodgingCostYuan}
@@ -113,7 +113,7 @@ function ReceptionRow(props: { page: PageContext; row: QueueReception; reject?: 
           {t('合计', 'Total')} {row.totals.totalYuan}
         </strong>
       </td>
-      <td>
+      <td data-label={t('按现行标准', 'Against current standards')}>
         {row.violations.length === 0 ? (
           t('符合', 'Within')
         ) : (
@@ -127,7 +127,7 @@ function ReceptionRow(props: { page: PageContext; row: QueueReception; reject?: 
         <br />
         <a href={`/receptions/${id}#documents`}>{t('文件(公函扫描件)', 'Documents (letter scan)')}</a>
       </td>
-      <td>
+      <td data-label={t('状态与审批', 'Status and decision')}>
         <ReceptionStatusBadge status={r.status} t={t} />
         {r.status === 'submitted' && (
           <>

@@ -22,6 +22,7 @@ import { requiredMultilineText } from '../../schemas/text.js';
 import { ReceptionListPage } from './receptions-list.js';
 import { ReceptionQueuePage } from './receptions-view.js';
 import { readRejectReason, type RejectAttempt } from './reject-form.js';
+import { RECEPTION_STATUS_WORDS } from '../../views/labels.js';
 
 // The API takes an optional reason of up to 1000 characters; the office's form asks for one,
 // so the host unit learns why.
@@ -98,7 +99,7 @@ export const receptionPages = new Hono<AppEnv>()
     try {
       await performReceptionTransition(c.var.deps, user, { id, action: 'approve', note: null });
     } catch (error) {
-      return renderQueue(c, user, { messages: [problemFlash(error, pageContext(c)).flash] }, refusedStatus(error));
+      return renderQueue(c, user, { messages: [problemFlash(error, pageContext(c), RECEPTION_STATUS_WORDS).flash] }, refusedStatus(error));
     }
     return c.redirect(`/office/receptions?approved=${encodeURIComponent(id)}`, 303);
   })
@@ -111,7 +112,7 @@ export const receptionPages = new Hono<AppEnv>()
     try {
       await performReceptionTransition(c.var.deps, user, { id, action: 'reject', note: posted.reason });
     } catch (error) {
-      return renderQueue(c, user, { messages: [problemFlash(error, page).flash] }, refusedStatus(error));
+      return renderQueue(c, user, { messages: [problemFlash(error, page, RECEPTION_STATUS_WORDS).flash] }, refusedStatus(error));
     }
     return c.redirect(`/office/receptions?rejected=${encodeURIComponent(id)}`, 303);
   })
@@ -124,7 +125,7 @@ export const receptionPages = new Hono<AppEnv>()
     try {
       await performReceptionTransition(c.var.deps, user, { id, action: 'cancel', note: posted.reason });
     } catch (error) {
-      return renderQueue(c, user, { messages: [problemFlash(error, page).flash] }, refusedStatus(error));
+      return renderQueue(c, user, { messages: [problemFlash(error, page, RECEPTION_STATUS_WORDS).flash] }, refusedStatus(error));
     }
     return c.redirect(`/office/receptions?status=cancelled&cancelled=${encodeURIComponent(id)}`, 303);
   });

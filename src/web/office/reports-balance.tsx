@@ -29,7 +29,7 @@ function BalanceTable(props: { page: PageContext; region: RegionBalance; regionN
   const perCadre = (value: number | null) => (value === null ? '—' : formatNumber(value, page));
   return (
     <div class="table-wrap">
-      <table class="report-table">
+      <table class="report-table cards">
         <caption class="visually-hidden">
           {t(`${props.regionName} 各单位慰问情况`, `Condolence visits by unit, ${props.regionName}`)}
         </caption>
@@ -48,12 +48,22 @@ function BalanceTable(props: { page: PageContext; region: RegionBalance; regionN
           {region.units.map((u) => (
             <tr data-unit={u.unitId}>
               <th scope="row">{props.unitName(u.unitId)}</th>
-              <td class="num">{formatNumber(u.cadres, page)}</td>
-              <td class="num">{formatNumber(u.condolenceVisits, page)}</td>
-              <td class="num">{formatNumber(u.consolationYuan, page)}</td>
-              <td class="num">{perCadre(u.consolationPerCadre)}</td>
-              <td class="num">{perCadre(u.visitsPerCadre)}</td>
-              <td>
+              <td class="num" data-label={t('派驻干部', 'Cadres')}>
+                {formatNumber(u.cadres, page)}
+              </td>
+              <td class="num" data-label={t('慰问批次', 'Condolence visits')}>
+                {formatNumber(u.condolenceVisits, page)}
+              </td>
+              <td class="num" data-label={t('慰问金(元)', 'Consolation (yuan)')}>
+                {formatNumber(u.consolationYuan, page)}
+              </td>
+              <td class="num" data-label={t('人均慰问金(元)', 'Per cadre (yuan)')}>
+                {perCadre(u.consolationPerCadre)}
+              </td>
+              <td class="num" data-label={t('人均慰问次数', 'Visits per cadre')}>
+                {perCadre(u.visitsPerCadre)}
+              </td>
+              <td data-label={t('评估', 'Assessment')}>
                 <FlagText page={page} unit={u} />
               </td>
             </tr>
@@ -62,12 +72,16 @@ function BalanceTable(props: { page: PageContext; region: RegionBalance; regionN
         <tfoot>
           <tr>
             <th scope="row">{t('中位数', 'Median')}</th>
-            <td></td>
-            <td></td>
-            <td></td>
-            <td class="num">{formatNumber(region.median.consolationPerCadre, page)}</td>
-            <td class="num">{formatNumber(region.median.visitsPerCadre, page)}</td>
-            <td></td>
+            <td data-label={t('派驻干部', 'Cadres')}></td>
+            <td data-label={t('慰问批次', 'Condolence visits')}></td>
+            <td data-label={t('慰问金(元)', 'Consolation (yuan)')}></td>
+            <td class="num" data-label={t('人均慰问金(元)', 'Per cadre (yuan)')}>
+              {formatNumber(region.median.consolationPerCadre, page)}
+            </td>
+            <td class="num" data-label={t('人均慰问次数', 'Visits per cadre')}>
+              {formatNumber(region.median.visitsPerCadre, page)}
+            </td>
+            <td data-label={t('评估', 'Assessment')}></td>
           </tr>
         </tfoot>
       </table>

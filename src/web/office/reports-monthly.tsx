@@ -29,7 +29,7 @@ function VisitsTable(props: { page: PageContext; region: MonthlyRegion; month: s
   if (region.visits.length === 0) return <p class="muted">{t('本月没有考察慰问团。', 'No delegations this month.')}</p>;
   return (
     <div class="table-wrap">
-      <table class="report-table">
+      <table class="report-table cards">
         <caption class="visually-hidden">
           {t(`${region.regionName} 本月考察慰问团`, `Delegations to ${region.regionName} this month`)}
         </caption>
@@ -47,17 +47,19 @@ function VisitsTable(props: { page: PageContext; region: MonthlyRegion; month: s
         <tbody>
           {region.visits.slice(0, MONTHLY_ROWS_SHOWN).map((v) => (
             <tr data-visit={v.id}>
-              <td class="nowrap">
+              <td class="nowrap" data-label={t('日期', 'Dates')}>
                 <a href={`/visits/${encodeURIComponent(v.id)}`}>
                   {v.startDate} – {v.endDate}
                 </a>
               </td>
-              <td>{v.unitName}</td>
-              <td>{kindLabel(v.kind, t)}</td>
-              <td class="num">{formatNumber(v.headcount, page)}</td>
-              <td>{v.leaderName}</td>
-              <td>{v.purpose}</td>
-              <td>
+              <td data-label={t('单位', 'Unit')}>{v.unitName}</td>
+              <td data-label={t('类型', 'Kind')}>{kindLabel(v.kind, t)}</td>
+              <td class="num" data-label={t('人数', 'Headcount')}>
+                {formatNumber(v.headcount, page)}
+              </td>
+              <td data-label={t('带队', 'Leader')}>{v.leaderName}</td>
+              <td data-label={t('事由', 'Purpose')}>{v.purpose}</td>
+              <td data-label={t('状态', 'Status')}>
                 <VisitStatusBadge status={v.status} t={t} />
               </td>
             </tr>
@@ -81,7 +83,7 @@ function ReceptionsTable(props: { page: PageContext; region: MonthlyRegion; mont
   if (region.receptions.length === 0) return <p class="muted">{t('本月没有来访接待。', 'No receptions this month.')}</p>;
   return (
     <div class="table-wrap">
-      <table class="report-table">
+      <table class="report-table cards">
         <caption class="visually-hidden">
           {t(`${region.regionName} 来访本月接待`, `Receptions of visitors from ${region.regionName} this month`)}
         </caption>
@@ -96,14 +98,16 @@ function ReceptionsTable(props: { page: PageContext; region: MonthlyRegion; mont
         <tbody>
           {region.receptions.slice(0, MONTHLY_ROWS_SHOWN).map((r) => (
             <tr data-reception={r.id}>
-              <td class="nowrap">
+              <td class="nowrap" data-label={t('日期', 'Dates')}>
                 <a href={`/receptions/${encodeURIComponent(r.id)}`}>
                   {r.startDate} – {r.endDate}
                 </a>
               </td>
-              <td>{r.hostUnitName}</td>
-              <td class="num">{formatNumber(r.guestCount, page)}</td>
-              <td>
+              <td data-label={t('接待单位', 'Host unit')}>{r.hostUnitName}</td>
+              <td class="num" data-label={t('来宾人数', 'Guests')}>
+                {formatNumber(r.guestCount, page)}
+              </td>
+              <td data-label={t('状态', 'Status')}>
                 <ReceptionStatusBadge status={r.status} t={t} />
               </td>
             </tr>

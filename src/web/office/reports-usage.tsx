@@ -72,7 +72,7 @@ export function UsageTable(props: { page: PageContext; year: number; sort: Usage
   const header = (s: UsageSort, label: string) => <SortHeader page={page} year={year} sort={s} current={sort} label={label} />;
   return (
     <div class="table-wrap">
-      <table class="report-table usage-table">
+      <table class="report-table usage-table cards">
         <caption class="visually-hidden">{t(`${year} 年度各单位额度使用情况`, `Cap usage by unit, ${year}`)}</caption>
         <thead>
           <tr>
@@ -92,7 +92,7 @@ export function UsageTable(props: { page: PageContext; year: number; sort: Usage
                 {row.unitName}
                 <span class="hint"> {row.kind === 'city' ? t('设区市', 'city') : t('省直部门', 'department')}</span>
               </th>
-              <td>
+              <td data-label={t('已用批次', 'Batches used')}>
                 <UsageMeter
                   page={page}
                   used={row.used.batches}
@@ -100,8 +100,10 @@ export function UsageTable(props: { page: PageContext; year: number; sort: Usage
                   label={t(`${row.unitName} 已用批次`, `${row.unitName}: batches used`)}
                 />
               </td>
-              <td class="num">{formatNumber(row.remaining.batches, page)}</td>
-              <td>
+              <td class="num" data-label={t('剩余批次', 'Batches left')}>
+                {formatNumber(row.remaining.batches, page)}
+              </td>
+              <td data-label={t('已用人次', 'Person-trips used')}>
                 <UsageMeter
                   page={page}
                   used={row.used.personTrips}
@@ -109,9 +111,13 @@ export function UsageTable(props: { page: PageContext; year: number; sort: Usage
                   label={t(`${row.unitName} 已用人次`, `${row.unitName}: person-trips used`)}
                 />
               </td>
-              <td class="num">{formatNumber(row.remaining.personTrips, page)}</td>
-              <td class="num">{formatNumber(row.limits.maxHeadcountPerBatch, page)}</td>
-              <td>{row.overridden ? t('单独设定', 'Own caps') : t('年度默认', 'Year default')}</td>
+              <td class="num" data-label={t('剩余人次', 'Person-trips left')}>
+                {formatNumber(row.remaining.personTrips, page)}
+              </td>
+              <td class="num" data-label={t('每批人数上限', 'Max per batch')}>
+                {formatNumber(row.limits.maxHeadcountPerBatch, page)}
+              </td>
+              <td data-label={t('额度来源', 'Caps from')}>{row.overridden ? t('单独设定', 'Own caps') : t('年度默认', 'Year default')}</td>
             </tr>
           ))}
         </tbody>

@@ -11,7 +11,7 @@ import { cadreRoster, saveCadreRoster } from '../../services/cadre-roster.js';
 import { AppError } from '../../services/errors.js';
 import { referenceNames } from '../../services/reference.js';
 import { CsrfField, Layout, type Flash } from '../../views/layout.js';
-import { formFields, pageContext, problemFlash } from '../page.js';
+import { formFields, pageContext, problemFlash, yearPageStatus } from '../page.js';
 import { webUser } from '../session.js';
 import {
   CHECK_FORM_FLASH,
@@ -57,7 +57,7 @@ async function renderCadres(
         <CsrfField page={page} />
         <input type="hidden" name="year" value={String(year)} />
         <div class="table-wrap">
-          <table>
+          <table class="cards">
             <thead>
               <tr>
                 <th scope="col">{t('单位', 'Unit')}</th>
@@ -73,7 +73,7 @@ async function renderCadres(
                   {regions.map((r) => {
                     const name = cellName(u.id, r.id);
                     return (
-                      <td>
+                      <td data-label={r.name}>
                         <Input
                           id={cellId(u.id, r.id)}
                           name={name}
@@ -93,8 +93,8 @@ async function renderCadres(
             <tfoot>
               <tr>
                 <th scope="row">{t('已保存合计', 'Saved total')}</th>
-                {totals.map((n) => (
-                  <td>{n}</td>
+                {totals.map((n, i) => (
+                  <td data-label={regions[i]?.name}>{n}</td>
                 ))}
               </tr>
             </tfoot>
@@ -112,7 +112,7 @@ async function renderCadres(
 export const cadreSettingsPages = new Hono<AppEnv>()
   .get('/', async (c) => {
     const actor = webUser(c, 'office');
-    return renderCadres(c, actor, yearFromQuery(c), savedFlash(c, pageContext(c)));
+    return renderCadres(c, actor, yearFromQuery(c), savedFlash(c, pageContext(c)), undefined, yearPageStatus(c));
   })
   .post('/', async (c) => {
     const actor = webUser(c, 'office');

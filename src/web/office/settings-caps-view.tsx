@@ -80,7 +80,7 @@ export function CapsPage(props: {
       <h2>{t('各单位上限与使用情况', "Each unit's caps and usage")}</h2>
       <p class="hint">{t('已用数计入待衔接、已衔接和已批准的考察。', 'Usage counts submitted, coordinated and approved visits.')}</p>
       <div class="table-wrap">
-        <table>
+        <table class="cards">
           <thead>
             <tr>
               <th scope="col">{t('单位', 'Unit')}</th>
@@ -105,7 +105,7 @@ export function CapsPage(props: {
                     <span class="hint">{u.ownCaps ? t('单独设定', 'own caps') : t('同默认', 'as default')}</span>
                   </th>
                   {LIMIT_FIELDS.map((f) => (
-                    <td>
+                    <td data-label={t(f.zh, f.en)}>
                       <Input
                         id={`${formId}-${f.key}`}
                         name={f.key}
@@ -120,11 +120,13 @@ export function CapsPage(props: {
                       />
                     </td>
                   ))}
-                  <td>{t(`${u.used.batches}(剩余 ${u.remaining.batches})`, `${u.used.batches} (${u.remaining.batches} left)`)}</td>
-                  <td>
+                  <td data-label={t('已用批次', 'Batches used')}>
+                    {t(`${u.used.batches}(剩余 ${u.remaining.batches})`, `${u.used.batches} (${u.remaining.batches} left)`)}
+                  </td>
+                  <td data-label={t('已用人次', 'Person-trips used')}>
                     {t(`${u.used.personTrips}(剩余 ${u.remaining.personTrips})`, `${u.used.personTrips} (${u.remaining.personTrips} left)`)}
                   </td>
-                  <td>
+                  <td data-label={t('保存', 'Save')}>
                     <form id={formId} method="post" action={`/office/settings/caps/units/${encodeURIComponent(u.unitId)}`}>
                       <CsrfField page={page} />
                       <input type="hidden" name="year" value={String(year)} />

@@ -18,7 +18,7 @@ import {
 } from '../../services/quotas.js';
 import { referenceNames, unitById } from '../../services/reference.js';
 import type { Flash } from '../../views/layout.js';
-import { formFields, pageContext } from '../page.js';
+import { formFields, pageContext, yearPageStatus } from '../page.js';
 import { webUser } from '../session.js';
 import { CHECK_FORM_FLASH, checkForm, formWholeNumber, localIssues, namesById, savedFlash, yearFromQuery } from './form-fields.js';
 import { ConfirmCapsPage, type Names } from './settings-caps-effect.js';
@@ -103,7 +103,7 @@ async function readCapsForm(c: Context<AppEnv>, scope: string) {
 export const capsSettingsPages = new Hono<AppEnv>()
   .get('/', async (c) => {
     const actor = webUser(c, 'office');
-    return renderCaps(c, actor, { year: yearFromQuery(c), messages: savedFlash(c, pageContext(c)) });
+    return renderCaps(c, actor, { year: yearFromQuery(c), messages: savedFlash(c, pageContext(c)) }, yearPageStatus(c));
   })
   .post('/default', async (c) => {
     const actor = webUser(c, 'office');

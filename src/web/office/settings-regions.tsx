@@ -71,7 +71,7 @@ function RegionForm(props: { page: PageContext; region: RegionView; attempt?: Re
         <p class="muted">{t('暂无。', 'None.')}</p>
       ) : (
         <div class="table-wrap">
-          <table>
+          <table class="cards">
             <thead>
               <tr>
                 <th scope="col">{t('开始', 'From')}</th>
@@ -83,10 +83,10 @@ function RegionForm(props: { page: PageContext; region: RegionView; attempt?: Re
             <tbody>
               {blackouts.map((b, i) => (
                 <tr>
-                  <td>{b.startDate}</td>
-                  <td>{b.endDate}</td>
-                  <td>{b.reason}</td>
-                  <td>
+                  <td data-label={t('开始', 'From')}>{b.startDate}</td>
+                  <td data-label={t('结束', 'To')}>{b.endDate}</td>
+                  <td data-label={t('原因', 'Reason')}>{b.reason}</td>
+                  <td data-label={t('删除', 'Remove')}>
                     <input type="hidden" name="blackoutStartDate" value={b.startDate} />
                     <input type="hidden" name="blackoutEndDate" value={b.endDate} />
                     <input type="hidden" name="blackoutReason" value={b.reason} />

@@ -22,6 +22,7 @@ import { CsrfField, type Flash, Layout, type PageContext } from '../../views/lay
 import { formFields, formList, pageContext, problemFlash } from '../page.js';
 import { webUser } from '../session.js';
 import { SettingsNav } from './settings-nav.js';
+import { isFlashList, isStringArray, keepForNextPage, takeFromLastPost } from '../flash.js';
 
 const KIND_WORDS: Record<WebhookView['kind'], [string, string]> = {
   dingtalk: ['钉钉(浙政钉)群机器人', 'DingTalk group robot'],
@@ -49,10 +50,10 @@ const word = (table: Record<string, [string, string]>, key: string, page: PageCo
   return w ? page.t(w[0], w[1]) : key;
 };
 
-async function renderList(
-  c: Context<AppEnv>,
-  extra: { messages?: Flash[]; values?: Record<string, string>; status?: 200 | 201 | 422 } = {},
-) {
+const WEBHOOK_NOTE = 'webhook-created';
+const WEBHOOK_TEST = 'webhook-test';
+
+async function renderList(c: Context<AppEnv>, extra: { messages?: Flash[]; values?: Record<string, string>; status?: 200 | 422 } = {}) {
   const user = webUser(c, 'office');
   const page = pageContext(c);
   const { t } = page;
@@ -75,7 +76,7 @@ async function renderList(
         <p>{t('尚未登记。', 'None registered yet.')}</p>
       ) : (
         <div class="table-wrap">
-          <table>
+          <table class="cards">
             <thead>
               <tr>
                 <th scope="col">{t('名称', 'Label')}</th>
@@ -88,15 +89,17 @@ async function renderList(
             <tbody>
               {hooks.items.map((h) => (
                 <tr>
-                  <td>
+                  <td data-label={t('名称', 'Label')}>
                     <a href={`/office/settings/webhooks/${encodeURIComponent(h.id)}`}>{h.label ?? t('(未命名)', '(no label)')}</a>
                   </td>
-                  <td>{word(KIND_WORDS, h.kind, page)}</td>
-                  <td>
+                  <td data-label={t('类型', 'Kind')}>{word(KIND_WORDS, h.kind, page)}</td>
+                  <td data-label={t('地址', 'URL')}>
                     <code class="url">{h.url}</code>
                   </td>
-                  <td>{regionName(h.regionId)}</td>
-                  <td>{h.events ? h.events.map((e) => word(EVENT_WORDS, e, page)).join(t('、', ', ')) : t('全部', 'All')}</td>
+                  <td data-label={t('范围', 'Scope')}>{regionName(h.regionId)}</td>
+                  <td data-label={t('事件', 'Events')}>
+                    {h.events ? h.events.map((e) => word(EVENT_WORDS, e, page)).join(t('、', ', ')) : t('全部', 'All')}
+                  </td>
                 </tr>
               ))}
             </tbody>
@@ -199,7 +202,7 @@ async function renderHook(c: Context<AppEnv>, messages: Flash[] = []) {
         <p>{t('尚无发送记录。', 'Nothing sent yet.')}</p>
       ) : (
         <div class="table-wrap">
-          <table>
+          <table class="cards">
             <thead>
               <tr>
                 <th scope="col">{t('时间', 'When')}</th>
@@ -212,15 +215,17 @@ async function renderHook(c: Context<AppEnv>, messages: Flash[] = []) {
             <tbody>
               {log.items.map((a) => (
                 <tr>
-                  <td class="nowrap">{formatInstant(a.at)}</td>
-                  <td>{word(EVENT_WORDS, a.event, page)}</td>
-                  <td>{a.attempt}</td>
-                  <td>
+                  <td class="nowrap" data-label={t('时间', 'When')}>
+                    {formatInstant(a.at)}
+                  </td>
+                  <td data-label={t('事件', 'Event')}>{word(EVENT_WORDS, a.event, page)}</td>
+                  <td data-label={t('第几次', 'Attempt')}>{a.attempt}</td>
+                  <td data-label={t('结果', 'Outcome')}>
                     <span class={`status ${a.status === 'sent' ? 'approved' : 'rejected'}`}>
                       {a.status === 'sent' ? t('成功', 'Sent') : t('失败', 'Failed')}
                     </span>
                   </td>
-                  <td>
+                  <td data-label={t('应答', 'Response')}>
                     {a.responseStatus ?? '—'} {a.error && <span class="muted">{a.error}</span>}
                   </td>
                 </tr>
@@ -239,7 +244,11 @@ async function renderHook(c: Context<AppEnv>, messages: Flash[] = []) {
 }
 
 export const webhookSettingsPages = new Hono<AppEnv>()
-  .get('/', (c) => renderList(c))
+  .get('/', (c) => {
+    const created = c.req.query('created');
+    const lines = created ? takeFromLastPost(c, WEBHOOK_NOTE, isStringArray) : null;
+    return renderList(c, lines ? { messages: [{ kind: 'ok', lines }], values: { created: created ?? '' } } : {});
+  })
   .post('/', async (c) => {
     const user = webUser(c, 'office');
     const page = pageContext(c);
@@ -260,13 +269,15 @@ export const webhookSettingsPages = new Hono<AppEnv>()
       const lines = [page.t('已登记。', 'Registered.')];
       if (secret)
         lines.push(page.t(`签名密钥(只显示这一次,请妥善保存):${secret}`, `Signing secret (shown only now; keep it safe): ${secret}`));
-      return renderList(c, { messages: [{ kind: 'ok', lines }], status: 201, values: { created: webhook.id } });
+      // The generated secret is shown once, on the list this post redirects to (a reload registers nothing).
+      keepForNextPage(c, WEBHOOK_NOTE, lines);
+      return c.redirect(`/office/settings/webhooks?created=${encodeURIComponent(webhook.id)}`, 303);
     } catch (error) {
       if (!(error instanceof AppError) || error.code !== 'VALIDATION_FAILED') throw error;
       return renderList(c, { messages: [problemFlash(error, page).flash], values, status: 422 });
     }
   })
-  .get('/:id', (c) => renderHook(c))
+  .get('/:id', (c) => renderHook(c, (c.req.query('tested') && takeFromLastPost(c, WEBHOOK_TEST, isFlashList)) || []))
   .post('/:id/test', async (c) => {
     const user = webUser(c, 'office');
     const { t } = pageContext(c);
@@ -275,7 +286,8 @@ export const webhookSettingsPages = new Hono<AppEnv>()
       result.status === 'sent'
         ? { kind: 'ok', lines: [t('测试消息已送达。', 'The test message was delivered.')] }
         : { kind: 'error', lines: [t('测试消息未送达:', 'The test message was not delivered: ') + (result.error ?? '')] };
-    return renderHook(c, [flash]);
+    keepForNextPage(c, WEBHOOK_TEST, [flash]);
+    return c.redirect(`/office/settings/webhooks/${encodeURIComponent(c.req.param('id'))}?tested=1`, 303);
   })
   .post('/:id/remove', async (c) => {
     await deleteWebhook(c.var.deps, webUser(c, 'office'), c.req.param('id'));

@@ -175,7 +175,7 @@ function ReceptionActions(props: { page: PageContext; record: ReceptionRecord; d
       </form>
     ),
     can('reject') && (
-      <form method="post" action={`${path}/reject`}>
+      <form method="post" action={`${path}/reject`} data-confirm={t('确定驳回这次公务接待吗?', 'Reject this reception?')}>
         <CsrfField page={page} />
         {reasonField('reject', t('驳回理由', 'Reason for rejecting'), true)}
         <div class="actions">
@@ -186,7 +186,7 @@ function ReceptionActions(props: { page: PageContext; record: ReceptionRecord; d
       </form>
     ),
     can('cancel') && (
-      <form method="post" action={`${path}/cancel`}>
+      <form method="post" action={`${path}/cancel`} data-confirm={t('确定取消这次公务接待吗?', 'Cancel this reception?')}>
         <CsrfField page={page} />
         {reasonField('cancel', t('取消原因(可选)', 'Reason (optional)'), false)}
         <div class="actions">

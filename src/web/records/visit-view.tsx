@@ -138,7 +138,14 @@ function VisitActions(props: { page: PageContext; record: VisitRecord; draft?: A
     can('coordinate') && (
       <form method="post" action={`${path}/coordinate`}>
         <CsrfField page={page} />
-        <ReasonField page={page} id="opinion" label={t('衔接意见', 'Coordination opinion')} draft={draft} action="coordinate" required />
+        <ReasonField
+          page={page}
+          id="opinion"
+          label={t('衔接意见(同意时可不填;不同意时须说明原因)', 'Coordination opinion (optional when agreeing; say why when disagreeing)')}
+          draft={draft}
+          action="coordinate"
+          required={false}
+        />
         <div class="actions">
           <button type="submit" name="decision" value="agree">
             {t('同意', 'Agree')}
@@ -156,7 +163,7 @@ function VisitActions(props: { page: PageContext; record: VisitRecord; draft?: A
       </form>
     ),
     can('reject') && (
-      <form method="post" action={`${path}/reject`}>
+      <form method="post" action={`${path}/reject`} data-confirm={t('确定驳回这次考察吗?', 'Reject this visit?')}>
         <CsrfField page={page} />
         <ReasonField page={page} id="reject-reason" label={t('驳回理由', 'Reason for rejecting')} draft={draft} action="reject" required />
         <div class="actions">
@@ -174,7 +181,11 @@ function VisitActions(props: { page: PageContext; record: VisitRecord; draft?: A
       </p>
     ),
     can('withdraw') && (
-      <form method="post" action={`${path}/withdraw`}>
+      <form
+        method="post"
+        action={`${path}/withdraw`}
+        data-confirm={t('确定撤回这次考察预约吗?撤回后名额随即释放。', 'Withdraw this booking? Its place is released at once.')}
+      >
         <CsrfField page={page} />
         <button type="submit" class="secondary">
           {t('撤回预约', 'Withdraw the booking')}
@@ -182,7 +193,7 @@ function VisitActions(props: { page: PageContext; record: VisitRecord; draft?: A
       </form>
     ),
     can('cancel') && (
-      <form method="post" action={`${path}/cancel`}>
+      <form method="post" action={`${path}/cancel`} data-confirm={t('确定取消这次已批准的考察吗?', 'Cancel this approved visit?')}>
         <CsrfField page={page} />
         <ReasonField page={page} id="cancel-reason" label={t('取消原因', 'Reason for cancelling')} draft={draft} action="cancel" required />
         <div class="actions">

@@ -12,7 +12,7 @@ import { VisitStatusBadge } from '../../views/components/status-badge.js';
 import { YearPicker } from '../../views/components/year-picker.js';
 import { kindLabel, VISIT_STATUS_WORDS, visitStatusLabel } from '../../views/labels.js';
 import { Layout, type PageContext } from '../../views/layout.js';
-import { pageContext } from '../page.js';
+import { pageContext, yearPageStatus } from '../page.js';
 import { CapsPanel } from './caps.js';
 import { currentYear, regionName, regionsById, unitUser, yearParam, type RegionsById } from './context.js';
 
@@ -57,7 +57,7 @@ export const dashboardPage = new Hono<AppEnv>().get('/', async (c) => {
       <section class="card" aria-labelledby="by-status">
         <h2 id="by-status">{t(`${year} 年度考察(按状态)`, `Visits in ${year} by status`)}</h2>
         <div class="table-wrap">
-          <table>
+          <table class="cards">
             <thead>
               <tr>
                 {STATUS_ORDER.map((s) => (
@@ -68,7 +68,9 @@ export const dashboardPage = new Hono<AppEnv>().get('/', async (c) => {
             <tbody>
               <tr>
                 {STATUS_ORDER.map((s) => (
-                  <td data-status={s}>{countOf(s)}</td>
+                  <td data-status={s} data-label={visitStatusLabel(s, t)}>
+                    {countOf(s)}
+                  </td>
                 ))}
               </tr>
             </tbody>
@@ -80,6 +82,7 @@ export const dashboardPage = new Hono<AppEnv>().get('/', async (c) => {
       </section>
       <UpcomingVisits page={page} visits={upcoming.items} regions={regions} />
     </Layout>,
+    yearPageStatus(c),
   );
 });
 
@@ -94,7 +97,7 @@ function UpcomingVisits(props: { page: PageContext; visits: VisitRow[]; regions:
         </p>
       ) : (
         <div class="table-wrap">
-          <table>
+          <table class="cards">
             <thead>
               <tr>
                 <th scope="col">{t('日期', 'Dates')}</th>
@@ -108,16 +111,16 @@ function UpcomingVisits(props: { page: PageContext; visits: VisitRow[]; regions:
             <tbody>
               {props.visits.map((v) => (
                 <tr>
-                  <td class="nowrap">
+                  <td class="nowrap" data-label={t('日期', 'Dates')}>
                     <a href={`/visits/${encodeURIComponent(v.id)}`}>
                       {v.startDate} – {v.endDate}
                     </a>
                   </td>
-                  <td>{regionName(props.regions, v.regionId, t)}</td>
-                  <td>{kindLabel(v.kind, t)}</td>
-                  <td>{v.headcount}</td>
-                  <td>{v.purpose}</td>
-                  <td>
+                  <td data-label={t('受援地', 'Region')}>{regionName(props.regions, v.regionId, t)}</td>
+                  <td data-label={t('类型', 'Kind')}>{kindLabel(v.kind, t)}</td>
+                  <td data-label={t('人数', 'People')}>{v.headcount}</td>
+                  <td data-label={t('目的', 'Purpose')}>{v.purpose}</td>
+                  <td data-label={t('状态', 'Status')}>
                     <VisitStatusBadge status={v.status} t={t} />
                   </td>
                 </tr>

@@ -13,6 +13,7 @@ const FIELD_RULES: FieldRule[] = [
   [/Too big: expected number to be <=(\d+)/, (m) => ({ zh: `不能大于 ${m[1]}`, en: `At most ${m[1]}` })],
   [/Too big: expected string to have <=(\d+) characters/, (m) => ({ zh: `最多 ${m[1]} 个字符`, en: `At most ${m[1]} characters` })],
   [/Invalid option/, () => ({ zh: '请从列表中选择', en: 'Choose one of the options' })],
+  [/must be a year as four digits/, () => ({ zh: '请填写 2000 至 2999 之间的年份', en: 'Enter a year between 2000 and 2999' })],
   [/real calendar day/, () => ({ zh: '请填写有效日期(年-月-日)', en: 'Enter a real date (YYYY-MM-DD)' })],
   [/must not be before startDate/, () => ({ zh: '结束日期不能早于开始日期', en: 'The end date must not be before the start date' })],
   [

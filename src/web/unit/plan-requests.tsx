@@ -10,7 +10,7 @@ import { validationFailed } from '../../services/errors.js';
 import { listYearRequests, submitPlanRequest, withdrawYearRequest } from '../../services/plans.js';
 import { PLAN_REQUEST_STATUS_WORDS } from '../../views/labels.js';
 import type { Flash } from '../../views/layout.js';
-import { formFields, formInt, pageContext } from '../page.js';
+import { formFields, formInt, pageContext, yearPageStatus } from '../page.js';
 import { currentYear, isFormRefusal, refusalFlash, regionsById, unitUser, yearParam } from './context.js';
 import type { FormValues } from './fields.js';
 import { PlanRequestsPage } from './plan-requests-view.js';
@@ -82,7 +82,7 @@ function planYear(c: Context<AppEnv>, form?: FormValues): number {
 }
 
 export const planRequestPages = new Hono<AppEnv>()
-  .get('/plan', (c) => render(c, { year: planYear(c), messages: doneFlash(c) }))
+  .get('/plan', (c) => render(c, { year: planYear(c), messages: doneFlash(c) }, yearPageStatus(c)))
   .post('/plan/requests', async (c) => {
     const user = unitUser(c);
     const form = await formFields(c);

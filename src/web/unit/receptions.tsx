@@ -124,7 +124,7 @@ function ReceptionTable(props: { page: PageContext; receptions: ReceptionView[];
   const { t } = page;
   return (
     <div class="table-wrap">
-      <table>
+      <table class="cards">
         <thead>
           <tr>
             <th scope="col">{t('日期', 'Dates')}</th>
@@ -139,21 +139,23 @@ function ReceptionTable(props: { page: PageContext; receptions: ReceptionView[];
         <tbody>
           {props.receptions.map((r) => (
             <tr id={`reception-${r.id}`}>
-              <td class="nowrap">
+              <td class="nowrap" data-label={t('日期', 'Dates')}>
                 <a href={`/receptions/${encodeURIComponent(r.id)}`} title={t('查看详情', 'Open the reception')}>
                   {r.startDate}
                   <br />
                   {r.endDate}
                 </a>
               </td>
-              <td>{regionName(props.regions, r.regionId, t)}</td>
-              <td>{r.officialLetterRef}</td>
-              <td>{r.guestCount}</td>
-              <td>
+              <td data-label={t('来访地区', 'Region')}>{regionName(props.regions, r.regionId, t)}</td>
+              <td data-label={t('公函', 'Letter')}>{r.officialLetterRef}</td>
+              <td data-label={t('来宾人数', 'Guests')}>{r.guestCount}</td>
+              <td data-label={t('状态', 'Status')}>
                 <ReceptionStatusBadge status={r.status} t={t} />
               </td>
-              <td class="decision-reason">{r.decisionReason ?? <span class="muted">—</span>}</td>
-              <td>
+              <td class="decision-reason" data-label={t('驳回或取消理由', 'Reason given')}>
+                {r.decisionReason ?? <span class="muted">—</span>}
+              </td>
+              <td data-label={t('操作', 'Actions')}>
                 <div class="row-actions">
                   <a href={`/receptions/${encodeURIComponent(r.id)}`}>{t('详情', 'Details')}</a>
                   <a href={`/unit/receptions/${encodeURIComponent(r.id)}/list`}>{t('接待清单', 'Reception list')}</a>

@@ -18,7 +18,11 @@ export function VisitRowActions(props: { page: PageContext; visit: VisitRow }) {
       {EDITABLE_VISIT_STATUSES.includes(visit.status) && <a href={`${path}/edit`}>{t('修改', 'Edit')}</a>}
       <a href={`/visits/${encodeURIComponent(visit.id)}#documents`}>{t('文件', 'Documents')}</a>
       {VISIT_TRANSITIONS.withdraw.from.includes(visit.status) && (
-        <form method="post" action={`${path}/withdraw`}>
+        <form
+          method="post"
+          action={`${path}/withdraw`}
+          data-confirm={t('确定撤回这次考察预约吗?撤回后名额随即释放。', 'Withdraw this booking? Its place is released at once.')}
+        >
           <CsrfField page={page} />
           <input type="hidden" name="year" value={String(visit.year)} />
           <button type="submit" class="secondary">
@@ -27,7 +31,7 @@ export function VisitRowActions(props: { page: PageContext; visit: VisitRow }) {
         </form>
       )}
       {VISIT_TRANSITIONS.cancel.from.includes(visit.status) && (
-        <form method="post" action={`${path}/cancel`}>
+        <form method="post" action={`${path}/cancel`} data-confirm={t('确定取消这次已批准的考察吗?', 'Cancel this approved visit?')}>
           <CsrfField page={page} />
           <input type="hidden" name="year" value={String(visit.year)} />
           <label for={reasonId}>{t('取消原因', 'Reason')}</label>

@@ -23,6 +23,7 @@ import { VisitRowActions } from './visit-actions.js';
 import { httpStatusOf } from '../../http/problem.js';
 import { OptionalReasonBody } from '../../schemas/visits.js';
 import { fieldMessage } from './field-messages.js';
+import { WorkflowTerms } from '../../views/components/workflow-terms.js';
 
 /** The confirmation a redirect after a successful change asks for (?created=<id> and so on). */
 const DONE_MESSAGES: Record<string, Words> = {
@@ -70,6 +71,7 @@ async function renderVisitList(c: Context<AppEnv>, options: { year: number; mess
         listed ? options.messages : [...options.messages, { kind: 'error', lines: [t('请检查筛选条件', 'Please check the filters')] }]
       }
     >
+      <WorkflowTerms t={t} />
       <ListFilters
         t={t}
         action="/unit/visits"
@@ -103,7 +105,7 @@ function VisitTable(props: { page: PageContext; visits: VisitRow[]; regions: Reg
   const { t } = props.page;
   return (
     <div class="table-wrap">
-      <table>
+      <table class="cards">
         <caption class="visually-hidden">{t('考察预约', 'Visits')}</caption>
         <thead>
           <tr>
@@ -122,27 +124,29 @@ function VisitTable(props: { page: PageContext; visits: VisitRow[]; regions: Reg
         <tbody>
           {props.visits.map((v) => (
             <tr id={`visit-${v.id}`}>
-              <td class="nowrap">
+              <td class="nowrap" data-label={t('日期', 'Dates')}>
                 <a href={`/visits/${encodeURIComponent(v.id)}`} title={t('查看详情', 'Open the visit')}>
                   {v.startDate}
                   <br />
                   {v.endDate}
                 </a>
               </td>
-              <td>{regionName(props.regions, v.regionId, t)}</td>
-              <td>{kindLabel(v.kind, t)}</td>
-              <td>{v.headcount}</td>
-              <td>
+              <td data-label={t('受援地', 'Region')}>{regionName(props.regions, v.regionId, t)}</td>
+              <td data-label={t('类型', 'Kind')}>{kindLabel(v.kind, t)}</td>
+              <td data-label={t('人数', 'People')}>{v.headcount}</td>
+              <td data-label={t('带队', 'Leader')}>
                 {v.leaderName}
                 {v.leaderTitle ? <span class="muted"> {v.leaderTitle}</span> : ''}
               </td>
-              <td>{v.purpose}</td>
-              <td>
+              <td data-label={t('目的', 'Purpose')}>{v.purpose}</td>
+              <td data-label={t('状态', 'Status')}>
                 <VisitStatusBadge status={v.status} t={t} />
               </td>
-              <td>{v.coordinationOpinion ?? <span class="muted">—</span>}</td>
-              <td class="decision-reason">{v.decisionReason ?? <span class="muted">—</span>}</td>
-              <td>
+              <td data-label={t('指挥部意见', 'HQ opinion')}>{v.coordinationOpinion ?? <span class="muted">—</span>}</td>
+              <td class="decision-reason" data-label={t('驳回或取消理由', 'Reason given')}>
+                {v.decisionReason ?? <span class="muted">—</span>}
+              </td>
+              <td data-label={t('操作', 'Actions')}>
                 <VisitRowActions page={props.page} visit={v} />
               </td>
             </tr>
