@@ -1,4 +1,4 @@
-// The one environment type every router and middleware shares (STYLE.md: AppEnv).
+// The one environment type every router and middleware shares.
 import type { Db } from './db/client.js';
 import type { AppConfig } from './env.js';
 import type { Actor } from './domain/actor.js';

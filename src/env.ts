@@ -1,4 +1,4 @@
-// The one place that reads configuration (CONTRACT.md, Running). Node passes process.env;
+// The one place that reads configuration (docs/API.md, Running). Node passes process.env;
 // Workers pass their bindings' string vars.
 import { z } from 'zod';
 import { DEFAULT_RETRY, type RetrySchedule } from './domain/notifications.js';

@@ -30,7 +30,7 @@ interface PatchableSession {
 
 /**
  * The D1 binding, with two bugs of drizzle-orm 0.45's D1 `batch` repaired; every guarded write
- * here is a batch (DESIGN.md, "The one rule about writes"), so both hit this app:
+ * here is a batch (docs/ARCHITECTURE.md, "The one rule about writes"), so both hit this app:
  * - raw items (`db.run(sql`…`)`) with parameters throw "Cannot read properties of undefined
  *   (reading 'bind')": drizzle binds them on a prepared statement they do not have (drizzle-orm
  *   #2277). Each item is prepared here from its SQL text instead.

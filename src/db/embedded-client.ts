@@ -6,11 +6,11 @@
 // each time; a CPU profile of the booking path put compiling (`prepare`) and re-reading result
 // columns at about a quarter of the database time. drizzle sends the same SQL text with bound
 // parameters, so a cache keyed by the text hits on every hot path. The cache holds compiled
-// SQL, never data: every read still goes to the file, so DESIGN.md's "state lives in the
+// SQL, never data: every read still goes to the file, so docs/ARCHITECTURE.md's "state lives in the
 // database" holds. SQLite re-prepares a cached statement itself when the schema changes.
 //
 // Interactive transactions are not offered: every write here is one statement or one batch
-// (DESIGN.md), and a handed-out connection would bypass that rule.
+// (docs/ARCHITECTURE.md), and a handed-out connection would bypass that rule.
 import Database from 'libsql';
 import {
   LibsqlBatchError,
@@ -109,7 +109,7 @@ export class EmbeddedClient implements Client {
 
   async transaction(): Promise<Transaction> {
     throw new LibsqlError(
-      'Interactive transactions are not used here: write with one guarded statement or one batch (DESIGN.md).',
+      'Interactive transactions are not used here: write with one guarded statement or one batch (docs/ARCHITECTURE.md).',
       'TRANSACTION_NOT_SUPPORTED',
     );
   }

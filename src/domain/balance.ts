@@ -1,10 +1,9 @@
-// Condolence balance (CONTRACT.md, "Condolence balance"). The 2013 notice asks that condolence
+// Condolence balance (docs/API.md, "Condolence balance"). The 2013 notice asks that condolence
 // visits to seconded cadres stay "relatively balanced, no one-upmanship" (确保相对平衡,避免相互攀比):
 // per region, each unit's condolence visits and money per seconded cadre are compared with the
 // region's medians, and outliers are flagged. The visits median is over the units with cadres
-// there; the money median over those of them that made a counted condolence visit (CONTRACT.md
-// v1.1): while most units have not gone yet, a median over all would be 0 and hide the largest
-// spender. Values are not rounded here; pages round what they show.
+// there; the money median over those of them that made a counted condolence visit: while most
+// units have not gone yet, a median over all would be 0 and hide the largest spender. Values are not rounded here; pages round what they show.
 import { isCounted, type VisitStatus } from './types.js';
 
 export interface BalanceThresholds {
@@ -167,7 +166,7 @@ export function computeBalance(input: BalanceInput): RegionBalance[] {
 /**
  * The warnings booking this condolence visit would carry: the balance with the candidate counted,
  * one warning per metric on which its unit ends up `over` in its region. Booking still succeeds
- * (CONTRACT.md); `under` is no warning, since another visit can only raise the unit's values.
+ * (docs/API.md); `under` is no warning, since another visit can only raise the unit's values.
  */
 export function condolenceImbalanceWarnings(
   input: BalanceInput,

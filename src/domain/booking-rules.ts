@@ -5,7 +5,7 @@
 // One rule lives in several forms, because each place needs it at a different cost:
 //   - the pure check here (caps.ts, capacity.ts): explains a refusal with its numbers;
 //   - the SQL guard clause, GUARD_CLAUSES[code] in src/db/repo/visit-guards.ts: makes the write
-//     itself refuse, atomically, however many requests race (DESIGN.md, "The one rule about writes");
+//     itself refuse, atomically, however many requests race (docs/ARCHITECTURE.md, "The one rule about writes");
 //   - the slot-search filter, SLOT_FILTERS[code] in slots.ts: the whole year in O(days + visits);
 //   - the planner's counterpart, PLANNER_RULES[code] in planner/rules.ts: day tables for the search;
 //   - the words: BOOKING_RULE_MESSAGES[code] in src/views/booking-rule-messages.ts (zh/en, pages),
@@ -66,7 +66,7 @@ interface RuleEntry<C extends BookingRefusalCode, Scope extends string, Input> {
   code: C;
   /** What the rule looks at: the unit's caps for the year, or the region's calendar. */
   scope: Scope;
-  /** The 2013 notice's words the rule enforces (DESIGN.md). */
+  /** The 2013 notice's words the rule enforces (docs/ARCHITECTURE.md). */
   source: string;
   /** The pure check: this rule's refusal with its numbers, or null. */
   check: (input: Input) => RefusalOf<C> | null;
@@ -172,7 +172,7 @@ export const BOOKING_RULE_ORDER = everyCode([
   'REGION_SPACING_VIOLATION',
 ]);
 
-/** The same codes in the order the contract (CONTRACT.md, Visits) and the OpenAPI descriptions list them. */
+/** The same codes in the order the contract (docs/API.md, Visits) and the OpenAPI descriptions list them. */
 export const BOOKING_REFUSAL_CODES = everyCode([
   'BATCH_CAP_EXCEEDED',
   'HEADCOUNT_CAP_EXCEEDED',

@@ -1,4 +1,4 @@
-// A condolence visit (慰问) consoles seconded cadres (CONTRACT.md v1.1): it names how many it
+// A condolence visit (慰问) consoles seconded cadres (docs/API.md): it names how many it
 // visits, at least one; a visit with no cadres and no money had no substance. Plan requests of
 // that kind carry the number too, since committing one books the visit.
 import type { ValidationIssue } from './types.js';

@@ -1,4 +1,4 @@
-// How many password checks a login may trigger, and who shares a limit (CONTRACT.md v1.1,
+// How many password checks a login may trigger, and who shares a limit (docs/API.md,
 // Accounts). Every attempt is counted in its buckets BEFORE the password is checked, so a burst
 // of simultaneous guesses is refused from its sixth attempt on, not after all were hashed.
 //

@@ -1,4 +1,4 @@
-// Who is told of what (CONTRACT.md v1.1, "Notifications"): each event type and the parties whose
+// Who is told of what (docs/API.md, "Notifications"): each event type and the parties whose
 // accounts receive it, and how long and how often a message is tried again. Pure: the SQL that
 // selects the accounts (db/repo/outbox.ts) and the texts (services/notification-text.ts) follow
 // this table.

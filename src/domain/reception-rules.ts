@@ -1,5 +1,5 @@
 // Official reception (公务接待) checks from 党政机关国内公务接待管理规定 (2013) and the office's
-// standards table (DESIGN.md, "Reception rules"). Pure: plan and standards in, violations out.
+// standards table (docs/ARCHITECTURE.md, "Reception rules"). Pure: plan and standards in, violations out.
 // Money is whole yuan. Each comparison is written `!(requested <= limit)` so that a value that is
 // not a number (NaN slipping past validation) fails closed as a violation instead of passing.
 import type { Rank } from './types.js';

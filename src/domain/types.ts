@@ -49,7 +49,7 @@ export interface PlacedVisit extends DateRange {
   headcount: number;
 }
 
-/** A rule that refuses a booking, with the numbers that explain it (CONTRACT.md, Visits). */
+/** A rule that refuses a booking, with the numbers that explain it (docs/API.md, Visits). */
 export type BookingRefusal =
   | { code: 'BATCH_CAP_EXCEEDED'; limit: number; used: number }
   | { code: 'HEADCOUNT_CAP_EXCEEDED'; limit: number }

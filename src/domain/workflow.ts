@@ -1,4 +1,4 @@
-// The visit workflow (CONTRACT.md, Visits → Transitions): who may do what, from which status.
+// The visit workflow (docs/API.md, Visits → Transitions): who may do what, from which status.
 import type { Role, VisitStatus } from './types.js';
 
 export type VisitAction = 'coordinate' | 'approve' | 'reject' | 'withdraw' | 'cancel';

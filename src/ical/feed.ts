@@ -1,4 +1,4 @@
-// Pure iCalendar feed builder (CONTRACT "Calendar feeds"): records in, .ics text out.
+// Pure iCalendar feed builder (docs/API.md "Calendar feeds"): records in, .ics text out.
 // Identical input gives identical bytes: no clock is read, events are sorted, and every
 // timestamp comes from the record's `updatedAt`.
 

@@ -1,4 +1,4 @@
-// CSV for reports (CONTRACT.md, "Reports"): RFC 4180 quoting and CRLF record ends, a UTF-8 BOM
+// CSV for reports (docs/API.md, "Reports"): RFC 4180 quoting and CRLF record ends, a UTF-8 BOM
 // so Excel detects UTF-8 and shows Chinese instead of mojibake, and formula-injection
 // neutralisation (OWASP "CSV Injection"; CWE-1236; ASVS 5.0 V1.2.10).
 

@@ -1,4 +1,4 @@
-// GET /api/v1/archive/{year}.zip (CONTRACT.md v1.1, office): the year's archive as one streamed
+// GET /api/v1/archive/{year}.zip (docs/API.md, office): the year's archive as one streamed
 // ZIP. Hono cannot name a parameter followed by ".zip" in an OpenAPI-style path, so the handler is
 // a plain route and its documentation is registered beside it.
 import { z } from '@hono/zod-openapi';

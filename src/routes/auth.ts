@@ -1,4 +1,4 @@
-// Logging in and out through the API (CONTRACT.md, Accounts): a bearer token for
+// Logging in and out through the API (docs/API.md, Accounts): a bearer token for
 // `Authorization: Bearer`, ended by POST /auth/logout.
 import { createRoute } from '@hono/zod-openapi';
 import { bearerToken, requireUser } from '../http/auth.js';

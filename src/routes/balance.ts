@@ -1,4 +1,4 @@
-// Condolence balance (CONTRACT.md, "Condolence balance"; the 2013 notice's 确保相对平衡,避免相互攀比):
+// Condolence balance (docs/API.md, "Condolence balance"; the 2013 notice's 确保相对平衡,避免相互攀比):
 // seconded-cadre rosters, the office's thresholds, and the per-region report.
 import { createRoute, z } from '@hono/zod-openapi';
 import { requireRole, requireUser } from '../http/auth.js';

@@ -1,4 +1,4 @@
-// The public feed, GET /cal/{token}.ics (CONTRACT.md, Calendar feeds). Calendar apps send no
+// The public feed, GET /cal/{token}.ics (docs/API.md, Calendar feeds). Calendar apps send no
 // credentials, so the URL's token is the only secret; it is mounted outside /api/v1 and its
 // auth and JSON-only middleware. The feed and its ETag come from services/feed-calendar.ts; a
 // 304 is answered from the tag alone, without reading the records or serialising the feed.

@@ -1,4 +1,4 @@
-// Documents of visits and receptions (CONTRACT.md v1.1, "Documents and the archive"): upload
+// Documents of visits and receptions (docs/API.md, "Documents and the archive"): upload
 // (multipart, streamed), list, download, withdraw. Whoever may see the record may list and
 // download; anyone else gets 404, as for the record itself.
 import { createRoute, z } from '@hono/zod-openapi';

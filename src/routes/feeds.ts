@@ -1,4 +1,4 @@
-// Calendar feed subscriptions (CONTRACT.md, Calendar feeds): create, list, revoke. The feed
+// Calendar feed subscriptions (docs/API.md, Calendar feeds): create, list, revoke. The feed
 // itself is served outside /api/v1 by calendar.ts, because calendar apps send no bearer token.
 import { createRoute, z } from '@hono/zod-openapi';
 import { requireUser } from '../http/auth.js';

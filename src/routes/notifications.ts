@@ -1,4 +1,4 @@
-// The inbox (CONTRACT.md v1.1, "Notifications"): the caller's notifications, paged newest first,
+// The inbox (docs/API.md, "Notifications"): the caller's notifications, paged newest first,
 // with the unread count; marking one or all read.
 import { createRoute, z } from '@hono/zod-openapi';
 import { requireUser } from '../http/auth.js';

@@ -1,4 +1,4 @@
-// The annual plan (CONTRACT.md, "Annual plan"): requests, solve, proposals and commit. The logic
+// The annual plan (docs/API.md, "Annual plan"): requests, solve, proposals and commit. The logic
 // lives in services/plans.ts and services/plan-commit.ts, shared with the office page.
 import { createRoute, z } from '@hono/zod-openapi';
 import { requireRole, requireUser } from '../http/auth.js';

@@ -1,4 +1,4 @@
-// Annual caps (CONTRACT.md, Annual caps): the year's default, per-unit overrides, and usage.
+// Annual caps (docs/API.md, Annual caps): the year's default, per-unit overrides, and usage.
 import { createRoute, z } from '@hono/zod-openapi';
 import { requireRole, requireUser } from '../http/auth.js';
 import { YearParamSchema } from '../schemas/common.js';

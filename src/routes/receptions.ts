@@ -1,4 +1,4 @@
-// Official receptions (公务接待, CONTRACT.md "Official receptions"): visitors from an aided region
+// Official receptions (公务接待, docs/API.md "Official receptions"): visitors from an aided region
 // hosted by a unit, checked against the 2013 reception rules and the office's standards.
 // Creating (services/receptions.ts), listing and reading live here; status changes and the
 // reception list in their own files.

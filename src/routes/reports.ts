@@ -1,4 +1,4 @@
-// Reports (CONTRACT.md, "Reports"): every unit's caps and usage for a year, and the monthly
+// Reports (docs/API.md, "Reports"): every unit's caps and usage for a year, and the monthly
 // inquiry (月询). JSON by default; `Accept: text/csv` gives the same report as a sheet that opens
 // in Excel. The balance report lives with the rest of the condolence balance (balance.ts).
 import { createRoute, z } from '@hono/zod-openapi';

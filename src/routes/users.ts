@@ -1,4 +1,4 @@
-// Accounts (CONTRACT.md, Accounts and v1.1 Accounts): the office creates, lists and changes them;
+// Accounts (docs/API.md, Accounts): the office creates, lists and changes them;
 // every account can ask who it is and change its own password.
 import { createRoute, z } from '@hono/zod-openapi';
 import { bearerToken, requireRole, requireUser } from '../http/auth.js';
@@ -170,7 +170,7 @@ export const userRoutes = createRouter()
     try {
       await changeOwnPassword(c.var.deps, actor, { ...body, sessionToken: bearerToken(c) ?? '' });
     } catch (error) {
-      // CONTRACT.md: a wrong current password is 403, so a client does not take it for an expired token.
+      // docs/API.md: a wrong current password is 403, so a client does not take it for an expired token.
       if (error instanceof AppError && error.code === 'INVALID_CREDENTIALS') return problemResponse(error, {}, 403);
       throw error;
     }

@@ -1,4 +1,4 @@
-// Visits: book, list, read, edit, history (CONTRACT.md, Visits). Transitions: visit-actions.ts.
+// Visits: book, list, read, edit, history (docs/API.md, Visits). Transitions: visit-actions.ts.
 import { createRoute, z } from '@hono/zod-openapi';
 import { BOOKING_REFUSAL_CODES } from '../domain/booking-rules.js';
 import { requireRole, requireUser } from '../http/auth.js';

@@ -1,4 +1,4 @@
-// Webhooks (office; CONTRACT.md v1.1, "Notifications"): register, list, remove, read the calls
+// Webhooks (office; docs/API.md, "Notifications"): register, list, remove, read the calls
 // made, send a test message.
 import { createRoute, z } from '@hono/zod-openapi';
 import { requireRole } from '../http/auth.js';

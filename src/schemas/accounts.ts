@@ -1,4 +1,4 @@
-// Accounts and login (CONTRACT.md, Accounts and v1.1 Accounts): who an account is, creating,
+// Accounts and login (docs/API.md, Accounts): who an account is, creating,
 // listing and changing one, passwords, logging in. Shared by the API, the pages and
 // services/accounts.ts.
 import { z } from 'zod';
@@ -10,7 +10,7 @@ export const RoleSchema = z.enum(['office', 'hq', 'unit']);
 
 export const MIN_PASSWORD_LENGTH = 10;
 
-/** A new password: at least 10 characters (CONTRACT.md v1.1); 256 at most, so hashing stays bounded. */
+/** A new password: at least 10 characters (docs/API.md); 256 at most, so hashing stays bounded. */
 export const NewPasswordSchema = z
   .string()
   .min(MIN_PASSWORD_LENGTH, `at least ${MIN_PASSWORD_LENGTH} characters`)

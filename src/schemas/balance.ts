@@ -1,4 +1,4 @@
-// Condolence balance (CONTRACT.md, "Condolence balance"): the office's thresholds, the yearly
+// Condolence balance (docs/API.md, "Condolence balance"): the office's thresholds, the yearly
 // roster of seconded cadres and the per-region report. Shared by the API, the settings pages and
 // the services.
 import { z } from 'zod';

@@ -1,4 +1,4 @@
-// Documents of visits and receptions and the year's archive (CONTRACT.md v1.1, "Documents and the
+// Documents of visits and receptions and the year's archive (docs/API.md, "Documents and the
 // archive"): the shapes the API answers with and the one field an upload carries besides the file.
 import { z } from 'zod';
 import { DOCUMENT_FORMATS, DOCUMENT_KINDS, MAX_DOCUMENT_BYTES } from '../domain/documents.js';

@@ -1,4 +1,4 @@
-// Calendar feed subscriptions (CONTRACT.md, Calendar feeds): what a caller asks to subscribe to.
+// Calendar feed subscriptions (docs/API.md, Calendar feeds): what a caller asks to subscribe to.
 // The answer's shapes (Feed, CreatedFeed) stay in routes/feeds.ts: CreatedFeed extends Feed in
 // the OpenAPI document, which only the route layer's zod extension writes.
 import { z } from 'zod';

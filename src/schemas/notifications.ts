@@ -1,4 +1,4 @@
-// Notifications (CONTRACT.md v1.1, "Notifications"): the inbox, the caller's e-mail setting and
+// Notifications (docs/API.md, "Notifications"): the inbox, the caller's e-mail setting and
 // the office's webhooks. Shared by the API routes, the pages and the services.
 import { z } from 'zod';
 import { EVENT_TYPES } from '../domain/notifications.js';

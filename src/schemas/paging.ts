@@ -1,4 +1,4 @@
-// `limit` and `cursor` on every list (contract v1.1, "Lists"): 50 by default, at most 200; the
+// `limit` and `cursor` on every list (docs/API.md, "Lists"): 50 by default, at most 200; the
 // cursor is opaque to clients (src/services/paging.ts makes and reads it).
 import { z } from 'zod';
 

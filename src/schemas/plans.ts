@@ -1,4 +1,4 @@
-// The annual plan (CONTRACT.md, "Annual plan"): a plan request (a wish for a visit somewhere in a
+// The annual plan (docs/API.md, "Annual plan"): a plan request (a wish for a visit somewhere in a
 // window), the solve options and the stored proposal. Shared by the plan routes, the office's plan
 // page and services/plans.ts.
 import { z } from 'zod';

@@ -1,4 +1,4 @@
-// Annual caps (CONTRACT.md, Annual caps): the limits the office sets per year and per unit, and
+// Annual caps (docs/API.md, Annual caps): the limits the office sets per year and per unit, and
 // the report of a unit's caps, usage and what remains. Shared by the API, the settings page and
 // services/quotas.ts.
 import { z } from 'zod';

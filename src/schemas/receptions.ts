@@ -113,7 +113,7 @@ export type NewReceptionInput = z.infer<typeof NewReceptionBody>;
 
 export const ReceptionStatusSchema = z.enum(['submitted', 'approved', 'rejected', 'cancelled']);
 
-/** GET /api/v1/receptions and the web lists: filters, then the page (contract v1.1, "Lists"). */
+/** GET /api/v1/receptions and the web lists: filters, then the page (docs/API.md, "Lists"). */
 export const ReceptionListQuery = z
   .object({
     year: YearParamSchema.optional().meta({ description: "The start date's year" }),

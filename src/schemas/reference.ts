@@ -1,4 +1,4 @@
-// Reference data (CONTRACT.md, Reference data): regions with their rules, and units. Shared by
+// Reference data (docs/API.md, Reference data): regions with their rules, and units. Shared by
 // the API, the region settings page and the services that save them.
 import { z } from 'zod';
 import { MAX_VISIT_DAYS } from '../domain/types.js';

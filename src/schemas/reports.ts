@@ -1,4 +1,4 @@
-// Reports (CONTRACT.md, "Reports"): the usage report and the monthly inquiry (月询) as the API
+// Reports (docs/API.md, "Reports"): the usage report and the monthly inquiry (月询) as the API
 // sends them, and the month parameter the API and the office's pages both read.
 import { z } from 'zod';
 import { ReceptionStatusSchema } from './receptions.js';

@@ -1,4 +1,4 @@
-// Visits (CONTRACT.md, Visits): what a booking, an edit, a workflow step and a list query may
+// Visits (docs/API.md, Visits): what a booking, an edit, a workflow step and a list query may
 // send, and the visit as answered. Shared by the API routes, the pages (the booking form checks
 // its fields with NewVisitBody) and the services.
 import { z } from 'zod';
@@ -37,7 +37,7 @@ export type VisitPatchInput = z.infer<typeof VisitPatchBody>;
 /** A visit's own fields as a booking gives them (the unit comes from the account, or unitId for the office). */
 export type VisitFieldsInput = Omit<NewVisitInput, 'unitId'>;
 
-/** GET /api/v1/visits and the web lists: filters, then the page (contract v1.1, "Lists"). */
+/** GET /api/v1/visits and the web lists: filters, then the page (docs/API.md, "Lists"). */
 export const VisitListQuery = z
   .object({
     year: YearParamSchema.optional().meta({ description: "The year the visit counts in (its start date's year)" }),

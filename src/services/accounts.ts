@@ -1,4 +1,4 @@
-// Accounts (CONTRACT.md v1.1, Accounts): the office creates, lists, renames, deactivates and
+// Accounts (docs/API.md, Accounts): the office creates, lists, renames, deactivates and
 // reactivates accounts, resets their passwords and unlocks them; everyone changes their own
 // password. Logging in and out: logins.ts.
 import { changeAccount, changePassword } from '../db/repo/account-writes.js';

@@ -1,4 +1,4 @@
-// The year's archive (档案, CONTRACT.md v1.1): one ZIP with the year's visits, receptions and
+// The year's archive (档案, docs/API.md): one ZIP with the year's visits, receptions and
 // history as sheets, each reception's list (接待清单), every document of those records (withdrawn
 // ones too) and manifest.json with every file's SHA-256, so the archive can be verified after
 // it leaves the system. The sheets are made first (their size follows the number of records);

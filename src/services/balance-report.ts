@@ -1,4 +1,4 @@
-// The condolence balance report (CONTRACT.md, "Condolence balance"), shared by the JSON API
+// The condolence balance report (docs/API.md, "Condolence balance"), shared by the JSON API
 // (GET /api/v1/reports/balance) and the office's report page, so both scope and compute alike.
 import { allRegionIds, countedCondolenceVisits, currentBalanceThresholds, listCadres } from '../db/repo/balance.js';
 import type { Actor } from '../domain/actor.js';

@@ -1,4 +1,4 @@
-// Is an upload a document we accept? Decided by its bytes alone (CONTRACT.md v1.1): PDF, PNG,
+// Is an upload a document we accept? Decided by its bytes alone (docs/API.md): PDF, PNG,
 // JPEG, or OFD, the national format for official electronic documents (GB/T 33190), which is a
 // ZIP package with OFD.xml at its root. An OFD is judged from its central directory, never
 // unpacked, and a ZIP that could unpack into far more than it is (a "ZIP bomb") is refused.

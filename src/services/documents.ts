@@ -1,4 +1,4 @@
-// Documents of visits and receptions (CONTRACT.md v1.1, "Documents and the archive"): whoever may
+// Documents of visits and receptions (docs/API.md, "Documents and the archive"): whoever may
 // see the record may list and download its documents, and nobody else learns they exist (404);
 // the office and the record's own unit may add and withdraw them. Uploads: document-upload.ts.
 import { type DocumentRow, findDocument, type ListedDocumentRow, listCurrentDocuments, withdrawDocument } from '../db/repo/documents.js';

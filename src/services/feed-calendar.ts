@@ -1,4 +1,4 @@
-// A calendar feed as its subscribers see it (CONTRACT.md, Calendar feeds): the feed behind a
+// A calendar feed as its subscribers see it (docs/API.md, Calendar feeds): the feed behind a
 // secret token, a version tag (ETag) that changes whenever its bytes would, and the iCalendar
 // text. A few queries per fetch, whatever the number of events; the tag is computed from
 // aggregates, without reading the records or serialising the feed, so a conditional fetch costs

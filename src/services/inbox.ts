@@ -1,4 +1,4 @@
-// The inbox (CONTRACT.md v1.1, "Notifications"): the caller's notifications, newest first, with
+// The inbox (docs/API.md, "Notifications"): the caller's notifications, newest first, with
 // the unread count; marking one or all read. Each caller sees only their own: another's id is
 // "not found".
 import { findInboxItem, inboxPage, markAllRead, markRead, unreadCount } from '../db/repo/notifications.js';

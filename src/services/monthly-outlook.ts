@@ -1,4 +1,4 @@
-// The monthly outlook (月询, CONTRACT.md v1.1 "Notifications"): on the 1st of each month the
+// The monthly outlook (月询, docs/API.md "Notifications"): on the 1st of each month the
 // office is told of every region's visits and receptions that month, and each HQ of its own
 // region's. Created by the delivery pass (the Node loop, the Workers cron) once per month and
 // scope: the event's dedupe key makes a second creation, by another process or after a restart,

@@ -1,4 +1,4 @@
-// The annual plan (统筹计划, CONTRACT.md "Annual plan"), shared by the JSON API and the office
+// The annual plan (统筹计划, docs/API.md "Annual plan"), shared by the JSON API and the office
 // page: file, list and withdraw requests, and solve a year into a stored proposal. Committing a
 // proposal is plan-commit.ts; what the office's plan page shows is plan-overview.ts. Refusals are
 // thrown as AppError; each caller renders them its way.

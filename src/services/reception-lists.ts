@@ -1,4 +1,4 @@
-// Lists of receptions, a page at a time (contract v1.1, "Lists"): GET /api/v1/receptions and the
+// Lists of receptions, a page at a time (docs/API.md, "Lists"): GET /api/v1/receptions and the
 // web lists. Scoped by who asks; ordered by start date, then id; paged by key.
 import { type ReceptionListFilter, receptionPage, receptionView, type ReceptionView } from '../db/repo/receptions.js';
 import type { Actor } from '../domain/actor.js';

@@ -129,7 +129,7 @@ export interface ReceptionTransitionInput {
 }
 
 /**
- * One guarded status change (DESIGN.md, "The one rule about writes"); no row changed means
+ * One guarded status change (docs/ARCHITECTURE.md, "The one rule about writes"); no row changed means
  * someone else moved first, so we re-read and either retry against the new state or explain.
  */
 export async function performReceptionTransition(deps: ServiceDeps, actor: Actor, input: ReceptionTransitionInput): Promise<ReceptionView> {

@@ -1,4 +1,4 @@
-// The reports' CSV sheets (CONTRACT.md, "Reports"), one place for the API's `Accept: text/csv`
+// The reports' CSV sheets (docs/API.md, "Reports"), one place for the API's `Accept: text/csv`
 // and the office's download links, so both are the same bytes: UTF-8 with BOM so Excel shows
 // Chinese, headers in Chinese with English in parentheses, formula-like cells neutralised.
 import type { VisitKind } from '../domain/types.js';

@@ -1,4 +1,4 @@
-// The usage and monthly reports (CONTRACT.md, "Reports"), shared by the JSON/CSV API and the
+// The usage and monthly reports (docs/API.md, "Reports"), shared by the JSON/CSV API and the
 // office's report pages: who sees what and the shape of each report live here once (their CSV
 // rows in report-csv.ts), so the page and the API show the same figures.
 import { listRegions, listUnits } from '../db/repo/reference.js';

@@ -1,4 +1,4 @@
-// Lists of visits, a page at a time (contract v1.1, "Lists"): GET /api/v1/visits and every web
+// Lists of visits, a page at a time (docs/API.md, "Lists"): GET /api/v1/visits and every web
 // list of visits. Scoped by who asks, like every read; ordered by start date, then id; paged by
 // key so page 500 costs what page 1 costs; warnings for a whole page from one set of reads.
 import { type VisitListFilter, type VisitRow, visitCountsByStatus, visitPage } from '../db/repo/visits.js';

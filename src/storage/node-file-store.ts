@@ -1,6 +1,6 @@
 // Documents on Node: files under FILES_DIR, named by their SHA-256 (`ab/abcdef…`). An upload is
 // written to `.staging/` while it is hashed, synced, then renamed into place and its folder
-// synced, so a file is durable before the database row that names it is written (DESIGN.md:
+// synced, so a file is durable before the database row that names it is written (docs/ARCHITECTURE.md:
 // nothing acknowledged may be lost). The name comes from the hash, never from the uploader.
 import { createHash, randomUUID } from 'node:crypto';
 import { mkdir, open, readdir, rename, stat, unlink, type FileHandle } from 'node:fs/promises';

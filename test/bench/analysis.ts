@@ -14,7 +14,7 @@ the commit, then answers the visit. The "CPU per call" rows split it: the guarde
 about as much as the whole refused request, and the booking as a whole about three times the
 refused one. That is what limits it: a booking at 0.15 would need the guarded write and the
 request around it to cost about half what they do, and what is left in them is SQLite running the
-guard and Hono/zod/JSON, not reads that could be dropped (DESIGN.md keeps every rule in the one
+guard and Hono/zod/JSON, not reads that could be dropped (docs/ARCHITECTURE.md keeps every rule in the one
 guarded statement, and state in the database). This issue added three indexes that every booking
 also writes (migration 0007, for the lists); the guard's own reads use the same indexes as before.
 The throughput varies by tens of percent between runs on this shared machine (other work ran on
@@ -30,7 +30,7 @@ hashed with node:crypto; the write returns its row (RETURNING) instead of a read
 covering index serves the unit's yearly sums in one pass; the capacity probe reads the visits
 around the window once instead of once per probe day; the booking's statements are compiled once
 from their drizzle templates (src/db/statements.ts). None of it keeps data in process memory
-(DESIGN.md): every request still reads sessions, caps and rules from the database.
+(docs/ARCHITECTURE.md): every request still reads sessions, caps and rules from the database.
 
 For scale: several hundred accepted bookings per second on one core is far above a province's
 thousands of visits a year.

@@ -1,5 +1,5 @@
 // Annual caps and booking refusals in workerd on D1: every rule answers 409 with its numbers,
-// each from one guarded INSERT … SELECT … WHERE in a D1 batch (DESIGN.md, "The one rule about writes").
+// each from one guarded INSERT … SELECT … WHERE in a D1 batch (docs/ARCHITECTURE.md, "The one rule about writes").
 import { beforeAll, describe, expect, it } from 'vitest';
 import { expectProblem } from './helpers/http.js';
 import type { EdgeSuite } from './helpers/suite.js';

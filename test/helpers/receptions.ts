@@ -1,5 +1,5 @@
 // Guest lists for reception bodies: the list names every guest and guestCount is its length
-// (CONTRACT.md v1.1), so a test that wants n guests lists n of them.
+// (docs/API.md), so a test that wants n guests lists n of them.
 export type Rank = 'provincial' | 'departmental' | 'county' | 'other';
 
 /** `count` guests of one rank (by default county), named 来宾1, 来宾2, … */

@@ -19,7 +19,7 @@ let ctx: TestContext;
 const tokens = { office: '', hq: '', unit: '' };
 const ids = { visit: '', reception: '', feed: '', user: '' };
 
-/** One valid body per route (CONTRACT.md); the generator breaks it one fault at a time. */
+/** One valid body per route (docs/API.md); the generator breaks it one fault at a time. */
 const VALID_BODIES: Record<string, Record<string, unknown>> = {
   'POST /api/v1/auth/login': { email: 'admin@test.local', password: 'admin-password-1' },
   'POST /api/v1/users': {

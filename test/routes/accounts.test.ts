@@ -1,4 +1,4 @@
-// Accounts (CONTRACT.md v1.1): the office lists, renames, deactivates and reactivates accounts
+// Accounts (docs/API.md): the office lists, renames, deactivates and reactivates accounts
 // and resets passwords; everyone changes their own and logs out. Sessions end on the very next
 // request, the last office account stays, and what was stored is read through a fresh connection.
 import { beforeAll, describe, expect, it } from 'vitest';

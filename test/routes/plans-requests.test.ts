@@ -1,4 +1,4 @@
-// Plan requests (CONTRACT.md, "Annual plan"): who may file them for whom, the date rules of a
+// Plan requests (docs/API.md, "Annual plan"): who may file them for whom, the date rules of a
 // plan year, scoped lists, and withdrawal. "Today" is 2027-01-10 (test/helpers/app.ts).
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestContext } from '../helpers/app.js';

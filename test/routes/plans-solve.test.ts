@@ -1,4 +1,4 @@
-// Solving a plan year and committing the proposal (CONTRACT.md, "Annual plan"): placements that
+// Solving a plan year and committing the proposal (docs/API.md, "Annual plan"): placements that
 // respect the rules, unplaced requests with the rule that stops them, a commit that makes
 // submitted visits all at once, and roles. What was stored is read through a fresh connection.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

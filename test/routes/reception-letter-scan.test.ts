@@ -1,4 +1,4 @@
-// requireLetterScan (CONTRACT.md v1.1): with it on, a reception is approved only with a current
+// requireLetterScan (docs/API.md): with it on, a reception is approved only with a current
 // official-letter document on file, and the check is part of the approval's guarded UPDATE, so
 // a withdrawal of the scan or a change of the setting racing the approval cannot slip past it.
 // What was stored is read back through a fresh connection.

@@ -1,4 +1,4 @@
-// The rule loopholes an attacker's probe found (CONTRACT.md v1.1, "Rule changes"), each as it was
+// The rule loopholes an attacker's probe found (docs/API.md, "Rule changes"), each as it was
 // reported: self-declared lodging ranks, a declared guest count that raised the diner limit, an
 // invisible letter reference, condolence visits without substance, a zero median that hid the
 // largest spender, and API values rounded away.

@@ -1,4 +1,4 @@
-// Changes to an account that must land together with what they imply, each one batch (DESIGN.md,
+// Changes to an account that must land together with what they imply, each one batch (docs/ARCHITECTURE.md,
 // "The one rule about writes"): deactivating ends every session of the account; a new password
 // ends its other sessions; each leaves its audit row, never the password itself.
 import { sql } from 'drizzle-orm';

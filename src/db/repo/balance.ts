@@ -1,4 +1,4 @@
-// Condolence balance data (CONTRACT.md, "Condolence balance"): cadre rosters per year, the
+// Condolence balance data (docs/API.md, "Condolence balance"): cadre rosters per year, the
 // office's balance thresholds, and the condolence visits the pure computeBalance needs.
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import { DEFAULT_BALANCE_THRESHOLDS, type BalanceThresholds, type CadreEntry, type CondolenceVisit } from '../../domain/balance.js';
@@ -45,7 +45,7 @@ export async function listCadres(db: Db, year: number, scope: BalanceScope = {})
 
 /**
  * Replaces the whole year's roster: the old rows go, the new ones and an audit row land, all in
- * one batch so a reader never sees half a roster (DESIGN.md: one batch, no interactive transaction).
+ * one batch so a reader never sees half a roster (docs/ARCHITECTURE.md: one batch, no interactive transaction).
  * The caller has checked units, regions and duplicates.
  */
 export async function replaceCadreRoster(db: Db, args: { year: number; entries: CadreEntry[]; actorId: string; now: Date }): Promise<void> {

@@ -96,7 +96,7 @@ export interface ActiveFeed extends FeedTarget {
  * A version of everything a feed shows, from aggregates (no records leave the database), so a
  * conditional fetch is answered without reading them. It changes with every change a feed can
  * show: records are never deleted, every edit and transition bumps a record's `sequence` and
- * `updated_at` (CONTRACT.md), a record entering the scope raises the count or the newest
+ * `updated_at` (docs/API.md), a record entering the scope raises the count or the newest
  * `updated_at`, one leaving lowers the count or the sequence sum, and unit and region names (in
  * summaries and titles) come along whole.
  */

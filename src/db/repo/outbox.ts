@@ -1,4 +1,4 @@
-// The outbox statements a state change adds to its own batch (DESIGN.md, "The one rule about
+// The outbox statements a state change adds to its own batch (docs/ARCHITECTURE.md, "The one rule about
 // writes"): the event, one inbox row per recipient, and one delivery row per e-mail recipient and
 // matching webhook. The event is selected from the record through the write's own `last_op_id`,
 // exactly as the audit row is, and everything after it hangs off the event: a write that did not

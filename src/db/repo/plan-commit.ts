@@ -1,4 +1,4 @@
-// A proposal becomes visits in ONE db.batch, all or nothing (DESIGN.md, "The one rule about
+// A proposal becomes visits in ONE db.batch, all or nothing (docs/ARCHITECTURE.md, "The one rule about
 // writes"). Each placement is a guarded INSERT … SELECT … WHERE <booking guard> AND <request still
 // open>, so the rules are re-checked by SQLite itself with the earlier placements of the same
 // batch already counted. A refused guarded insert inserts nothing without failing, though, and a

@@ -233,7 +233,7 @@ export interface ReceptionTransition {
 }
 
 /**
- * One guarded UPDATE, its audit row and its outbox rows in one batch (DESIGN.md, "The one rule about writes").
+ * One guarded UPDATE, its audit row and its outbox rows in one batch (docs/ARCHITECTURE.md, "The one rule about writes").
  * The audit INSERT selects on the fresh `last_op_id`, so it writes a row only if the update
  * landed. Guarding on the exact status seen (not just any allowed one) keeps `fromStatus` in
  * the history true even when another request changed the status in between.

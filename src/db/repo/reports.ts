@@ -1,4 +1,4 @@
-// Data behind the reports (CONTRACT.md, "Reports"): every unit's caps and usage for a year, and
+// Data behind the reports (docs/API.md, "Reports"): every unit's caps and usage for a year, and
 // the visits and receptions that touch a month. Each report reads a fixed handful of queries,
 // whatever the number of units: usage is one grouped query, limits are the default plus all the
 // year's overrides, never a query per unit.

@@ -1,4 +1,4 @@
-// The booking rules as one SQL condition, for guarded writes (DESIGN.md, "The one rule about
+// The booking rules as one SQL condition, for guarded writes (docs/ARCHITECTURE.md, "The one rule about
 // writes"). SQLite runs each statement alone, so a write whose WHERE holds this condition can
 // never overshoot a cap or a region's capacity, however many requests race. Each rule of the
 // booking-rule index (src/domain/booking-rules.ts) has its clause in GUARD_CLAUSES; the pure

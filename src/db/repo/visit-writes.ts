@@ -1,5 +1,5 @@
 // Every write to a visit is one guarded statement plus its audit row and its outbox rows (the
-// event, the inbox rows, the deliveries: outbox.ts) in one batch (DESIGN.md; runBatch in
+// event, the inbox rows, the deliveries: outbox.ts) in one batch (docs/ARCHITECTURE.md; runBatch in
 // ../statements.ts): they are selected from the visit by the write's own op id, so they exist
 // only when the write landed. No interactive transactions anywhere. Each
 // function here is one attempt: the visit as written, or undefined when the guard (or the

@@ -29,7 +29,7 @@ export function visitView(row: VisitRow) {
     status: row.status,
     sequence: row.sequence,
     coordinationOpinion: row.coordinationOpinion,
-    /** The HQ's coordination opinion (the same text as coordinationOpinion, under the v1.1 name). */
+    /** The HQ's coordination opinion (the same text as coordinationOpinion, under its newer name). */
     hqOpinion: row.coordinationOpinion,
     /** The reason of the reject or cancel that ended the visit. */
     decisionReason: row.decisionReason,

@@ -1,4 +1,4 @@
-// One page per record for everyone allowed to see it (CONTRACT.md v1.1, "Record pages"):
+// One page per record for everyone allowed to see it (docs/API.md, "Record pages"):
 // GET /visits/:id and /receptions/:id, and the actions posted from them. Each action goes through
 // the same service as the API, then redirects back to the page (303); a refusal the viewer can
 // act on (409, 422) shows the page again with the reason; 403 and 404 are the error page.

@@ -2,7 +2,7 @@
 // reception body and checked with the API's own schema. Blank rows are left out; an error on a
 // kept row is reported under that row's field names, so it lands next to the right input. Guest
 // rows come and go (the form adds and removes them), so they are read by the indexes sent, and
-// the guest count is the number of guests listed (CONTRACT.md v1.1).
+// the guest count is the number of guests listed (docs/API.md).
 import type { ReceptionViolation } from '../../domain/reception-rules.js';
 import { type ValidationIssue, validationFailed } from '../../services/errors.js';
 import { zodIssues } from '../../schemas/common.js';

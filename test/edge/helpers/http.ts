@@ -57,7 +57,7 @@ export function client(baseUrl: string): Client {
   return { call, login, createUser };
 }
 
-/** The problem+json shape every error shares (CONTRACT.md, Conventions). */
+/** The problem+json shape every error shares (docs/API.md, Conventions). */
 export function expectProblem(res: HttpResponse, status: number, code: string): void {
   expect(res.status, JSON.stringify(res.body)).toBe(status);
   expect(res.headers.get('content-type')).toMatch(/^application\/problem\+json/);

@@ -118,7 +118,7 @@ function badValues(
     );
     if ((schema.minLength ?? 0) >= 1) out.push({ label: 'empty string', value: '' });
     // Free text (no enum, format or pattern): control characters are refused in every one, and a
-    // required one must show something (CONTRACT.md v1.1; src/schemas/text.ts).
+    // required one must show something (docs/API.md; src/schemas/text.ts).
     if (!schema.enum && !schema.format && !schema.pattern) {
       for (const [label, value] of CONTROL_TEXT) out.push({ label, value });
       if (required && (schema.minLength ?? 0) >= 1) for (const [label, value] of INVISIBLE_TEXT) out.push({ label, value });
