@@ -14,6 +14,7 @@ describe.skipIf(!chromiumAvailable())('booking journey in Chromium', () => {
   const accounts = { unit: { email: '', password: 'user-password-1' }, hq: { email: '', password: 'user-password-1' } };
   let firstVisitId = '';
   const dialogs: string[] = [];
+  let confirmNext = false;
 
   beforeAll(async () => {
     served = await serveTestApp();
@@ -41,7 +42,9 @@ describe.skipIf(!chromiumAvailable())('booking journey in Chromium', () => {
     const page = await context.newPage();
     page.on('dialog', async (dialog) => {
       dialogs.push(dialog.message());
-      await dialog.dismiss();
+      // A destructive step asks first (data-confirm); the test says yes only where it means to.
+      if (confirmNext) await dialog.accept();
+      else await dialog.dismiss();
     });
     await page.goto(`${served.baseUrl}/login`);
     await page.fill('input[name=email]', email);
@@ -87,9 +90,16 @@ describe.skipIf(!chromiumAvailable())('booking journey in Chromium', () => {
 
     await page.goto(`${served.baseUrl}/unit/visits`);
     await page.screenshot({ path: `${ARTIFACTS_DIR}unit-visits.png`, fullPage: true });
+    // Dismissing the question withdraws nothing; saying yes withdraws.
+    await page.click(`form[action$="/unit/visits/${secondId}/withdraw"] button[type=submit]`);
+    expect(dialogs).toEqual(['确定撤回这次考察预约吗?撤回后名额随即释放。']);
+    expect(new URL(page.url()).pathname).toBe('/unit/visits');
+    await expect.poll(() => page.locator(`#visit-${secondId}`).innerText()).not.toContain('已撤回');
+    confirmNext = true;
     await Promise.all([page.waitForNavigation(), page.click(`form[action$="/unit/visits/${secondId}/withdraw"] button[type=submit]`)]);
+    confirmNext = false;
     await expect.poll(() => page.locator(`#visit-${secondId}`).innerText()).toContain('已撤回');
-    expect(dialogs).toEqual([]);
+    dialogs.length = 0;
   });
 
   it('lets the HQ coordinate the visit in its queue', async () => {
