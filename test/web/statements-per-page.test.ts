@@ -112,6 +112,66 @@ function insertPlanRequests(from: number, to: number) {
   );
 }
 
+/** Accounts i in [from, to): units, HQs and office staff, for the account list. */
+function insertAccounts(from: number, to: number) {
+  return ctx.database.db.insert(schema.users).values(
+    Array.from({ length: to - from }, (_, n) => {
+      const i = from + n;
+      const role = (['unit', 'hq', 'office'] as const)[i % 3]!;
+      return {
+        id: `page-user-${String(i).padStart(4, '0')}`,
+        email: `staff${i}@example.gov.cn`,
+        passwordHash: 'not-a-hash',
+        role,
+        unitId: role === 'unit' ? 'ningbo' : null,
+        regionId: role === 'hq' ? REGIONS[i % REGIONS.length]! : null,
+        displayName: `工作人员${i}`,
+        createdAt: at,
+      };
+    }),
+  );
+}
+
+/** History rows i in [from, to) of the record page's visit, by different accounts. */
+function insertHistory(from: number, to: number) {
+  return ctx.database.db.insert(schema.auditLog).values(
+    Array.from({ length: to - from }, (_, n) => {
+      const i = from + n;
+      return {
+        entity: 'visit',
+        entityId: 'page-visit-0001',
+        at,
+        actorId: `page-user-${String(i % 40).padStart(4, '0')}`,
+        action: i % 2 ? 'edit' : 'coordinate',
+        fromStatus: 'submitted',
+        toStatus: i % 2 ? 'submitted' : 'coordinated',
+        note: `第 ${i} 次修改`,
+      };
+    }),
+  );
+}
+
+/** Bookings through the API and the HQ's answers: each leaves notifications in the office's inbox. */
+async function bookAndCoordinate(count: number, hqToken: string, offset: number) {
+  for (let i = 0; i < count; i++) {
+    const day = String(1 + ((offset + i) % 28)).padStart(2, '0');
+    const body = {
+      unitId: 'lishui',
+      regionId: 'aksu',
+      kind: 'inspection',
+      startDate: `2027-06-${day}`,
+      endDate: `2027-06-${day}`,
+      headcount: 2,
+      leaderName: `领队${offset + i}`,
+      purpose: '考察',
+    };
+    const booked = await call(ctx, 'POST', '/api/v1/visits', { token: adminToken, body });
+    expect(booked.status, JSON.stringify(booked.body)).toBe(201);
+    const answered = await call(ctx, 'POST', `/api/v1/visits/${booked.body.id}/coordinate`, { token: hqToken, body: { agree: true } });
+    expect(answered.status).toBe(200);
+  }
+}
+
 type Viewer = 'office' | 'hq' | 'unit' | 'api';
 
 const PAGES: [Viewer, string][] = [
@@ -126,6 +186,9 @@ const PAGES: [Viewer, string][] = [
   ['office', '/office/plan?year=2027'],
   ['office', '/office/plan/requests?year=2027'],
   ['office', '/office/settings/caps?year=2027'],
+  ['office', '/office/accounts'],
+  ['office', '/inbox'],
+  ['office', '/visits/page-visit-0001'],
   ['hq', '/hq'],
   ['hq', '/hq/calendar?month=2027-03'],
   ['unit', '/unit'],
@@ -137,6 +200,8 @@ const PAGES: [Viewer, string][] = [
   ['api', '/api/v1/plans/2027/requests'],
   ['api', '/api/v1/reports/monthly?month=2027-03'],
   ['api', '/api/v1/reports/balance?year=2027'],
+  ['api', '/api/v1/users'],
+  ['api', '/api/v1/notifications'],
 ];
 
 function headersFor(viewer: Viewer): Record<string, string> {
@@ -162,7 +227,8 @@ beforeAll(async () => {
   ctx = await createTestApp();
   adminToken = await loginAdmin(ctx);
   office = await webLogin(ctx, ADMIN.email, ADMIN.password);
-  hq = (await createWebUser(ctx, adminToken, { role: 'hq', regionId: 'aksu' })).web;
+  const hqAccount = await createWebUser(ctx, adminToken, { role: 'hq', regionId: 'aksu' });
+  hq = hqAccount.web;
   unit = (await createWebUser(ctx, adminToken, { role: 'unit', unitId: 'hangzhou' })).web;
   // A roster, so condolence visits have a balance to be out of (and warnings to show).
   for (const year of [2027, 2028]) {
@@ -173,11 +239,19 @@ beforeAll(async () => {
     ]);
     expect((await call(ctx, 'PUT', `/api/v1/cadres/${year}`, { token: adminToken, body: { entries } })).status).toBe(200);
   }
+  // Room for the bookings that fill the inbox.
+  const rules = { maxConcurrentDelegations: 100, minGapDays: 0, blackouts: [] };
+  expect((await call(ctx, 'PUT', '/api/v1/regions/aksu/rules', { token: adminToken, body: rules })).status).toBe(200);
+  const caps = { maxBatches: 500, maxHeadcountPerBatch: 20, maxPersonTrips: 5000 };
+  expect((await call(ctx, 'PUT', '/api/v1/quotas/2027', { token: adminToken, body: caps })).status).toBe(200);
   counter = statementCounter(ctx);
   // A few records: every list shows about 5.
   await insertVisits(0, 20);
   await insertReceptions(0, 5);
   await insertPlanRequests(0, 5);
+  await insertAccounts(0, 5);
+  await insertHistory(0, 5);
+  await bookAndCoordinate(3, hqAccount.token, 0);
   few = await measureAll();
   // Many more: every list shows a full page of 50, and there are more units (departments) to name.
   await ctx.database.db
@@ -186,6 +260,9 @@ beforeAll(async () => {
   await insertVisits(20, 400);
   await insertReceptions(5, 80);
   await insertPlanRequests(5, 80);
+  await insertAccounts(5, 80);
+  await insertHistory(5, 60);
+  await bookAndCoordinate(30, hqAccount.token, 3);
   many = await measureAll();
 });
 
