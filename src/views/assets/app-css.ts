@@ -21,6 +21,8 @@ h2{font-size:1.15rem;margin:1.4rem 0 .6rem}
 table{border-collapse:collapse;width:100%;background:#fff}
 th,td{border-bottom:1px solid var(--line);padding:.45rem .5rem;text-align:left;vertical-align:top}
 th{background:#eef1f5;font-weight:600}
+/* Column names stay on one line: a two-character header broken into a column of characters reads as nothing. */
+thead th{white-space:nowrap}
 .table-wrap{overflow-x:auto}
 label{display:block;font-weight:600;margin:.6rem 0 .2rem}
 .hint{color:var(--muted);font-size:.9rem;font-weight:400}
@@ -97,6 +99,10 @@ main table.cards.calendar td,main table.cards.calendar th{height:auto}
 main table.cards.calendar .event{white-space:normal}
 main table.cards .nowrap{white-space:normal}
 main table.cards input,main table.cards select,main table.cards textarea{max-width:100%}
+/* A list's filters take two columns, so the list itself starts within the first screen. */
+form.filters .row{display:grid;grid-template-columns:1fr 1fr;gap:0 .6rem}
+form.filters .row>div{min-width:0}
+form.filters label{margin-top:.3rem}
 }
 /* ---- HQ pages and calendar feeds (src/web/hq/, src/web/feeds-page.tsx) ---- */
 article.card h3{margin:0 0 .4rem;font-size:1.05rem}

@@ -136,11 +136,19 @@ function VisitColumns(props: { page: PageContext }) {
   const { t } = props.page;
   return (
     <>
-      <th scope="col">{t('单位', 'Unit')}</th>
-      <th scope="col">{t('受援地', 'Region')}</th>
+      <th scope="col" class="nowrap">
+        {t('单位', 'Unit')}
+      </th>
+      <th scope="col" class="nowrap">
+        {t('受援地', 'Region')}
+      </th>
       <th scope="col">{t('日期', 'Dates')}</th>
-      <th scope="col">{t('人数', 'People')}</th>
-      <th scope="col">{t('类型', 'Kind')}</th>
+      <th scope="col" class="nowrap">
+        {t('人数', 'People')}
+      </th>
+      <th scope="col" class="nowrap">
+        {t('类型', 'Kind')}
+      </th>
       <th scope="col">{t('带队与事由', 'Leader and purpose')}</th>
     </>
   );
@@ -151,10 +159,12 @@ function VisitCells(props: { page: PageContext; row: QueueVisit }) {
   const v = props.row.visit;
   return (
     <>
-      <td data-label={t('单位', 'Unit')}>
+      <td class="nowrap" data-label={t('单位', 'Unit')}>
         <a href={`/visits/${encodeURIComponent(v.id)}`}>{props.row.unitName}</a>
       </td>
-      <td data-label={t('受援地', 'Region')}>{props.row.regionName}</td>
+      <td class="nowrap" data-label={t('受援地', 'Region')}>
+        {props.row.regionName}
+      </td>
       <td class="nowrap" data-label={t('日期', 'Dates')}>
         <a href={`/visits/${encodeURIComponent(v.id)}`}>
           {v.startDate}
@@ -191,7 +201,7 @@ function CoordinatedRow(props: { page: PageContext; row: QueueVisit; reject?: Re
   const v = row.visit;
   return (
     <tr>
-      <td data-label={t('操作', 'Actions')}>
+      <td data-label={t('选择', 'Select')}>
         <label for={`pick-${v.id}`} class="visually-hidden">
           {t(`选择 ${row.unitName} ${v.startDate} 的考察`, `Select ${row.unitName}, ${v.startDate}`)}
         </label>
