@@ -163,10 +163,10 @@ export async function startHttpReceiver(options: { port?: number } = {}): Promis
 }
 
 /** Polls until `check` holds or the time is up; returns whether it held. */
-export async function waitFor(check: () => boolean, timeoutMs: number, stepMs = 50): Promise<boolean> {
+export async function waitFor(check: () => boolean | Promise<boolean>, timeoutMs: number, stepMs = 50): Promise<boolean> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
-    if (check()) return true;
+    if (await check()) return true;
     await new Promise((r) => setTimeout(r, stepMs));
   }
   return check();

@@ -144,6 +144,9 @@ describe('signed deliveries', () => {
     expect(new Set(tries.map((c) => c.headers['webhook-id'])).size).toBe(1);
     http.respond = () => ({ status: 200, body: '{"errcode":0,"errmsg":"ok"}' });
 
+    // The receiver answers before the sender records the attempt: wait for the log to say so.
+    const logged = async () => (await ok('GET', `/api/v1/webhooks/${genericId}/deliveries?limit=2`, office)).items[0]?.attempt === 3;
+    expect(await waitFor(logged, 10_000)).toBe(true);
     const log = await ok('GET', `/api/v1/webhooks/${genericId}/deliveries?limit=2`, office);
     expect(log.items).toHaveLength(2);
     expect(log.items[0]).toMatchObject({ status: 'sent', responseStatus: 200, attempt: 3, event: 'visit.submitted' });

@@ -36,8 +36,9 @@ afterAll(async () => {
 describe('a mail server and a webhook receiver down for 60 s', () => {
   it('loses nothing: every message of 20 booked and coordinated visits arrives once they are back', async () => {
     const run = scenario({ smtpPort: smtp.port, leaseSeconds: 30 });
-    server = await run.start();
-    const actors = await setUp(server.baseUrl, `${http.baseUrl}/hook`);
+    const running = await run.start();
+    server = running;
+    const actors = await setUp(running.baseUrl, `${http.baseUrl}/hook`);
 
     await smtp.stop();
     await http.stop();
@@ -66,7 +67,12 @@ describe('a mail server and a webhook receiver down for 60 s', () => {
     const { problems } = duplicatesShareIds(smtp, http);
     expect(problems).toEqual([]);
     expect(unverifiedCalls(http, actors.webhookSecret)).toBe(0);
-    // While it was down the receiver was tried and failed (no answer), and the log says so.
+    // While it was down the receiver was tried and failed (no answer), and the log says so (the
+    // sender records an attempt just after the receiver answered it: wait for the last ones).
+    const deliveries = () =>
+      httpOk(running.baseUrl, 'GET', `/api/v1/webhooks/${actors.webhookId}/deliveries?limit=200`, { token: actors.office });
+    const allLogged = async () => (await deliveries()).items.filter((a: { status: string }) => a.status === 'sent').length >= 40;
+    expect(await waitFor(allLogged, 10_000, 200)).toBe(true);
     const log = await httpOk(server.baseUrl, 'GET', `/api/v1/webhooks/${actors.webhookId}/deliveries?limit=200`, { token: actors.office });
     expect(log.items.some((a: any) => a.status === 'failed' && a.responseStatus === null)).toBe(true);
     expect(log.items.filter((a: any) => a.status === 'sent').length).toBeGreaterThanOrEqual(40);
