@@ -1,11 +1,12 @@
 // One submitted visit on the coordination desk: its facts, any balance warning, and the form
 // that records the HQ's opinion with 同意 / 不同意.
 import { errorAttributes, FieldError } from '../../views/components/field-error.js';
+import { VisitFactRows } from '../../views/components/visit-facts.js';
 import { kindLabel } from '../../views/labels.js';
 import { CsrfField, type PageContext } from '../../views/layout.js';
 import { problemMessages } from '../../views/problem-messages.js';
 import type { QueuedVisit } from './queue-data.js';
-import { dateRange, yuan } from './labels.js';
+import { dateRange } from './labels.js';
 
 export const OPINION_MAX_LENGTH = 2000;
 
@@ -30,20 +31,7 @@ export function CoordinateCard(props: { page: PageContext; item: QueuedVisit; un
         <span class="nowrap">{dateRange(v.startDate, v.endDate, t)}</span>
       </h3>
       <dl class="facts">
-        <dt>{t('人数', 'Headcount')}</dt>
-        <dd>{t(`${v.headcount} 人`, `${v.headcount}`)}</dd>
-        <dt>{t('带队领导', 'Leader')}</dt>
-        <dd>{v.leaderTitle ? `${v.leaderName}(${v.leaderTitle})` : v.leaderName}</dd>
-        <dt>{t('事由', 'Purpose')}</dt>
-        <dd>{v.purpose}</dd>
-        {v.kind === 'condolence' && (
-          <>
-            <dt>{t('慰问干部人数', 'Cadres visited')}</dt>
-            <dd>{v.cadresVisited ?? '—'}</dd>
-            <dt>{t('慰问金', 'Consolation')}</dt>
-            <dd>{yuan(v.consolationYuan, t)}</dd>
-          </>
-        )}
+        <VisitFactRows visit={v} t={t} />
       </dl>
       {item.warnings.map((w) => (
         <p class="alert warn">{problemMessages({ ...w }, page.lang)[0]}</p>

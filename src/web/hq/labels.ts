@@ -1,4 +1,4 @@
-// Dates, amounts and region names as the HQ pages show them, in the user's language.
+// Dates and region names as the HQ pages show them, in the user's language.
 import type { Context } from 'hono';
 import type { AppEnv } from '../../app-env.js';
 import type { RegionView } from '../../services/reference.js';
@@ -7,10 +7,6 @@ import type { Translate } from '../../views/i18n.js';
 
 export function dateRange(startDate: string, endDate: string, t: Translate): string {
   return startDate === endDate ? startDate : `${startDate} ${t('至', 'to')} ${endDate}`;
-}
-
-export function yuan(amount: number | null, t: Translate): string {
-  return amount === null ? '—' : t(`${amount} 元`, `${amount} yuan`);
 }
 
 /** The region's name in the reader's language. */

@@ -4,7 +4,6 @@
 // requests a year gathers.
 import type { Context } from 'hono';
 import type { AppEnv } from '../../app-env.js';
-import { YearParamSchema } from '../../schemas/common.js';
 import { PlanRequestQuery } from '../../schemas/plans.js';
 import { listYearRequests } from '../../services/plans.js';
 import { referenceNames } from '../../services/reference.js';
@@ -13,7 +12,7 @@ import { Pager } from '../../views/components/pager.js';
 import { Layout } from '../../views/layout.js';
 import { listHref, readListQuery } from '../lists/list-query.js';
 import { filterFields } from '../lists/visit-filters.js';
-import { pageContext } from '../page.js';
+import { pageContext, yearPageStatus } from '../page.js';
 import { webUser } from '../session.js';
 import { CHECK_FORM_FLASH, namesById, yearFromQuery } from './form-fields.js';
 import { requestStatusLabel } from './plan-reasons.js';
@@ -29,9 +28,8 @@ export async function planRequestListPage(c: Context<AppEnv>) {
   const { t } = page;
   const year = yearFromQuery(c);
   const query = readListQuery(c, PlanRequestQuery, [...FILTERS, 'status'], {});
-  // A malformed year shows this year's requests with the form's error, like the plan page.
-  const askedYear = c.req.query('year');
-  const status = askedYear === undefined || YearParamSchema.safeParse(askedYear).success ? 200 : 422;
+  // A malformed year shows this year's requests with the year's error, like every page with a year.
+  const status = yearPageStatus(c);
   const [listed, { regions, units }] = await Promise.all([
     query.parsed ? listYearRequests(c.var.deps, user, { year, filter: query.parsed }) : null,
     referenceNames(c.var.deps),

@@ -3,7 +3,8 @@
 import type { Context } from 'hono';
 import type { AppEnv } from '../../app-env.js';
 import { yearOf } from '../../domain/dates.js';
-import { YearParamSchema } from '../../schemas/common.js';
+import { invalidYearQuery } from '../page.js';
+import { YEAR_ERROR } from '../../views/components/year-picker.js';
 import { MONTH_PATTERN } from '../../schemas/reports.js';
 import { todayOf } from '../../services/deps.js';
 import { errorAttributes, FieldError } from '../../views/components/field-error.js';
@@ -40,9 +41,8 @@ export function yearQuery(c: Context<AppEnv>, page: PageContext): QueryValue<num
   const raw = c.req.query('year') ?? '';
   const fallback = yearOf(todayOf(c.var.deps));
   if (raw === '') return { value: fallback, raw: String(fallback) };
-  const parsed = YearParamSchema.safeParse(raw);
-  if (parsed.success) return { value: parsed.data, raw };
-  return { value: fallback, raw, error: page.t('请填写 2000 至 2999 之间的年份', 'Enter a year between 2000 and 2999') };
+  if (invalidYearQuery(c) === null) return { value: Number(raw), raw };
+  return { value: fallback, raw, error: page.t(YEAR_ERROR.zh, YEAR_ERROR.en) };
 }
 
 export function monthQuery(c: Context<AppEnv>, page: PageContext): QueryValue<string> {

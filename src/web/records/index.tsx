@@ -16,7 +16,7 @@ import { formFields, pageContext } from '../page.js';
 import { webUser } from '../session.js';
 import { refusalFlash } from '../unit/context.js';
 import { RECEPTION_REASON_MAX_LENGTH, type ReceptionDraft, ReceptionRecordPage } from './reception-view.js';
-import { type ActionDraft, REASON_MAX_LENGTH, VisitRecordPage } from './visit-view.js';
+import { REASON_MAX_LENGTH, type VisitDraft, VisitRecordPage } from './visit-view.js';
 
 const VISIT_DONE: Record<string, Words> = {
   agreed: {
@@ -59,7 +59,7 @@ export interface RecordPageOptions<Draft> {
   status?: 200 | 409 | 413 | 415 | 422;
 }
 
-export async function renderVisit(c: Context<AppEnv>, options: RecordPageOptions<ActionDraft> = {}, id = c.req.param('id') ?? '') {
+export async function renderVisit(c: Context<AppEnv>, options: RecordPageOptions<VisitDraft> = {}, id = c.req.param('id') ?? '') {
   const record = await visitRecord(c.var.deps, webUser(c), id);
   const page = pageContext(c);
   const messages = [...(options.messages ?? []), ...documentsDone(c, record.documents.items)];
@@ -98,7 +98,7 @@ async function postVisitAction(c: Context<AppEnv>) {
   const { t } = pageContext(c);
   const form = await formFields(c);
   const text = ((action === 'coordinate' ? form.opinion : form.reason) ?? '').trim();
-  const draft = (error?: string): ActionDraft => ({ action, text, error });
+  const draft = (error?: string): VisitDraft => ({ action, text, error });
   // Agreeing needs no opinion; disagreeing, rejecting and cancelling tell the unit why.
   const needsText = (action === 'coordinate' && form.decision === 'disagree') || action === 'reject' || action === 'cancel';
   if ((needsText && !text) || text.length > REASON_MAX_LENGTH) {

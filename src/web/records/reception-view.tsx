@@ -3,19 +3,15 @@
 // reject; office or host unit: cancel), each posting to /receptions/{id}/<action>.
 import { RECEPTION_TRANSITIONS, type ReceptionAction } from '../../services/receptions.js';
 import type { ReceptionRecord } from '../../services/record-pages.js';
-import { DocumentsSection } from '../../views/components/documents-section.js';
-import { RecordHistory } from '../../views/components/record-history.js';
 import { ReceptionStatusBadge } from '../../views/components/status-badge.js';
 import { RECEPTION_STATUS_WORDS, rankLabel } from '../../views/labels.js';
 import { CsrfField, type Flash, Layout, type PageContext } from '../../views/layout.js';
+import { type ActionDraft, ReasonField } from './reason-field.js';
+import { RecordTrail } from './record-trail.js';
 
 export const RECEPTION_REASON_MAX_LENGTH = 1000;
 
-export interface ReceptionDraft {
-  action: ReceptionAction;
-  text: string;
-  error?: string;
-}
+export type ReceptionDraft = ActionDraft<ReceptionAction>;
 
 export function ReceptionRecordPage(props: {
   page: PageContext;
@@ -123,16 +119,12 @@ export function ReceptionRecordPage(props: {
         )}
       </section>
       <ReceptionActions page={page} record={record} draft={props.draft} />
-      <section class="card" aria-labelledby="history-heading">
-        <h2 id="history-heading">{t('办理记录', 'History')}</h2>
-        <RecordHistory entries={record.history} t={t} statusWords={RECEPTION_STATUS_WORDS} />
-      </section>
-      <DocumentsSection
+      <RecordTrail
         page={page}
         record={{ type: 'reception', id: record.reception.id }}
-        documents={record.documents.items}
-        more={record.documents.more}
-        mayManage={record.documents.mayManage}
+        history={record.history}
+        documents={record.documents}
+        statusWords={RECEPTION_STATUS_WORDS}
         uploadError={props.uploadError}
       />
     </Layout>
@@ -148,25 +140,17 @@ function ReceptionActions(props: { page: PageContext; record: ReceptionRecord; d
   const can = (action: ReceptionAction) =>
     party !== null && RECEPTION_TRANSITIONS[action].actors.includes(party) && RECEPTION_TRANSITIONS[action].from.includes(r.status);
   const path = `/receptions/${encodeURIComponent(r.id)}`;
-  const reasonField = (action: ReceptionAction, label: string, required: boolean) => {
-    const mine = draft?.action === action ? draft : undefined;
-    const id = `${action}-reason`;
-    return (
-      <>
-        <label for={id}>{label}</label>
-        <textarea
-          id={id}
-          name="reason"
-          maxlength={RECEPTION_REASON_MAX_LENGTH}
-          required={required}
-          aria-invalid={mine?.error ? 'true' : undefined}
-        >
-          {mine?.text ?? ''}
-        </textarea>
-        {mine?.error && <p class="field-error">{mine.error}</p>}
-      </>
-    );
-  };
+  const reasonField = (action: ReceptionAction, label: string, required: boolean) => (
+    <ReasonField
+      page={page}
+      action={action}
+      name="reason"
+      label={label}
+      maxLength={RECEPTION_REASON_MAX_LENGTH}
+      required={required}
+      draft={draft}
+    />
+  );
   const forms = [
     can('approve') && (
       <form method="post" action={`${path}/approve`}>

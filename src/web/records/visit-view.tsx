@@ -4,31 +4,23 @@
 // service checks again when a form is posted.
 import { actorsOf, EDITABLE_VISIT_STATUSES, mayPerform, VISIT_TRANSITIONS, type VisitAction } from '../../domain/workflow.js';
 import type { VisitRecord } from '../../services/record-pages.js';
-import { DocumentsSection } from '../../views/components/documents-section.js';
-import { RecordHistory } from '../../views/components/record-history.js';
 import { VisitStatusBadge } from '../../views/components/status-badge.js';
+import { VisitFactRows } from '../../views/components/visit-facts.js';
 import { kindLabel, VISIT_STATUS_WORDS } from '../../views/labels.js';
 import { CsrfField, type Flash, Layout, type PageContext } from '../../views/layout.js';
 import { problemMessages } from '../../views/problem-messages.js';
+import { type ActionDraft, ReasonField } from './reason-field.js';
+import { RecordTrail } from './record-trail.js';
 
 export const REASON_MAX_LENGTH = 2000;
 
-/** What the viewer typed when a form came back with an error. */
-export interface ActionDraft {
-  action: VisitAction;
-  text: string;
-  error?: string;
-}
-
-function yuan(value: number | null): string {
-  return value === null ? '—' : `${value.toLocaleString('zh-CN')} 元`;
-}
+export type VisitDraft = ActionDraft<VisitAction>;
 
 export function VisitRecordPage(props: {
   page: PageContext;
   record: VisitRecord;
   messages?: Flash[];
-  draft?: ActionDraft;
+  draft?: VisitDraft;
   /** A refused upload's message, shown by the documents form. */
   uploadError?: string;
 }) {
@@ -57,20 +49,7 @@ export function VisitRecordPage(props: {
           <dd>
             {v.startDate} {t('至', 'to')} {v.endDate}
           </dd>
-          <dt>{t('人数', 'Headcount')}</dt>
-          <dd>{v.headcount}</dd>
-          <dt>{t('带队领导', 'Leader')}</dt>
-          <dd>{v.leaderTitle ? `${v.leaderName}(${v.leaderTitle})` : v.leaderName}</dd>
-          <dt>{t('事由', 'Purpose')}</dt>
-          <dd>{v.purpose}</dd>
-          {v.kind === 'condolence' && (
-            <>
-              <dt>{t('慰问干部人数', 'Cadres visited')}</dt>
-              <dd>{v.cadresVisited ?? '—'}</dd>
-              <dt>{t('慰问金', 'Consolation')}</dt>
-              <dd>{yuan(v.consolationYuan)}</dd>
-            </>
-          )}
+          <VisitFactRows visit={v} t={t} />
           <dt>{t('前方指挥部意见', 'HQ opinion')}</dt>
           <dd id="hq-opinion">{v.coordinationOpinion ?? <span class="muted">{t('尚未衔接', 'Not coordinated yet')}</span>}</dd>
           {v.decisionReason && (
@@ -85,48 +64,19 @@ export function VisitRecordPage(props: {
         ))}
       </section>
       <VisitActions page={page} record={record} draft={props.draft} />
-      <section class="card" aria-labelledby="history-heading">
-        <h2 id="history-heading">{t('办理记录', 'History')}</h2>
-        <RecordHistory entries={record.history} t={t} statusWords={VISIT_STATUS_WORDS} />
-      </section>
-      <DocumentsSection
+      <RecordTrail
         page={page}
         record={{ type: 'visit', id: record.visit.id }}
-        documents={record.documents.items}
-        more={record.documents.more}
-        mayManage={record.documents.mayManage}
+        history={record.history}
+        documents={record.documents}
+        statusWords={VISIT_STATUS_WORDS}
         uploadError={props.uploadError}
       />
     </Layout>
   );
 }
 
-function ReasonField(props: { page: PageContext; id: string; label: string; draft?: ActionDraft; action: VisitAction; required: boolean }) {
-  const draft = props.draft?.action === props.action ? props.draft : undefined;
-  const errorId = `${props.id}-error`;
-  return (
-    <>
-      <label for={props.id}>{props.label}</label>
-      <textarea
-        id={props.id}
-        name={props.action === 'coordinate' ? 'opinion' : 'reason'}
-        maxlength={REASON_MAX_LENGTH}
-        required={props.required}
-        aria-invalid={draft?.error ? 'true' : undefined}
-        aria-describedby={draft?.error ? errorId : undefined}
-      >
-        {draft?.text ?? ''}
-      </textarea>
-      {draft?.error && (
-        <p id={errorId} class="field-error">
-          {draft.error}
-        </p>
-      )}
-    </>
-  );
-}
-
-function VisitActions(props: { page: PageContext; record: VisitRecord; draft?: ActionDraft }) {
+function VisitActions(props: { page: PageContext; record: VisitRecord; draft?: VisitDraft }) {
   const { page, record, draft } = props;
   const { t } = page;
   const v = record.visit;
@@ -140,11 +90,12 @@ function VisitActions(props: { page: PageContext; record: VisitRecord; draft?: A
         <CsrfField page={page} />
         <ReasonField
           page={page}
-          id="opinion"
-          label={t('衔接意见(同意时可不填;不同意时须说明原因)', 'Coordination opinion (optional when agreeing; say why when disagreeing)')}
-          draft={draft}
           action="coordinate"
+          name="opinion"
+          label={t('衔接意见(同意时可不填;不同意时须说明原因)', 'Coordination opinion (optional when agreeing; say why when disagreeing)')}
+          maxLength={REASON_MAX_LENGTH}
           required={false}
+          draft={draft}
         />
         <div class="actions">
           <button type="submit" name="decision" value="agree">
@@ -165,7 +116,15 @@ function VisitActions(props: { page: PageContext; record: VisitRecord; draft?: A
     can('reject') && (
       <form method="post" action={`${path}/reject`} data-confirm={t('确定驳回这次考察吗?', 'Reject this visit?')}>
         <CsrfField page={page} />
-        <ReasonField page={page} id="reject-reason" label={t('驳回理由', 'Reason for rejecting')} draft={draft} action="reject" required />
+        <ReasonField
+          page={page}
+          action="reject"
+          name="reason"
+          label={t('驳回理由', 'Reason for rejecting')}
+          maxLength={REASON_MAX_LENGTH}
+          required
+          draft={draft}
+        />
         <div class="actions">
           <button type="submit" class="danger">
             {t('驳回', 'Reject')}
@@ -195,7 +154,15 @@ function VisitActions(props: { page: PageContext; record: VisitRecord; draft?: A
     can('cancel') && (
       <form method="post" action={`${path}/cancel`} data-confirm={t('确定取消这次已批准的考察吗?', 'Cancel this approved visit?')}>
         <CsrfField page={page} />
-        <ReasonField page={page} id="cancel-reason" label={t('取消原因', 'Reason for cancelling')} draft={draft} action="cancel" required />
+        <ReasonField
+          page={page}
+          action="cancel"
+          name="reason"
+          label={t('取消原因', 'Reason for cancelling')}
+          maxLength={REASON_MAX_LENGTH}
+          required
+          draft={draft}
+        />
         <div class="actions">
           <button type="submit" class="danger">
             {t('取消考察', 'Cancel the visit')}

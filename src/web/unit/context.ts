@@ -4,6 +4,7 @@ import type { Context } from 'hono';
 import type { AppEnv } from '../../app-env.js';
 import type { Actor } from '../../domain/actor.js';
 import { isValidIsoDate, yearOf } from '../../domain/dates.js';
+import { YearParamSchema } from '../../schemas/common.js';
 import { todayOf } from '../../services/deps.js';
 import { AppError, forbidden } from '../../services/errors.js';
 import { allRegions, type RegionView } from '../../services/reference.js';
@@ -30,7 +31,8 @@ export function currentYear(c: Context<AppEnv>): number {
 
 /** `?year=2027` when it is a plausible year, else the fallback. */
 export function yearParam(value: string | undefined, fallback: number): number {
-  return value && /^\d{4}$/.test(value) && Number(value) >= 2000 && Number(value) <= 2999 ? Number(value) : fallback;
+  const parsed = YearParamSchema.safeParse(value);
+  return parsed.success ? parsed.data : fallback;
 }
 
 export function yearOfDate(date: string | undefined): number | null {
